@@ -1,0 +1,19 @@
+#pragma once
+// Sub-commands of the `tessera` CLI. Each registers its options on the app and returns the function that
+// runs it; the function returns the process exit code (0 ok, 1 failure).
+
+#include <CLI/CLI.hpp>
+
+#include <functional>
+
+namespace tessera::cli {
+
+using Runner = std::function<int()>;
+
+Runner addAnalyzeCommand(CLI::App& app);
+Runner addZooCommand(CLI::App& app);
+
+// Prints "tessera: error: <message>" to stderr and returns 1.
+int fail(const std::string& message);
+
+} // namespace tessera::cli

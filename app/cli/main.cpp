@@ -1,0 +1,40 @@
+// tessera: the command-line face of Tessera. Wires the sub-commands together; each lives in its own file.
+
+#include <iostream>
+#include <map>
+
+#include "app/cli/commands.h"
+
+int main(int argc, char** argv)
+{
+    CLI::App app{"Tessera - design, check and run distributed CNN inference on edge devices"};
+    app.set_version_flag("--version", std::string("tessera ") + TESSERA_VERSION);
+    app.require_subcommand(1);
+    app.footer("Run 'tessera COMMAND --help' for the options of a command.");
+
+    std::map<const CLI::App*, tessera::cli::Runner> runners;
+    auto registerCommand = [&](tessera::cli::Runner (*add)(CLI::App&)) {
+        const std::size_t before = app.get_subcommands({}).size();
+        auto runner = add(app);
+        runners[app.get_subcommands({}).at(before)] = std::move(runner);
+    };
+    registerCommand(tessera::cli::addAnalyzeCommand);
+    registerCommand(tessera::cli::addZooCommand);
+
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::CallForHelp& e) {
+        return app.exit(e);
+    } catch (const CLI::CallForVersion& e) {
+        return app.exit(e);
+    } catch (const CLI::ParseError& e) {
+        std::cerr << "tessera: error: " << e.what() << "\nRun 'tessera --help' for usage.\n";
+        return 2;
+    }
+    for (const auto& [command, run] : runners) {
+        if (command->parsed()) {
+            return run();
+        }
+    }
+    return 2;
+}

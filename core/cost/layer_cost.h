@@ -1,0 +1,48 @@
+#pragma once
+// Per-node and whole-model cost of a graph on a single device: MACs, FLOPs, parameters, activation sizes,
+// and the peak of live activation memory when buffers are reused (what an embedded tool reports as
+// "activations (rw)"). Definitions are in docs/cost-model.md.
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "core/model/graph.h"
+
+namespace tessera::cost {
+
+// Feature-dominated layers move more activation bytes than they store weights (candidates for tiling, FTP);
+// weight-dominated layers store more than they move (candidates for channel splits, LOP/LIP).
+enum class Dominance { Feature, Weight };
+const char* toString(Dominance d);
+
+struct LayerCost {
+    std::int64_t macs = 0;        // multiply-accumulates of Conv, ConvTranspose, Gemm, MatMul
+    std::int64_t flops = 0;       // 2 per MAC, plus element-wise work (see docs/cost-model.md)
+    std::int64_t params = 0;      // float weight elements first used by this node (rank-0 constants excluded)
+    std::int64_t weightBytes = 0; // bytes of those weights
+    std::int64_t inputBytes = 0;  // activations read (inputs that are not weights)
+    std::int64_t outputBytes = 0; // activations written
+    Dominance dominance = Dominance::Feature;
+};
+
+struct ModelCost {
+    std::vector<LayerCost> layers; // one per graph node, same order
+    std::int64_t macs = 0, flops = 0, params = 0, weightBytes = 0;
+    std::int64_t inputBytes = 0;  // graph inputs
+    std::int64_t outputBytes = 0; // graph outputs
+    // Peak bytes of simultaneously live activations (graph inputs and outputs included) when each buffer is
+    // freed after its last consumer and reshape-like ops alias their input.
+    std::int64_t peakActivationBytes = 0;
+    std::size_t peakNode = 0; // index of the node during which the peak occurs
+    // Sum of every activation buffer, i.e. memory without reuse, for contrast.
+    std::int64_t totalActivationBytes = 0;
+};
+
+// Reshape, Flatten, Squeeze, Unsqueeze, Identity, Dropout: the output is a view of the input buffer.
+bool isAliasOp(const std::string& opType);
+
+LayerCost nodeCost(const model::Graph& graph, std::size_t nodeIndex);
+ModelCost analyze(const model::Graph& graph);
+
+} // namespace tessera::cost
