@@ -4,6 +4,7 @@ function(tessera_add_qtest name)
     cmake_parse_arguments(ARG "" "TIMEOUT" "SOURCES;LIBS;LABELS" ${ARGN})
     add_executable(${name} ${ARG_SOURCES})
     target_link_libraries(${name} PRIVATE Qt6::Test ${ARG_LIBS})
+    set_target_properties(${name} PROPERTIES AUTOMOC ON)
     target_compile_definitions(${name} PRIVATE
         TESSERA_SOURCE_DIR="${PROJECT_SOURCE_DIR}"
         TESSERA_BINARY_DIR="${PROJECT_BINARY_DIR}")
