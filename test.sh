@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Installs what is needed, builds, and runs the whole test suite. CI runs exactly this (.ci/run).
+# The last line reads "tests: N passed, M failed".
+set -euo pipefail
+cd "$(dirname "$0")"
+./setup.sh
+
+# ccache keyed on paths relative to the checkout, so fresh clones reuse earlier builds
+export CCACHE_BASEDIR="$PWD"
+jobs=$(nproc)
+
+echo "== Qt-free build: core/, app/node and the CLI with Qt forbidden"
+if grep -rlE '^\s*#\s*include\s*[<"]Q' core app/node app/cli --include='*.h' --include='*.cpp' | grep -v '/tests/'; then
+    echo "error: the files above include Qt headers; core/, app/node and app/cli must stay Qt-free" >&2
+    exit 1
+fi
+cmake --preset core-only >/dev/null
+cmake --build --preset core-only -j "$jobs"
+if ldd build/core-only/bin/tessera-node build/core-only/bin/tessera | grep -i 'libQt'; then
+    echo "error: a Qt-free program links Qt" >&2
+    exit 1
+fi
+
+echo "== Full build and tests"
+cmake --preset dev >/dev/null
+cmake --build --preset dev -j "$jobs"
+log=$(mktemp)
+set +e
+ctest --preset dev -j "$jobs" 2>&1 | tee "$log"
+status=${PIPESTATUS[0]}
+set -e
+summary=$(grep -E '^[0-9]+% tests passed, [0-9]+ tests failed out of [0-9]+' "$log" | tail -1)
+rm -f "$log"
+if [[ -z $summary ]]; then
+    echo "tests: 0 passed, 1 failed"
+    exit 1
+fi
+failed=$(sed -E 's/.* ([0-9]+) tests failed out of ([0-9]+).*/\1/' <<<"$summary")
+total=$(sed -E 's/.* tests failed out of ([0-9]+).*/\1/' <<<"$summary")
+echo "tests: $((total - failed)) passed, $failed failed"
+exit "$status"
