@@ -1,3 +1,4 @@
+cmake_minimum_required(VERSION 3.25)
 # cmake -DOUTPUT=out.cpp -DNAMESPACE=ns -DFUNCTION=fn -DFILES="a|b" -P EmbedFiles.cmake
 # Writes a C++ source defining `const std::map<std::string, std::string_view>& ns::fn()` with each file's
 # contents keyed by its file name, so that data ships inside Qt-free binaries.

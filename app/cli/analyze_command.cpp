@@ -9,14 +9,12 @@
 
 namespace tessera::cli {
 
-int fail(const std::string& message)
-{
+int fail(const std::string& message) {
     std::cerr << "tessera: error: " << message << "\n";
     return 1;
 }
 
-Runner addAnalyzeCommand(CLI::App& app)
-{
+Runner addAnalyzeCommand(CLI::App& app) {
     struct Args {
         std::string model;
         std::vector<std::string> inputShapes;
@@ -25,13 +23,16 @@ Runner addAnalyzeCommand(CLI::App& app)
         std::string output;
     };
     auto args = std::make_shared<Args>();
-    CLI::App* cmd = app.add_subcommand("analyze", "Per-layer cost report of a model: MACs, parameters, activations, "
-                                                  "peak memory with buffer reuse");
+    CLI::App* cmd =
+        app.add_subcommand("analyze", "Per-layer cost report of a model: MACs, parameters, activations, "
+                                      "peak memory with buffer reuse");
     cmd->add_option("model", args->model, "ONNX model (.onnx) or Darknet network (.cfg)")->required();
-    cmd->add_option("--input-shape", args->inputShapes,
-                    "Shape for a symbolic input: 1,3,224,224 or NAME:1,3,224,224 (repeat for several inputs)");
+    cmd->add_option(
+        "--input-shape", args->inputShapes,
+        "Shape for a symbolic input: 1,3,224,224 or NAME:1,3,224,224 (repeat for several inputs)");
     cmd->add_option("--weights", args->weights, "Darknet .weights file for a .cfg model");
-    cmd->add_option("--format", args->format, "Report format")->check(CLI::IsMember({"table", "csv", "json"}));
+    cmd->add_option("--format", args->format, "Report format")
+        ->check(CLI::IsMember({"table", "csv", "json"}));
     cmd->add_option("-o,--output", args->output, "Write the report to this file instead of standard output");
 
     return [args]() {

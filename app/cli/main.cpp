@@ -5,8 +5,7 @@
 
 #include "app/cli/commands.h"
 
-int main(int argc, char** argv)
-{
+int main(int argc, char** argv) {
     CLI::App app{"Tessera - design, check and run distributed CNN inference on edge devices"};
     app.set_version_flag("--version", std::string("tessera ") + TESSERA_VERSION);
     app.require_subcommand(1);

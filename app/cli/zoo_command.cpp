@@ -9,8 +9,7 @@
 
 namespace tessera::cli {
 
-Runner addZooCommand(CLI::App& app)
-{
+Runner addZooCommand(CLI::App& app) {
     struct Args {
         std::vector<std::string> names;
         std::string outDir = ".";
@@ -18,8 +17,9 @@ Runner addZooCommand(CLI::App& app)
         bool list = false;
     };
     auto args = std::make_shared<Args>();
-    CLI::App* cmd = app.add_subcommand("zoo", "Write ONNX versions of the reference networks (YOLOv2, AlexNet, VGG-16, ...) "
-                                              "with deterministic weights");
+    CLI::App* cmd = app.add_subcommand(
+        "zoo", "Write ONNX versions of the reference networks (YOLOv2, AlexNet, VGG-16, ...) "
+               "with deterministic weights");
     cmd->add_option("names", args->names, "Networks to write (default: all); see --list");
     cmd->add_option("-o,--out", args->outDir, "Directory for the .onnx files");
     cmd->add_option("--seed", args->seed, "Seed of the weight generator");
@@ -29,7 +29,8 @@ Runner addZooCommand(CLI::App& app)
         const auto& entries = model::zooEntries();
         if (args->list) {
             for (const auto& e : entries) {
-                std::cout << e.name << std::string(14 - std::min<std::size_t>(13, e.name.size()), ' ') << e.description << "\n";
+                std::cout << e.name << std::string(14 - std::min<std::size_t>(13, e.name.size()), ' ')
+                          << e.description << "\n";
             }
             return 0;
         }
@@ -50,13 +51,15 @@ Runner addZooCommand(CLI::App& app)
                 return fail(built.error().message);
             }
             const std::string path = (std::filesystem::path(args->outDir) / (name + ".onnx")).string();
-            auto description = std::find_if(entries.begin(), entries.end(), [&](const auto& e) { return e.name == name; });
-            if (auto saved = model::saveOnnx(built->graph, built->opset, path, description->description); !saved) {
+            auto description =
+                std::find_if(entries.begin(), entries.end(), [&](const auto& e) { return e.name == name; });
+            if (auto saved = model::saveOnnx(built->graph, built->opset, path, description->description);
+                !saved) {
                 return fail(saved.error().message);
             }
             const auto cost = cost::analyze(built->graph);
-            std::cout << path << ": " << cost::groupDigits(cost.params) << " params, " << cost::humanCount(cost.macs)
-                      << " MACs\n";
+            std::cout << path << ": " << cost::groupDigits(cost.params) << " params, "
+                      << cost::humanCount(cost.macs) << " MACs\n";
         }
         return 0;
     };

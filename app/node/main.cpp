@@ -11,8 +11,7 @@
 
 namespace {
 
-int usage()
-{
+int usage() {
     std::cerr << "usage: tessera-node --version\n"
                  "       tessera-node --check MODEL.onnx [--input-shape 1,3,H,W]\n";
     return 2;
@@ -20,8 +19,7 @@ int usage()
 
 } // namespace
 
-int main(int argc, char** argv)
-{
+int main(int argc, char** argv) {
     if (argc == 2 && std::strcmp(argv[1], "--version") == 0) {
         std::cout << "tessera-node " << TESSERA_VERSION << "\n";
         return 0;
@@ -51,7 +49,7 @@ int main(int argc, char** argv)
     }
     const auto cost = tessera::cost::analyze(model->graph);
     std::cout << "ok " << model->sha256 << " weights " << cost.weightBytes << " B, peak activations "
-              << cost.peakActivationBytes << " B (" << tessera::cost::humanBytes(cost.weightBytes + cost.peakActivationBytes)
-              << " in all)\n";
+              << cost.peakActivationBytes << " B ("
+              << tessera::cost::humanBytes(cost.weightBytes + cost.peakActivationBytes) << " in all)\n";
     return 0;
 }

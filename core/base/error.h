@@ -9,10 +9,10 @@
 namespace tessera {
 
 enum class ErrorCode {
-    Io,            // a file could not be read or written
-    Parse,         // a file is malformed (truncated, corrupt, bad syntax)
-    Unsupported,   // valid input using something Tessera does not support
-    InvalidModel,  // the model is inconsistent (checker, shape inference, dangling names)
+    Io,           // a file could not be read or written
+    Parse,        // a file is malformed (truncated, corrupt, bad syntax)
+    Unsupported,  // valid input using something Tessera does not support
+    InvalidModel, // the model is inconsistent (checker, shape inference, dangling names)
     InvalidArgument,
     Cancelled,
 };
@@ -28,11 +28,12 @@ struct Error {
 };
 
 // A value or an Error. Access to the wrong alternative throws std::bad_variant_access.
-template <typename T>
-class [[nodiscard]] Expected {
+template <typename T> class [[nodiscard]] Expected {
 public:
-    Expected(T value) : m_v(std::move(value)) {}
-    Expected(Error error) : m_v(std::move(error)) {}
+    Expected(T value)
+        : m_v(std::move(value)) {}
+    Expected(Error error)
+        : m_v(std::move(error)) {}
 
     bool ok() const { return m_v.index() == 0; }
     explicit operator bool() const { return ok(); }
@@ -55,7 +56,9 @@ private:
 class [[nodiscard]] Status {
 public:
     Status() = default;
-    Status(Error error) : m_error(std::move(error)), m_failed(true) {}
+    Status(Error error)
+        : m_error(std::move(error))
+        , m_failed(true) {}
     bool ok() const { return !m_failed; }
     explicit operator bool() const { return ok(); }
     const Error& error() const { return m_error; }

@@ -17,17 +17,17 @@ constexpr std::uint32_t kRound[64] = {
     0x19a4c116, 0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a, 0x5b9cca4f, 0x682e6ff3,
     0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2};
 
-constexpr std::uint32_t rotr(std::uint32_t x, int n) { return (x >> n) | (x << (32 - n)); }
+constexpr std::uint32_t rotr(std::uint32_t x, int n) {
+    return (x >> n) | (x << (32 - n));
+}
 
 } // namespace
 
 Sha256::Sha256()
-    : m_state{0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19}
-{
-}
+    : m_state{0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a,
+              0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19} {}
 
-void Sha256::compress(const std::uint8_t* block)
-{
+void Sha256::compress(const std::uint8_t* block) {
     std::uint32_t w[64];
     for (int i = 0; i < 16; ++i) {
         w[i] = std::uint32_t(block[4 * i]) << 24 | std::uint32_t(block[4 * i + 1]) << 16 |
@@ -41,7 +41,8 @@ void Sha256::compress(const std::uint8_t* block)
     std::uint32_t a = m_state[0], b = m_state[1], c = m_state[2], d = m_state[3];
     std::uint32_t e = m_state[4], f = m_state[5], g = m_state[6], h = m_state[7];
     for (int i = 0; i < 64; ++i) {
-        const std::uint32_t t1 = h + (rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)) + ((e & f) ^ (~e & g)) + kRound[i] + w[i];
+        const std::uint32_t t1 =
+            h + (rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)) + ((e & f) ^ (~e & g)) + kRound[i] + w[i];
         const std::uint32_t t2 = (rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)) + ((a & b) ^ (a & c) ^ (b & c));
         h = g;
         g = f;
@@ -62,8 +63,7 @@ void Sha256::compress(const std::uint8_t* block)
     m_state[7] += h;
 }
 
-void Sha256::update(const void* data, std::size_t size)
-{
+void Sha256::update(const void* data, std::size_t size) {
     auto* bytes = static_cast<const std::uint8_t*>(data);
     m_totalBytes += size;
     while (size > 0) {
@@ -79,8 +79,7 @@ void Sha256::update(const void* data, std::size_t size)
     }
 }
 
-std::string Sha256::hexDigest()
-{
+std::string Sha256::hexDigest() {
     const std::uint64_t bits = m_totalBytes * 8;
     const std::uint8_t one = 0x80;
     update(&one, 1);
@@ -103,15 +102,13 @@ std::string Sha256::hexDigest()
     return out;
 }
 
-std::string sha256Hex(std::string_view data)
-{
+std::string sha256Hex(std::string_view data) {
     Sha256 hash;
     hash.update(data.data(), data.size());
     return hash.hexDigest();
 }
 
-Expected<std::string> sha256File(const std::string& path)
-{
+Expected<std::string> sha256File(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
     if (!in) {
         return Error{ErrorCode::Io, path + ": cannot open file for reading"};

@@ -11,19 +11,16 @@ namespace {
 
 using model::Graph;
 
-std::string shapeOf(const Graph& g, const std::string& value)
-{
+std::string shapeOf(const Graph& g, const std::string& value) {
     const model::ValueInfo* v = g.value(value);
     return v ? model::toString(v->shape) : "?";
 }
 
-std::string ioLine(const model::ValueInfo& v)
-{
+std::string ioLine(const model::ValueInfo& v) {
     return v.name + " " + model::toString(v.dtype) + "[" + model::toString(v.shape) + "]";
 }
 
-std::string csvField(const std::string& s)
-{
+std::string csvField(const std::string& s) {
     if (s.find_first_of(",\"\n") == std::string::npos) {
         return s;
     }
@@ -38,8 +35,7 @@ struct Row {
     std::string id, name, op, shape, params, macs, activations, kind;
 };
 
-std::vector<Row> rows(const model::Model& m, const ModelCost& cost, bool raw)
-{
+std::vector<Row> rows(const model::Model& m, const ModelCost& cost, bool raw) {
     std::vector<Row> out;
     const Graph& g = m.graph;
     for (std::size_t i = 0; i < g.nodes.size(); ++i) {
@@ -52,19 +48,18 @@ std::vector<Row> rows(const model::Model& m, const ModelCost& cost, bool raw)
             }
         }
         auto number = [raw](std::int64_t v) { return raw ? std::to_string(v) : groupDigits(v); };
-        out.push_back({std::to_string(i), n.name.empty() ? n.outputs.at(0) : n.name, n.opType, shape, number(c.params),
-                       number(c.macs), number(c.outputBytes), toString(c.dominance)});
+        out.push_back({std::to_string(i), n.name.empty() ? n.outputs.at(0) : n.name, n.opType, shape,
+                       number(c.params), number(c.macs), number(c.outputBytes), toString(c.dominance)});
     }
     return out;
 }
 
-std::string table(const model::Model& m, const ModelCost& cost)
-{
+std::string table(const model::Model& m, const ModelCost& cost) {
     const Graph& g = m.graph;
     std::ostringstream out;
     out << "Model        " << m.path << "\n";
-    out << "Format       " << m.format << ", opset " << m.opset << (m.producer.empty() ? "" : ", producer " + m.producer)
-        << "\n";
+    out << "Format       " << m.format << ", opset " << m.opset
+        << (m.producer.empty() ? "" : ", producer " + m.producer) << "\n";
     out << "SHA-256      " << m.sha256 << "\n";
     for (const auto& in : g.inputs) {
         out << "Input        " << ioLine(in) << "\n";
@@ -74,12 +69,13 @@ std::string table(const model::Model& m, const ModelCost& cost)
     }
     out << "Nodes        " << g.nodes.size() << "\n";
     out << "Params       " << groupDigits(cost.params) << "\n";
-    out << "Weights      " << humanBytes(cost.weightBytes) << " (" << groupDigits(cost.weightBytes) << " B)\n";
+    out << "Weights      " << humanBytes(cost.weightBytes) << " (" << groupDigits(cost.weightBytes)
+        << " B)\n";
     out << "MACs         " << humanCount(cost.macs) << " (" << groupDigits(cost.macs) << ")\n";
     out << "FLOPs        " << humanCount(cost.flops) << "\n";
     const std::string peakAt = g.nodes.empty() ? "" : g.nodes[cost.peakNode].name;
-    out << "Activations  peak " << humanBytes(cost.peakActivationBytes) << " with buffer reuse (during '" << peakAt
-        << "'), " << humanBytes(cost.totalActivationBytes) << " without reuse\n";
+    out << "Activations  peak " << humanBytes(cost.peakActivationBytes) << " with buffer reuse (during '"
+        << peakAt << "'), " << humanBytes(cost.totalActivationBytes) << " without reuse\n";
     out << "RAM total    " << humanBytes(cost.weightBytes + cost.peakActivationBytes)
         << " (weights + peak activations incl. I/O)\n";
     for (const auto& note : m.notes) {
@@ -91,7 +87,8 @@ std::string table(const model::Model& m, const ModelCost& cost)
     const Row header{"id", "name", "op", "output shape", "params", "MACs", "activations (B)", "dominated by"};
     std::size_t w[8] = {};
     auto widen = [&w](const Row& r) {
-        const std::string* f[] = {&r.id, &r.name, &r.op, &r.shape, &r.params, &r.macs, &r.activations, &r.kind};
+        const std::string* f[] = {&r.id,     &r.name, &r.op,          &r.shape,
+                                  &r.params, &r.macs, &r.activations, &r.kind};
         for (int i = 0; i < 8; ++i) {
             w[i] = std::max(w[i], f[i]->size());
         }
@@ -101,7 +98,8 @@ std::string table(const model::Model& m, const ModelCost& cost)
         widen(r);
     }
     auto line = [&](const Row& r) {
-        const std::string* f[] = {&r.id, &r.name, &r.op, &r.shape, &r.params, &r.macs, &r.activations, &r.kind};
+        const std::string* f[] = {&r.id,     &r.name, &r.op,          &r.shape,
+                                  &r.params, &r.macs, &r.activations, &r.kind};
         const bool right[] = {true, false, false, false, true, true, true, false};
         std::string s;
         for (int i = 0; i < 8; ++i) {
@@ -126,22 +124,21 @@ std::string table(const model::Model& m, const ModelCost& cost)
     return out.str();
 }
 
-std::string csv(const model::Model& m, const ModelCost& cost)
-{
-    std::string out = "id,name,op,output_shape,params,macs,flops,weight_bytes,input_bytes,output_bytes,dominated_by\n";
+std::string csv(const model::Model& m, const ModelCost& cost) {
+    std::string out =
+        "id,name,op,output_shape,params,macs,flops,weight_bytes,input_bytes,output_bytes,dominated_by\n";
     const auto body = rows(m, cost, true);
     for (std::size_t i = 0; i < body.size(); ++i) {
         const auto& r = body[i];
         const auto& c = cost.layers[i];
-        out += r.id + "," + csvField(r.name) + "," + r.op + "," + csvField(r.shape) + "," + r.params + "," + r.macs + "," +
-               std::to_string(c.flops) + "," + std::to_string(c.weightBytes) + "," + std::to_string(c.inputBytes) + "," +
-               std::to_string(c.outputBytes) + "," + r.kind + "\n";
+        out += r.id + "," + csvField(r.name) + "," + r.op + "," + csvField(r.shape) + "," + r.params + "," +
+               r.macs + "," + std::to_string(c.flops) + "," + std::to_string(c.weightBytes) + "," +
+               std::to_string(c.inputBytes) + "," + std::to_string(c.outputBytes) + "," + r.kind + "\n";
     }
     return out;
 }
 
-std::string json(const model::Model& m, const ModelCost& cost)
-{
+std::string json(const model::Model& m, const ModelCost& cost) {
     using nlohmann::json;
     const Graph& g = m.graph;
     auto io = [&](const std::vector<model::ValueInfo>& list) {
@@ -201,8 +198,7 @@ std::string json(const model::Model& m, const ModelCost& cost)
 
 } // namespace
 
-std::string groupDigits(std::int64_t value)
-{
+std::string groupDigits(std::int64_t value) {
     const std::string digits = std::to_string(value < 0 ? -value : value);
     std::string out = value < 0 ? "-" : "";
     for (std::size_t i = 0; i < digits.size(); ++i) {
@@ -214,8 +210,7 @@ std::string groupDigits(std::int64_t value)
     return out;
 }
 
-std::string humanBytes(std::int64_t bytes)
-{
+std::string humanBytes(std::int64_t bytes) {
     const char* units[] = {"B", "KiB", "MiB", "GiB", "TiB"};
     double v = double(bytes);
     int u = 0;
@@ -228,8 +223,7 @@ std::string humanBytes(std::int64_t bytes)
     return buf;
 }
 
-std::string humanCount(std::int64_t value)
-{
+std::string humanCount(std::int64_t value) {
     const char* units[] = {"", " K", " M", " G", " T"};
     double v = double(value);
     int u = 0;
@@ -242,12 +236,14 @@ std::string humanCount(std::int64_t value)
     return buf;
 }
 
-std::string formatReport(const model::Model& model, const ModelCost& cost, ReportFormat format)
-{
+std::string formatReport(const model::Model& model, const ModelCost& cost, ReportFormat format) {
     switch (format) {
-    case ReportFormat::Csv: return csv(model, cost);
-    case ReportFormat::Json: return json(model, cost);
-    case ReportFormat::Table: break;
+    case ReportFormat::Csv:
+        return csv(model, cost);
+    case ReportFormat::Json:
+        return json(model, cost);
+    case ReportFormat::Table:
+        break;
     }
     return table(model, cost);
 }

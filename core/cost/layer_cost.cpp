@@ -4,37 +4,35 @@
 #include <map>
 #include <set>
 
+#include "core/cost/memory_plan.h"
+
 namespace tessera::cost {
 namespace {
 
 using model::Graph;
 using model::Node;
 
-std::int64_t bytesOf(const Graph& g, const std::string& value)
-{
+std::int64_t bytesOf(const Graph& g, const std::string& value) {
     const model::ValueInfo* v = g.value(value);
     return v ? model::elementCount(v->shape) * std::int64_t(model::byteSize(v->dtype)) : 0;
 }
 
-std::int64_t elementsOf(const Graph& g, const std::string& value)
-{
+std::int64_t elementsOf(const Graph& g, const std::string& value) {
     const model::ValueInfo* v = g.value(value);
     return v ? model::elementCount(v->shape) : 0;
 }
 
-const model::Shape& shapeOf(const Graph& g, const std::string& value)
-{
+const model::Shape& shapeOf(const Graph& g, const std::string& value) {
     static const model::Shape kEmpty;
     const model::ValueInfo* v = g.value(value);
     return v ? v->shape : kEmpty;
 }
 
-const std::set<std::string> kElementwise = {"Relu", "LeakyRelu", "Clip", "Sigmoid", "HardSigmoid", "HardSwish",
-                                            "Tanh", "PRelu", "Add",  "Sub",  "Mul",     "Div",         "Resize",
-                                            "Upsample"};
+const std::set<std::string> kElementwise = {"Relu",      "LeakyRelu", "Clip",   "Sigmoid", "HardSigmoid",
+                                            "HardSwish", "Tanh",      "PRelu",  "Add",     "Sub",
+                                            "Mul",       "Div",       "Resize", "Upsample"};
 
-std::int64_t productOf(const model::Shape& s, std::size_t from)
-{
+std::int64_t productOf(const model::Shape& s, std::size_t from) {
     std::int64_t p = 1;
     for (std::size_t i = from; i < s.size(); ++i) {
         p *= s[i];
@@ -44,16 +42,11 @@ std::int64_t productOf(const model::Shape& s, std::size_t from)
 
 } // namespace
 
-const char* toString(Dominance d) { return d == Dominance::Weight ? "weight" : "feature"; }
-
-bool isAliasOp(const std::string& opType)
-{
-    return opType == "Reshape" || opType == "Flatten" || opType == "Squeeze" || opType == "Unsqueeze" ||
-           opType == "Identity" || opType == "Dropout";
+const char* toString(Dominance d) {
+    return d == Dominance::Weight ? "weight" : "feature";
 }
 
-LayerCost nodeCost(const Graph& g, std::size_t nodeIndex)
-{
+LayerCost nodeCost(const Graph& g, std::size_t nodeIndex) {
     const Node& n = g.nodes.at(nodeIndex);
     LayerCost c;
     for (const auto& in : n.inputs) {
@@ -99,8 +92,7 @@ LayerCost nodeCost(const Graph& g, std::size_t nodeIndex)
     return c;
 }
 
-ModelCost analyze(const Graph& g)
-{
+ModelCost analyze(const Graph& g) {
     ModelCost total;
     std::set<std::string> counted;
     for (std::size_t i = 0; i < g.nodes.size(); ++i) {
@@ -108,7 +100,8 @@ ModelCost analyze(const Graph& g)
         for (const auto& in : g.nodes[i].inputs) {
             const model::Tensor* t = in.empty() ? nullptr : g.initializer(in);
             if (t && model::isFloating(t->dtype) && counted.insert(in).second) {
-                // rank-0 constants are operator settings (clip bounds, scales), not parameters; they are stored
+                // rank-0 constants are operator settings (clip bounds, scales), not parameters; they are
+                // stored
                 c.params += t->shape.empty() ? 0 : t->elements();
                 c.weightBytes += std::int64_t(t->bytes());
             }
@@ -121,58 +114,19 @@ ModelCost analyze(const Graph& g)
         total.layers.push_back(c);
     }
 
-    // Buffer lifetimes in node steps. Alias ops extend the lifetime of their input's buffer instead of
-    // allocating one. A buffer lives from its producer's step to its last consumer's step (graph outputs to
-    // the end); graph inputs from step 0.
-    std::map<std::string, std::string> bufferOf; // value -> buffer (root value)
-    struct Life {
-        std::size_t birth = 0, death = 0;
-        std::int64_t bytes = 0;
-    };
-    std::map<std::string, Life> lives;
     for (const auto& in : g.inputs) {
-        bufferOf[in.name] = in.name;
-        lives[in.name] = Life{0, 0, bytesOf(g, in.name)};
         total.inputBytes += bytesOf(g, in.name);
     }
-    for (std::size_t i = 0; i < g.nodes.size(); ++i) {
-        const Node& n = g.nodes[i];
-        for (const auto& in : n.inputs) {
-            auto it = bufferOf.find(in);
-            if (it != bufferOf.end()) {
-                lives[it->second].death = std::max(lives[it->second].death, i);
-            }
-        }
-        const bool alias = isAliasOp(n.opType) && !n.inputs.empty() && bufferOf.count(n.inputs[0]);
-        for (const auto& out : n.outputs) {
-            if (out.empty()) {
-                continue;
-            }
-            if (alias && out == n.outputs[0]) {
-                bufferOf[out] = bufferOf[n.inputs[0]];
-                continue;
-            }
-            bufferOf[out] = out;
-            lives[out] = Life{i, i, bytesOf(g, out)};
-        }
-    }
-    const std::size_t end = g.nodes.empty() ? 0 : g.nodes.size() - 1;
     for (const auto& out : g.outputs) {
         total.outputBytes += bytesOf(g, out.name);
-        if (auto it = bufferOf.find(out.name); it != bufferOf.end()) {
-            lives[it->second].death = end;
-        }
     }
-    std::vector<std::int64_t> live(g.nodes.size() + 1, 0);
-    for (const auto& [name, life] : lives) {
-        total.totalActivationBytes += life.bytes;
-        for (std::size_t s = life.birth; s <= life.death && s < live.size(); ++s) {
-            live[s] += life.bytes;
-        }
+    const MemoryPlan plan = planMemory(g);
+    for (const auto& b : plan.buffers) {
+        total.totalActivationBytes += b.bytes;
     }
-    const auto peak = std::max_element(live.begin(), live.end());
-    total.peakActivationBytes = *peak;
-    total.peakNode = std::size_t(peak - live.begin());
+    total.peakActivationBytes = plan.arenaBytes;
+    total.peakLiveBytes = plan.peakLiveBytes;
+    total.peakNode = plan.peakStep;
     return total;
 }
 

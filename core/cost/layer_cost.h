@@ -31,16 +31,14 @@ struct ModelCost {
     std::int64_t macs = 0, flops = 0, params = 0, weightBytes = 0;
     std::int64_t inputBytes = 0;  // graph inputs
     std::int64_t outputBytes = 0; // graph outputs
-    // Peak bytes of simultaneously live activations (graph inputs and outputs included) when each buffer is
-    // freed after its last consumer and reshape-like ops alias their input.
+    // Activation memory with buffer reuse (graph inputs and outputs included): the arena of planMemory(),
+    // which the execution engine allocates. peakLiveBytes is the largest sum of buffers live at one step.
     std::int64_t peakActivationBytes = 0;
-    std::size_t peakNode = 0; // index of the node during which the peak occurs
+    std::int64_t peakLiveBytes = 0;
+    std::size_t peakNode = 0; // index of the node during which the live sum peaks
     // Sum of every activation buffer, i.e. memory without reuse, for contrast.
     std::int64_t totalActivationBytes = 0;
 };
-
-// Reshape, Flatten, Squeeze, Unsqueeze, Identity, Dropout: the output is a view of the input buffer.
-bool isAliasOp(const std::string& opType);
 
 LayerCost nodeCost(const model::Graph& graph, std::size_t nodeIndex);
 ModelCost analyze(const model::Graph& graph);

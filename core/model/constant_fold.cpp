@@ -8,14 +8,15 @@
 namespace tessera::model {
 namespace {
 
-const std::set<std::string> kFoldable = {"Identity", "Shape", "Size", "Gather", "Unsqueeze", "Squeeze", "Concat",
-                                         "Reshape", "Flatten", "Slice", "Cast", "Add", "Sub", "Mul", "Div",
-                                         "ConstantOfShape", "Range", "Constant"};
+const std::set<std::string> kFoldable = {
+    "Identity", "Shape", "Size", "Gather", "Unsqueeze", "Squeeze", "Concat",          "Reshape", "Flatten",
+    "Slice",    "Cast",  "Add",  "Sub",    "Mul",       "Div",     "ConstantOfShape", "Range",   "Constant"};
 
-Error fail(const std::string& message) { return Error{ErrorCode::InvalidModel, message}; }
+Error fail(const std::string& message) {
+    return Error{ErrorCode::InvalidModel, message};
+}
 
-std::vector<std::int64_t> strides(const Shape& shape)
-{
+std::vector<std::int64_t> strides(const Shape& shape) {
     std::vector<std::int64_t> s(shape.size(), 1);
     for (int i = int(shape.size()) - 2; i >= 0; --i) {
         s[i] = s[i + 1] * shape[i + 1];
@@ -24,8 +25,7 @@ std::vector<std::int64_t> strides(const Shape& shape)
 }
 
 // An empty tensor of `type` with `shape`, storage sized.
-Tensor make(DType type, Shape shape)
-{
+Tensor make(DType type, Shape shape) {
     Tensor t;
     t.dtype = type;
     t.shape = std::move(shape);
@@ -37,8 +37,7 @@ Tensor make(DType type, Shape shape)
     return t;
 }
 
-void copyElement(const Tensor& from, std::size_t i, Tensor& to, std::size_t j)
-{
+void copyElement(const Tensor& from, std::size_t i, Tensor& to, std::size_t j) {
     if (to.dtype == DType::Float32) {
         to.floats[j] = float(from.at(i));
     } else {
@@ -46,10 +45,11 @@ void copyElement(const Tensor& from, std::size_t i, Tensor& to, std::size_t j)
     }
 }
 
-std::int64_t normAxis(std::int64_t axis, std::size_t rank) { return axis < 0 ? axis + std::int64_t(rank) : axis; }
+std::int64_t normAxis(std::int64_t axis, std::size_t rank) {
+    return axis < 0 ? axis + std::int64_t(rank) : axis;
+}
 
-std::vector<std::int64_t> intsOf(const Tensor& t)
-{
+std::vector<std::int64_t> intsOf(const Tensor& t) {
     std::vector<std::int64_t> v;
     for (std::size_t i = 0; i < std::size_t(t.elements()); ++i) {
         v.push_back(t.intAt(i));
@@ -57,8 +57,7 @@ std::vector<std::int64_t> intsOf(const Tensor& t)
     return v;
 }
 
-Expected<Tensor> reshapeTo(const Tensor& data, const std::vector<std::int64_t>& request, bool allowZero)
-{
+Expected<Tensor> reshapeTo(const Tensor& data, const std::vector<std::int64_t>& request, bool allowZero) {
     Shape out;
     std::int64_t known = 1;
     int inferAt = -1;
@@ -66,7 +65,8 @@ Expected<Tensor> reshapeTo(const Tensor& data, const std::vector<std::int64_t>& 
         std::int64_t d = request[i];
         if (d == 0 && !allowZero) {
             if (i >= data.shape.size()) {
-                return fail("Reshape: 0 at position " + std::to_string(i) + " has no input dimension to copy");
+                return fail("Reshape: 0 at position " + std::to_string(i) +
+                            " has no input dimension to copy");
             }
             d = data.shape[i];
         }
@@ -85,16 +85,15 @@ Expected<Tensor> reshapeTo(const Tensor& data, const std::vector<std::int64_t>& 
         out[std::size_t(inferAt)] = data.elements() / known;
     }
     if (elementCount(out) != data.elements()) {
-        return fail("Reshape: target shape " + toString(out) + " does not hold " + std::to_string(data.elements()) +
-                    " elements");
+        return fail("Reshape: target shape " + toString(out) + " does not hold " +
+                    std::to_string(data.elements()) + " elements");
     }
     Tensor t = data;
     t.shape = out;
     return t;
 }
 
-Expected<Tensor> broadcast(const Tensor& a, const Tensor& b, const std::string& op)
-{
+Expected<Tensor> broadcast(const Tensor& a, const Tensor& b, const std::string& op) {
     const std::size_t rank = std::max(a.shape.size(), b.shape.size());
     Shape out(rank);
     auto dimOf = [rank](const Shape& s, std::size_t i) {
@@ -105,7 +104,8 @@ Expected<Tensor> broadcast(const Tensor& a, const Tensor& b, const std::string& 
         const auto da = dimOf(a.shape, i);
         const auto db = dimOf(b.shape, i);
         if (da != db && da != 1 && db != 1) {
-            return fail(op + ": shapes " + toString(a.shape) + " and " + toString(b.shape) + " do not broadcast");
+            return fail(op + ": shapes " + toString(a.shape) + " and " + toString(b.shape) +
+                        " do not broadcast");
         }
         out[i] = std::max(da, db);
     }
@@ -161,8 +161,7 @@ Expected<Tensor> broadcast(const Tensor& a, const Tensor& b, const std::string& 
     return t;
 }
 
-Expected<Tensor> gather(const Tensor& data, const Tensor& indices, std::int64_t axisAttr)
-{
+Expected<Tensor> gather(const Tensor& data, const Tensor& indices, std::int64_t axisAttr) {
     if (data.shape.empty()) {
         return fail("Gather: data is a scalar");
     }
@@ -175,7 +174,8 @@ Expected<Tensor> gather(const Tensor& data, const Tensor& indices, std::int64_t 
     for (std::size_t i = 0; i < axis; ++i) {
         outer *= data.shape[i];
     }
-    const std::int64_t inner = elementCount(Shape(data.shape.begin() + std::ptrdiff_t(axis) + 1, data.shape.end()));
+    const std::int64_t inner =
+        elementCount(Shape(data.shape.begin() + std::ptrdiff_t(axis) + 1, data.shape.end()));
     const std::int64_t axisDim = data.shape[axis];
     const std::int64_t count = indices.elements();
     std::size_t j = 0;
@@ -184,7 +184,8 @@ Expected<Tensor> gather(const Tensor& data, const Tensor& indices, std::int64_t 
             std::int64_t index = indices.intAt(std::size_t(k));
             index = index < 0 ? index + axisDim : index;
             if (index < 0 || index >= axisDim) {
-                return fail("Gather: index " + std::to_string(indices.intAt(std::size_t(k))) + " out of range");
+                return fail("Gather: index " + std::to_string(indices.intAt(std::size_t(k))) +
+                            " out of range");
             }
             for (std::int64_t in = 0; in < inner; ++in) {
                 copyElement(data, std::size_t((o * axisDim + index) * inner + in), t, j++);
@@ -194,8 +195,7 @@ Expected<Tensor> gather(const Tensor& data, const Tensor& indices, std::int64_t 
     return t;
 }
 
-Expected<Tensor> concat(const std::vector<const Tensor*>& parts, std::int64_t axisAttr)
-{
+Expected<Tensor> concat(const std::vector<const Tensor*>& parts, std::int64_t axisAttr) {
     const Tensor& first = *parts.front();
     const auto axis = std::size_t(normAxis(axisAttr, first.shape.size()));
     Shape out = first.shape;
@@ -214,7 +214,8 @@ Expected<Tensor> concat(const std::vector<const Tensor*>& parts, std::int64_t ax
     std::size_t j = 0;
     for (std::int64_t o = 0; o < outer; ++o) {
         for (const Tensor* p : parts) {
-            const std::int64_t block = elementCount(Shape(p->shape.begin() + std::ptrdiff_t(axis), p->shape.end()));
+            const std::int64_t block =
+                elementCount(Shape(p->shape.begin() + std::ptrdiff_t(axis), p->shape.end()));
             for (std::int64_t k = 0; k < block; ++k) {
                 copyElement(*p, std::size_t(o * block + k), t, j++);
             }
@@ -224,8 +225,7 @@ Expected<Tensor> concat(const std::vector<const Tensor*>& parts, std::int64_t ax
 }
 
 Expected<Tensor> slice(const Tensor& data, std::vector<std::int64_t> starts, std::vector<std::int64_t> ends,
-                       std::vector<std::int64_t> axes, std::vector<std::int64_t> steps)
-{
+                       std::vector<std::int64_t> axes, std::vector<std::int64_t> steps) {
     const std::size_t rank = data.shape.size();
     if (axes.empty()) {
         for (std::size_t i = 0; i < starts.size(); ++i) {
@@ -279,8 +279,7 @@ Expected<Tensor> slice(const Tensor& data, std::vector<std::int64_t> starts, std
     return t;
 }
 
-Expected<Tensor> cast(const Tensor& input, std::int64_t to)
-{
+Expected<Tensor> cast(const Tensor& input, std::int64_t to) {
     DType type;
     switch (to) {
     case 1:  // FLOAT
@@ -288,12 +287,23 @@ Expected<Tensor> cast(const Tensor& input, std::int64_t to)
     case 11: // DOUBLE
         type = DType::Float32;
         break;
-    case 7: type = DType::Int64; break;
-    case 6: type = DType::Int32; break;
-    case 3: type = DType::Int8; break;
-    case 2: type = DType::UInt8; break;
-    case 9: type = DType::Bool; break;
-    default: return Error{ErrorCode::Unsupported, "Cast: target type " + std::to_string(to) + " is not supported"};
+    case 7:
+        type = DType::Int64;
+        break;
+    case 6:
+        type = DType::Int32;
+        break;
+    case 3:
+        type = DType::Int8;
+        break;
+    case 2:
+        type = DType::UInt8;
+        break;
+    case 9:
+        type = DType::Bool;
+        break;
+    default:
+        return Error{ErrorCode::Unsupported, "Cast: target type " + std::to_string(to) + " is not supported"};
     }
     Tensor t = make(type, input.shape);
     for (std::size_t i = 0; i < std::size_t(t.elements()); ++i) {
@@ -309,8 +319,8 @@ Expected<Tensor> cast(const Tensor& input, std::int64_t to)
 }
 
 // Reads an axes list given as an attribute (older opsets) or as the optional input `index`.
-std::vector<std::int64_t> axesOf(const Node& node, const std::vector<const Tensor*>& inputs, std::size_t index)
-{
+std::vector<std::int64_t> axesOf(const Node& node, const std::vector<const Tensor*>& inputs,
+                                 std::size_t index) {
     if (node.has("axes")) {
         return node.attrInts("axes");
     }
@@ -322,11 +332,12 @@ std::vector<std::int64_t> axesOf(const Node& node, const std::vector<const Tenso
 
 } // namespace
 
-bool isFoldableOp(const Node& node) { return node.domain.empty() && kFoldable.count(node.opType) != 0; }
+bool isFoldableOp(const Node& node) {
+    return node.domain.empty() && kFoldable.count(node.opType) != 0;
+}
 
 Expected<std::vector<Tensor>> foldNode(const Node& node, const std::vector<const Tensor*>& inputs,
-                                       const std::vector<Shape>& inputShapes, std::int64_t opset)
-{
+                                       const std::vector<Shape>& inputShapes, std::int64_t opset) {
     const std::string& op = node.opType;
     auto in = [&](std::size_t i) -> const Tensor& { return *inputs[i]; };
     auto one = [](Expected<Tensor> t) -> Expected<std::vector<Tensor>> {
@@ -343,8 +354,9 @@ Expected<std::vector<Tensor>> foldNode(const Node& node, const std::vector<const
         }
         const auto rank = std::int64_t(s.size());
         std::int64_t start = std::clamp<std::int64_t>(normAxis(node.attrInt("start", 0), s.size()), 0, rank);
-        std::int64_t end = node.has("end") ? std::clamp<std::int64_t>(normAxis(node.attrInt("end", rank), s.size()), 0, rank)
-                                           : rank;
+        std::int64_t end =
+            node.has("end") ? std::clamp<std::int64_t>(normAxis(node.attrInt("end", rank), s.size()), 0, rank)
+                            : rank;
         std::vector<std::int64_t> dims(s.begin() + start, s.begin() + std::max(start, end));
         return one(Tensor::fromInts({std::int64_t(dims.size())}, dims));
     }
@@ -371,7 +383,8 @@ Expected<std::vector<Tensor>> foldNode(const Node& node, const std::vector<const
             auto v = node.attrInts("value_ints");
             return one(Tensor::fromInts({std::int64_t(v.size())}, v));
         }
-        return Error{ErrorCode::Unsupported, "Constant: only tensor, float(s) and int(s) values are supported"};
+        return Error{ErrorCode::Unsupported,
+                     "Constant: only tensor, float(s) and int(s) values are supported"};
     }
     if (op == "Identity") {
         return one(in(0));
@@ -432,7 +445,8 @@ Expected<std::vector<Tensor>> foldNode(const Node& node, const std::vector<const
     }
     if (op == "Slice") {
         if (opset < 10) {
-            return one(slice(in(0), node.attrInts("starts"), node.attrInts("ends"), node.attrInts("axes"), {}));
+            return one(
+                slice(in(0), node.attrInts("starts"), node.attrInts("ends"), node.attrInts("axes"), {}));
         }
         auto optional = [&](std::size_t i) {
             return inputs.size() > i && inputs[i] ? intsOf(*inputs[i]) : std::vector<std::int64_t>{};
@@ -447,7 +461,8 @@ Expected<std::vector<Tensor>> foldNode(const Node& node, const std::vector<const
     }
     if (op == "ConstantOfShape") {
         const auto dims = intsOf(in(0));
-        Tensor value = node.has("value") ? std::get<Tensor>(node.attributes.at("value")) : Tensor::fromFloats({1}, {0.f});
+        Tensor value = node.has("value") ? std::get<Tensor>(node.attributes.at("value"))
+                                         : Tensor::fromFloats({1}, {0.f});
         Tensor t = make(value.dtype, dims);
         for (std::size_t i = 0; i < std::size_t(t.elements()); ++i) {
             copyElement(value, 0, t, i);

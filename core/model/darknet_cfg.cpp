@@ -6,8 +6,7 @@
 namespace tessera::model::darknet {
 namespace {
 
-std::string trim(const std::string& s)
-{
+std::string trim(const std::string& s) {
     const auto begin = s.find_first_not_of(" \t\r");
     if (begin == std::string::npos) {
         return {};
@@ -15,9 +14,7 @@ std::string trim(const std::string& s)
     return s.substr(begin, s.find_last_not_of(" \t\r") - begin + 1);
 }
 
-template <typename T>
-bool parseNumber(const std::string& text, T& out)
-{
+template <typename T> bool parseNumber(const std::string& text, T& out) {
     std::istringstream in(text);
     in >> out;
     return !in.fail() && (in >> std::ws).eof();
@@ -25,8 +22,7 @@ bool parseNumber(const std::string& text, T& out)
 
 } // namespace
 
-Expected<std::vector<Section>> parseCfg(const std::string& text, const std::string& source)
-{
+Expected<std::vector<Section>> parseCfg(const std::string& text, const std::string& source) {
     std::vector<Section> sections;
     std::istringstream in(text);
     std::string raw;
@@ -41,7 +37,8 @@ Expected<std::vector<Section>> parseCfg(const std::string& text, const std::stri
         const std::string where = source + ":" + std::to_string(lineNo);
         if (line.front() == '[') {
             if (line.back() != ']' || line.size() < 3) {
-                return Error{ErrorCode::Parse, where + ": malformed section header '" + line + "' (expected [name])"};
+                return Error{ErrorCode::Parse,
+                             where + ": malformed section header '" + line + "' (expected [name])"};
             }
             sections.push_back(Section{trim(line.substr(1, line.size() - 2)), lineNo, {}, {}});
             continue;
@@ -62,25 +59,25 @@ Expected<std::vector<Section>> parseCfg(const std::string& text, const std::stri
     }
     if (sections.front().type != "net" && sections.front().type != "network") {
         return Error{ErrorCode::Parse, source + ":" + std::to_string(sections.front().line) +
-                                           ": the first section must be [net], found [" + sections.front().type + "]"};
+                                           ": the first section must be [net], found [" +
+                                           sections.front().type + "]"};
     }
     return sections;
 }
 
-Error Options::error(const std::string& key, const std::string& message) const
-{
+Error Options::error(const std::string& key, const std::string& message) const {
     auto it = m_section.optionLines.find(key);
     const int line = it == m_section.optionLines.end() ? m_section.line : it->second;
-    return Error{ErrorCode::Parse, m_source + ":" + std::to_string(line) + ": [" + m_section.type + "] " + key + ": " + message};
+    return Error{ErrorCode::Parse, m_source + ":" + std::to_string(line) + ": [" + m_section.type + "] " +
+                                       key + ": " + message};
 }
 
-Error Options::error(const std::string& message) const
-{
-    return Error{ErrorCode::Parse, m_source + ":" + std::to_string(m_section.line) + ": [" + m_section.type + "] " + message};
+Error Options::error(const std::string& message) const {
+    return Error{ErrorCode::Parse,
+                 m_source + ":" + std::to_string(m_section.line) + ": [" + m_section.type + "] " + message};
 }
 
-Expected<int> Options::integer(const std::string& key, std::optional<int> fallback) const
-{
+Expected<int> Options::integer(const std::string& key, std::optional<int> fallback) const {
     auto it = m_section.options.find(key);
     if (it == m_section.options.end()) {
         if (fallback) {
@@ -95,8 +92,7 @@ Expected<int> Options::integer(const std::string& key, std::optional<int> fallba
     return v;
 }
 
-Expected<float> Options::real(const std::string& key, std::optional<float> fallback) const
-{
+Expected<float> Options::real(const std::string& key, std::optional<float> fallback) const {
     auto it = m_section.options.find(key);
     if (it == m_section.options.end()) {
         if (fallback) {
@@ -111,14 +107,12 @@ Expected<float> Options::real(const std::string& key, std::optional<float> fallb
     return v;
 }
 
-std::string Options::text(const std::string& key, const std::string& fallback) const
-{
+std::string Options::text(const std::string& key, const std::string& fallback) const {
     auto it = m_section.options.find(key);
     return it == m_section.options.end() ? fallback : it->second;
 }
 
-Expected<std::vector<int>> Options::integers(const std::string& key) const
-{
+Expected<std::vector<int>> Options::integers(const std::string& key) const {
     auto it = m_section.options.find(key);
     if (it == m_section.options.end()) {
         return error(key, "required option is missing");
@@ -139,8 +133,7 @@ Expected<std::vector<int>> Options::integers(const std::string& key) const
     return out;
 }
 
-Expected<std::vector<float>> Options::reals(const std::string& key) const
-{
+Expected<std::vector<float>> Options::reals(const std::string& key) const {
     auto it = m_section.options.find(key);
     if (it == m_section.options.end()) {
         return error(key, "required option is missing");

@@ -23,7 +23,9 @@ Expected<std::vector<Section>> parseCfg(const std::string& text, const std::stri
 // Typed access with Darknet's defaults; errors name the file, line, section and key.
 class Options {
 public:
-    Options(const Section& section, std::string source) : m_section(section), m_source(std::move(source)) {}
+    Options(const Section& section, std::string source)
+        : m_section(section)
+        , m_source(std::move(source)) {}
 
     Expected<int> integer(const std::string& key, std::optional<int> fallback = std::nullopt) const;
     Expected<float> real(const std::string& key, std::optional<float> fallback = std::nullopt) const;

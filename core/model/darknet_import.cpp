@@ -7,7 +7,8 @@
 //   route -> alias or Concat            shortcut -> Add [+ activation]
 //   reorg -> Reshape, SpaceToDepth, Reshape (reproduces Darknet's channel order exactly)
 //   region -> Reshape, Split, Sigmoid/Softmax, Concat, Reshape (Darknet's region activations)
-//   softmax -> [Flatten] Softmax        dropout -> alias (inference no-op)      cost -> ignored (training only)
+//   softmax -> [Flatten] Softmax        dropout -> alias (inference no-op)      cost -> ignored (training
+//   only)
 
 #include <cstring>
 #include <fstream>
@@ -34,7 +35,9 @@ struct LayerOut {
 
 class Builder {
 public:
-    Builder(Graph& graph, std::string source) : m_g(graph), m_source(std::move(source)) {}
+    Builder(Graph& graph, std::string source)
+        : m_g(graph)
+        , m_source(std::move(source)) {}
 
     Status net(const Section& s, const ImportOptions& options);
     Status layer(const Section& s, int index);
@@ -53,30 +56,27 @@ private:
     Status activation(const Options& o, const std::string& name);
     Expected<int> layerRef(const Options& o, const std::string& key, int value, int index) const;
 
-    std::string weight(const std::string& name, Shape shape, bool loaded = true)
-    {
-        m_g.initializers[name] = Tensor::fromFloats(shape, std::vector<float>(std::size_t(elementCount(shape)), 0.f));
+    std::string weight(const std::string& name, Shape shape, bool loaded = true) {
+        m_g.initializers[name] =
+            Tensor::fromFloats(shape, std::vector<float>(std::size_t(elementCount(shape)), 0.f));
         if (loaded) {
             m_weightOrder.push_back(name);
         }
         return name;
     }
-    std::string ints(const std::string& name, std::vector<std::int64_t> values)
-    {
+    std::string ints(const std::string& name, std::vector<std::int64_t> values) {
         m_g.initializers[name] = Tensor::fromInts({std::int64_t(values.size())}, values);
         return name;
     }
     std::string add(const std::string& op, const std::string& name, std::vector<std::string> inputs,
-                    std::map<std::string, AttrValue> attrs = {}, std::vector<std::string> outputs = {})
-    {
+                    std::map<std::string, AttrValue> attrs = {}, std::vector<std::string> outputs = {}) {
         if (outputs.empty()) {
             outputs = {name};
         }
         m_g.nodes.push_back(Node{name, op, "", std::move(inputs), outputs, std::move(attrs)});
         return outputs.front();
     }
-    void flatten(const std::string& name)
-    {
+    void flatten(const std::string& name) {
         if (!m_cur.flat) {
             m_cur.name = add("Flatten", name + "_flatten", {m_cur.name}, {{"axis", std::int64_t(1)}});
             m_cur = LayerOut{m_cur.name, m_cur.c * m_cur.h * m_cur.w, 1, 1, true};
@@ -90,15 +90,14 @@ private:
     std::vector<std::string> m_weightOrder;
 };
 
-#define TRY_ASSIGN(var, expr)                                                                                          \
-    auto var##_result = (expr);                                                                                        \
-    if (!var##_result) {                                                                                               \
-        return var##_result.error();                                                                                   \
-    }                                                                                                                  \
+#define TRY_ASSIGN(var, expr)                                                                                \
+    auto var##_result = (expr);                                                                              \
+    if (!var##_result) {                                                                                     \
+        return var##_result.error();                                                                         \
+    }                                                                                                        \
     auto var = *var##_result
 
-Status Builder::net(const Section& s, const ImportOptions& options)
-{
+Status Builder::net(const Section& s, const ImportOptions& options) {
     Options o(s, m_source);
     TRY_ASSIGN(width, o.integer("width"));
     TRY_ASSIGN(height, o.integer("height"));
@@ -107,8 +106,9 @@ Status Builder::net(const Section& s, const ImportOptions& options)
     if (!options.inputShapes.empty()) {
         const Shape& given = options.inputShapes.begin()->second;
         if (given.size() != 4 || given[0] != 1 || given[1] != channels) {
-            return Error{ErrorCode::InvalidArgument, m_source + ": the input shape of a Darknet network is 1," +
-                                                         std::to_string(channels) + ",H,W; got " + toString(given)};
+            return Error{ErrorCode::InvalidArgument,
+                         m_source + ": the input shape of a Darknet network is 1," +
+                             std::to_string(channels) + ",H,W; got " + toString(given)};
         }
         shape = given;
     }
@@ -120,8 +120,7 @@ Status Builder::net(const Section& s, const ImportOptions& options)
     return {};
 }
 
-Status Builder::activation(const Options& o, const std::string& name)
-{
+Status Builder::activation(const Options& o, const std::string& name) {
     const std::string act = o.text("activation", "logistic");
     if (act == "linear") {
         return {};
@@ -139,13 +138,14 @@ Status Builder::activation(const Options& o, const std::string& name)
     } else if (act == "tanh") {
         m_cur.name = add("Tanh", name + "_tanh", {m_cur.name});
     } else {
-        return o.error("activation", "'" + act + "' is not supported (supported: linear, leaky, relu, relu6, logistic, tanh)");
+        return o.error("activation",
+                       "'" + act +
+                           "' is not supported (supported: linear, leaky, relu, relu6, logistic, tanh)");
     }
     return {};
 }
 
-Status Builder::convolutional(const Options& o, const std::string& name)
-{
+Status Builder::convolutional(const Options& o, const std::string& name) {
     TRY_ASSIGN(filters, o.integer("filters"));
     TRY_ASSIGN(size, o.integer("size", 1));
     TRY_ASSIGN(stride, o.integer("stride", 1));
@@ -167,8 +167,9 @@ Status Builder::convolutional(const Options& o, const std::string& name)
     const std::int64_t outH = (m_cur.h + 2 * padding - size) / stride + 1;
     const std::int64_t outW = (m_cur.w + 2 * padding - size) / stride + 1;
     if (outH <= 0 || outW <= 0) {
-        return o.error("the " + std::to_string(size) + "x" + std::to_string(size) + " kernel does not fit the " +
-                       std::to_string(m_cur.h) + "x" + std::to_string(m_cur.w) + " input");
+        return o.error("the " + std::to_string(size) + "x" + std::to_string(size) +
+                       " kernel does not fit the " + std::to_string(m_cur.h) + "x" + std::to_string(m_cur.w) +
+                       " input");
     }
     // .weights order: biases (or BN beta), [BN scales, means, variances], then the filters.
     const std::string bias = weight(name + (bn ? "_bn_bias" : "_bias"), {filters});
@@ -190,7 +191,8 @@ Status Builder::convolutional(const Options& o, const std::string& name)
                       {"pads", std::vector<std::int64_t>{p, p, p, p}},
                       {"group", std::int64_t(groups)}});
     if (bn) {
-        m_cur.name = add("BatchNormalization", name + "_bn", {m_cur.name, scale, bias, mean, var}, {{"epsilon", 1e-5f}});
+        m_cur.name = add("BatchNormalization", name + "_bn", {m_cur.name, scale, bias, mean, var},
+                         {{"epsilon", 1e-5f}});
     }
     m_cur.c = filters;
     m_cur.h = outH;
@@ -198,8 +200,7 @@ Status Builder::convolutional(const Options& o, const std::string& name)
     return activation(o, name);
 }
 
-Status Builder::maxpool(const Options& o, const std::string& name)
-{
+Status Builder::maxpool(const Options& o, const std::string& name) {
     TRY_ASSIGN(stride, o.integer("stride", 1));
     TRY_ASSIGN(size, o.integer("size", stride));
     TRY_ASSIGN(padding, o.integer("padding", size - 1));
@@ -209,11 +210,13 @@ Status Builder::maxpool(const Options& o, const std::string& name)
     if (m_cur.flat) {
         return o.error("follows a layer with a flat (1-D) output");
     }
-    // Darknet pads `padding` in total: padding/2 before, the rest after; out = (in + padding - size)/stride + 1.
+    // Darknet pads `padding` in total: padding/2 before, the rest after; out = (in + padding - size)/stride
+    // + 1.
     const std::int64_t before = padding / 2;
     const std::int64_t after = padding - before;
     if (after >= size) {
-        return o.error("padding", std::to_string(padding) + " is too large for a " + std::to_string(size) + "-wide window");
+        return o.error("padding", std::to_string(padding) + " is too large for a " + std::to_string(size) +
+                                      "-wide window");
     }
     const std::int64_t outH = (m_cur.h + padding - size) / stride + 1;
     const std::int64_t outW = (m_cur.w + padding - size) / stride + 1;
@@ -226,8 +229,7 @@ Status Builder::maxpool(const Options& o, const std::string& name)
     return {};
 }
 
-Status Builder::connected(const Options& o, const std::string& name)
-{
+Status Builder::connected(const Options& o, const std::string& name) {
     TRY_ASSIGN(outputs, o.integer("output"));
     TRY_ASSIGN(bn, o.integer("batch_normalize", 0));
     if (outputs <= 0) {
@@ -246,24 +248,23 @@ Status Builder::connected(const Options& o, const std::string& name)
         const std::string scale = weight(name + "_bn_scale", {outputs});
         const std::string mean = weight(name + "_bn_mean", {outputs});
         const std::string var = weight(name + "_bn_var", {outputs});
-        m_cur.name = add("BatchNormalization", name + "_bn", {m_cur.name, scale, bias, mean, var}, {{"epsilon", 1e-5f}});
+        m_cur.name = add("BatchNormalization", name + "_bn", {m_cur.name, scale, bias, mean, var},
+                         {{"epsilon", 1e-5f}});
     }
     m_cur.c = outputs;
     return activation(o, name);
 }
 
-Expected<int> Builder::layerRef(const Options& o, const std::string& key, int value, int index) const
-{
+Expected<int> Builder::layerRef(const Options& o, const std::string& key, int value, int index) const {
     const int ref = value < 0 ? index + value : value;
     if (ref < 0 || ref >= index) {
-        return o.error(key, std::to_string(value) + " refers to layer " + std::to_string(ref) + ", which is not an earlier layer (0.." +
-                                std::to_string(index - 1) + ")");
+        return o.error(key, std::to_string(value) + " refers to layer " + std::to_string(ref) +
+                                ", which is not an earlier layer (0.." + std::to_string(index - 1) + ")");
     }
     return ref;
 }
 
-Status Builder::route(const Options& o, const std::string& name, int index)
-{
+Status Builder::route(const Options& o, const std::string& name, int index) {
     TRY_ASSIGN(refs, o.integers("layers"));
     std::vector<LayerOut> parts;
     for (int r : refs) {
@@ -278,8 +279,9 @@ Status Builder::route(const Options& o, const std::string& name, int index)
     std::int64_t channels = 0;
     for (const auto& p : parts) {
         if (p.h != parts[0].h || p.w != parts[0].w || p.flat != parts[0].flat) {
-            return o.error("layers", "routed layers differ in size (" + std::to_string(p.h) + "x" + std::to_string(p.w) +
-                                         " vs " + std::to_string(parts[0].h) + "x" + std::to_string(parts[0].w) + ")");
+            return o.error("layers", "routed layers differ in size (" + std::to_string(p.h) + "x" +
+                                         std::to_string(p.w) + " vs " + std::to_string(parts[0].h) + "x" +
+                                         std::to_string(parts[0].w) + ")");
         }
         names.push_back(p.name);
         channels += p.c;
@@ -290,43 +292,44 @@ Status Builder::route(const Options& o, const std::string& name, int index)
     return {};
 }
 
-Status Builder::shortcut(const Options& o, const std::string& name, int index)
-{
+Status Builder::shortcut(const Options& o, const std::string& name, int index) {
     TRY_ASSIGN(from, o.integer("from"));
     TRY_ASSIGN(ref, layerRef(o, "from", from, index));
     const LayerOut& other = m_layers[std::size_t(ref)];
     if (other.c != m_cur.c || other.h != m_cur.h || other.w != m_cur.w) {
-        return o.error("from", "layer " + std::to_string(ref) + " (" + std::to_string(other.c) + "x" +
-                                   std::to_string(other.h) + "x" + std::to_string(other.w) +
-                                   ") does not match the current output; only same-size shortcuts are supported");
+        return o.error("from",
+                       "layer " + std::to_string(ref) + " (" + std::to_string(other.c) + "x" +
+                           std::to_string(other.h) + "x" + std::to_string(other.w) +
+                           ") does not match the current output; only same-size shortcuts are supported");
     }
     m_cur.name = add("Add", name, {m_cur.name, other.name});
     return activation(o, name);
 }
 
-Status Builder::reorg(const Options& o, const std::string& name)
-{
+Status Builder::reorg(const Options& o, const std::string& name) {
     TRY_ASSIGN(stride, o.integer("stride", 1));
     if (o.text("reverse", "0") != "0" || o.text("flatten", "0") != "0" || o.text("extra", "0") != "0") {
         return o.error("only the plain (forward) reorg is supported");
     }
     const std::int64_t s = stride;
     if (s <= 0 || m_cur.c % (s * s) || m_cur.h % s || m_cur.w % s) {
-        return o.error("stride", std::to_string(stride) + " must divide the height and width, and its square the channels (" +
-                                     std::to_string(m_cur.c) + "x" + std::to_string(m_cur.h) + "x" + std::to_string(m_cur.w) + ")");
+        return o.error("stride", std::to_string(stride) +
+                                     " must divide the height and width, and its square the channels (" +
+                                     std::to_string(m_cur.c) + "x" + std::to_string(m_cur.h) + "x" +
+                                     std::to_string(m_cur.w) + ")");
     }
     // Darknet's reorg reads its CxHxW input as if it were (C/s^2)x(H*s)x(W*s) and applies a space-to-depth to
     // that view; the result, read flat, is the (C*s^2)x(H/s)x(W/s) output.
-    const std::string view = add("Reshape", name + "_view",
-                                 {m_cur.name, ints(name + "_view_shape", {1, m_cur.c / (s * s), m_cur.h * s, m_cur.w * s})});
+    const std::string view =
+        add("Reshape", name + "_view",
+            {m_cur.name, ints(name + "_view_shape", {1, m_cur.c / (s * s), m_cur.h * s, m_cur.w * s})});
     const std::string s2d = add("SpaceToDepth", name + "_s2d", {view}, {{"blocksize", s}});
     m_cur = LayerOut{"", m_cur.c * s * s, m_cur.h / s, m_cur.w / s, false};
     m_cur.name = add("Reshape", name, {s2d, ints(name + "_shape", {1, m_cur.c, m_cur.h, m_cur.w})});
     return {};
 }
 
-Status Builder::region(const Options& o, const std::string& name)
-{
+Status Builder::region(const Options& o, const std::string& name) {
     TRY_ASSIGN(classes, o.integer("classes", 20));
     TRY_ASSIGN(coords, o.integer("coords", 4));
     TRY_ASSIGN(num, o.integer("num", 1));
@@ -336,26 +339,28 @@ Status Builder::region(const Options& o, const std::string& name)
     }
     const std::int64_t entries = coords + 1 + classes;
     if (m_cur.flat || m_cur.c != num * entries) {
-        return o.error("expects num*(coords+1+classes) = " + std::to_string(num * entries) + " channels, the input has " +
-                       std::to_string(m_cur.c));
+        return o.error("expects num*(coords+1+classes) = " + std::to_string(num * entries) +
+                       " channels, the input has " + std::to_string(m_cur.c));
     }
     // Per anchor: sigmoid on x, y and objectness; softmax (or sigmoid) over the class scores; w, h unchanged.
-    const std::string grid = add("Reshape", name + "_anchors",
-                                 {m_cur.name, ints(name + "_anchors_shape", {1, num, entries, m_cur.h, m_cur.w})});
+    const std::string grid =
+        add("Reshape", name + "_anchors",
+            {m_cur.name, ints(name + "_anchors_shape", {1, num, entries, m_cur.h, m_cur.w})});
     const std::vector<std::string> parts{name + "_xy", name + "_wh", name + "_obj", name + "_cls"};
-    add("Split", name + "_split", {grid, ints(name + "_split_sizes", {2, 2, 1, classes})}, {{"axis", std::int64_t(2)}},
-        parts);
+    add("Split", name + "_split", {grid, ints(name + "_split_sizes", {2, 2, 1, classes})},
+        {{"axis", std::int64_t(2)}}, parts);
     const std::string xy = add("Sigmoid", name + "_xy_sigmoid", {parts[0]});
     const std::string obj = add("Sigmoid", name + "_obj_sigmoid", {parts[2]});
-    const std::string cls = useSoftmax ? add("Softmax", name + "_cls_softmax", {parts[3]}, {{"axis", std::int64_t(2)}})
-                                       : add("Sigmoid", name + "_cls_sigmoid", {parts[3]});
-    const std::string joined = add("Concat", name + "_join", {xy, parts[1], obj, cls}, {{"axis", std::int64_t(2)}});
+    const std::string cls =
+        useSoftmax ? add("Softmax", name + "_cls_softmax", {parts[3]}, {{"axis", std::int64_t(2)}})
+                   : add("Sigmoid", name + "_cls_sigmoid", {parts[3]});
+    const std::string joined =
+        add("Concat", name + "_join", {xy, parts[1], obj, cls}, {{"axis", std::int64_t(2)}});
     m_cur.name = add("Reshape", name, {joined, ints(name + "_shape", {1, m_cur.c, m_cur.h, m_cur.w})});
     return {};
 }
 
-Status Builder::softmax(const Options& o, const std::string& name)
-{
+Status Builder::softmax(const Options& o, const std::string& name) {
     TRY_ASSIGN(groups, o.integer("groups", 1));
     if (groups != 1) {
         return o.error("groups", "grouped softmax is not supported");
@@ -365,8 +370,7 @@ Status Builder::softmax(const Options& o, const std::string& name)
     return {};
 }
 
-Status Builder::layer(const Section& s, int index)
-{
+Status Builder::layer(const Section& s, int index) {
     Options o(s, m_source);
     const std::string id = std::to_string(index);
     Status status;
@@ -405,8 +409,7 @@ Status Builder::layer(const Section& s, int index)
 
 #undef TRY_ASSIGN
 
-Expected<std::string> readAll(const std::string& path, const char* what)
-{
+Expected<std::string> readAll(const std::string& path, const char* what) {
     std::ifstream in(path, std::ios::binary);
     if (!in) {
         return Error{ErrorCode::Io, path + ": cannot open " + what + " (does it exist and is it readable?)"};
@@ -416,17 +419,17 @@ Expected<std::string> readAll(const std::string& path, const char* what)
 
 // Fills the weights in .weights order. Header: int32 major, minor, revision; then `seen` as uint64 when
 // major*10+minor >= 2, else uint32. Then raw float32 values.
-Status loadWeights(Graph& g, const std::vector<std::string>& order, const std::string& bytes, const std::string& path)
-{
+Status loadWeights(Graph& g, const std::vector<std::string>& order, const std::string& bytes,
+                   const std::string& path) {
     if (bytes.size() < 16) {
-        return Error{ErrorCode::Parse, path + ": too short for a Darknet weights header (" + std::to_string(bytes.size()) +
-                                           " bytes; truncated?)"};
+        return Error{ErrorCode::Parse, path + ": too short for a Darknet weights header (" +
+                                           std::to_string(bytes.size()) + " bytes; truncated?)"};
     }
     std::int32_t header[3];
     std::memcpy(header, bytes.data(), sizeof(header));
     if (header[0] < 0 || header[0] > 1000 || header[1] < 0 || header[1] > 1000) {
-        return Error{ErrorCode::Parse, path + ": header version " + std::to_string(header[0]) + "." + std::to_string(header[1]) +
-                                           " is not a Darknet weights file"};
+        return Error{ErrorCode::Parse, path + ": header version " + std::to_string(header[0]) + "." +
+                                           std::to_string(header[1]) + " is not a Darknet weights file"};
     }
     std::size_t offset = 12 + ((header[0] * 10 + header[1]) >= 2 ? 8 : 4);
     for (const auto& name : order) {
@@ -434,8 +437,9 @@ Status loadWeights(Graph& g, const std::vector<std::string>& order, const std::s
         const std::size_t need = t.floats.size() * sizeof(float);
         if (offset + need > bytes.size()) {
             const std::size_t layer = name.find('_', name.find('_') + 1);
-            return Error{ErrorCode::Parse, path + ": ends at byte " + std::to_string(bytes.size()) + " while reading '" + name +
-                                               "' of layer " + name.substr(0, layer) + " (needs " + std::to_string(need) +
+            return Error{ErrorCode::Parse, path + ": ends at byte " + std::to_string(bytes.size()) +
+                                               " while reading '" + name + "' of layer " +
+                                               name.substr(0, layer) + " (needs " + std::to_string(need) +
                                                " bytes from byte " + std::to_string(offset) +
                                                "): the file is truncated or belongs to a different .cfg"};
         }
@@ -443,16 +447,16 @@ Status loadWeights(Graph& g, const std::vector<std::string>& order, const std::s
         offset += need;
     }
     if (offset != bytes.size()) {
-        return Error{ErrorCode::Parse, path + ": " + std::to_string(bytes.size() - offset) +
-                                           " bytes left after the last layer's weights: the file belongs to a different .cfg"};
+        return Error{ErrorCode::Parse,
+                     path + ": " + std::to_string(bytes.size() - offset) +
+                         " bytes left after the last layer's weights: the file belongs to a different .cfg"};
     }
     return {};
 }
 
 } // namespace
 
-Expected<Model> loadDarknet(const std::string& cfgPath, const ImportOptions& options)
-{
+Expected<Model> loadDarknet(const std::string& cfgPath, const ImportOptions& options) {
     auto text = readAll(cfgPath, "Darknet cfg");
     if (!text) {
         return text.error();
@@ -460,8 +464,8 @@ Expected<Model> loadDarknet(const std::string& cfgPath, const ImportOptions& opt
     return loadDarknetText(*text, cfgPath, options);
 }
 
-Expected<Model> loadDarknetText(const std::string& cfgText, const std::string& cfgPath, const ImportOptions& options)
-{
+Expected<Model> loadDarknetText(const std::string& cfgText, const std::string& cfgPath,
+                                const ImportOptions& options) {
     const std::string* text = &cfgText;
     auto sections = darknet::parseCfg(*text, cfgPath);
     if (!sections) {
@@ -483,7 +487,8 @@ Expected<Model> loadDarknetText(const std::string& cfgText, const std::string& c
     for (std::size_t i = 1; i < sections->size(); ++i) {
         const Section& s = (*sections)[i];
         auto status = builder.layer(s, int(i - 1));
-        if (!status && status.error().code == ErrorCode::Unsupported && status.error().message.front() == '[') {
+        if (!status && status.error().code == ErrorCode::Unsupported &&
+            status.error().message.front() == '[') {
             unsupported.push_back(status.error().message + " at line " + std::to_string(s.line));
             continue;
         }
@@ -496,10 +501,11 @@ Expected<Model> loadDarknetText(const std::string& cfgText, const std::string& c
         for (const auto& u : unsupported) {
             list += (list.empty() ? "" : ", ") + u;
         }
-        return Error{ErrorCode::Unsupported,
-                     cfgPath + ": layer types Tessera does not support: " + list +
-                         " (supported: convolutional, maxpool, avgpool, connected, route, shortcut, reorg, region, "
-                         "softmax, dropout)"};
+        return Error{
+            ErrorCode::Unsupported,
+            cfgPath + ": layer types Tessera does not support: " + list +
+                " (supported: convolutional, maxpool, avgpool, connected, route, shortcut, reorg, region, "
+                "softmax, dropout)"};
     }
     const LayerOut& last = builder.current();
     model.graph.outputs.push_back(ValueInfo{last.name, DType::Float32, {}});

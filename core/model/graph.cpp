@@ -7,8 +7,7 @@
 
 namespace tessera::model {
 
-std::int64_t Node::attrInt(const std::string& attr, std::int64_t fallback) const
-{
+std::int64_t Node::attrInt(const std::string& attr, std::int64_t fallback) const {
     auto it = attributes.find(attr);
     if (it == attributes.end()) {
         return fallback;
@@ -19,8 +18,7 @@ std::int64_t Node::attrInt(const std::string& attr, std::int64_t fallback) const
     return fallback;
 }
 
-float Node::attrFloat(const std::string& attr, float fallback) const
-{
+float Node::attrFloat(const std::string& attr, float fallback) const {
     auto it = attributes.find(attr);
     if (it == attributes.end()) {
         return fallback;
@@ -31,8 +29,7 @@ float Node::attrFloat(const std::string& attr, float fallback) const
     return fallback;
 }
 
-std::string Node::attrString(const std::string& attr, const std::string& fallback) const
-{
+std::string Node::attrString(const std::string& attr, const std::string& fallback) const {
     auto it = attributes.find(attr);
     if (it == attributes.end()) {
         return fallback;
@@ -43,8 +40,7 @@ std::string Node::attrString(const std::string& attr, const std::string& fallbac
     return fallback;
 }
 
-std::vector<std::int64_t> Node::attrInts(const std::string& attr, std::vector<std::int64_t> fallback) const
-{
+std::vector<std::int64_t> Node::attrInts(const std::string& attr, std::vector<std::int64_t> fallback) const {
     auto it = attributes.find(attr);
     if (it == attributes.end()) {
         return fallback;
@@ -55,30 +51,27 @@ std::vector<std::int64_t> Node::attrInts(const std::string& attr, std::vector<st
     return fallback;
 }
 
-const ValueInfo* Graph::value(const std::string& valueName) const
-{
+const ValueInfo* Graph::value(const std::string& valueName) const {
     auto it = values.find(valueName);
     return it == values.end() ? nullptr : &it->second;
 }
 
-const Tensor* Graph::initializer(const std::string& valueName) const
-{
+const Tensor* Graph::initializer(const std::string& valueName) const {
     auto it = initializers.find(valueName);
     return it == initializers.end() ? nullptr : &it->second;
 }
 
-std::optional<std::size_t> Graph::producer(const std::string& valueName) const
-{
+std::optional<std::size_t> Graph::producer(const std::string& valueName) const {
     for (std::size_t i = 0; i < nodes.size(); ++i) {
-        if (std::find(nodes[i].outputs.begin(), nodes[i].outputs.end(), valueName) != nodes[i].outputs.end()) {
+        if (std::find(nodes[i].outputs.begin(), nodes[i].outputs.end(), valueName) !=
+            nodes[i].outputs.end()) {
             return i;
         }
     }
     return std::nullopt;
 }
 
-std::vector<std::vector<std::size_t>> Graph::consumers() const
-{
+std::vector<std::vector<std::size_t>> Graph::consumers() const {
     std::unordered_map<std::string, std::size_t> producerOf;
     for (std::size_t i = 0; i < nodes.size(); ++i) {
         for (const auto& out : nodes[i].outputs) {
@@ -89,8 +82,8 @@ std::vector<std::vector<std::size_t>> Graph::consumers() const
     for (std::size_t i = 0; i < nodes.size(); ++i) {
         for (const auto& in : nodes[i].inputs) {
             auto it = producerOf.find(in);
-            if (it != producerOf.end() &&
-                std::find(result[it->second].begin(), result[it->second].end(), i) == result[it->second].end()) {
+            if (it != producerOf.end() && std::find(result[it->second].begin(), result[it->second].end(),
+                                                    i) == result[it->second].end()) {
                 result[it->second].push_back(i);
             }
         }
@@ -98,8 +91,7 @@ std::vector<std::vector<std::size_t>> Graph::consumers() const
     return result;
 }
 
-TopologicalOrder topologicalOrder(const std::vector<Node>& nodes, const std::vector<std::string>& available)
-{
+TopologicalOrder topologicalOrder(const std::vector<Node>& nodes, const std::vector<std::string>& available) {
     std::unordered_map<std::string, std::size_t> producerOf;
     for (std::size_t i = 0; i < nodes.size(); ++i) {
         for (const auto& out : nodes[i].outputs) {

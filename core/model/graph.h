@@ -14,13 +14,13 @@
 
 namespace tessera::model {
 
-using AttrValue = std::variant<std::int64_t, float, std::string, std::vector<std::int64_t>, std::vector<float>,
-                               std::vector<std::string>, Tensor>;
+using AttrValue = std::variant<std::int64_t, float, std::string, std::vector<std::int64_t>,
+                               std::vector<float>, std::vector<std::string>, Tensor>;
 
 struct Node {
     std::string name;
     std::string opType;
-    std::string domain; // empty for the default ONNX domain
+    std::string domain;              // empty for the default ONNX domain
     std::vector<std::string> inputs; // "" marks an omitted optional input
     std::vector<std::string> outputs;
     std::map<std::string, AttrValue> attributes;
@@ -29,7 +29,8 @@ struct Node {
     std::int64_t attrInt(const std::string& attr, std::int64_t fallback) const;
     float attrFloat(const std::string& attr, float fallback) const;
     std::string attrString(const std::string& attr, const std::string& fallback) const;
-    std::vector<std::int64_t> attrInts(const std::string& attr, std::vector<std::int64_t> fallback = {}) const;
+    std::vector<std::int64_t> attrInts(const std::string& attr,
+                                       std::vector<std::int64_t> fallback = {}) const;
 };
 
 struct ValueInfo {
@@ -42,7 +43,7 @@ class Graph {
 public:
     std::string name;
     std::vector<Node> nodes;
-    std::vector<ValueInfo> inputs;  // runtime inputs only (no initializers)
+    std::vector<ValueInfo> inputs; // runtime inputs only (no initializers)
     std::vector<ValueInfo> outputs;
     std::map<std::string, ValueInfo> values;    // every tensor: inputs, node outputs, initializers
     std::map<std::string, Tensor> initializers; // weights and folded constants
@@ -58,8 +59,8 @@ public:
 };
 
 // A topological order of `nodes` (stable: keeps file order wherever dependencies allow), given the values
-// available before any node runs (graph inputs, initializers). Nodes on a cycle or fed by a value that nothing
-// produces cannot be placed; they are listed in `unplaced` and left out of `order`.
+// available before any node runs (graph inputs, initializers). Nodes on a cycle or fed by a value that
+// nothing produces cannot be placed; they are listed in `unplaced` and left out of `order`.
 struct TopologicalOrder {
     std::vector<std::size_t> order;
     std::vector<std::size_t> unplaced;

@@ -16,8 +16,7 @@ namespace {
 
 constexpr std::size_t kMaxListed = 12; // longer lists are cut with "... and N more"
 
-std::string joinLimited(const std::vector<std::string>& items, const std::string& separator = ", ")
-{
+std::string joinLimited(const std::vector<std::string>& items, const std::string& separator = ", ") {
     std::string out;
     for (std::size_t i = 0; i < items.size() && i < kMaxListed; ++i) {
         out += (i ? separator : "") + items[i];
@@ -28,8 +27,7 @@ std::string joinLimited(const std::vector<std::string>& items, const std::string
     return out;
 }
 
-std::string joinAll(const std::vector<std::string>& items)
-{
+std::string joinAll(const std::vector<std::string>& items) {
     std::string out;
     for (const auto& item : items) {
         out += (out.empty() ? "" : ", ") + item;
@@ -37,23 +35,25 @@ std::string joinAll(const std::vector<std::string>& items)
     return out;
 }
 
-std::string nodeLabel(const Node& node) { return "'" + (node.name.empty() ? node.outputs.at(0) : node.name) + "'"; }
+std::string nodeLabel(const Node& node) {
+    return "'" + (node.name.empty() ? node.outputs.at(0) : node.name) + "'";
+}
 
-bool isStatic(const Shape& s)
-{
+bool isStatic(const Shape& s) {
     return std::none_of(s.begin(), s.end(), [](std::int64_t d) { return d < 0; });
 }
 
-Status resolveInputShapes(Model& model, const ImportOptions& options)
-{
+Status resolveInputShapes(Model& model, const ImportOptions& options) {
     Graph& g = model.graph;
     for (const auto& [name, shape] : options.inputShapes) {
-        if (!name.empty() && std::none_of(g.inputs.begin(), g.inputs.end(), [&](const ValueInfo& v) { return v.name == name; })) {
+        if (!name.empty() && std::none_of(g.inputs.begin(), g.inputs.end(),
+                                          [&](const ValueInfo& v) { return v.name == name; })) {
             std::vector<std::string> names;
             for (const auto& v : g.inputs) {
                 names.push_back(v.name);
             }
-            return Error{ErrorCode::InvalidArgument, "no input named '" + name + "' (inputs: " + joinLimited(names) + ")"};
+            return Error{ErrorCode::InvalidArgument,
+                         "no input named '" + name + "' (inputs: " + joinLimited(names) + ")"};
         }
     }
     if (options.inputShapes.count("") && g.inputs.size() != 1) {
@@ -71,15 +71,17 @@ Status resolveInputShapes(Model& model, const ImportOptions& options)
             const Shape& s = given->second;
             const bool unknownRank = in.shape.size() == 1 && in.shape[0] < 0;
             if (!unknownRank && s.size() != in.shape.size()) {
-                return Error{ErrorCode::InvalidArgument, "input '" + in.name + "' has rank " + std::to_string(in.shape.size()) +
-                                                             ", the given shape " + toString(s) + " has rank " +
-                                                             std::to_string(s.size())};
+                return Error{ErrorCode::InvalidArgument, "input '" + in.name + "' has rank " +
+                                                             std::to_string(in.shape.size()) +
+                                                             ", the given shape " + toString(s) +
+                                                             " has rank " + std::to_string(s.size())};
             }
             for (std::size_t i = 0; i < s.size() && !unknownRank; ++i) {
                 if (in.shape[i] >= 0 && in.shape[i] != s[i]) {
-                    return Error{ErrorCode::InvalidArgument, "input '" + in.name + "' has fixed dimension " +
-                                                                 std::to_string(i) + " = " + std::to_string(in.shape[i]) +
-                                                                 ", the given shape says " + std::to_string(s[i])};
+                    return Error{ErrorCode::InvalidArgument,
+                                 "input '" + in.name + "' has fixed dimension " + std::to_string(i) + " = " +
+                                     std::to_string(in.shape[i]) + ", the given shape says " +
+                                     std::to_string(s[i])};
                 }
             }
             in.shape = s;
@@ -104,15 +106,15 @@ Status resolveInputShapes(Model& model, const ImportOptions& options)
         }
     }
     if (!unresolved.empty()) {
-        return Error{ErrorCode::InvalidArgument, "dynamic input shape could not be resolved for " + joinLimited(unresolved) +
-                                                     ": give the shape with --input-shape, e.g. --input-shape " + example};
+        return Error{ErrorCode::InvalidArgument,
+                     "dynamic input shape could not be resolved for " + joinLimited(unresolved) +
+                         ": give the shape with --input-shape, e.g. --input-shape " + example};
     }
     return {};
 }
 
 // Runs ONNX shape inference on a weight-free copy of the graph and returns every value's type and shape.
-Expected<std::map<std::string, ValueInfo>> inferShapes(const Graph& g, std::int64_t opset, bool strict)
-{
+Expected<std::map<std::string, ValueInfo>> inferShapes(const Graph& g, std::int64_t opset, bool strict) {
     auto proto = toSkeletonProto(g, opset);
     try {
         onnx::ShapeInferenceOptions inferOptions(true, strict ? 1 : 0, true);
@@ -135,8 +137,7 @@ Expected<std::map<std::string, ValueInfo>> inferShapes(const Graph& g, std::int6
 }
 
 // Evaluates every node whose inputs are all known constants; returns how many nodes were folded.
-Expected<int> foldPass(Graph& g, const std::map<std::string, ValueInfo>& values, std::int64_t opset)
-{
+Expected<int> foldPass(Graph& g, const std::map<std::string, ValueInfo>& values, std::int64_t opset) {
     int folded = 0;
     std::vector<Node> kept;
     for (auto& node : g.nodes) {
@@ -170,8 +171,7 @@ Expected<int> foldPass(Graph& g, const std::map<std::string, ValueInfo>& values,
     return folded;
 }
 
-void removeDeadNodes(Graph& g)
-{
+void removeDeadNodes(Graph& g) {
     std::set<std::string> needed;
     for (const auto& out : g.outputs) {
         needed.insert(out.name);
@@ -179,7 +179,8 @@ void removeDeadNodes(Graph& g)
     std::vector<bool> keep(g.nodes.size(), false);
     for (std::size_t i = g.nodes.size(); i-- > 0;) {
         const Node& n = g.nodes[i];
-        keep[i] = std::any_of(n.outputs.begin(), n.outputs.end(), [&](const std::string& o) { return needed.count(o); });
+        keep[i] = std::any_of(n.outputs.begin(), n.outputs.end(),
+                              [&](const std::string& o) { return needed.count(o); });
         if (keep[i]) {
             needed.insert(n.inputs.begin(), n.inputs.end());
         }
@@ -196,8 +197,7 @@ void removeDeadNodes(Graph& g)
     }
 }
 
-Status refuseUnsupported(const Graph& g)
-{
+Status refuseUnsupported(const Graph& g) {
     std::map<std::string, std::vector<std::string>> byOp;
     std::size_t count = 0;
     for (const auto& node : g.nodes) {
@@ -211,23 +211,22 @@ Status refuseUnsupported(const Graph& g)
     }
     std::vector<std::string> parts;
     for (const auto& [op, nodes] : byOp) {
-        parts.push_back(op + " (" + std::to_string(nodes.size()) + (nodes.size() == 1 ? " node: " : " nodes: ") +
-                        joinLimited(nodes) + ")");
+        parts.push_back(op + " (" + std::to_string(nodes.size()) +
+                        (nodes.size() == 1 ? " node: " : " nodes: ") + joinLimited(nodes) + ")");
     }
-    return Error{ErrorCode::Unsupported, std::to_string(count) + " node(s) use operators Tessera does not support: " +
-                                             joinLimited(parts, "; ") + ". Supported operators: " + joinAll(supportedOps())};
+    return Error{ErrorCode::Unsupported,
+                 std::to_string(count) + " node(s) use operators Tessera does not support: " +
+                     joinLimited(parts, "; ") + ". Supported operators: " + joinAll(supportedOps())};
 }
 
 } // namespace
 
-std::int64_t maxSupportedOpset()
-{
+std::int64_t maxSupportedOpset() {
     const auto& map = onnx::OpSchemaRegistry::DomainToVersionRange::Instance().Map();
     return map.at(onnx::ONNX_DOMAIN).second;
 }
 
-Status finishImport(Model& model, const ImportOptions& options)
-{
+Status finishImport(Model& model, const ImportOptions& options) {
     Graph& g = model.graph;
     auto fail = [&](const Error& e) { return Status(e.withContext(model.path)); };
     auto progress = [&](double f, const char* stage) {
@@ -296,7 +295,8 @@ Status finishImport(Model& model, const ImportOptions& options)
         if (auto strict = inferShapes(g, model.opset, true); !strict) {
             return fail(strict.error());
         }
-        return fail(Error{ErrorCode::InvalidModel, "could not determine a static shape for " + joinLimited(unresolved) +
+        return fail(Error{ErrorCode::InvalidModel, "could not determine a static shape for " +
+                                                       joinLimited(unresolved) +
                                                        "; check --input-shape or simplify the model"});
     }
     for (auto& out : g.outputs) {
@@ -318,8 +318,7 @@ Status finishImport(Model& model, const ImportOptions& options)
     return {};
 }
 
-Expected<std::pair<std::string, Shape>> parseInputShape(const std::string& text)
-{
+Expected<std::pair<std::string, Shape>> parseInputShape(const std::string& text) {
     std::string name;
     std::string dims = text;
     if (auto colon = text.rfind(':'); colon != std::string::npos) {
@@ -338,19 +337,20 @@ Expected<std::pair<std::string, Shape>> parseInputShape(const std::string& text)
             }
             shape.push_back(d);
         } catch (const std::exception&) {
-            return Error{ErrorCode::InvalidArgument, "input shape '" + text + "': '" + item +
-                                                         "' is not a positive integer (expected e.g. 1,3,224,224 or "
-                                                         "input:1,3,224,224)"};
+            return Error{ErrorCode::InvalidArgument,
+                         "input shape '" + text + "': '" + item +
+                             "' is not a positive integer (expected e.g. 1,3,224,224 or "
+                             "input:1,3,224,224)"};
         }
     }
     if (shape.empty()) {
-        return Error{ErrorCode::InvalidArgument, "input shape '" + text + "' is empty (expected e.g. 1,3,224,224)"};
+        return Error{ErrorCode::InvalidArgument,
+                     "input shape '" + text + "' is empty (expected e.g. 1,3,224,224)"};
     }
     return std::make_pair(name, shape);
 }
 
-Expected<Model> loadModel(const std::string& path, const ImportOptions& options)
-{
+Expected<Model> loadModel(const std::string& path, const ImportOptions& options) {
     const auto dot = path.rfind('.');
     const std::string ext = dot == std::string::npos ? "" : path.substr(dot);
     if (ext == ".cfg") {

@@ -14,8 +14,7 @@
 namespace tessera::model {
 namespace {
 
-Expected<std::string> readFile(const std::string& path)
-{
+Expected<std::string> readFile(const std::string& path) {
     std::error_code ec;
     if (std::filesystem::is_directory(path, ec)) {
         return Error{ErrorCode::Io, path + ": is a directory, not a model file"};
@@ -32,8 +31,7 @@ Expected<std::string> readFile(const std::string& path)
 }
 
 // Puts the proto's nodes in topological order so that the ONNX checker accepts graphs stored out of order.
-Status sortProtoNodes(onnx::GraphProto& graph, const std::vector<Node>& nodes)
-{
+Status sortProtoNodes(onnx::GraphProto& graph, const std::vector<Node>& nodes) {
     std::vector<std::string> available;
     for (const auto& in : graph.input()) {
         available.push_back(in.name());
@@ -56,7 +54,8 @@ Status sortProtoNodes(onnx::GraphProto& graph, const std::vector<Node>& nodes)
                     why = "input '" + in + "' is produced by no node";
                 }
             }
-            list += (k ? "; " : "") + std::string("'") + (n.name.empty() ? n.opType : n.name) + "' (" + why + ")";
+            list +=
+                (k ? "; " : "") + std::string("'") + (n.name.empty() ? n.opType : n.name) + "' (" + why + ")";
         }
         return Error{ErrorCode::InvalidModel, std::to_string(sorted.unplaced.size()) +
                                                   " node(s) cannot be ordered: " + list +
@@ -72,8 +71,7 @@ Status sortProtoNodes(onnx::GraphProto& graph, const std::vector<Node>& nodes)
 
 } // namespace
 
-Expected<Model> loadOnnx(const std::string& path, const ImportOptions& options)
-{
+Expected<Model> loadOnnx(const std::string& path, const ImportOptions& options) {
     auto bytes = readFile(path);
     if (!bytes) {
         return bytes.error();
@@ -88,15 +86,18 @@ Expected<Model> loadOnnx(const std::string& path, const ImportOptions& options)
 
     onnx::ModelProto proto;
     if (bytes->size() > std::size_t(INT32_MAX) || !proto.ParseFromArray(bytes->data(), int(bytes->size()))) {
-        return Error{ErrorCode::Parse, path + ": not a valid ONNX file (protobuf decoding failed: the file is truncated, "
-                                              "corrupt, or not ONNX)"};
+        return Error{ErrorCode::Parse,
+                     path + ": not a valid ONNX file (protobuf decoding failed: the file is truncated, "
+                            "corrupt, or not ONNX)"};
     }
     bytes = std::string(); // release the file copy before converting weights
     if (!proto.has_graph() || proto.graph().node_size() == 0) {
-        return Error{ErrorCode::Parse, path + ": contains no graph nodes (truncated file, or not an ONNX model?)"};
+        return Error{ErrorCode::Parse,
+                     path + ": contains no graph nodes (truncated file, or not an ONNX model?)"};
     }
     model.irVersion = proto.ir_version();
-    model.producer = proto.producer_name() + (proto.producer_version().empty() ? "" : " " + proto.producer_version());
+    model.producer =
+        proto.producer_name() + (proto.producer_version().empty() ? "" : " " + proto.producer_version());
     for (const auto& op : proto.opset_import()) {
         if (op.domain().empty() || op.domain() == "ai.onnx") {
             model.opset = op.version();
@@ -106,10 +107,10 @@ Expected<Model> loadOnnx(const std::string& path, const ImportOptions& options)
         return Error{ErrorCode::InvalidModel, path + ": no opset_import for the default ONNX domain"};
     }
     if (model.opset > maxSupportedOpset()) {
-        return Error{ErrorCode::Unsupported, path + ": opset " + std::to_string(model.opset) +
-                                                 " is newer than the ONNX library Tessera uses supports (up to " +
-                                                 std::to_string(maxSupportedOpset()) +
-                                                 "); re-export the model with a lower opset"};
+        return Error{ErrorCode::Unsupported,
+                     path + ": opset " + std::to_string(model.opset) +
+                         " is newer than the ONNX library Tessera uses supports (up to " +
+                         std::to_string(maxSupportedOpset()) + "); re-export the model with a lower opset"};
     }
 
     const std::string baseDir = std::filesystem::path(path).parent_path().string();
@@ -142,11 +143,13 @@ Expected<Model> loadOnnx(const std::string& path, const ImportOptions& options)
         if (!t) {
             return t.error().withContext(path + ": initializer '" + tp.name() + "'");
         }
-        converted += tp.data_type() == onnx::TensorProto::FLOAT16 || tp.data_type() == onnx::TensorProto::DOUBLE;
+        converted +=
+            tp.data_type() == onnx::TensorProto::FLOAT16 || tp.data_type() == onnx::TensorProto::DOUBLE;
         g.initializers[tp.name()] = std::move(*t);
     }
     if (converted) {
-        model.notes.push_back(std::to_string(converted) + " float16/double weight tensors converted to float32");
+        model.notes.push_back(std::to_string(converted) +
+                              " float16/double weight tensors converted to float32");
     }
     auto valueInfo = [&](const onnx::ValueInfoProto& vp) -> Expected<ValueInfo> {
         auto v = fromProto(vp);

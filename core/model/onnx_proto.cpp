@@ -10,8 +10,7 @@ namespace {
 
 using onnx::TensorProto_DataType;
 
-float halfToFloat(std::uint16_t h)
-{
+float halfToFloat(std::uint16_t h) {
     const std::uint32_t sign = std::uint32_t(h >> 15) << 31;
     const std::uint32_t exponent = (h >> 10) & 0x1f;
     const std::uint32_t mantissa = h & 0x3ff;
@@ -26,8 +25,7 @@ float halfToFloat(std::uint16_t h)
     return std::bit_cast<float>(sign | ((exponent + 112) << 23) | (mantissa << 13));
 }
 
-Expected<std::string> externalBytes(const onnx::TensorProto& proto, const std::string& baseDir)
-{
+Expected<std::string> externalBytes(const onnx::TensorProto& proto, const std::string& baseDir) {
     std::string location;
     std::int64_t offset = 0;
     std::int64_t length = -1;
@@ -47,7 +45,8 @@ Expected<std::string> externalBytes(const onnx::TensorProto& proto, const std::s
     const std::string path = baseDir.empty() ? location : baseDir + "/" + location;
     std::ifstream in(path, std::ios::binary);
     if (!in) {
-        return Error{ErrorCode::Io, "initializer '" + proto.name() + "': cannot open external data file " + path};
+        return Error{ErrorCode::Io,
+                     "initializer '" + proto.name() + "': cannot open external data file " + path};
     }
     in.seekg(0, std::ios::end);
     const std::int64_t fileSize = in.tellg();
@@ -64,9 +63,7 @@ Expected<std::string> externalBytes(const onnx::TensorProto& proto, const std::s
     return bytes;
 }
 
-template <typename T>
-std::vector<T> unpackRaw(const std::string& raw)
-{
+template <typename T> std::vector<T> unpackRaw(const std::string& raw) {
     std::vector<T> out(raw.size() / sizeof(T));
     std::memcpy(out.data(), raw.data(), out.size() * sizeof(T));
     return out;
@@ -74,36 +71,46 @@ std::vector<T> unpackRaw(const std::string& raw)
 
 } // namespace
 
-std::optional<DType> dtypeFromProto(int protoType)
-{
+std::optional<DType> dtypeFromProto(int protoType) {
     switch (protoType) {
     case onnx::TensorProto::FLOAT:
     case onnx::TensorProto::FLOAT16:
-    case onnx::TensorProto::DOUBLE: return DType::Float32;
-    case onnx::TensorProto::INT64: return DType::Int64;
-    case onnx::TensorProto::INT32: return DType::Int32;
-    case onnx::TensorProto::INT8: return DType::Int8;
-    case onnx::TensorProto::UINT8: return DType::UInt8;
-    case onnx::TensorProto::BOOL: return DType::Bool;
-    default: return std::nullopt;
+    case onnx::TensorProto::DOUBLE:
+        return DType::Float32;
+    case onnx::TensorProto::INT64:
+        return DType::Int64;
+    case onnx::TensorProto::INT32:
+        return DType::Int32;
+    case onnx::TensorProto::INT8:
+        return DType::Int8;
+    case onnx::TensorProto::UINT8:
+        return DType::UInt8;
+    case onnx::TensorProto::BOOL:
+        return DType::Bool;
+    default:
+        return std::nullopt;
     }
 }
 
-int dtypeToProto(DType type)
-{
+int dtypeToProto(DType type) {
     switch (type) {
-    case DType::Float32: return onnx::TensorProto::FLOAT;
-    case DType::Int64: return onnx::TensorProto::INT64;
-    case DType::Int32: return onnx::TensorProto::INT32;
-    case DType::Int8: return onnx::TensorProto::INT8;
-    case DType::UInt8: return onnx::TensorProto::UINT8;
-    case DType::Bool: return onnx::TensorProto::BOOL;
+    case DType::Float32:
+        return onnx::TensorProto::FLOAT;
+    case DType::Int64:
+        return onnx::TensorProto::INT64;
+    case DType::Int32:
+        return onnx::TensorProto::INT32;
+    case DType::Int8:
+        return onnx::TensorProto::INT8;
+    case DType::UInt8:
+        return onnx::TensorProto::UINT8;
+    case DType::Bool:
+        return onnx::TensorProto::BOOL;
     }
     return onnx::TensorProto::UNDEFINED;
 }
 
-Expected<Tensor> fromProto(const onnx::TensorProto& proto, const std::string& baseDir)
-{
+Expected<Tensor> fromProto(const onnx::TensorProto& proto, const std::string& baseDir) {
     const auto dtype = dtypeFromProto(proto.data_type());
     if (!dtype) {
         return Error{ErrorCode::Unsupported,
@@ -137,21 +144,23 @@ Expected<Tensor> fromProto(const onnx::TensorProto& proto, const std::string& ba
     const int type = proto.data_type();
     std::size_t got = 0;
     if (type == onnx::TensorProto::FLOAT) {
-        t.floats = hasRaw ? unpackRaw<float>(raw) : std::vector<float>(proto.float_data().begin(), proto.float_data().end());
+        t.floats = hasRaw ? unpackRaw<float>(raw)
+                          : std::vector<float>(proto.float_data().begin(), proto.float_data().end());
         got = t.floats.size();
     } else if (type == onnx::TensorProto::FLOAT16) {
         // typed fp16 values are stored one per int32_data entry (low 16 bits)
-        std::vector<std::uint16_t> halves = hasRaw ? unpackRaw<std::uint16_t>(raw)
-                                                   : std::vector<std::uint16_t>(proto.int32_data().begin(),
-                                                                                proto.int32_data().end());
+        std::vector<std::uint16_t> halves =
+            hasRaw ? unpackRaw<std::uint16_t>(raw)
+                   : std::vector<std::uint16_t>(proto.int32_data().begin(), proto.int32_data().end());
         t.floats.reserve(halves.size());
         for (auto h : halves) {
             t.floats.push_back(halfToFloat(h));
         }
         got = t.floats.size();
     } else if (type == onnx::TensorProto::DOUBLE) {
-        std::vector<double> doubles = hasRaw ? unpackRaw<double>(raw)
-                                             : std::vector<double>(proto.double_data().begin(), proto.double_data().end());
+        std::vector<double> doubles =
+            hasRaw ? unpackRaw<double>(raw)
+                   : std::vector<double>(proto.double_data().begin(), proto.double_data().end());
         t.floats.assign(doubles.begin(), doubles.end());
         got = t.floats.size();
     } else if (type == onnx::TensorProto::INT64) {
@@ -159,31 +168,33 @@ Expected<Tensor> fromProto(const onnx::TensorProto& proto, const std::string& ba
                         : std::vector<std::int64_t>(proto.int64_data().begin(), proto.int64_data().end());
         got = t.ints.size();
     } else if (type == onnx::TensorProto::INT32) {
-        std::vector<std::int32_t> v = hasRaw ? unpackRaw<std::int32_t>(raw)
-                                             : std::vector<std::int32_t>(proto.int32_data().begin(), proto.int32_data().end());
+        std::vector<std::int32_t> v =
+            hasRaw ? unpackRaw<std::int32_t>(raw)
+                   : std::vector<std::int32_t>(proto.int32_data().begin(), proto.int32_data().end());
         t.ints.assign(v.begin(), v.end());
         got = t.ints.size();
     } else if (type == onnx::TensorProto::INT8) {
-        std::vector<std::int8_t> v = hasRaw ? unpackRaw<std::int8_t>(raw)
-                                            : std::vector<std::int8_t>(proto.int32_data().begin(), proto.int32_data().end());
+        std::vector<std::int8_t> v =
+            hasRaw ? unpackRaw<std::int8_t>(raw)
+                   : std::vector<std::int8_t>(proto.int32_data().begin(), proto.int32_data().end());
         t.ints.assign(v.begin(), v.end());
         got = t.ints.size();
     } else { // UINT8, BOOL
-        std::vector<std::uint8_t> v = hasRaw ? unpackRaw<std::uint8_t>(raw)
-                                             : std::vector<std::uint8_t>(proto.int32_data().begin(), proto.int32_data().end());
+        std::vector<std::uint8_t> v =
+            hasRaw ? unpackRaw<std::uint8_t>(raw)
+                   : std::vector<std::uint8_t>(proto.int32_data().begin(), proto.int32_data().end());
         t.ints.assign(v.begin(), v.end());
         got = t.ints.size();
     }
     if (got != count) {
-        return Error{ErrorCode::Parse, "tensor '" + proto.name() + "' declares shape " + toString(t.shape) + " (" +
-                                           std::to_string(count) + " elements) but holds " + std::to_string(got) +
-                                           " (truncated or corrupt data)"};
+        return Error{ErrorCode::Parse, "tensor '" + proto.name() + "' declares shape " + toString(t.shape) +
+                                           " (" + std::to_string(count) + " elements) but holds " +
+                                           std::to_string(got) + " (truncated or corrupt data)"};
     }
     return t;
 }
 
-Expected<Node> fromProto(const onnx::NodeProto& proto, const std::string& baseDir)
-{
+Expected<Node> fromProto(const onnx::NodeProto& proto, const std::string& baseDir) {
     Node node;
     node.name = proto.name();
     node.opType = proto.op_type();
@@ -192,9 +203,15 @@ Expected<Node> fromProto(const onnx::NodeProto& proto, const std::string& baseDi
     node.outputs.assign(proto.output().begin(), proto.output().end());
     for (const auto& a : proto.attribute()) {
         switch (a.type()) {
-        case onnx::AttributeProto::INT: node.attributes[a.name()] = std::int64_t(a.i()); break;
-        case onnx::AttributeProto::FLOAT: node.attributes[a.name()] = a.f(); break;
-        case onnx::AttributeProto::STRING: node.attributes[a.name()] = a.s(); break;
+        case onnx::AttributeProto::INT:
+            node.attributes[a.name()] = std::int64_t(a.i());
+            break;
+        case onnx::AttributeProto::FLOAT:
+            node.attributes[a.name()] = a.f();
+            break;
+        case onnx::AttributeProto::STRING:
+            node.attributes[a.name()] = a.s();
+            break;
         case onnx::AttributeProto::INTS:
             node.attributes[a.name()] = std::vector<std::int64_t>(a.ints().begin(), a.ints().end());
             break;
@@ -214,24 +231,26 @@ Expected<Node> fromProto(const onnx::NodeProto& proto, const std::string& baseDi
         }
         default:
             return Error{ErrorCode::Unsupported,
-                         "attribute '" + a.name() + "' is a sub-graph or sparse tensor, which Tessera does not support"};
+                         "attribute '" + a.name() +
+                             "' is a sub-graph or sparse tensor, which Tessera does not support"};
         }
     }
     return node;
 }
 
-Expected<ValueInfo> fromProto(const onnx::ValueInfoProto& proto)
-{
+Expected<ValueInfo> fromProto(const onnx::ValueInfoProto& proto) {
     ValueInfo v;
     v.name = proto.name();
     if (!proto.type().has_tensor_type()) {
-        return Error{ErrorCode::Unsupported, "value '" + proto.name() + "' is not a tensor (sequences and maps are not supported)"};
+        return Error{ErrorCode::Unsupported,
+                     "value '" + proto.name() + "' is not a tensor (sequences and maps are not supported)"};
     }
     const auto& tt = proto.type().tensor_type();
     const auto dtype = dtypeFromProto(tt.elem_type());
     if (!dtype) {
-        return Error{ErrorCode::Unsupported, "value '" + proto.name() + "' has unsupported element type " +
-                                                 onnx::TensorProto_DataType_Name(TensorProto_DataType(tt.elem_type()))};
+        return Error{ErrorCode::Unsupported,
+                     "value '" + proto.name() + "' has unsupported element type " +
+                         onnx::TensorProto_DataType_Name(TensorProto_DataType(tt.elem_type()))};
     }
     v.dtype = *dtype;
     if (tt.has_shape()) {
@@ -244,8 +263,7 @@ Expected<ValueInfo> fromProto(const onnx::ValueInfoProto& proto)
     return v;
 }
 
-void toProto(const Tensor& tensor, const std::string& name, onnx::TensorProto& out)
-{
+void toProto(const Tensor& tensor, const std::string& name, onnx::TensorProto& out) {
     out.set_name(name);
     out.set_data_type(dtypeToProto(tensor.dtype));
     for (auto d : tensor.shape) {
@@ -253,10 +271,12 @@ void toProto(const Tensor& tensor, const std::string& name, onnx::TensorProto& o
     }
     switch (tensor.dtype) {
     case DType::Float32:
-        out.set_raw_data(std::string(reinterpret_cast<const char*>(tensor.floats.data()), tensor.floats.size() * 4));
+        out.set_raw_data(
+            std::string(reinterpret_cast<const char*>(tensor.floats.data()), tensor.floats.size() * 4));
         break;
     case DType::Int64:
-        out.set_raw_data(std::string(reinterpret_cast<const char*>(tensor.ints.data()), tensor.ints.size() * 8));
+        out.set_raw_data(
+            std::string(reinterpret_cast<const char*>(tensor.ints.data()), tensor.ints.size() * 8));
         break;
     default:
         for (auto v : tensor.ints) {
@@ -266,8 +286,7 @@ void toProto(const Tensor& tensor, const std::string& name, onnx::TensorProto& o
     }
 }
 
-void toProto(const Node& node, onnx::NodeProto& out)
-{
+void toProto(const Node& node, onnx::NodeProto& out) {
     out.set_name(node.name);
     out.set_op_type(node.opType);
     if (!node.domain.empty()) {
@@ -318,8 +337,7 @@ void toProto(const Node& node, onnx::NodeProto& out)
     }
 }
 
-void toProto(const ValueInfo& value, onnx::ValueInfoProto& out)
-{
+void toProto(const ValueInfo& value, onnx::ValueInfoProto& out) {
     out.set_name(value.name);
     auto* tt = out.mutable_type()->mutable_tensor_type();
     tt->set_elem_type(dtypeToProto(value.dtype));
@@ -335,8 +353,7 @@ void toProto(const ValueInfo& value, onnx::ValueInfoProto& out)
 namespace {
 
 onnx::ModelProto graphProto(const Graph& graph, std::int64_t opset, const std::string& producer,
-                            std::int64_t maxInlineElements)
-{
+                            std::int64_t maxInlineElements) {
     onnx::ModelProto model;
     model.set_ir_version(8); // ONNX 1.10+ (opset <= 17 here)
     model.set_producer_name(producer);
@@ -371,8 +388,7 @@ onnx::ModelProto graphProto(const Graph& graph, std::int64_t opset, const std::s
 
 } // namespace
 
-onnx::ModelProto toModelProto(const Graph& graph, std::int64_t opset, const std::string& producer)
-{
+onnx::ModelProto toModelProto(const Graph& graph, std::int64_t opset, const std::string& producer) {
     auto model = graphProto(graph, opset, producer, -1);
     // Intermediate shapes help viewers (Netron) and make the file self-describing.
     auto* g = model.mutable_graph();
@@ -389,8 +405,7 @@ onnx::ModelProto toModelProto(const Graph& graph, std::int64_t opset, const std:
     return model;
 }
 
-onnx::ModelProto toSkeletonProto(const Graph& graph, std::int64_t opset, std::int64_t maxInlineElements)
-{
+onnx::ModelProto toSkeletonProto(const Graph& graph, std::int64_t opset, std::int64_t maxInlineElements) {
     return graphProto(graph, opset, "tessera", maxInlineElements);
 }
 

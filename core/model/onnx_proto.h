@@ -24,7 +24,8 @@ onnx::ModelProto toModelProto(const Graph& graph, std::int64_t opset, const std:
 // For shape inference: the graph with large initializers declared as typed graph inputs (no data), so
 // inference sees every shape without copying weights. Initializers up to `maxInlineElements` keep their data
 // (shape inference reads small constants such as Reshape targets).
-onnx::ModelProto toSkeletonProto(const Graph& graph, std::int64_t opset, std::int64_t maxInlineElements = 4096);
+onnx::ModelProto toSkeletonProto(const Graph& graph, std::int64_t opset,
+                                 std::int64_t maxInlineElements = 4096);
 
 // TensorProto_DataType <-> DType; fp16 and double map to Float32. nullopt for types the IR cannot hold.
 std::optional<DType> dtypeFromProto(int protoType);

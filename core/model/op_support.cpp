@@ -11,8 +11,7 @@ namespace {
 using Problems = std::vector<std::string>;
 using Checker = std::function<void(const Node&, const Graph&, Problems&)>;
 
-void requireRank4(const Node& node, const Graph& graph, Problems& problems)
-{
+void requireRank4(const Node& node, const Graph& graph, Problems& problems) {
     const ValueInfo* in = node.inputs.empty() ? nullptr : graph.value(node.inputs[0]);
     if (in && in->shape.size() != 4) {
         problems.push_back("only 4-D (N,C,H,W) inputs are supported, input '" + in->name + "' is " +
@@ -21,8 +20,7 @@ void requireRank4(const Node& node, const Graph& graph, Problems& problems)
 }
 
 void requireOneOf(const Node& node, const std::string& attr, const std::string& fallback,
-                  std::initializer_list<const char*> allowed, Problems& problems)
-{
+                  std::initializer_list<const char*> allowed, Problems& problems) {
     const std::string value = node.attrString(attr, fallback);
     if (std::none_of(allowed.begin(), allowed.end(), [&](const char* a) { return value == a; })) {
         std::string list;
@@ -34,24 +32,22 @@ void requireOneOf(const Node& node, const std::string& attr, const std::string& 
 }
 
 // Inputs from `first` on must be constants (weights or folded shape values).
-void requireConstantInputs(const Node& node, const Graph& graph, std::size_t first, Problems& problems)
-{
+void requireConstantInputs(const Node& node, const Graph& graph, std::size_t first, Problems& problems) {
     for (std::size_t i = first; i < node.inputs.size(); ++i) {
         if (!node.inputs[i].empty() && !graph.isInitializer(node.inputs[i])) {
-            problems.push_back("input '" + node.inputs[i] + "' must be a constant (it is computed at run time)");
+            problems.push_back("input '" + node.inputs[i] +
+                               "' must be a constant (it is computed at run time)");
         }
     }
 }
 
-void checkConv(const Node& node, const Graph& graph, Problems& problems)
-{
+void checkConv(const Node& node, const Graph& graph, Problems& problems) {
     requireRank4(node, graph, problems);
     requireOneOf(node, "auto_pad", "NOTSET", {"NOTSET", "SAME_UPPER", "SAME_LOWER", "VALID"}, problems);
     requireConstantInputs(node, graph, 1, problems);
 }
 
-void checkPool(const Node& node, const Graph& graph, Problems& problems)
-{
+void checkPool(const Node& node, const Graph& graph, Problems& problems) {
     requireRank4(node, graph, problems);
     requireOneOf(node, "auto_pad", "NOTSET", {"NOTSET", "SAME_UPPER", "SAME_LOWER", "VALID"}, problems);
     if (node.attrInt("storage_order", 0) != 0) {
@@ -62,19 +58,17 @@ void checkPool(const Node& node, const Graph& graph, Problems& problems)
     }
 }
 
-void checkResize(const Node& node, const Graph& graph, Problems& problems)
-{
+void checkResize(const Node& node, const Graph& graph, Problems& problems) {
     requireRank4(node, graph, problems);
     requireOneOf(node, "mode", "nearest", {"nearest", "linear"}, problems);
     requireOneOf(node, "coordinate_transformation_mode", "half_pixel",
                  {"half_pixel", "pytorch_half_pixel", "align_corners", "asymmetric"}, problems);
-    requireOneOf(node, "nearest_mode", "round_prefer_floor", {"round_prefer_floor", "round_prefer_ceil", "floor", "ceil"},
-                 problems);
+    requireOneOf(node, "nearest_mode", "round_prefer_floor",
+                 {"round_prefer_floor", "round_prefer_ceil", "floor", "ceil"}, problems);
     requireConstantInputs(node, graph, 1, problems);
 }
 
-const std::map<std::string, Checker>& table()
-{
+const std::map<std::string, Checker>& table() {
     static const auto noCheck = [](const Node&, const Graph&, Problems&) {};
     static const auto constantsAfterData = [](const Node& n, const Graph& g, Problems& p) {
         requireConstantInputs(n, g, 1, p);
@@ -142,10 +136,11 @@ const std::map<std::string, Checker>& table()
 
 } // namespace
 
-bool isSupportedOp(const Node& node) { return node.domain.empty() && table().count(node.opType) != 0; }
+bool isSupportedOp(const Node& node) {
+    return node.domain.empty() && table().count(node.opType) != 0;
+}
 
-std::vector<std::string> supportedOps()
-{
+std::vector<std::string> supportedOps() {
     std::vector<std::string> ops;
     for (const auto& entry : table()) {
         ops.push_back(entry.first);
@@ -153,8 +148,7 @@ std::vector<std::string> supportedOps()
     return ops;
 }
 
-std::vector<std::string> checkNode(const Node& node, const Graph& graph)
-{
+std::vector<std::string> checkNode(const Node& node, const Graph& graph) {
     Problems problems;
     auto it = table().find(node.opType);
     if (it != table().end()) {

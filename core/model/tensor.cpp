@@ -2,36 +2,45 @@
 
 namespace tessera::model {
 
-const char* toString(DType type)
-{
+const char* toString(DType type) {
     switch (type) {
-    case DType::Float32: return "float32";
-    case DType::Int64: return "int64";
-    case DType::Int32: return "int32";
-    case DType::Int8: return "int8";
-    case DType::UInt8: return "uint8";
-    case DType::Bool: return "bool";
+    case DType::Float32:
+        return "float32";
+    case DType::Int64:
+        return "int64";
+    case DType::Int32:
+        return "int32";
+    case DType::Int8:
+        return "int8";
+    case DType::UInt8:
+        return "uint8";
+    case DType::Bool:
+        return "bool";
     }
     return "?";
 }
 
-std::size_t byteSize(DType type)
-{
+std::size_t byteSize(DType type) {
     switch (type) {
-    case DType::Float32: return 4;
-    case DType::Int64: return 8;
-    case DType::Int32: return 4;
+    case DType::Float32:
+        return 4;
+    case DType::Int64:
+        return 8;
+    case DType::Int32:
+        return 4;
     case DType::Int8:
     case DType::UInt8:
-    case DType::Bool: return 1;
+    case DType::Bool:
+        return 1;
     }
     return 0;
 }
 
-bool isFloating(DType type) { return type == DType::Float32; }
+bool isFloating(DType type) {
+    return type == DType::Float32;
+}
 
-std::int64_t elementCount(const Shape& shape)
-{
+std::int64_t elementCount(const Shape& shape) {
     std::int64_t n = 1;
     for (std::int64_t d : shape) {
         n *= d;
@@ -39,8 +48,7 @@ std::int64_t elementCount(const Shape& shape)
     return n;
 }
 
-std::string toString(const Shape& shape)
-{
+std::string toString(const Shape& shape) {
     if (shape.empty()) {
         return "scalar";
     }
@@ -51,8 +59,7 @@ std::string toString(const Shape& shape)
     return out;
 }
 
-Tensor Tensor::fromFloats(Shape shape, std::vector<float> values)
-{
+Tensor Tensor::fromFloats(Shape shape, std::vector<float> values) {
     Tensor t;
     t.dtype = DType::Float32;
     t.shape = std::move(shape);
@@ -60,8 +67,7 @@ Tensor Tensor::fromFloats(Shape shape, std::vector<float> values)
     return t;
 }
 
-Tensor Tensor::fromInts(Shape shape, std::vector<std::int64_t> values, DType type)
-{
+Tensor Tensor::fromInts(Shape shape, std::vector<std::int64_t> values, DType type) {
     Tensor t;
     t.dtype = type;
     t.shape = std::move(shape);

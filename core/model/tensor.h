@@ -31,7 +31,9 @@ struct Tensor {
     std::size_t bytes() const { return std::size_t(elements()) * byteSize(dtype); }
     // Element i as double / as integer, whatever the storage.
     double at(std::size_t i) const { return dtype == DType::Float32 ? floats[i] : double(ints[i]); }
-    std::int64_t intAt(std::size_t i) const { return dtype == DType::Float32 ? std::int64_t(floats[i]) : ints[i]; }
+    std::int64_t intAt(std::size_t i) const {
+        return dtype == DType::Float32 ? std::int64_t(floats[i]) : ints[i];
+    }
 
     static Tensor fromFloats(Shape shape, std::vector<float> values);
     static Tensor fromInts(Shape shape, std::vector<std::int64_t> values, DType type = DType::Int64);

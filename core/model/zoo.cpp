@@ -19,8 +19,7 @@ namespace {
 // splitmix64: tiny, fast, and good enough for reproducible synthetic weights.
 struct Random {
     std::uint64_t state;
-    std::uint64_t next()
-    {
+    std::uint64_t next() {
         std::uint64_t z = (state += 0x9e3779b97f4a7c15ull);
         z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ull;
         z = (z ^ (z >> 27)) * 0x94d049bb133111ebull;
@@ -29,8 +28,7 @@ struct Random {
     float uniform(float lo, float hi) { return lo + (hi - lo) * float(next() >> 40) / float(1ull << 24); }
 };
 
-std::uint64_t nameHash(const std::string& s)
-{
+std::uint64_t nameHash(const std::string& s) {
     std::uint64_t h = 1469598103934665603ull; // FNV-1a
     for (unsigned char c : s) {
         h = (h ^ c) * 1099511628211ull;
@@ -40,8 +38,7 @@ std::uint64_t nameHash(const std::string& s)
 
 } // namespace
 
-const std::vector<ZooEntry>& zooEntries()
-{
+const std::vector<ZooEntry>& zooEntries() {
     static const std::vector<ZooEntry> kEntries = {
         {"yolov2-608", "yolov2.cfg", 608, "YOLOv2 (COCO, 80 classes, 5 anchors), 608x608 input"},
         {"yolov2-416", "yolov2.cfg", 416, "YOLOv2 (COCO, 80 classes, 5 anchors), 416x416 input"},
@@ -55,8 +52,7 @@ const std::vector<ZooEntry>& zooEntries()
     return kEntries;
 }
 
-void fillDeterministicWeights(Graph& graph, std::uint64_t seed)
-{
+void fillDeterministicWeights(Graph& graph, std::uint64_t seed) {
     // Role of each weight from the node that consumes it and the input slot it feeds.
     for (const auto& node : graph.nodes) {
         for (std::size_t slot = 1; slot < node.inputs.size(); ++slot) {
@@ -74,7 +70,8 @@ void fillDeterministicWeights(Graph& graph, std::uint64_t seed)
             } else if (node.opType == "BatchNormalization" && (slot == 1 || slot == 4)) {
                 lo = 0.5f; // scales and variances
                 hi = 1.5f;
-            } else if (node.opType != "BatchNormalization" && !(node.opType == "Conv" || node.opType == "Gemm")) {
+            } else if (node.opType != "BatchNormalization" &&
+                       !(node.opType == "Conv" || node.opType == "Gemm")) {
                 continue; // constants such as clip bounds keep their values
             }
             for (float& v : t.floats) {
@@ -84,16 +81,17 @@ void fillDeterministicWeights(Graph& graph, std::uint64_t seed)
     }
 }
 
-Expected<Model> buildZooModel(const std::string& name, std::uint64_t seed)
-{
+Expected<Model> buildZooModel(const std::string& name, std::uint64_t seed) {
     const auto& entries = zooEntries();
-    auto entry = std::find_if(entries.begin(), entries.end(), [&](const ZooEntry& e) { return e.name == name; });
+    auto entry =
+        std::find_if(entries.begin(), entries.end(), [&](const ZooEntry& e) { return e.name == name; });
     if (entry == entries.end()) {
         std::string names;
         for (const auto& e : entries) {
             names += (names.empty() ? "" : ", ") + e.name;
         }
-        return Error{ErrorCode::InvalidArgument, "no zoo model named '" + name + "' (available: " + names + ")"};
+        return Error{ErrorCode::InvalidArgument,
+                     "no zoo model named '" + name + "' (available: " + names + ")"};
     }
     auto recipe = zooRecipes().find(entry->recipe);
     if (recipe == zooRecipes().end()) {
@@ -114,8 +112,8 @@ Expected<Model> buildZooModel(const std::string& name, std::uint64_t seed)
     return model;
 }
 
-Status saveOnnx(const Graph& graph, std::int64_t opset, const std::string& path, const std::string& docString)
-{
+Status saveOnnx(const Graph& graph, std::int64_t opset, const std::string& path,
+                const std::string& docString) {
     onnx::ModelProto proto = toModelProto(graph, opset, "tessera");
     proto.set_producer_version(TESSERA_VERSION);
     if (!docString.empty()) {

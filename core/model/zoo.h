@@ -11,8 +11,8 @@
 namespace tessera::model {
 
 struct ZooEntry {
-    std::string name;   // "yolov2-608"
-    std::string recipe; // cfg file name in resources/zoo
+    std::string name;           // "yolov2-608"
+    std::string recipe;         // cfg file name in resources/zoo
     std::int64_t inputSize = 0; // square input side; 0 = the cfg's own [net] size
     std::string description;
 };
@@ -27,6 +27,7 @@ Expected<Model> buildZooModel(const std::string& name, std::uint64_t seed = 2026
 void fillDeterministicWeights(Graph& graph, std::uint64_t seed);
 
 // Writes the graph as an ONNX file (atomically: a temporary file renamed into place).
-Status saveOnnx(const Graph& graph, std::int64_t opset, const std::string& path, const std::string& docString = {});
+Status saveOnnx(const Graph& graph, std::int64_t opset, const std::string& path,
+                const std::string& docString = {});
 
 } // namespace tessera::model

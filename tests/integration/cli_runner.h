@@ -13,11 +13,14 @@ struct RunResult {
     QString err;
 };
 
-inline QString binary(const QString& name) { return QStringLiteral(TESSERA_BINARY_DIR "/bin/") + name; }
-inline QString sourcePath(const QString& relative) { return QStringLiteral(TESSERA_SOURCE_DIR "/") + relative; }
+inline QString binary(const QString& name) {
+    return QStringLiteral(TESSERA_BINARY_DIR "/bin/") + name;
+}
+inline QString sourcePath(const QString& relative) {
+    return QStringLiteral(TESSERA_SOURCE_DIR "/") + relative;
+}
 
-inline RunResult run(const QString& program, const QStringList& args, int timeoutMs = 300000)
-{
+inline RunResult run(const QString& program, const QStringList& args, int timeoutMs = 300000) {
     QProcess p;
     p.start(program, args);
     RunResult r;

@@ -15,8 +15,7 @@ using Dim = std::variant<std::int64_t, std::string>; // value or symbolic name
 
 class OnnxBuilder {
 public:
-    explicit OnnxBuilder(std::int64_t opset = 13)
-    {
+    explicit OnnxBuilder(std::int64_t opset = 13) {
         m_model.set_ir_version(8);
         m_model.set_producer_name("tessera-tests");
         auto* op = m_model.add_opset_import();
@@ -28,27 +27,24 @@ public:
     onnx::ModelProto& model() { return m_model; }
     onnx::GraphProto& graph() { return *m_model.mutable_graph(); }
 
-    void input(const std::string& name, const std::vector<Dim>& dims, int type = onnx::TensorProto::FLOAT)
-    {
+    void input(const std::string& name, const std::vector<Dim>& dims, int type = onnx::TensorProto::FLOAT) {
         describe(*graph().add_input(), name, dims, type);
     }
     // An output of the given rank with symbolic dims: shape inference fills them in.
-    void output(const std::string& name, int rank = 4, int type = onnx::TensorProto::FLOAT)
-    {
+    void output(const std::string& name, int rank = 4, int type = onnx::TensorProto::FLOAT) {
         std::vector<Dim> dims;
         for (int i = 0; i < rank; ++i) {
             dims.push_back(name + "_d" + std::to_string(i));
         }
         describe(*graph().add_output(), name, dims, type);
     }
-    onnx::TensorProto& weights(const std::string& name, const std::vector<std::int64_t>& dims, const std::vector<float>& values)
-    {
+    onnx::TensorProto& weights(const std::string& name, const std::vector<std::int64_t>& dims,
+                               const std::vector<float>& values) {
         auto* t = graph().add_initializer();
         fill(*t, name, dims, values);
         return *t;
     }
-    onnx::TensorProto& ints(const std::string& name, const std::vector<std::int64_t>& values)
-    {
+    onnx::TensorProto& ints(const std::string& name, const std::vector<std::int64_t>& values) {
         auto* t = graph().add_initializer();
         t->set_name(name);
         t->set_data_type(onnx::TensorProto::INT64);
@@ -59,8 +55,7 @@ public:
         return *t;
     }
     onnx::NodeProto& node(const std::string& op, const std::vector<std::string>& inputs,
-                          const std::vector<std::string>& outputs, const std::string& name = {})
-    {
+                          const std::vector<std::string>& outputs, const std::string& name = {}) {
         auto* n = graph().add_node();
         n->set_op_type(op);
         n->set_name(name.empty() ? outputs.at(0) : name);
@@ -73,8 +68,8 @@ public:
         return *n;
     }
     // Weights given as a Constant node, as PaddlePaddle exports do.
-    onnx::NodeProto& constant(const std::string& name, const std::vector<std::int64_t>& dims, const std::vector<float>& values)
-    {
+    onnx::NodeProto& constant(const std::string& name, const std::vector<std::int64_t>& dims,
+                              const std::vector<float>& values) {
         auto& n = node("Constant", {}, {name});
         auto* a = n.add_attribute();
         a->set_name("value");
@@ -83,15 +78,13 @@ public:
         return n;
     }
 
-    static void setInt(onnx::NodeProto& n, const std::string& name, std::int64_t v)
-    {
+    static void setInt(onnx::NodeProto& n, const std::string& name, std::int64_t v) {
         auto* a = n.add_attribute();
         a->set_name(name);
         a->set_type(onnx::AttributeProto::INT);
         a->set_i(v);
     }
-    static void setInts(onnx::NodeProto& n, const std::string& name, const std::vector<std::int64_t>& v)
-    {
+    static void setInts(onnx::NodeProto& n, const std::string& name, const std::vector<std::int64_t>& v) {
         auto* a = n.add_attribute();
         a->set_name(name);
         a->set_type(onnx::AttributeProto::INTS);
@@ -99,8 +92,7 @@ public:
             a->add_ints(x);
         }
     }
-    static void setString(onnx::NodeProto& n, const std::string& name, const std::string& v)
-    {
+    static void setString(onnx::NodeProto& n, const std::string& name, const std::string& v) {
         auto* a = n.add_attribute();
         a->set_name(name);
         a->set_type(onnx::AttributeProto::STRING);
@@ -111,8 +103,7 @@ public:
     void save(const std::string& path) const { std::ofstream(path, std::ios::binary) << bytes(); }
 
     // A 3x3 "same" conv with 8 filters over a [1,3,16,16] input, then ReLU.
-    static OnnxBuilder smallConvNet()
-    {
+    static OnnxBuilder smallConvNet() {
         OnnxBuilder b;
         b.input("image", {std::int64_t(1), std::int64_t(3), std::int64_t(16), std::int64_t(16)});
         b.weights("w", {8, 3, 3, 3}, std::vector<float>(8 * 3 * 3 * 3, 0.1f));
@@ -126,8 +117,8 @@ public:
     }
 
 private:
-    static void describe(onnx::ValueInfoProto& v, const std::string& name, const std::vector<Dim>& dims, int type)
-    {
+    static void describe(onnx::ValueInfoProto& v, const std::string& name, const std::vector<Dim>& dims,
+                         int type) {
         v.set_name(name);
         auto* tt = v.mutable_type()->mutable_tensor_type();
         tt->set_elem_type(type);
@@ -142,8 +133,7 @@ private:
         }
     }
     static void fill(onnx::TensorProto& t, const std::string& name, const std::vector<std::int64_t>& dims,
-                     const std::vector<float>& values)
-    {
+                     const std::vector<float>& values) {
         t.set_name(name);
         t.set_data_type(onnx::TensorProto::FLOAT);
         for (auto d : dims) {

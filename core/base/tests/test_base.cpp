@@ -10,19 +10,19 @@ using namespace tessera;
 class TestBase : public QObject {
     Q_OBJECT
 private slots:
-    void sha256KnownVectors()
-    {
+    void sha256KnownVectors() {
         // FIPS 180-4 examples
-        QCOMPARE(sha256Hex(""), std::string("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"));
-        QCOMPARE(sha256Hex("abc"), std::string("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"));
+        QCOMPARE(sha256Hex(""),
+                 std::string("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"));
+        QCOMPARE(sha256Hex("abc"),
+                 std::string("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"));
         QCOMPARE(sha256Hex("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq"),
                  std::string("248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1"));
         QCOMPARE(sha256Hex(std::string(1000000, 'a')),
                  std::string("cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0"));
     }
 
-    void sha256OfFileMatchesChunkedUpdates()
-    {
+    void sha256OfFileMatchesChunkedUpdates() {
         QTemporaryDir dir;
         const std::string path = dir.filePath("data.bin").toStdString();
         std::string data;
@@ -40,16 +40,14 @@ private slots:
         QCOMPARE(*fileHash, sha256Hex(data));
     }
 
-    void sha256OfMissingFileIsAnError()
-    {
+    void sha256OfMissingFileIsAnError() {
         auto h = sha256File("/nonexistent/model.onnx");
         QVERIFY(!h.ok());
         QCOMPARE(h.error().code, ErrorCode::Io);
         QVERIFY(h.error().message.find("/nonexistent/model.onnx") != std::string::npos);
     }
 
-    void expectedHoldsValueOrError()
-    {
+    void expectedHoldsValueOrError() {
         Expected<int> good = 42;
         QVERIFY(good.ok());
         QCOMPARE(*good, 42);

@@ -10,12 +10,15 @@ using namespace tessera::model;
 
 namespace {
 
-bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+bool contains(const std::string& text, const std::string& part) {
+    return text.find(part) != std::string::npos;
+}
 
-std::string fixture(const char* name) { return std::string(TESSERA_SOURCE_DIR) + "/tests/fixtures/darknet/" + name; }
+std::string fixture(const char* name) {
+    return std::string(TESSERA_SOURCE_DIR) + "/tests/fixtures/darknet/" + name;
+}
 
-std::vector<std::string> ops(const Graph& g)
-{
+std::vector<std::string> ops(const Graph& g) {
     std::vector<std::string> out;
     for (const auto& n : g.nodes) {
         out.push_back(n.opType);
@@ -25,8 +28,7 @@ std::vector<std::string> ops(const Graph& g)
 
 // Darknet's reorg (forward pass of the [reorg] layer, "forward = 0" branch of its reorg routine), written
 // from its index formula: out[in_index] = x[out_index] with the input read as (C/s^2) x (H*s) x (W*s).
-std::vector<float> darknetReorg(const std::vector<float>& x, int w, int h, int c, int stride)
-{
+std::vector<float> darknetReorg(const std::vector<float>& x, int w, int h, int c, int stride) {
     std::vector<float> out(x.size());
     const int outC = c / (stride * stride);
     for (int k = 0; k < c; ++k) {
@@ -45,9 +47,9 @@ std::vector<float> darknetReorg(const std::vector<float>& x, int w, int h, int c
     return out;
 }
 
-// ONNX SpaceToDepth (per the operator definition): out[(by*bs + bx)*C + c][y][x] = in[c][y*bs + by][x*bs + bx].
-std::vector<float> spaceToDepth(const std::vector<float>& in, int c, int h, int w, int bs)
-{
+// ONNX SpaceToDepth (per the operator definition): out[(by*bs + bx)*C + c][y][x] = in[c][y*bs + by][x*bs +
+// bx].
+std::vector<float> spaceToDepth(const std::vector<float>& in, int c, int h, int w, int bs) {
     std::vector<float> out(in.size());
     const int oh = h / bs, ow = w / bs;
     for (int by = 0; by < bs; ++by) {
@@ -56,7 +58,8 @@ std::vector<float> spaceToDepth(const std::vector<float>& in, int c, int h, int 
                 for (int y = 0; y < oh; ++y) {
                     for (int x = 0; x < ow; ++x) {
                         const int oc = (by * bs + bx) * c + ch;
-                        out[std::size_t((oc * oh + y) * ow + x)] = in[std::size_t((ch * h + y * bs + by) * w + x * bs + bx)];
+                        out[std::size_t((oc * oh + y) * ow + x)] =
+                            in[std::size_t((ch * h + y * bs + by) * w + x * bs + bx)];
                     }
                 }
             }
@@ -65,8 +68,7 @@ std::vector<float> spaceToDepth(const std::vector<float>& in, int c, int h, int 
     return out;
 }
 
-void writeWeights(const std::string& path, int major, int minor, const std::vector<float>& values)
-{
+void writeWeights(const std::string& path, int major, int minor, const std::vector<float>& values) {
     std::ofstream out(path, std::ios::binary);
     const std::int32_t header[3] = {major, minor, 0};
     out.write(reinterpret_cast<const char*>(header), sizeof(header));
@@ -107,13 +109,11 @@ class TestDarknetImport : public QObject {
 
     QTemporaryDir m_dir;
     std::string path(const char* name) { return m_dir.filePath(name).toStdString(); }
-    std::string write(const char* name, const std::string& text)
-    {
+    std::string write(const char* name, const std::string& text) {
         std::ofstream(path(name)) << text;
         return path(name);
     }
-    std::string failure(const std::string& cfg, const ImportOptions& options = {})
-    {
+    std::string failure(const std::string& cfg, const ImportOptions& options = {}) {
         auto m = loadModel(cfg, options);
         if (m.ok()) {
             QTest::qFail("expected the import to fail", __FILE__, __LINE__);
@@ -123,8 +123,7 @@ class TestDarknetImport : public QObject {
     }
 
 private slots:
-    void mapsEveryLayerTypeToOnnxOps()
-    {
+    void mapsEveryLayerTypeToOnnxOps() {
         const std::string cfg = write("all.cfg", R"([net]
 width=16
 height=16
@@ -169,10 +168,10 @@ groups=1
         auto m = loadModel(cfg);
         QVERIFY2(m.ok(), m.ok() ? "" : m.error().message.c_str());
         QCOMPARE(m->format, std::string("darknet"));
-        QCOMPARE(ops(m->graph),
-                 (std::vector<std::string>{"Conv", "BatchNormalization", "LeakyRelu", "MaxPool", "Conv", "Clip", "Add", "Concat",
-                                           "Reshape", "SpaceToDepth", "Reshape", "Conv", "Sigmoid", "GlobalAveragePool",
-                                           "Flatten", "Gemm", "Relu", "Softmax"}));
+        QCOMPARE(ops(m->graph), (std::vector<std::string>{
+                                    "Conv", "BatchNormalization", "LeakyRelu", "MaxPool", "Conv", "Clip",
+                                    "Add", "Concat", "Reshape", "SpaceToDepth", "Reshape", "Conv", "Sigmoid",
+                                    "GlobalAveragePool", "Flatten", "Gemm", "Relu", "Softmax"}));
         QCOMPARE(m->graph.value("maxpool_1")->shape, (Shape{1, 8, 8, 8}));
         QCOMPARE(m->graph.value("route_4")->shape, (Shape{1, 16, 8, 8}));
         QCOMPARE(m->graph.value("reorg_5")->shape, (Shape{1, 64, 4, 4}));
@@ -182,8 +181,7 @@ groups=1
         QVERIFY(contains(m->notes.at(0), "no .weights file"));
     }
 
-    void darknetPoolPaddingAndSizeOverride()
-    {
+    void darknetPoolPaddingAndSizeOverride() {
         // stride-1 2x2 pool keeps the size (one padded row/column after), as in tiny-YOLOv2
         const std::string cfg = write("pool.cfg", "[net]\nwidth=13\nheight=13\n[maxpool]\nsize=2\nstride=1\n"
                                                   "[maxpool]\nsize=3\nstride=2\npadding=0\n");
@@ -199,10 +197,10 @@ groups=1
         QCOMPARE(resized->graph.value("maxpool_1")->shape, (Shape{1, 3, 13, 13}));
     }
 
-    void reorgReproducesDarknetChannelOrder()
-    {
-        // The importer maps [reorg] to Reshape(1, C/s^2, H*s, W*s) -> SpaceToDepth(s) -> Reshape(1, C*s^2, H/s, W/s).
-        // Reshapes do not move data, so the mapping is exact iff SpaceToDepth on that view equals Darknet's reorg.
+    void reorgReproducesDarknetChannelOrder() {
+        // The importer maps [reorg] to Reshape(1, C/s^2, H*s, W*s) -> SpaceToDepth(s) -> Reshape(1, C*s^2,
+        // H/s, W/s). Reshapes do not move data, so the mapping is exact iff SpaceToDepth on that view equals
+        // Darknet's reorg.
         const int c = 8, h = 6, w = 4, s = 2;
         std::vector<float> x(std::size_t(c * h * w));
         for (std::size_t i = 0; i < x.size(); ++i) {
@@ -210,7 +208,8 @@ groups=1
         }
         QCOMPARE(spaceToDepth(x, c / (s * s), h * s, w * s, s), darknetReorg(x, w, h, c, s));
         // and the importer really emits that chain with those shapes
-        const std::string cfg = write("reorg.cfg", "[net]\nwidth=4\nheight=6\nchannels=8\n[reorg]\nstride=2\n");
+        const std::string cfg =
+            write("reorg.cfg", "[net]\nwidth=4\nheight=6\nchannels=8\n[reorg]\nstride=2\n");
         auto m = loadModel(cfg);
         QVERIFY2(m.ok(), m.ok() ? "" : m.error().message.c_str());
         QCOMPARE(ops(m->graph), (std::vector<std::string>{"Reshape", "SpaceToDepth", "Reshape"}));
@@ -219,8 +218,7 @@ groups=1
         QCOMPARE(m->graph.outputs[0].shape, (Shape{1, 32, 3, 2}));
     }
 
-    void yolov2RecipeHasTheLiteratureShapes()
-    {
+    void yolov2RecipeHasTheLiteratureShapes() {
         auto m = loadModel(std::string(TESSERA_SOURCE_DIR) + "/resources/zoo/yolov2.cfg");
         QVERIFY2(m.ok(), m.ok() ? "" : m.error().message.c_str());
         QCOMPARE(m->graph.value("conv_16_leaky")->shape, (Shape{1, 512, 38, 38}));
@@ -234,8 +232,7 @@ groups=1
         QCOMPARE(m->graph.nodes[*producer].inputs, (std::vector<std::string>{"reorg_27", "conv_24_leaky"}));
     }
 
-    void weightsAreReadInDarknetOrder()
-    {
+    void weightsAreReadInDarknetOrder() {
         const std::string cfg = write("small.cfg", kSmallNet);
         // conv_0 (BN): beta[2], scale[2], mean[2], var[2], filters[2x2x1x1]; fc_1: bias[3], weights[3x128]
         std::vector<float> values;
@@ -266,8 +263,7 @@ groups=1
         QVERIFY(old->sha256 != m->sha256); // the hash covers the weights too
     }
 
-    void truncatedAndOversizedWeightsAreRefused()
-    {
+    void truncatedAndOversizedWeightsAreRefused() {
         const std::string cfg = write("small.cfg", kSmallNet);
         std::vector<float> values(8 + 4 + 3 + 3 * 128, 1.f);
         ImportOptions options;
@@ -275,7 +271,8 @@ groups=1
         writeWeights(path("short.weights"), 0, 2, std::vector<float>(values.begin(), values.begin() + 100));
         options.darknetWeights = path("short.weights");
         std::string message = failure(cfg, options);
-        QVERIFY2(contains(message, "short.weights") && contains(message, "fc_1_weights") && contains(message, "truncated"),
+        QVERIFY2(contains(message, "short.weights") && contains(message, "fc_1_weights") &&
+                     contains(message, "truncated"),
                  message.c_str());
 
         values.push_back(0.f);
@@ -294,21 +291,23 @@ groups=1
         QVERIFY2(contains(message, "absent.weights") && contains(message, "cannot open"), message.c_str());
     }
 
-    void malformedCfgFilesNameFileLineAndField()
-    {
+    void malformedCfgFilesNameFileLineAndField() {
         struct Case {
             const char* file;
             std::vector<std::string> expected;
         };
         const std::vector<Case> cases = {
             {"unsupported_layers.cfg", {"unsupported_layers.cfg", "[crop] at line 6", "[yolo] at line 16"}},
-            {"missing_filters.cfg", {"missing_filters.cfg:5: [convolutional] filters: required option is missing"}},
+            {"missing_filters.cfg",
+             {"missing_filters.cfg:5: [convolutional] filters: required option is missing"}},
             {"bad_number.cfg", {"bad_number.cfg:7: [convolutional] size: 'three' is not an integer"}},
             {"route_out_of_range.cfg", {"route_out_of_range.cfg:12: [route] layers: 5 refers to layer 5"}},
             {"no_net.cfg", {"no_net.cfg:1: the first section must be [net]"}},
             {"bad_line.cfg", {"bad_line.cfg:4: expected key=value"}},
-            {"bad_activation.cfg", {"bad_activation.cfg:9: [convolutional] activation: 'swish' is not supported"}},
-            {"shortcut_mismatch.cfg", {"shortcut_mismatch.cfg:18: [shortcut] from:", "only same-size shortcuts"}},
+            {"bad_activation.cfg",
+             {"bad_activation.cfg:9: [convolutional] activation: 'swish' is not supported"}},
+            {"shortcut_mismatch.cfg",
+             {"shortcut_mismatch.cfg:18: [shortcut] from:", "only same-size shortcuts"}},
         };
         for (const auto& c : cases) {
             const std::string message = failure(fixture(c.file));

@@ -11,10 +11,11 @@ using tessera::test::OnnxBuilder;
 
 namespace {
 
-bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+bool contains(const std::string& text, const std::string& part) {
+    return text.find(part) != std::string::npos;
+}
 
-const Node* findOp(const Graph& g, const std::string& op)
-{
+const Node* findOp(const Graph& g, const std::string& op) {
     for (const auto& n : g.nodes) {
         if (n.opType == op) {
             return &n;
@@ -32,8 +33,7 @@ class TestOnnxImport : public QObject {
     std::string path(const char* name) { return m_dir.filePath(name).toStdString(); }
 
     // Loads `b` from a real file and expects failure; returns the message.
-    std::string failure(const OnnxBuilder& b, const char* file, const ImportOptions& options = {})
-    {
+    std::string failure(const OnnxBuilder& b, const char* file, const ImportOptions& options = {}) {
         b.save(path(file));
         auto m = loadModel(path(file), options);
         if (m.ok()) {
@@ -44,8 +44,7 @@ class TestOnnxImport : public QObject {
     }
 
 private slots:
-    void loadsAConvNetWithShapesAndHash()
-    {
+    void loadsAConvNetWithShapesAndHash() {
         auto b = OnnxBuilder::smallConvNet();
         b.save(path("conv.onnx"));
         auto m = loadModel(path("conv.onnx"));
@@ -59,8 +58,7 @@ private slots:
         QCOMPARE(m->graph.initializer("w")->floats.size(), std::size_t(216));
     }
 
-    void acceptsNodesOutOfTopologicalOrder()
-    {
+    void acceptsNodesOutOfTopologicalOrder() {
         auto b = OnnxBuilder::smallConvNet();
         auto* nodes = b.graph().mutable_node();
         nodes->SwapElements(0, 1); // Relu before the Conv that feeds it
@@ -71,8 +69,7 @@ private slots:
         QCOMPARE(m->graph.nodes[1].opType, std::string("Relu"));
     }
 
-    void foldsConstantNodesAndShapeChains()
-    {
+    void foldsConstantNodesAndShapeChains() {
         // Weights as Constant nodes, and a Shape -> Gather -> Unsqueeze -> Concat -> Reshape flatten as
         // exporters write it.
         OnnxBuilder b;
@@ -103,8 +100,7 @@ private slots:
         QCOMPARE(m->graph.initializer("w")->floats.size(), std::size_t(24));
     }
 
-    void convertsFloat16Weights()
-    {
+    void convertsFloat16Weights() {
         auto b = OnnxBuilder::smallConvNet();
         auto& bias = *b.graph().mutable_initializer(1);
         bias.clear_float_data();
@@ -129,16 +125,15 @@ private slots:
         QCOMPARE(m->graph.initializer("b")->dtype, DType::Float32);
     }
 
-    void resolvesSymbolicDimsFromTheGivenShape()
-    {
+    void resolvesSymbolicDimsFromTheGivenShape() {
         auto b = OnnxBuilder::smallConvNet();
         auto* dims = b.graph().mutable_input(0)->mutable_type()->mutable_tensor_type()->mutable_shape();
         dims->mutable_dim(0)->set_dim_param("N");
         dims->mutable_dim(2)->set_dim_param("H");
         dims->mutable_dim(3)->set_dim_param("W");
         const std::string message = failure(b, "symbolic.onnx");
-        QVERIFY2(contains(message, "symbolic.onnx") && contains(message, "'image'") && contains(message, "--input-shape") &&
-                     contains(message, "1,3,224,224"),
+        QVERIFY2(contains(message, "symbolic.onnx") && contains(message, "'image'") &&
+                     contains(message, "--input-shape") && contains(message, "1,3,224,224"),
                  message.c_str());
 
         ImportOptions options;
@@ -154,11 +149,15 @@ private slots:
         QCOMPARE(unnamed->graph.value("out")->shape, (Shape{1, 8, 20, 20}));
     }
 
-    void symbolicBatchAloneDefaultsToOne()
-    {
+    void symbolicBatchAloneDefaultsToOne() {
         auto b = OnnxBuilder::smallConvNet();
-        b.graph().mutable_input(0)->mutable_type()->mutable_tensor_type()->mutable_shape()->mutable_dim(0)->set_dim_param(
-            "batch");
+        b.graph()
+            .mutable_input(0)
+            ->mutable_type()
+            ->mutable_tensor_type()
+            ->mutable_shape()
+            ->mutable_dim(0)
+            ->set_dim_param("batch");
         b.save(path("batch.onnx"));
         auto m = loadModel(path("batch.onnx"));
         QVERIFY2(m.ok(), m.ok() ? "" : m.error().message.c_str());
@@ -166,8 +165,7 @@ private slots:
         QVERIFY(contains(m->notes.at(0), "batch dimension set to 1"));
     }
 
-    void badInputShapesAreRefusedClearly()
-    {
+    void badInputShapesAreRefusedClearly() {
         auto b = OnnxBuilder::smallConvNet();
         b.save(path("fixed.onnx"));
         ImportOptions rank;
@@ -181,17 +179,18 @@ private slots:
         ImportOptions unknown;
         unknown.inputShapes["picture"] = {1, 3, 16, 16};
         m = loadModel(path("fixed.onnx"), unknown);
-        QVERIFY(!m.ok() && contains(m.error().message, "no input named 'picture'") && contains(m.error().message, "image"));
+        QVERIFY(!m.ok() && contains(m.error().message, "no input named 'picture'") &&
+                contains(m.error().message, "image"));
         QVERIFY(!parseInputShape("1,3,x,4").ok());
         QVERIFY(!parseInputShape("").ok());
         QCOMPARE(parseInputShape("data:1,3,8,8")->first, std::string("data"));
         QCOMPARE(parseInputShape("1,3,8,8")->second, (Shape{1, 3, 8, 8}));
     }
 
-    void missingEmptyTruncatedAndGarbageFiles()
-    {
+    void missingEmptyTruncatedAndGarbageFiles() {
         auto missing = loadModel(path("nope.onnx"));
-        QVERIFY(!missing.ok() && contains(missing.error().message, "nope.onnx") && contains(missing.error().message, "cannot open"));
+        QVERIFY(!missing.ok() && contains(missing.error().message, "nope.onnx") &&
+                contains(missing.error().message, "cannot open"));
 
         std::ofstream(path("empty.onnx"), std::ios::binary).flush();
         auto empty = loadModel(path("empty.onnx"));
@@ -202,16 +201,17 @@ private slots:
         std::ofstream(path("truncated.onnx"), std::ios::binary) << full.substr(0, full.size() / 2);
         auto truncated = loadModel(path("truncated.onnx"));
         QVERIFY(!truncated.ok());
-        QVERIFY2(contains(truncated.error().message, "truncated.onnx") && contains(truncated.error().message, "truncated"),
+        QVERIFY2(contains(truncated.error().message, "truncated.onnx") &&
+                     contains(truncated.error().message, "truncated"),
                  truncated.error().message.c_str());
 
-        std::ofstream(path("garbage.onnx"), std::ios::binary) << std::string("\xff\xfe not a model at all \x01\x02", 26);
+        std::ofstream(path("garbage.onnx"), std::ios::binary)
+            << std::string("\xff\xfe not a model at all \x01\x02", 26);
         auto garbage = loadModel(path("garbage.onnx"));
         QVERIFY(!garbage.ok() && contains(garbage.error().message, "garbage.onnx"));
     }
 
-    void everyUnsupportedOpIsListedAtOnce()
-    {
+    void everyUnsupportedOpIsListedAtOnce() {
         auto b = OnnxBuilder::smallConvNet();
         b.graph().mutable_output()->Clear();
         b.node("Erf", {"out"}, {"e1"}, "erf_a");
@@ -220,13 +220,13 @@ private slots:
         b.output("s");
         const std::string message = failure(b, "unsupported.onnx");
         QVERIFY2(contains(message, "unsupported.onnx") && contains(message, "3 node(s)") &&
-                     contains(message, "Erf (2 nodes: 'erf_a', 'erf_b')") && contains(message, "Sin (1 node: 'sine')") &&
+                     contains(message, "Erf (2 nodes: 'erf_a', 'erf_b')") &&
+                     contains(message, "Sin (1 node: 'sine')") &&
                      contains(message, "Supported operators: Add"),
                  message.c_str());
     }
 
-    void unsupportedAttributesNameTheNode()
-    {
+    void unsupportedAttributesNameTheNode() {
         OnnxBuilder b;
         b.input("x", {std::int64_t(1), std::int64_t(2), std::int64_t(8), std::int64_t(8)});
         auto& pool = b.node("MaxPool", {"x"}, {"p"}, "pool_cm");
@@ -239,19 +239,20 @@ private slots:
         b.output("r");
         const std::string message = failure(b, "attributes.onnx");
         QVERIFY2(contains(message, "node 'pool_cm' (MaxPool): storage_order 1") &&
-                     contains(message, "node 'resize_cubic' (Resize): mode 'cubic' is not supported (supported: nearest, linear)"),
+                     contains(message, "node 'resize_cubic' (Resize): mode 'cubic' is not supported "
+                                       "(supported: nearest, linear)"),
                  message.c_str());
     }
 
-    void cyclesAndDanglingInputsAreNamed()
-    {
+    void cyclesAndDanglingInputsAreNamed() {
         OnnxBuilder cyc;
         cyc.input("x", {std::int64_t(1), std::int64_t(4)});
         cyc.node("Add", {"x", "b"}, {"a"}, "first");
         cyc.node("Relu", {"a"}, {"b"}, "second");
         cyc.output("b", 2);
         std::string message = failure(cyc, "cycle.onnx");
-        QVERIFY2(contains(message, "'first' (on a cycle)") && contains(message, "'second' (on a cycle)"), message.c_str());
+        QVERIFY2(contains(message, "'first' (on a cycle)") && contains(message, "'second' (on a cycle)"),
+                 message.c_str());
 
         OnnxBuilder dangling;
         dangling.input("x", {std::int64_t(1), std::int64_t(4)});
@@ -261,8 +262,7 @@ private slots:
         QVERIFY2(contains(message, "'adder' (input 'ghost' is produced by no node)"), message.c_str());
     }
 
-    void checkerAndDataErrorsAreReported()
-    {
+    void checkerAndDataErrorsAreReported() {
         auto badData = OnnxBuilder::smallConvNet();
         badData.graph().mutable_initializer(0)->mutable_float_data()->RemoveLast(); // 215 values for 216
         std::string message = failure(badData, "short_weights.onnx");
@@ -282,8 +282,7 @@ private slots:
         QVERIFY2(contains(message, "autopad.onnx") && contains(message, "conv"), message.c_str());
     }
 
-    void unresolvableShapesNameTheValue()
-    {
+    void unresolvableShapesNameTheValue() {
         // Reshape whose target comes from a graph input cannot have a static shape
         OnnxBuilder b;
         b.input("x", {std::int64_t(1), std::int64_t(12)});

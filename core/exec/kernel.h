@@ -1,0 +1,50 @@
+#pragma once
+// The kernel interface. A kernel is created once per graph node when a network is loaded (weights
+// pre-processed then) and run many times; run() must not allocate. Every optimised kernel has a plain
+// reference implementation of the same op, selected with KernelInit::reference, that tests compare against.
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "core/base/error.h"
+#include "core/exec/tensor.h"
+#include "core/exec/thread_pool.h"
+#include "core/model/graph.h"
+
+namespace tessera::exec {
+
+struct KernelContext {
+    ThreadPool& pool;
+    float* workspace = nullptr; // at least Kernel::workspaceBytes() bytes, 64-byte aligned
+};
+
+class Kernel {
+public:
+    virtual ~Kernel() = default;
+    // inputs: the node's inputs in order (weights included, as constant views; omitted optional inputs have
+    // data == nullptr); outputs: the node's outputs, shapes as inferred at import.
+    virtual void run(const std::vector<ConstTensor>& inputs, const std::vector<Tensor>& outputs, KernelContext& ctx) = 0;
+    virtual std::size_t workspaceBytes() const { return 0; }
+    // True when the output may share the first input's buffer (element-wise unary ops).
+    virtual bool inPlace() const { return false; }
+};
+
+struct KernelInit {
+    const model::Node& node;
+    const model::Graph& graph;
+    std::vector<Shape> inputShapes;  // per node input ({} for omitted optional inputs)
+    std::vector<Shape> outputShapes; // per node output
+    // constant value of each input (weights, folded shape tensors), or nullptr for run-time inputs
+    std::vector<const model::Tensor*> constants;
+    bool reference = false; // build the plain reference implementation
+    std::int64_t opset = 13;  // default-domain opset of the model (some ops changed semantics across opsets)
+};
+
+using KernelFactory = Expected<std::unique_ptr<Kernel>> (*)(const KernelInit&);
+
+// The factory for an op type, or nullptr if the engine has none.
+KernelFactory findKernel(const std::string& opType);
+std::vector<std::string> kernelOps();
+
+} // namespace tessera::exec

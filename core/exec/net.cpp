@@ -1,0 +1,293 @@
+#include "core/exec/net.h"
+
+#include <cmath>
+#include <cstring>
+#include <set>
+
+namespace tessera::exec {
+namespace {
+
+using model::Graph;
+using model::Node;
+
+// Indices of the nodes reading each value.
+std::map<std::string, std::vector<std::size_t>> readersOf(const Graph& g)
+{
+    std::map<std::string, std::vector<std::size_t>> readers;
+    for (std::size_t i = 0; i < g.nodes.size(); ++i) {
+        for (const auto& in : g.nodes[i].inputs) {
+            readers[in].push_back(i);
+        }
+    }
+    return readers;
+}
+
+bool isGraphOutput(const Graph& g, const std::string& value)
+{
+    return std::any_of(g.outputs.begin(), g.outputs.end(), [&](const model::ValueInfo& v) { return v.name == value; });
+}
+
+// The single node reading `value`, if exactly one does and the value is not a graph output.
+std::optional<std::size_t> soleReader(const Graph& g, const std::map<std::string, std::vector<std::size_t>>& readers,
+                                      const std::string& value)
+{
+    auto it = readers.find(value);
+    if (it == readers.end() || it->second.size() != 1 || isGraphOutput(g, value)) {
+        return std::nullopt;
+    }
+    return it->second.front();
+}
+
+bool allConstant(const Graph& g, const Node& n, std::size_t from)
+{
+    for (std::size_t i = from; i < n.inputs.size(); ++i) {
+        if (!n.inputs[i].empty() && !g.isInitializer(n.inputs[i])) {
+            return false;
+        }
+    }
+    return true;
+}
+
+// Folds BatchNormalization into the Conv before it (new weights and bias) and records a following
+// activation as attributes of the Conv, which its kernel applies. Returns the folded node indices; their
+// outputs share the Conv's buffer (the memory plan's in-place rule), so no copy is needed.
+std::set<std::size_t> fuse(Graph& g)
+{
+    std::set<std::size_t> folded;
+    const auto readers = readersOf(g);
+    for (std::size_t i = 0; i < g.nodes.size(); ++i) {
+        Node& conv = g.nodes[i];
+        if ((conv.opType != "Conv" && conv.opType != "Gemm") || !allConstant(g, conv, 1)) {
+            continue;
+        }
+        std::string tail = conv.outputs[0];
+        auto next = soleReader(g, readers, tail);
+        if (conv.opType == "Conv" && next && g.nodes[*next].opType == "BatchNormalization" &&
+            g.nodes[*next].inputs[0] == tail && allConstant(g, g.nodes[*next], 1)) {
+            const Node& bn = g.nodes[*next];
+            const auto& w = *g.initializer(conv.inputs[1]);
+            const auto& scale = g.initializer(bn.inputs[1])->floats;
+            const auto& beta = g.initializer(bn.inputs[2])->floats;
+            const auto& mean = g.initializer(bn.inputs[3])->floats;
+            const auto& var = g.initializer(bn.inputs[4])->floats;
+            const float eps = bn.attrFloat("epsilon", 1e-5f);
+            const std::int64_t outChannels = w.shape[0];
+            const std::int64_t perChannel = w.elements() / outChannels;
+            model::Tensor newW = w;
+            model::Tensor newB = model::Tensor::fromFloats({outChannels}, std::vector<float>(std::size_t(outChannels), 0.f));
+            const model::Tensor* oldB = conv.inputs.size() > 2 && !conv.inputs[2].empty() ? g.initializer(conv.inputs[2]) : nullptr;
+            for (std::int64_t c = 0; c < outChannels; ++c) {
+                const double k = double(scale[std::size_t(c)]) / std::sqrt(double(var[std::size_t(c)]) + eps);
+                for (std::int64_t j = 0; j < perChannel; ++j) {
+                    auto& x = newW.floats[std::size_t(c * perChannel + j)];
+                    x = float(x * k);
+                }
+                const double b = oldB ? oldB->floats[std::size_t(c)] : 0.0;
+                newB.floats[std::size_t(c)] = float((b - mean[std::size_t(c)]) * k + beta[std::size_t(c)]);
+            }
+            const std::string wName = conv.name + ".bn_folded_weights";
+            const std::string bName = conv.name + ".bn_folded_bias";
+            g.initializers[wName] = std::move(newW);
+            g.initializers[bName] = std::move(newB);
+            g.values[wName] = model::ValueInfo{wName, model::DType::Float32, g.initializers[wName].shape};
+            g.values[bName] = model::ValueInfo{bName, model::DType::Float32, {outChannels}};
+            conv.inputs.resize(3);
+            conv.inputs[1] = wName;
+            conv.inputs[2] = bName;
+            folded.insert(*next);
+            tail = bn.outputs[0];
+            next = soleReader(g, readers, tail);
+        }
+        if (!next || g.nodes[*next].inputs[0] != tail) {
+            continue;
+        }
+        const Node& act = g.nodes[*next];
+        if (act.opType == "Relu") {
+            conv.attributes["tessera.activation"] = std::string("Relu");
+        } else if (act.opType == "LeakyRelu") {
+            conv.attributes["tessera.activation"] = std::string("LeakyRelu");
+            conv.attributes["tessera.alpha"] = act.attrFloat("alpha", 0.01f);
+        } else if (act.opType == "Clip" && allConstant(g, act, 1)) {
+            float lo = -INFINITY, hi = INFINITY;
+            if (act.inputs.size() > 1 && !act.inputs[1].empty()) {
+                lo = g.initializer(act.inputs[1])->floats.at(0);
+            }
+            if (act.inputs.size() > 2 && !act.inputs[2].empty()) {
+                hi = g.initializer(act.inputs[2])->floats.at(0);
+            }
+            if (act.has("min") || act.has("max")) { // opset < 11
+                lo = act.attrFloat("min", lo);
+                hi = act.attrFloat("max", hi);
+            }
+            conv.attributes["tessera.activation"] = std::string("Clip");
+            conv.attributes["tessera.min"] = lo;
+            conv.attributes["tessera.max"] = hi;
+        } else {
+            continue;
+        }
+        folded.insert(*next);
+    }
+    return folded;
+}
+
+} // namespace
+
+int Net::valueId(const std::string& name) const
+{
+    auto it = m_ids.find(name);
+    return it == m_ids.end() ? -1 : it->second;
+}
+
+Expected<std::shared_ptr<const Net>> Net::load(model::Model model, const NetOptions& options)
+{
+    std::shared_ptr<Net> net(new Net());
+    net->m_graph = std::move(model.graph);
+    const std::int64_t opset = model.opset;
+    Graph& g = net->m_graph;
+
+    std::map<std::string, std::vector<std::string>> missing;
+    for (const auto& n : g.nodes) {
+        if (!cost::isAliasOp(n.opType) && !findKernel(n.opType)) {
+            missing[n.opType].push_back("'" + n.name + "'");
+        }
+    }
+    if (!missing.empty()) {
+        std::string list;
+        for (const auto& [op, nodes] : missing) {
+            list += (list.empty() ? "" : "; ") + op + " (" + nodes.front() + (nodes.size() > 1 ? " and " + std::to_string(nodes.size() - 1) + " more" : "") + ")";
+        }
+        return Error{ErrorCode::Unsupported, model.path + ": the execution engine has no kernel for: " + list};
+    }
+
+    const std::set<std::size_t> folded = options.fuse && !options.reference ? fuse(g) : std::set<std::size_t>{};
+    net->m_plan = cost::planMemory(g);
+
+    for (const auto& [name, info] : g.values) {
+        net->m_ids[name] = int(net->m_valueNames.size());
+        net->m_valueNames.push_back(name);
+        net->m_valueShapes.push_back(info.shape);
+        const model::Tensor* t = g.initializer(name);
+        net->m_constants.push_back(t && t->dtype == model::DType::Float32 ? t->floats.data() : nullptr);
+        auto buffer = net->m_plan.bufferOf.find(name);
+        net->m_offsets.push_back(buffer == net->m_plan.bufferOf.end() ? -1 : net->m_plan.buffers[buffer->second].offset);
+    }
+
+    for (std::size_t i = 0; i < g.nodes.size(); ++i) {
+        const Node& n = g.nodes[i];
+        Step step;
+        step.node = i;
+        KernelInit init{n, g, {}, {}, {}, options.reference, opset};
+        for (const auto& in : n.inputs) {
+            step.inputs.push_back(in.empty() ? -1 : net->valueId(in));
+            const model::ValueInfo* v = in.empty() ? nullptr : g.value(in);
+            init.inputShapes.push_back(v ? v->shape : Shape{});
+            init.constants.push_back(in.empty() ? nullptr : g.initializer(in));
+        }
+        for (const auto& out : n.outputs) {
+            step.outputs.push_back(out.empty() ? -1 : net->valueId(out));
+            const model::ValueInfo* v = out.empty() ? nullptr : g.value(out);
+            init.outputShapes.push_back(v ? v->shape : Shape{});
+        }
+        if (!folded.count(i) && !cost::isAliasOp(n.opType)) {
+            auto kernel = findKernel(n.opType)(init);
+            if (!kernel) {
+                return kernel.error().withContext(model.path);
+            }
+            net->m_workspace = std::max(net->m_workspace, (*kernel)->workspaceBytes());
+            step.kernel = std::move(*kernel);
+        }
+        net->m_steps.push_back(std::move(step));
+    }
+    return std::shared_ptr<const Net>(std::move(net));
+}
+
+Session::Session(std::shared_ptr<const Net> net, int threads, Allocator* allocator)
+    : m_net(std::move(net))
+    , m_pool(threads)
+    , m_allocator(allocator ? allocator : &defaultAllocator())
+{
+    m_arenaBytes = std::size_t(m_net->memoryPlan().arenaBytes);
+    m_arena = static_cast<std::byte*>(m_allocator->allocate(m_arenaBytes));
+    m_workspace = static_cast<std::byte*>(m_allocator->allocate(m_net->workspaceBytes()));
+    const auto& shapes = m_net->valueShapes();
+    for (const auto& step : m_net->steps()) {
+        std::vector<ConstTensor> ins;
+        for (int id : step.inputs) {
+            ins.push_back(id < 0 ? ConstTensor{} : ConstTensor{at(id), shapes[std::size_t(id)]});
+        }
+        std::vector<Tensor> outs;
+        for (int id : step.outputs) {
+            outs.push_back(id < 0 ? Tensor{} : Tensor{at(id), shapes[std::size_t(id)]});
+        }
+        m_stepInputs.push_back(std::move(ins));
+        m_stepOutputs.push_back(std::move(outs));
+    }
+}
+
+Session::~Session()
+{
+    m_allocator->deallocate(m_arena, m_arenaBytes);
+    m_allocator->deallocate(m_workspace, m_net->workspaceBytes());
+}
+
+float* Session::at(int id) const
+{
+    if (const float* c = m_net->constantData(id)) {
+        return const_cast<float*>(c); // weights are only ever passed on as ConstTensor
+    }
+    const std::int64_t offset = m_net->arenaOffset(id);
+    return offset < 0 ? nullptr : reinterpret_cast<float*>(m_arena + offset);
+}
+
+Expected<Tensor> Session::input(const std::string& name)
+{
+    const auto& inputs = m_net->graph().inputs;
+    auto it = std::find_if(inputs.begin(), inputs.end(), [&](const model::ValueInfo& v) { return v.name == name; });
+    if (it == inputs.end()) {
+        return Error{ErrorCode::InvalidArgument, "the model has no input named '" + name + "'"};
+    }
+    const int id = m_net->valueId(name);
+    return Tensor{at(id), it->shape};
+}
+
+Status Session::setInput(const std::string& name, const float* data, std::size_t count)
+{
+    auto t = input(name);
+    if (!t) {
+        return t.error();
+    }
+    if (std::int64_t(count) != t->elements()) {
+        return Error{ErrorCode::InvalidArgument, "input '" + name + "' takes " + std::to_string(t->elements()) +
+                                                     " values (shape " + model::toString(t->shape) + "), got " +
+                                                     std::to_string(count)};
+    }
+    std::memcpy(t->data, data, count * sizeof(float));
+    return {};
+}
+
+Status Session::run(const StopToken* stop)
+{
+    KernelContext ctx{m_pool, reinterpret_cast<float*>(m_workspace)};
+    const auto& steps = m_net->steps();
+    for (std::size_t i = 0; i < steps.size(); ++i) {
+        if (stop && stop->stopRequested()) {
+            return Error{ErrorCode::Cancelled, "inference cancelled"};
+        }
+        if (steps[i].kernel) {
+            steps[i].kernel->run(m_stepInputs[i], m_stepOutputs[i], ctx);
+        }
+    }
+    return {};
+}
+
+Expected<ConstTensor> Session::output(const std::string& name) const
+{
+    const auto& outputs = m_net->graph().outputs;
+    auto it = std::find_if(outputs.begin(), outputs.end(), [&](const model::ValueInfo& v) { return v.name == name; });
+    if (it == outputs.end()) {
+        return Error{ErrorCode::InvalidArgument, "the model has no output named '" + name + "'"};
+    }
+    return ConstTensor{at(m_net->valueId(name)), it->shape};
+}
+
+} // namespace tessera::exec

@@ -1,0 +1,94 @@
+#pragma once
+// An immutable network ready to execute: kernels created (weights pre-processed, BatchNormalization folded
+// into the preceding Conv, activations fused) and the activation memory planned. Shared by any number of
+// Sessions, also concurrently.
+
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "core/base/cancel.h"
+#include "core/cost/memory_plan.h"
+#include "core/exec/allocator.h"
+#include "core/exec/kernel.h"
+#include "core/model/model.h"
+
+namespace tessera::exec {
+
+struct NetOptions {
+    bool reference = false; // plain reference kernels everywhere (slow; for tests)
+    bool fuse = true;       // fold BN into Conv and fuse activations into Conv/Gemm
+};
+
+class Net {
+public:
+    // Refuses (listing every node) ops without a kernel; never fails later at run time.
+    // Takes the model by value: the net keeps its weights, so move the model in to avoid holding two copies.
+    static Expected<std::shared_ptr<const Net>> load(model::Model model, const NetOptions& options = {});
+
+    struct Step {
+        std::size_t node;                 // index into graph().nodes
+        std::unique_ptr<Kernel> kernel;   // null for steps folded into an earlier one or pure aliases
+        std::vector<int> inputs, outputs; // value ids (see valueIds); -1 for omitted optional inputs
+    };
+
+    const model::Graph& graph() const { return m_graph; }
+    const std::vector<Step>& steps() const { return m_steps; }
+    const cost::MemoryPlan& memoryPlan() const { return m_plan; }
+    std::size_t workspaceBytes() const { return m_workspace; }
+    // Value id of a named value (inputs, outputs, intermediates, weights); -1 if unknown.
+    int valueId(const std::string& name) const;
+    const std::vector<std::string>& valueNames() const { return m_valueNames; }
+    const std::vector<Shape>& valueShapes() const { return m_valueShapes; }
+    // Constant data of a value id (weights), or nullptr for activations.
+    const float* constantData(int id) const { return m_constants[std::size_t(id)]; }
+    // Byte offset of an activation value in the session arena, or -1 for constants.
+    std::int64_t arenaOffset(int id) const { return m_offsets[std::size_t(id)]; }
+
+private:
+    Net() = default;
+    model::Graph m_graph; // the executed graph (after folding), weights included
+    std::vector<Step> m_steps;
+    cost::MemoryPlan m_plan;
+    std::size_t m_workspace = 0;
+    std::map<std::string, int> m_ids;
+    std::vector<std::string> m_valueNames;
+    std::vector<Shape> m_valueShapes;
+    std::vector<const float*> m_constants;
+    std::vector<std::int64_t> m_offsets;
+};
+
+// One inference context: owns the activation arena and the workspace (allocated at construction, reused by
+// every run; run() itself performs no allocation). Not thread-safe; use one Session per thread.
+class Session {
+public:
+    // `allocator` provides the arena and workspace (64-byte aligned); nullptr = the default heap allocator.
+    Session(std::shared_ptr<const Net> net, int threads = 1, Allocator* allocator = nullptr);
+    ~Session();
+    Session(const Session&) = delete;
+    Session& operator=(const Session&) = delete;
+
+    // The graph input buffer to fill (shape = the input's shape). Errors name the input.
+    Expected<Tensor> input(const std::string& name);
+    Status setInput(const std::string& name, const float* data, std::size_t count);
+    Status run(const StopToken* stop = nullptr);
+    // A graph output after run(); valid until the next run().
+    Expected<ConstTensor> output(const std::string& name) const;
+    std::size_t arenaBytes() const { return m_arenaBytes; }
+
+private:
+    float* at(int valueId) const;
+
+    std::shared_ptr<const Net> m_net;
+    ThreadPool m_pool;
+    Allocator* m_allocator;
+    std::byte* m_arena = nullptr;
+    std::byte* m_workspace = nullptr;
+    std::size_t m_arenaBytes = 0;
+    // per step: views of its inputs and outputs, fixed at construction so run() does not allocate
+    std::vector<std::vector<ConstTensor>> m_stepInputs;
+    std::vector<std::vector<Tensor>> m_stepOutputs;
+};
+
+} // namespace tessera::exec

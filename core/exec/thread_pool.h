@@ -1,0 +1,52 @@
+#pragma once
+// A fixed pool of worker threads for data-parallel kernels. parallelFor() performs no heap allocation, so
+// kernels can use it inside Session::run() without allocating.
+
+#include <condition_variable>
+#include <cstdint>
+#include <mutex>
+#include <thread>
+#include <vector>
+
+namespace tessera::exec {
+
+class ThreadPool {
+public:
+    // threads >= 1; the calling thread is one of them (threads - 1 workers are started).
+    explicit ThreadPool(int threads);
+    ~ThreadPool();
+    ThreadPool(const ThreadPool&) = delete;
+    ThreadPool& operator=(const ThreadPool&) = delete;
+
+    int threads() const { return int(m_workers.size()) + 1; }
+
+    // Calls fn(begin, end) on disjoint chunks covering [0, n), spread over the threads; returns when all are
+    // done. Chunks are contiguous and at least `grain` long (except the last).
+    template <typename Fn>
+    void parallelFor(std::int64_t n, Fn&& fn, std::int64_t grain = 1)
+    {
+        auto trampoline = [](void* f, std::int64_t b, std::int64_t e) { (*static_cast<Fn*>(f))(b, e); };
+        dispatch(n, grain, trampoline, &fn);
+    }
+
+private:
+    using Trampoline = void (*)(void*, std::int64_t, std::int64_t);
+    void dispatch(std::int64_t n, std::int64_t grain, Trampoline call, void* fn);
+    void workerLoop(int index);
+    void runChunk(int index);
+
+    std::vector<std::thread> m_workers;
+    std::mutex m_mutex;
+    std::condition_variable m_wake;
+    std::condition_variable m_done;
+    std::uint64_t m_generation = 0;
+    int m_pending = 0;
+    bool m_stop = false;
+    // current job
+    Trampoline m_call = nullptr;
+    void* m_fn = nullptr;
+    std::int64_t m_n = 0;
+    std::int64_t m_chunk = 0;
+};
+
+} // namespace tessera::exec
