@@ -17,6 +17,8 @@ namespace tessera::exec {
 struct KernelContext {
     ThreadPool& pool;
     float* workspace = nullptr; // at least Kernel::workspaceBytes() bytes, 64-byte aligned
+    // pool.threads() slots of Kernel::workspaceBytesPerThread() bytes each, slot t at t * that size
+    float* threadWorkspace = nullptr;
 };
 
 class Kernel {
@@ -26,6 +28,8 @@ public:
     // data == nullptr); outputs: the node's outputs, shapes as inferred at import.
     virtual void run(const std::vector<ConstTensor>& inputs, const std::vector<Tensor>& outputs, KernelContext& ctx) = 0;
     virtual std::size_t workspaceBytes() const { return 0; }
+    // Scratch each thread needs on its own (e.g. an im2col tile); rounded up to 64 bytes by the session.
+    virtual std::size_t workspaceBytesPerThread() const { return 0; }
     // True when the output may share the first input's buffer (element-wise unary ops).
     virtual bool inPlace() const { return false; }
 };
@@ -40,6 +44,9 @@ struct KernelInit {
     bool reference = false; // build the plain reference implementation
     std::int64_t opset = 13;  // default-domain opset of the model (some ops changed semantics across opsets)
 };
+
+// Size of one per-thread workspace slot: bytes rounded up to 64 so every slot stays aligned.
+inline std::size_t slotBytes(std::size_t bytes) { return (bytes + 63) / 64 * 64; }
 
 using KernelFactory = Expected<std::unique_ptr<Kernel>> (*)(const KernelInit&);
 

@@ -193,7 +193,8 @@ Expected<std::shared_ptr<const Net>> Net::load(model::Model model, const NetOpti
             if (!kernel) {
                 return kernel.error().withContext(model.path);
             }
-            net->m_workspace = std::max(net->m_workspace, (*kernel)->workspaceBytes());
+            net->m_workspace = std::max(net->m_workspace, slotBytes((*kernel)->workspaceBytes()));
+            net->m_threadWorkspace = std::max(net->m_threadWorkspace, slotBytes((*kernel)->workspaceBytesPerThread()));
             step.kernel = std::move(*kernel);
         }
         net->m_steps.push_back(std::move(step));
@@ -208,7 +209,8 @@ Session::Session(std::shared_ptr<const Net> net, int threads, Allocator* allocat
 {
     m_arenaBytes = std::size_t(m_net->memoryPlan().arenaBytes);
     m_arena = static_cast<std::byte*>(m_allocator->allocate(m_arenaBytes));
-    m_workspace = static_cast<std::byte*>(m_allocator->allocate(m_net->workspaceBytes()));
+    m_workspaceBytes = m_net->workspaceBytes() + std::size_t(m_pool.threads()) * m_net->workspaceBytesPerThread();
+    m_workspace = static_cast<std::byte*>(m_allocator->allocate(m_workspaceBytes));
     const auto& shapes = m_net->valueShapes();
     for (const auto& step : m_net->steps()) {
         std::vector<ConstTensor> ins;
@@ -227,7 +229,7 @@ Session::Session(std::shared_ptr<const Net> net, int threads, Allocator* allocat
 Session::~Session()
 {
     m_allocator->deallocate(m_arena, m_arenaBytes);
-    m_allocator->deallocate(m_workspace, m_net->workspaceBytes());
+    m_allocator->deallocate(m_workspace, m_workspaceBytes);
 }
 
 float* Session::at(int id) const
@@ -267,7 +269,8 @@ Status Session::setInput(const std::string& name, const float* data, std::size_t
 
 Status Session::run(const StopToken* stop)
 {
-    KernelContext ctx{m_pool, reinterpret_cast<float*>(m_workspace)};
+    KernelContext ctx{m_pool, reinterpret_cast<float*>(m_workspace),
+                      reinterpret_cast<float*>(m_workspace + m_net->workspaceBytes())};
     const auto& steps = m_net->steps();
     for (std::size_t i = 0; i < steps.size(); ++i) {
         if (stop && stop->stopRequested()) {

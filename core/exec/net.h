@@ -37,6 +37,8 @@ public:
     const std::vector<Step>& steps() const { return m_steps; }
     const cost::MemoryPlan& memoryPlan() const { return m_plan; }
     std::size_t workspaceBytes() const { return m_workspace; }
+    // Largest per-thread slot any kernel needs (already a multiple of 64 bytes).
+    std::size_t workspaceBytesPerThread() const { return m_threadWorkspace; }
     // Value id of a named value (inputs, outputs, intermediates, weights); -1 if unknown.
     int valueId(const std::string& name) const;
     const std::vector<std::string>& valueNames() const { return m_valueNames; }
@@ -52,6 +54,7 @@ private:
     std::vector<Step> m_steps;
     cost::MemoryPlan m_plan;
     std::size_t m_workspace = 0;
+    std::size_t m_threadWorkspace = 0;
     std::map<std::string, int> m_ids;
     std::vector<std::string> m_valueNames;
     std::vector<Shape> m_valueShapes;
@@ -76,6 +79,7 @@ public:
     // A graph output after run(); valid until the next run().
     Expected<ConstTensor> output(const std::string& name) const;
     std::size_t arenaBytes() const { return m_arenaBytes; }
+    std::size_t workspaceBytes() const { return m_workspaceBytes; }
 
 private:
     float* at(int valueId) const;
@@ -84,7 +88,8 @@ private:
     ThreadPool m_pool;
     Allocator* m_allocator;
     std::byte* m_arena = nullptr;
-    std::byte* m_workspace = nullptr;
+    std::byte* m_workspace = nullptr; // shared part, then one slot per thread
+    std::size_t m_workspaceBytes = 0;
     std::size_t m_arenaBytes = 0;
     // per step: views of its inputs and outputs, fixed at construction so run() does not allocate
     std::vector<std::vector<ConstTensor>> m_stepInputs;

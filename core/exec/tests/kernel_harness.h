@@ -22,7 +22,7 @@ inline std::vector<float> randomData(std::int64_t n, std::uint32_t seed, float l
 {
     std::mt19937 rng(seed);
     std::uniform_real_distribution<float> dist(lo, hi);
-    std::vector<float> v(std::size_t(n));
+    std::vector<float> v(static_cast<std::size_t>(n));
     for (auto& x : v) {
         x = dist(rng);
     }
@@ -89,7 +89,8 @@ inline std::optional<std::vector<std::vector<float>>> runKernel(model::Node node
     }
     ThreadPool pool(threads);
     std::vector<float> workspace((*kernel)->workspaceBytes() / sizeof(float) + 16);
-    KernelContext ctx{pool, workspace.data()};
+    std::vector<float> threadWorkspace(std::size_t(threads) * slotBytes((*kernel)->workspaceBytesPerThread()) / sizeof(float) + 16);
+    KernelContext ctx{pool, workspace.data(), threadWorkspace.data()};
     (*kernel)->run(inputs, outputs, ctx);
     return results;
 }

@@ -1,0 +1,44 @@
+#pragma once
+// The activation Net::load fuses into a Conv or Gemm (attributes "tessera.activation", "tessera.alpha",
+// "tessera.min", "tessera.max" on the node).
+
+#include <algorithm>
+#include <cmath>
+
+#include "core/model/graph.h"
+
+namespace tessera::exec::kernels {
+
+struct FusedActivation {
+    enum Kind { None, Relu, Leaky, Clip } kind = None;
+    float alpha = 0.f, lo = 0.f, hi = 0.f;
+
+    static FusedActivation from(const model::Node& n)
+    {
+        FusedActivation a;
+        const std::string kind = n.attrString("tessera.activation", "");
+        if (kind == "Relu") {
+            a.kind = Relu;
+        } else if (kind == "LeakyRelu") {
+            a.kind = Leaky;
+            a.alpha = n.attrFloat("tessera.alpha", 0.01f);
+        } else if (kind == "Clip") {
+            a.kind = Clip;
+            a.lo = n.attrFloat("tessera.min", -INFINITY);
+            a.hi = n.attrFloat("tessera.max", INFINITY);
+        }
+        return a;
+    }
+    float apply(float x) const
+    {
+        switch (kind) {
+        case Relu: return x > 0.f ? x : 0.f;
+        case Leaky: return x > 0.f ? x : alpha * x;
+        case Clip: return std::min(std::max(x, lo), hi);
+        case None: break;
+        }
+        return x;
+    }
+};
+
+} // namespace tessera::exec::kernels

@@ -1,0 +1,252 @@
+// kernel: Conv createConv
+//
+// Optimised path: per group, im2col of a tile of output columns into the workspace, then an Eigen GEMM
+// (filters x columns), with bias and the fused activation applied to the tile while it is hot. 1x1
+// stride-1 unpadded convolutions skip im2col (the input is already the column matrix); depthwise
+// convolutions (one input channel per group) use a direct loop. Work is split over output-column tiles.
+// The reference path is the plain 7-deep loop.
+
+#include <Eigen/Core>
+
+#include <algorithm>
+#include <cmath>
+
+#include "kernels/activation.h"
+#include "kernels/conv_geometry.h"
+
+namespace tessera::exec::kernels {
+namespace {
+
+using RowMatrix = Eigen::Matrix<float, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
+using ConstMap = Eigen::Map<const RowMatrix, 0, Eigen::OuterStride<>>;
+using Map = Eigen::Map<RowMatrix, 0, Eigen::OuterStride<>>;
+
+using Activation = FusedActivation;
+
+class ConvBase : public Kernel {
+public:
+    ConvBase(ConvGeometry g, const model::Tensor& w, const model::Tensor* bias, Activation act)
+        : m_g(g)
+        , m_w(w.floats.data())
+        , m_bias(bias ? bias->floats.data() : nullptr)
+        , m_act(act)
+    {
+    }
+
+protected:
+    float epilogue(std::int64_t channel, float acc) const { return m_act.apply(acc + (m_bias ? m_bias[channel] : 0.f)); }
+
+    ConvGeometry m_g;
+    const float* m_w;    // [outC][inC/groups][kH][kW], owned by the Net's graph
+    const float* m_bias; // [outC] or null
+    Activation m_act;
+};
+
+class ConvReference final : public ConvBase {
+public:
+    using ConvBase::ConvBase;
+    void run(const std::vector<ConstTensor>& inputs, const std::vector<Tensor>& outputs, KernelContext&) override
+    {
+        const auto& g = m_g;
+        const float* x = inputs[0].data;
+        float* y = outputs[0].data;
+        const std::int64_t icPerGroup = g.inC / g.groups, ocPerGroup = g.outC / g.groups;
+        for (std::int64_t n = 0; n < g.batch; ++n) {
+            for (std::int64_t oc = 0; oc < g.outC; ++oc) {
+                const std::int64_t group = oc / ocPerGroup;
+                for (std::int64_t oy = 0; oy < g.outH; ++oy) {
+                    for (std::int64_t ox = 0; ox < g.outW; ++ox) {
+                        double acc = 0;
+                        for (std::int64_t ic = 0; ic < icPerGroup; ++ic) {
+                            const std::int64_t c = group * icPerGroup + ic;
+                            for (std::int64_t ky = 0; ky < g.kH; ++ky) {
+                                const std::int64_t iy = oy * g.strideH - g.padTop + ky * g.dilH;
+                                if (iy < 0 || iy >= g.inH) {
+                                    continue;
+                                }
+                                for (std::int64_t kx = 0; kx < g.kW; ++kx) {
+                                    const std::int64_t ix = ox * g.strideW - g.padLeft + kx * g.dilW;
+                                    if (ix < 0 || ix >= g.inW) {
+                                        continue;
+                                    }
+                                    acc += double(x[((n * g.inC + c) * g.inH + iy) * g.inW + ix]) *
+                                           m_w[((oc * icPerGroup + ic) * g.kH + ky) * g.kW + kx];
+                                }
+                            }
+                        }
+                        y[((n * g.outC + oc) * g.outH + oy) * g.outW + ox] = epilogue(oc, float(acc));
+                    }
+                }
+            }
+        }
+    }
+};
+
+class ConvDepthwise final : public ConvBase {
+public:
+    using ConvBase::ConvBase;
+    void run(const std::vector<ConstTensor>& inputs, const std::vector<Tensor>& outputs, KernelContext& ctx) override
+    {
+        const auto& g = m_g;
+        const float* x = inputs[0].data;
+        float* y = outputs[0].data;
+        ctx.pool.parallelFor(g.batch * g.outC, [&](std::int64_t begin, std::int64_t end) {
+            for (std::int64_t plane = begin; plane < end; ++plane) {
+                const std::int64_t c = plane % g.outC;
+                const float* in = x + plane * g.inH * g.inW;
+                const float* w = m_w + c * g.kH * g.kW;
+                float* out = y + plane * g.outH * g.outW;
+                for (std::int64_t oy = 0; oy < g.outH; ++oy) {
+                    for (std::int64_t ox = 0; ox < g.outW; ++ox) {
+                        float acc = 0.f;
+                        for (std::int64_t ky = 0; ky < g.kH; ++ky) {
+                            const std::int64_t iy = oy * g.strideH - g.padTop + ky * g.dilH;
+                            if (iy < 0 || iy >= g.inH) {
+                                continue;
+                            }
+                            const float* row = in + iy * g.inW;
+                            for (std::int64_t kx = 0; kx < g.kW; ++kx) {
+                                const std::int64_t ix = ox * g.strideW - g.padLeft + kx * g.dilW;
+                                if (ix >= 0 && ix < g.inW) {
+                                    acc += row[ix] * w[ky * g.kW + kx];
+                                }
+                            }
+                        }
+                        out[oy * g.outW + ox] = epilogue(c, acc);
+                    }
+                }
+            }
+        });
+    }
+};
+
+class ConvGemm final : public ConvBase {
+public:
+    // Column tiles are sized so that one thread's im2col tile stays near kTileFloats floats.
+    static constexpr std::int64_t kTileFloats = 1 << 18;
+
+    ConvGemm(ConvGeometry g, const model::Tensor& w, const model::Tensor* bias, Activation act)
+        : ConvBase(g, w, bias, act)
+    {
+        m_k = (g.inC / g.groups) * g.kH * g.kW;
+        m_columns = g.outH * g.outW;
+        m_direct = g.kH == 1 && g.kW == 1 && g.strideH == 1 && g.strideW == 1 && g.padTop == 0 && g.padLeft == 0 &&
+                   g.inH == g.outH && g.inW == g.outW;
+        m_tile = std::clamp<std::int64_t>(kTileFloats / std::max<std::int64_t>(m_k, 1), 16, m_columns);
+        m_tile = (m_tile + 15) / 16 * 16;
+    }
+
+    std::size_t workspaceBytesPerThread() const override
+    {
+        return m_direct ? 0 : std::size_t(m_k * m_tile) * sizeof(float);
+    }
+
+    void run(const std::vector<ConstTensor>& inputs, const std::vector<Tensor>& outputs, KernelContext& ctx) override
+    {
+        const auto& g = m_g;
+        const std::int64_t tiles = (m_columns + m_tile - 1) / m_tile;
+        const std::int64_t ocPerGroup = g.outC / g.groups;
+        const std::int64_t icPerGroup = g.inC / g.groups;
+        const std::int64_t jobs = g.batch * g.groups * tiles;
+        // chunks of whole jobs; each parallelFor chunk is one thread, which owns one workspace slot
+        const std::int64_t perThread = (jobs + ctx.pool.threads() - 1) / ctx.pool.threads();
+        const std::int64_t slotFloats = std::int64_t(slotBytes(workspaceBytesPerThread()) / sizeof(float));
+        ctx.pool.parallelFor(
+            jobs,
+            [&](std::int64_t begin, std::int64_t end) {
+                // chunks start at multiples of perThread, so begin / perThread is a distinct slot < threads
+                float* col = ctx.threadWorkspace + (begin / perThread) * slotFloats;
+                for (std::int64_t job = begin; job < end; ++job) {
+                    const std::int64_t tile = job % tiles;
+                    const std::int64_t group = (job / tiles) % g.groups;
+                    const std::int64_t n = job / (tiles * g.groups);
+                    const std::int64_t c0 = tile * m_tile;
+                    const std::int64_t width = std::min(m_tile, m_columns - c0);
+                    const float* x = inputs[0].data + (n * g.inC + group * icPerGroup) * g.inH * g.inW;
+                    float* y = outputs[0].data + (n * g.outC + group * ocPerGroup) * m_columns;
+                    const float* b;
+                    std::int64_t bStride;
+                    if (m_direct) {
+                        b = x + c0;
+                        bStride = m_columns;
+                    } else {
+                        im2col(x, col, c0, width);
+                        b = col;
+                        bStride = width;
+                    }
+                    ConstMap wm(m_w + group * ocPerGroup * m_k, ocPerGroup, m_k, Eigen::OuterStride<>(m_k));
+                    ConstMap bm(b, m_k, width, Eigen::OuterStride<>(bStride));
+                    Map ym(y + c0, ocPerGroup, width, Eigen::OuterStride<>(m_columns));
+                    ym.noalias() = wm * bm;
+                    for (std::int64_t oc = 0; oc < ocPerGroup; ++oc) {
+                        float* row = y + oc * m_columns + c0;
+                        for (std::int64_t j = 0; j < width; ++j) {
+                            row[j] = epilogue(group * ocPerGroup + oc, row[j]);
+                        }
+                    }
+                }
+            },
+            perThread);
+    }
+
+private:
+    // col[k][j] for output columns c0 .. c0+width, k = (ic, ky, kx); zero where the window is in padding.
+    void im2col(const float* x, float* col, std::int64_t c0, std::int64_t width) const
+    {
+        const auto& g = m_g;
+        const std::int64_t icPerGroup = g.inC / g.groups;
+        for (std::int64_t ic = 0; ic < icPerGroup; ++ic) {
+            const float* plane = x + ic * g.inH * g.inW;
+            for (std::int64_t ky = 0; ky < g.kH; ++ky) {
+                for (std::int64_t kx = 0; kx < g.kW; ++kx) {
+                    float* dst = col + ((ic * g.kH + ky) * g.kW + kx) * width;
+                    std::int64_t oy = c0 / g.outW, ox = c0 % g.outW;
+                    for (std::int64_t j = 0; j < width; ++j) {
+                        const std::int64_t iy = oy * g.strideH - g.padTop + ky * g.dilH;
+                        const std::int64_t ix = ox * g.strideW - g.padLeft + kx * g.dilW;
+                        dst[j] = (iy >= 0 && iy < g.inH && ix >= 0 && ix < g.inW) ? plane[iy * g.inW + ix] : 0.f;
+                        if (++ox == g.outW) {
+                            ox = 0;
+                            ++oy;
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    std::int64_t m_k = 0, m_columns = 0, m_tile = 0;
+    bool m_direct = false;
+};
+
+} // namespace
+
+Expected<std::unique_ptr<Kernel>> createConv(const KernelInit& init)
+{
+    const model::Tensor* w = init.constants.at(1);
+    if (!w) {
+        return kernelError(init, "the weights must be constant");
+    }
+    auto geometry = convGeometry(init, w->shape);
+    if (!geometry) {
+        return geometry.error();
+    }
+    const model::Tensor* bias = init.constants.size() > 2 ? init.constants[2] : nullptr;
+    if (init.constants.size() > 2 && !init.node.inputs[2].empty() && !bias) {
+        return kernelError(init, "the bias must be constant");
+    }
+    const auto& g = *geometry;
+    if (g.groups <= 0 || g.inC % g.groups || g.outC % g.groups) {
+        return kernelError(init, "group " + std::to_string(g.groups) + " does not divide the channels");
+    }
+    const Activation act = Activation::from(init.node);
+    if (init.reference) {
+        return make<ConvReference>(g, *w, bias, act);
+    }
+    if (g.groups == g.inC && g.groups == g.outC) {
+        return make<ConvDepthwise>(g, *w, bias, act);
+    }
+    return make<ConvGemm>(g, *w, bias, act);
+}
+
+} // namespace tessera::exec::kernels
