@@ -160,6 +160,19 @@ Expected<std::shared_ptr<const Net>> Net::load(model::Model model, const NetOpti
     }
 
     const std::set<std::size_t> folded = options.fuse && !options.reference ? fuse(g) : std::set<std::size_t>{};
+    // weights replaced by folded copies are no longer read: free them (the net holds each weight once)
+    std::set<std::string> read;
+    for (const auto& n : g.nodes) {
+        read.insert(n.inputs.begin(), n.inputs.end());
+    }
+    for (auto it = g.initializers.begin(); it != g.initializers.end();) {
+        if (read.count(it->first)) {
+            ++it;
+        } else {
+            g.values.erase(it->first);
+            it = g.initializers.erase(it);
+        }
+    }
     net->m_plan = cost::planMemory(g);
 
     for (const auto& [name, info] : g.values) {

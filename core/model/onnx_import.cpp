@@ -2,6 +2,12 @@
 
 #include <onnx/checker.h>
 
+#include <fcntl.h>
+#include <google/protobuf/io/coded_stream.h>
+#include <google/protobuf/io/zero_copy_stream_impl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <filesystem>
 #include <fstream>
 #include <iterator>
@@ -10,24 +16,57 @@
 #include "core/base/sha256.h"
 #include "core/model/import_pipeline.h"
 #include "core/model/onnx_proto.h"
+#include "core/model/onnx_stream.h"
 
 namespace tessera::model {
 namespace {
 
-Expected<std::string> readFile(const std::string& path) {
+// Opens a model file for streaming (the file is never held in memory whole: peak memory at load stays
+// close to the weights themselves). Returns the descriptor and the file size.
+Expected<std::pair<int, std::int64_t>> openModel(const std::string& path) {
     std::error_code ec;
     if (std::filesystem::is_directory(path, ec)) {
         return Error{ErrorCode::Io, path + ": is a directory, not a model file"};
     }
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) {
         return Error{ErrorCode::Io, path + ": cannot open file (does it exist and is it readable?)"};
     }
-    std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    if (in.bad()) {
-        return Error{ErrorCode::Io, path + ": read failed"};
+    struct stat info {};
+    if (::fstat(fd, &info) != 0) {
+        ::close(fd);
+        return Error{ErrorCode::Io, path + ": cannot read the file size"};
     }
-    return bytes;
+    return std::make_pair(fd, std::int64_t(info.st_size));
+}
+
+// An initializer whose raw bytes were streamed into `payload`: float32 data is moved in without a copy;
+// other element types (small: shapes, fp16 weights) go through the regular conversion.
+Expected<Tensor> initializerFromStream(onnx::TensorProto& tp, const std::string& baseDir, std::vector<float>& payload,
+                                       std::size_t payloadBytes) {
+    if (payloadBytes == 0 && payload.empty()) {
+        tp.clear_raw_data(); // the tensor had no raw data (typed fields or external data)
+        return fromProto(tp, baseDir);
+    }
+    if (tp.data_type() == onnx::TensorProto::FLOAT && tp.data_location() != onnx::TensorProto::EXTERNAL) {
+        Tensor t;
+        for (auto d : tp.dims()) {
+            if (d < 0) {
+                return Error{ErrorCode::Parse, "tensor '" + tp.name() + "' has a negative dimension"};
+            }
+            t.shape.push_back(d);
+        }
+        if (std::size_t(t.elements()) * sizeof(float) != payloadBytes) {
+            return Error{ErrorCode::Parse, "tensor '" + tp.name() + "' declares shape " + toString(t.shape) + " (" +
+                                               std::to_string(t.elements()) + " elements) but holds " +
+                                               std::to_string(payloadBytes) + " bytes (truncated or corrupt data)"};
+        }
+        t.floats = std::move(payload);
+        return t;
+    }
+    tp.set_raw_data(std::string(reinterpret_cast<const char*>(payload.data()), payloadBytes));
+    std::vector<float>().swap(payload);
+    return fromProto(tp, baseDir);
 }
 
 // Puts the proto's nodes in topological order so that the ONNX checker accepts graphs stored out of order.
@@ -72,25 +111,31 @@ Status sortProtoNodes(onnx::GraphProto& graph, const std::vector<Node>& nodes) {
 } // namespace
 
 Expected<Model> loadOnnx(const std::string& path, const ImportOptions& options) {
-    auto bytes = readFile(path);
-    if (!bytes) {
-        return bytes.error();
+    auto opened = openModel(path);
+    if (!opened) {
+        return opened.error();
     }
-    if (bytes->empty()) {
+    const auto [fd, fileSize] = *opened;
+    if (fileSize == 0) {
+        ::close(fd);
         return Error{ErrorCode::Parse, path + ": file is empty"};
     }
     Model model;
     model.path = path;
     model.format = "onnx";
-    model.sha256 = sha256Hex(*bytes);
-
-    onnx::ModelProto proto;
-    if (bytes->size() > std::size_t(INT32_MAX) || !proto.ParseFromArray(bytes->data(), int(bytes->size()))) {
-        return Error{ErrorCode::Parse,
-                     path + ": not a valid ONNX file (protobuf decoding failed: the file is truncated, "
-                            "corrupt, or not ONNX)"};
+    auto hash = sha256File(path);
+    if (!hash) {
+        ::close(fd);
+        return hash.error();
     }
-    bytes = std::string(); // release the file copy before converting weights
+    model.sha256 = *hash;
+
+    auto streamed = readOnnxStream(fd, path);
+    ::close(fd);
+    if (!streamed) {
+        return streamed.error();
+    }
+    onnx::ModelProto& proto = streamed->proto;
     if (!proto.has_graph() || proto.graph().node_size() == 0) {
         return Error{ErrorCode::Parse,
                      path + ": contains no graph nodes (truncated file, or not an ONNX model?)"};
@@ -138,14 +183,18 @@ Expected<Model> loadOnnx(const std::string& path, const ImportOptions& options) 
         g.nodes.push_back(std::move(*fromProto(np, baseDir)));
     }
     std::size_t converted = 0;
-    for (const auto& tp : pg.initializer()) {
-        auto t = fromProto(tp, baseDir);
+    for (int k = 0; k < pg.initializer_size(); ++k) {
+        auto& tp = *pg.mutable_initializer(k);
+        auto t = initializerFromStream(tp, baseDir, streamed->payloads[std::size_t(k)],
+                                       streamed->payloadBytes[std::size_t(k)]);
         if (!t) {
             return t.error().withContext(path + ": initializer '" + tp.name() + "'");
         }
         converted +=
             tp.data_type() == onnx::TensorProto::FLOAT16 || tp.data_type() == onnx::TensorProto::DOUBLE;
         g.initializers[tp.name()] = std::move(*t);
+        tp.clear_raw_data(); // drop the protobuf copy as soon as the IR holds the data
+        tp.clear_float_data();
     }
     if (converted) {
         model.notes.push_back(std::to_string(converted) +

@@ -128,18 +128,18 @@ Expected<Tensor> fromProto(const onnx::TensorProto& proto, const std::string& ba
     }
     const auto count = std::size_t(t.elements());
 
-    std::string raw;
+    std::string external;
     bool hasRaw = proto.has_raw_data();
     if (proto.data_location() == onnx::TensorProto::EXTERNAL) {
         auto bytes = externalBytes(proto, baseDir);
         if (!bytes) {
             return bytes.error();
         }
-        raw = std::move(*bytes);
+        external = std::move(*bytes);
         hasRaw = true;
-    } else if (hasRaw) {
-        raw = proto.raw_data();
     }
+    // no copy of the proto's bytes: unpacking below is the only copy
+    const std::string& raw = external.empty() ? proto.raw_data() : external;
 
     const int type = proto.data_type();
     std::size_t got = 0;
