@@ -1,25 +1,20 @@
 // kernel: Conv createConv
 //
-// Optimised path: per group, im2col of a tile of output columns into the workspace, then an Eigen GEMM
-// (filters x columns), with bias and the fused activation applied to the tile while it is hot. 1x1
-// stride-1 unpadded convolutions skip im2col (the input is already the column matrix); depthwise
+// Optimised path: per group, im2col of a tile of output columns into the workspace, then a GEMM
+// (filters x columns, see sgemm.h), with bias and the fused activation applied to the tile while it is hot.
+// 1x1 stride-1 unpadded convolutions skip im2col (the input is already the column matrix); depthwise
 // convolutions (one input channel per group) use a direct loop. Work is split over output-column tiles.
 // The reference path is the plain 7-deep loop.
-
-#include <Eigen/Core>
 
 #include <algorithm>
 #include <cmath>
 
 #include "kernels/activation.h"
 #include "kernels/conv_geometry.h"
+#include "kernels/sgemm.h"
 
 namespace tessera::exec::kernels {
 namespace {
-
-using RowMatrix = Eigen::Matrix<float, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
-using ConstMap = Eigen::Map<const RowMatrix, 0, Eigen::OuterStride<>>;
-using Map = Eigen::Map<RowMatrix, 0, Eigen::OuterStride<>>;
 
 using Activation = FusedActivation;
 
@@ -29,12 +24,12 @@ public:
         : m_g(g)
         , m_w(w.floats.data())
         , m_bias(bias ? bias->floats.data() : nullptr)
-        , m_act(act)
-    {
-    }
+        , m_act(act) {}
 
 protected:
-    float epilogue(std::int64_t channel, float acc) const { return m_act.apply(acc + (m_bias ? m_bias[channel] : 0.f)); }
+    float epilogue(std::int64_t channel, float acc) const {
+        return m_act.apply(acc + (m_bias ? m_bias[channel] : 0.f));
+    }
 
     ConvGeometry m_g;
     const float* m_w;    // [outC][inC/groups][kH][kW], owned by the Net's graph
@@ -45,8 +40,8 @@ protected:
 class ConvReference final : public ConvBase {
 public:
     using ConvBase::ConvBase;
-    void run(const std::vector<ConstTensor>& inputs, const std::vector<Tensor>& outputs, KernelContext&) override
-    {
+    void run(const std::vector<ConstTensor>& inputs, const std::vector<Tensor>& outputs,
+             KernelContext&) override {
         const auto& g = m_g;
         const float* x = inputs[0].data;
         float* y = outputs[0].data;
@@ -85,8 +80,8 @@ public:
 class ConvDepthwise final : public ConvBase {
 public:
     using ConvBase::ConvBase;
-    void run(const std::vector<ConstTensor>& inputs, const std::vector<Tensor>& outputs, KernelContext& ctx) override
-    {
+    void run(const std::vector<ConstTensor>& inputs, const std::vector<Tensor>& outputs,
+             KernelContext& ctx) override {
         const auto& g = m_g;
         const float* x = inputs[0].data;
         float* y = outputs[0].data;
@@ -123,26 +118,24 @@ public:
 class ConvGemm final : public ConvBase {
 public:
     // Column tiles are sized so that one thread's im2col tile stays near kTileFloats floats.
-    static constexpr std::int64_t kTileFloats = 1 << 18;
+    static constexpr std::int64_t kTileFloats = 1 << 20; // 4 MiB per thread
 
     ConvGemm(ConvGeometry g, const model::Tensor& w, const model::Tensor* bias, Activation act)
-        : ConvBase(g, w, bias, act)
-    {
+        : ConvBase(g, w, bias, act) {
         m_k = (g.inC / g.groups) * g.kH * g.kW;
         m_columns = g.outH * g.outW;
-        m_direct = g.kH == 1 && g.kW == 1 && g.strideH == 1 && g.strideW == 1 && g.padTop == 0 && g.padLeft == 0 &&
-                   g.inH == g.outH && g.inW == g.outW;
+        m_direct = g.kH == 1 && g.kW == 1 && g.strideH == 1 && g.strideW == 1 && g.padTop == 0 &&
+                   g.padLeft == 0 && g.inH == g.outH && g.inW == g.outW;
         m_tile = std::clamp<std::int64_t>(kTileFloats / std::max<std::int64_t>(m_k, 1), 16, m_columns);
         m_tile = (m_tile + 15) / 16 * 16;
     }
 
-    std::size_t workspaceBytesPerThread() const override
-    {
+    std::size_t workspaceBytesPerThread() const override {
         return m_direct ? 0 : std::size_t(m_k * m_tile) * sizeof(float);
     }
 
-    void run(const std::vector<ConstTensor>& inputs, const std::vector<Tensor>& outputs, KernelContext& ctx) override
-    {
+    void run(const std::vector<ConstTensor>& inputs, const std::vector<Tensor>& outputs,
+             KernelContext& ctx) override {
         const auto& g = m_g;
         const std::int64_t tiles = (m_columns + m_tile - 1) / m_tile;
         const std::int64_t ocPerGroup = g.outC / g.groups;
@@ -174,10 +167,8 @@ public:
                         b = col;
                         bStride = width;
                     }
-                    ConstMap wm(m_w + group * ocPerGroup * m_k, ocPerGroup, m_k, Eigen::OuterStride<>(m_k));
-                    ConstMap bm(b, m_k, width, Eigen::OuterStride<>(bStride));
-                    Map ym(y + c0, ocPerGroup, width, Eigen::OuterStride<>(m_columns));
-                    ym.noalias() = wm * bm;
+                    sgemm(false, false, ocPerGroup, width, m_k, 1.f, m_w + group * ocPerGroup * m_k, m_k, b,
+                          bStride, 0.f, y + c0, m_columns);
                     for (std::int64_t oc = 0; oc < ocPerGroup; ++oc) {
                         float* row = y + oc * m_columns + c0;
                         for (std::int64_t j = 0; j < width; ++j) {
@@ -191,8 +182,8 @@ public:
 
 private:
     // col[k][j] for output columns c0 .. c0+width, k = (ic, ky, kx); zero where the window is in padding.
-    void im2col(const float* x, float* col, std::int64_t c0, std::int64_t width) const
-    {
+    // Walks output rows so that bounds are checked per row segment, not per element.
+    void im2col(const float* x, float* col, std::int64_t c0, std::int64_t width) const {
         const auto& g = m_g;
         const std::int64_t icPerGroup = g.inC / g.groups;
         for (std::int64_t ic = 0; ic < icPerGroup; ++ic) {
@@ -201,14 +192,31 @@ private:
                 for (std::int64_t kx = 0; kx < g.kW; ++kx) {
                     float* dst = col + ((ic * g.kH + ky) * g.kW + kx) * width;
                     std::int64_t oy = c0 / g.outW, ox = c0 % g.outW;
-                    for (std::int64_t j = 0; j < width; ++j) {
+                    for (std::int64_t j = 0; j < width;) {
+                        const std::int64_t run = std::min(width - j, g.outW - ox);
                         const std::int64_t iy = oy * g.strideH - g.padTop + ky * g.dilH;
-                        const std::int64_t ix = ox * g.strideW - g.padLeft + kx * g.dilW;
-                        dst[j] = (iy >= 0 && iy < g.inH && ix >= 0 && ix < g.inW) ? plane[iy * g.inW + ix] : 0.f;
-                        if (++ox == g.outW) {
-                            ox = 0;
-                            ++oy;
+                        float* out = dst + j;
+                        if (iy < 0 || iy >= g.inH) {
+                            std::fill(out, out + run, 0.f);
+                        } else {
+                            const float* src = plane + iy * g.inW;
+                            const std::int64_t ix0 = ox * g.strideW - g.padLeft + kx * g.dilW;
+                            if (g.strideW == 1) {
+                                const std::int64_t lo = std::clamp<std::int64_t>(-ix0, 0, run);
+                                const std::int64_t hi = std::clamp<std::int64_t>(g.inW - ix0, lo, run);
+                                std::fill(out, out + lo, 0.f);
+                                std::copy(src + ix0 + lo, src + ix0 + hi, out + lo);
+                                std::fill(out + hi, out + run, 0.f);
+                            } else {
+                                for (std::int64_t t = 0; t < run; ++t) {
+                                    const std::int64_t ix = ix0 + t * g.strideW;
+                                    out[t] = (ix >= 0 && ix < g.inW) ? src[ix] : 0.f;
+                                }
+                            }
                         }
+                        j += run;
+                        ox = 0;
+                        ++oy;
                     }
                 }
             }
@@ -221,8 +229,7 @@ private:
 
 } // namespace
 
-Expected<std::unique_ptr<Kernel>> createConv(const KernelInit& init)
-{
+Expected<std::unique_ptr<Kernel>> createConv(const KernelInit& init) {
     const model::Tensor* w = init.constants.at(1);
     if (!w) {
         return kernelError(init, "the weights must be constant");

@@ -1,21 +1,16 @@
 // kernel: Gemm createGemm
 //
 // Y = alpha * op(A) * op(B) + beta * C, with op = optional transpose and C broadcast to [M, N]. The
-// optimised path is an Eigen product split over column blocks of Y (for the usual M = 1 fully-connected
+// optimised path is a GEMM (sgemm.h) split over column blocks of Y (for the usual M = 1 fully-connected
 // layer that is a matrix-vector product split over output neurons), with the fused activation applied
 // per block; the reference path is the triple loop.
 
-#include <Eigen/Core>
-
 #include "kernels/activation.h"
 #include "kernels/common.h"
+#include "kernels/sgemm.h"
 
 namespace tessera::exec::kernels {
 namespace {
-
-using RowMatrix = Eigen::Matrix<float, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
-using ConstMap = Eigen::Map<const RowMatrix, 0, Eigen::OuterStride<>>;
-using Map = Eigen::Map<RowMatrix, 0, Eigen::OuterStride<>>;
 
 struct GemmShape {
     std::int64_t m = 0, n = 0, k = 0;
@@ -26,10 +21,13 @@ struct GemmShape {
 
 class GemmKernel final : public Kernel {
 public:
-    GemmKernel(GemmShape s, FusedActivation act, bool reference) : m_s(std::move(s)), m_act(act), m_reference(reference) {}
+    GemmKernel(GemmShape s, FusedActivation act, bool reference)
+        : m_s(std::move(s))
+        , m_act(act)
+        , m_reference(reference) {}
 
-    void run(const std::vector<ConstTensor>& inputs, const std::vector<Tensor>& outputs, KernelContext& ctx) override
-    {
+    void run(const std::vector<ConstTensor>& inputs, const std::vector<Tensor>& outputs,
+             KernelContext& ctx) override {
         const float* a = inputs[0].data;
         const float* b = inputs[1].data;
         const float* c = inputs.size() > 2 ? inputs[2].data : nullptr;
@@ -59,15 +57,10 @@ public:
         ctx.pool.parallelFor(
             s.n,
             [&](std::int64_t begin, std::int64_t end) {
-                const std::int64_t width = end - begin;
-                Map ym(y + begin, s.m, width, Eigen::OuterStride<>(s.n));
-                if (s.transA) {
-                    ConstMap am(a, s.k, s.m, Eigen::OuterStride<>(s.m));
-                    product(ym, am.transpose(), b, begin, width);
-                } else {
-                    ConstMap am(a, s.m, s.k, Eigen::OuterStride<>(s.k));
-                    product(ym, am, b, begin, width);
-                }
+                // columns begin..end of op(B): rows of B when transposed, else a column block
+                const float* bBlock = s.transB ? b + begin * s.k : b + begin;
+                sgemm(s.transA, s.transB, s.m, end - begin, s.k, 1.f, a, s.transA ? s.m : s.k, bBlock,
+                      s.transB ? s.k : s.n, 0.f, y + begin, s.n);
                 for (std::int64_t i = 0; i < s.m; ++i) {
                     for (std::int64_t j = begin; j < end; ++j) {
                         y[i * s.n + j] = finish(i, j, y[i * s.n + j]);
@@ -78,22 +71,8 @@ public:
     }
 
 private:
-    template <typename A>
-    void product(Map& ym, const A& am, const float* b, std::int64_t begin, std::int64_t width) const
-    {
-        const auto& s = m_s;
-        if (s.transB) { // B is [N, K]: rows begin..begin+width
-            ConstMap bm(b + begin * s.k, width, s.k, Eigen::OuterStride<>(s.k));
-            ym.noalias() = am * bm.transpose();
-        } else {
-            ConstMap bm(b + begin, s.k, width, Eigen::OuterStride<>(s.n));
-            ym.noalias() = am * bm;
-        }
-    }
-
     // Unidirectional broadcast of C ([], [N], [1,N], [M,1], [M,N]) to [M, N].
-    std::int64_t cIndex(std::int64_t i, std::int64_t j) const
-    {
+    std::int64_t cIndex(std::int64_t i, std::int64_t j) const {
         const Shape& c = m_s.cShape;
         if (c.empty()) {
             return 0;
@@ -111,8 +90,7 @@ private:
 
 } // namespace
 
-Expected<std::unique_ptr<Kernel>> createGemm(const KernelInit& init)
-{
+Expected<std::unique_ptr<Kernel>> createGemm(const KernelInit& init) {
     const auto& n = init.node;
     GemmShape s;
     s.transA = n.attrInt("transA", 0) != 0;

@@ -1,29 +1,29 @@
 // kernel: MatMul createMatMul
 //
 // NumPy matmul: 1-D operands are promoted (and the added dimension removed from the result), leading
-// dimensions broadcast. The optimised path runs one Eigen product per batch item (in parallel over items,
+// dimensions broadcast. The optimised path runs one GEMM (sgemm.h) per batch item (in parallel over items,
 // or over columns when there is a single item); the reference path is the plain loop.
 
-#include <Eigen/Core>
-
 #include "kernels/common.h"
+#include "kernels/sgemm.h"
 
 namespace tessera::exec::kernels {
 namespace {
 
-using RowMatrix = Eigen::Matrix<float, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
-using ConstMap = Eigen::Map<const RowMatrix, 0, Eigen::OuterStride<>>;
-using Map = Eigen::Map<RowMatrix, 0, Eigen::OuterStride<>>;
-
 class MatMulKernel final : public Kernel {
 public:
-    MatMulKernel(Shape a, Shape b, Shape batch, std::int64_t m, std::int64_t k, std::int64_t n, bool reference)
-        : m_a(std::move(a)), m_b(std::move(b)), m_batch(std::move(batch)), m_m(m), m_k(k), m_n(n), m_reference(reference)
-    {
-    }
+    MatMulKernel(Shape a, Shape b, Shape batch, std::int64_t m, std::int64_t k, std::int64_t n,
+                 bool reference)
+        : m_a(std::move(a))
+        , m_b(std::move(b))
+        , m_batch(std::move(batch))
+        , m_m(m)
+        , m_k(k)
+        , m_n(n)
+        , m_reference(reference) {}
 
-    void run(const std::vector<ConstTensor>& inputs, const std::vector<Tensor>& outputs, KernelContext& ctx) override
-    {
+    void run(const std::vector<ConstTensor>& inputs, const std::vector<Tensor>& outputs,
+             KernelContext& ctx) override {
         const std::int64_t items = model::elementCount(m_batch);
         auto one = [&](std::int64_t item, std::int64_t c0, std::int64_t c1) {
             const float* a = inputs[0].data + offset(m_a, item) * m_m * m_k;
@@ -41,13 +41,11 @@ public:
                 }
                 return;
             }
-            ConstMap am(a, m_m, m_k, Eigen::OuterStride<>(m_k));
-            ConstMap bm(b + c0, m_k, c1 - c0, Eigen::OuterStride<>(m_n));
-            Map ym(y + c0, m_m, c1 - c0, Eigen::OuterStride<>(m_n));
-            ym.noalias() = am * bm;
+            sgemm(false, false, m_m, c1 - c0, m_k, 1.f, a, m_k, b + c0, m_n, 0.f, y + c0, m_n);
         };
         if (items == 1) {
-            ctx.pool.parallelFor(m_n, [&](std::int64_t b, std::int64_t e) { one(0, b, e); }, 64);
+            ctx.pool.parallelFor(
+                m_n, [&](std::int64_t b, std::int64_t e) { one(0, b, e); }, 64);
         } else {
             ctx.pool.parallelFor(items, [&](std::int64_t b, std::int64_t e) {
                 for (std::int64_t item = b; item < e; ++item) {
@@ -59,8 +57,7 @@ public:
 
 private:
     // Index of the matrix of an operand (batch dims `dims`, right-aligned and broadcast) for output item.
-    std::int64_t offset(const Shape& dims, std::int64_t item) const
-    {
+    std::int64_t offset(const Shape& dims, std::int64_t item) const {
         std::int64_t index = 0, stride = 1;
         for (std::size_t d = 0; d < m_batch.size(); ++d) {
             const std::size_t fromEnd = m_batch.size() - 1 - d;
@@ -82,8 +79,7 @@ private:
 
 } // namespace
 
-Expected<std::unique_ptr<Kernel>> createMatMul(const KernelInit& init)
-{
+Expected<std::unique_ptr<Kernel>> createMatMul(const KernelInit& init) {
     Shape a = init.inputShapes.at(0);
     Shape b = init.inputShapes.at(1);
     if (a.empty() || b.empty()) {
