@@ -206,7 +206,7 @@ private slots:
                  truncated.error().message.c_str());
 
         std::ofstream(path("garbage.onnx"), std::ios::binary)
-            << std::string("\xff\xfe not a model at all \x01\x02", 26);
+            << std::string("\xff\xfe not a model at all \x01\x02", 24);
         auto garbage = loadModel(path("garbage.onnx"));
         QVERIFY(!garbage.ok() && contains(garbage.error().message, "garbage.onnx"));
     }
