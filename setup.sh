@@ -14,7 +14,7 @@ packages=(
   qt6-base-dev qt6-charts-dev libqt6opengl6-dev qt6-svg-dev qt6-tools-dev qt6-tools-dev-tools
   qt6-l10n-tools libgl-dev
   # tests: operator reference tensors, ONNX Runtime oracle (npm), SSH servers, displays, clusters
-  libonnx-testdata python3-onnx python3-numpy nodejs npm openssh-server openssh-client iproute2 xvfb xauth imagemagick
+  libonnx-testdata python3-onnx python3-numpy time nodejs npm openssh-server openssh-client iproute2 xvfb xauth imagemagick
 )
 
 missing=()
