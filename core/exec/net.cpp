@@ -165,6 +165,9 @@ Expected<std::shared_ptr<const Net>> Net::load(model::Model model, const NetOpti
     for (const auto& n : g.nodes) {
         read.insert(n.inputs.begin(), n.inputs.end());
     }
+    for (const auto& out : g.outputs) {
+        read.insert(out.name); // a graph output may itself be a constant (a fully folded graph)
+    }
     for (auto it = g.initializers.begin(); it != g.initializers.end();) {
         if (read.count(it->first)) {
             ++it;
@@ -262,6 +265,9 @@ Expected<Tensor> Session::input(const std::string& name)
         return Error{ErrorCode::InvalidArgument, "the model has no input named '" + name + "'"};
     }
     const int id = m_net->valueId(name);
+    if (id < 0) {
+        return Error{ErrorCode::InvalidArgument, "input '" + name + "' is not used by the network"};
+    }
     return Tensor{at(id), it->shape};
 }
 
@@ -303,7 +309,11 @@ Expected<ConstTensor> Session::output(const std::string& name) const
     if (it == outputs.end()) {
         return Error{ErrorCode::InvalidArgument, "the model has no output named '" + name + "'"};
     }
-    return ConstTensor{at(m_net->valueId(name)), it->shape};
+    const int id = m_net->valueId(name);
+    if (id < 0) {
+        return Error{ErrorCode::InvalidArgument, "output '" + name + "' has no value in the network"};
+    }
+    return ConstTensor{at(id), it->shape};
 }
 
 } // namespace tessera::exec

@@ -128,7 +128,18 @@ const std::map<std::string, Checker>& table() {
              requireRank4(n, g, p);
              requireOneOf(n, "mode", "DCR", {"DCR", "CRD"}, p);
          }},
-        {"Dropout", noCheck},
+        {"Dropout",
+         [](const Node& n, const Graph& g, Problems& p) {
+             // inference: identity. Training mode with a non-zero ratio drops values at random.
+             const std::string& mode = n.inputs.size() > 2 ? n.inputs[2] : std::string();
+             const model::Tensor* training = mode.empty() ? nullptr : g.initializer(mode);
+             const std::string& ratioName = n.inputs.size() > 1 ? n.inputs[1] : std::string();
+             const model::Tensor* ratio = ratioName.empty() ? nullptr : g.initializer(ratioName);
+             const bool ratioZero = ratio && ratio->elements() == 1 && ratio->at(0) == 0.0;
+             if (!mode.empty() && (!training || (training->elements() == 1 && training->at(0) != 0.0)) && !ratioZero) {
+                 p.push_back("training mode (random dropout) is not supported");
+             }
+         }},
         {"Identity", noCheck},
     };
     return kTable;
