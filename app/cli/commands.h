@@ -12,6 +12,8 @@ using Runner = std::function<int()>;
 
 Runner addAnalyzeCommand(CLI::App& app);
 Runner addZooCommand(CLI::App& app);
+Runner addRunCommand(CLI::App& app);
+Runner addBenchCommand(CLI::App& app);
 
 // Prints "tessera: error: <message>" to stderr and returns 1.
 int fail(const std::string& message);

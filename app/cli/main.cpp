@@ -19,6 +19,8 @@ int main(int argc, char** argv) {
     };
     registerCommand(tessera::cli::addAnalyzeCommand);
     registerCommand(tessera::cli::addZooCommand);
+    registerCommand(tessera::cli::addRunCommand);
+    registerCommand(tessera::cli::addBenchCommand);
 
     try {
         app.parse(argc, argv);
