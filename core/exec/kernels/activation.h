@@ -13,8 +13,7 @@ struct FusedActivation {
     enum Kind { None, Relu, Leaky, Clip } kind = None;
     float alpha = 0.f, lo = 0.f, hi = 0.f;
 
-    static FusedActivation from(const model::Node& n)
-    {
+    static FusedActivation from(const model::Node& n) {
         FusedActivation a;
         const std::string kind = n.attrString("tessera.activation", "");
         if (kind == "Relu") {
@@ -29,13 +28,16 @@ struct FusedActivation {
         }
         return a;
     }
-    float apply(float x) const
-    {
+    float apply(float x) const {
         switch (kind) {
-        case Relu: return x > 0.f ? x : 0.f;
-        case Leaky: return x > 0.f ? x : alpha * x;
-        case Clip: return std::min(std::max(x, lo), hi);
-        case None: break;
+        case Relu:
+            return x > 0.f ? x : 0.f;
+        case Leaky:
+            return x > 0.f ? x : alpha * x;
+        case Clip:
+            return std::min(std::max(x, lo), hi);
+        case None:
+            break;
         }
         return x;
     }

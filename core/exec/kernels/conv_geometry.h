@@ -17,8 +17,7 @@ struct ConvGeometry {
 
 // Reads strides, dilations, group and explicit or auto_pad padding for a Conv whose input and output
 // shapes are known (the output shape from shape inference is the reference for SAME_* padding).
-inline Expected<ConvGeometry> convGeometry(const KernelInit& init, const Shape& weightShape)
-{
+inline Expected<ConvGeometry> convGeometry(const KernelInit& init, const Shape& weightShape) {
     const auto& n = init.node;
     const Shape& in = init.inputShapes.at(0);
     const Shape& out = init.outputShapes.at(0);
@@ -45,8 +44,10 @@ inline Expected<ConvGeometry> convGeometry(const KernelInit& init, const Shape& 
     const std::string autoPad = n.attrString("auto_pad", "NOTSET");
     if (autoPad == "SAME_UPPER" || autoPad == "SAME_LOWER") {
         // total padding so that out = ceil(in / stride); the extra pixel goes at the end (UPPER) or start
-        const std::int64_t totalH = std::max<std::int64_t>(0, (g.outH - 1) * g.strideH + (g.kH - 1) * g.dilH + 1 - g.inH);
-        const std::int64_t totalW = std::max<std::int64_t>(0, (g.outW - 1) * g.strideW + (g.kW - 1) * g.dilW + 1 - g.inW);
+        const std::int64_t totalH =
+            std::max<std::int64_t>(0, (g.outH - 1) * g.strideH + (g.kH - 1) * g.dilH + 1 - g.inH);
+        const std::int64_t totalW =
+            std::max<std::int64_t>(0, (g.outW - 1) * g.strideW + (g.kW - 1) * g.dilW + 1 - g.inW);
         g.padTop = autoPad == "SAME_UPPER" ? totalH / 2 : totalH - totalH / 2;
         g.padLeft = autoPad == "SAME_UPPER" ? totalW / 2 : totalW - totalW / 2;
     } else if (autoPad == "NOTSET") {

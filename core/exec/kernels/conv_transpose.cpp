@@ -12,12 +12,16 @@ namespace {
 class ConvTransposeKernel final : public Kernel {
 public:
     struct Geometry {
-        std::int64_t batch, inC, inH, inW, outC, outH, outW, kH, kW, strideH, strideW, dilH, dilW, padTop, padLeft, groups;
+        std::int64_t batch, inC, inH, inW, outC, outH, outW, kH, kW, strideH, strideW, dilH, dilW, padTop,
+            padLeft, groups;
     };
-    ConvTransposeKernel(Geometry g, const float* w, const float* bias) : m_g(g), m_w(w), m_bias(bias) {}
+    ConvTransposeKernel(Geometry g, const float* w, const float* bias)
+        : m_g(g)
+        , m_w(w)
+        , m_bias(bias) {}
 
-    void run(const std::vector<ConstTensor>& inputs, const std::vector<Tensor>& outputs, KernelContext& ctx) override
-    {
+    void run(const std::vector<ConstTensor>& inputs, const std::vector<Tensor>& outputs,
+             KernelContext& ctx) override {
         const auto& g = m_g;
         const float* x = inputs[0].data;
         float* y = outputs[0].data;
@@ -31,7 +35,8 @@ public:
                 for (std::int64_t ic = 0; ic < icPerGroup; ++ic) {
                     const std::int64_t c = group * icPerGroup + ic;
                     const float* in = x + (n * g.inC + c) * g.inH * g.inW;
-                    const float* w = m_w + (c * ocPerGroup + ocInGroup) * g.kH * g.kW; // W is [Cin][Cout/g][kH][kW]
+                    const float* w =
+                        m_w + (c * ocPerGroup + ocInGroup) * g.kH * g.kW; // W is [Cin][Cout/g][kH][kW]
                     for (std::int64_t iy = 0; iy < g.inH; ++iy) {
                         for (std::int64_t ix = 0; ix < g.inW; ++ix) {
                             const float v = in[iy * g.inW + ix];
@@ -62,8 +67,7 @@ private:
 
 } // namespace
 
-Expected<std::unique_ptr<Kernel>> createConvTranspose(const KernelInit& init)
-{
+Expected<std::unique_ptr<Kernel>> createConvTranspose(const KernelInit& init) {
     const auto& n = init.node;
     const model::Tensor* w = init.constants.at(1);
     const model::Tensor* bias = init.constants.size() > 2 ? init.constants[2] : nullptr;

@@ -4,8 +4,7 @@
 
 namespace tessera::exec::kernels {
 
-Expected<std::unique_ptr<Kernel>> createRelu(const KernelInit&)
-{
+Expected<std::unique_ptr<Kernel>> createRelu(const KernelInit&) {
     return makeUnary([](float x) { return x > 0.f ? x : 0.f; });
 }
 

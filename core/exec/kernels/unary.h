@@ -6,12 +6,12 @@
 
 namespace tessera::exec::kernels {
 
-template <typename Fn>
-class UnaryKernel final : public Kernel {
+template <typename Fn> class UnaryKernel final : public Kernel {
 public:
-    explicit UnaryKernel(Fn fn) : m_fn(fn) {}
-    void run(const std::vector<ConstTensor>& inputs, const std::vector<Tensor>& outputs, KernelContext& ctx) override
-    {
+    explicit UnaryKernel(Fn fn)
+        : m_fn(fn) {}
+    void run(const std::vector<ConstTensor>& inputs, const std::vector<Tensor>& outputs,
+             KernelContext& ctx) override {
         const float* in = inputs[0].data;
         float* out = outputs[0].data;
         ctx.pool.parallelFor(
@@ -29,9 +29,7 @@ private:
     Fn m_fn;
 };
 
-template <typename Fn>
-Expected<std::unique_ptr<Kernel>> makeUnary(Fn fn)
-{
+template <typename Fn> Expected<std::unique_ptr<Kernel>> makeUnary(Fn fn) {
     return make<UnaryKernel<Fn>>(fn);
 }
 
