@@ -33,8 +33,12 @@ inline double sourceCoordinate(std::int64_t o, double scale, std::int64_t inLeng
         return (double(o) + 0.5) / scale - 0.5;
     case CoordinateMode::PytorchHalfPixel:
         return outLength > 1 ? (double(o) + 0.5) / scale - 0.5 : 0.0;
-    case CoordinateMode::AlignCorners:
-        return outLength == 1 ? 0.0 : double(o) * double(inLength - 1) / double(outLength - 1);
+    case CoordinateMode::AlignCorners: {
+        // ONNX uses the unrounded resized length (input length x scale), e.g. 2.4 for 4 x 0.6, not the
+        // whole-number output length (onnx/onnx#2462); with `sizes` given the two are the same.
+        const double resized = double(inLength) * scale;
+        return outLength == 1 || resized <= 1.0 ? 0.0 : double(o) * double(inLength - 1) / (resized - 1.0);
+    }
     case CoordinateMode::Asymmetric:
         return double(o) / scale;
     }
