@@ -6,6 +6,7 @@
 #include <cmath>
 #include <cstdio>
 #include <iostream>
+#include <map>
 #include <memory>
 
 #include "app/cli/commands.h"
@@ -33,6 +34,7 @@ Runner addBenchCommand(CLI::App& app) {
         int warmup = 3;
         int runs = 10;
         bool reference = false;
+        bool profile = false;
     };
     auto args = std::make_shared<Args>();
     CLI::App* cmd =
@@ -47,6 +49,7 @@ Runner addBenchCommand(CLI::App& app) {
     cmd->add_option("--warmup", args->warmup, "Untimed runs first")->check(CLI::Range(0, 100000));
     cmd->add_option("--runs", args->runs, "Timed runs")->check(CLI::Range(1, 100000));
     cmd->add_flag("--reference", args->reference, "Use the plain reference kernels (slow)");
+    cmd->add_flag("--profile", args->profile, "Also time every step and print the time per operator type");
 
     return [args]() {
         auto options = importOptions(args->inputShapes, args->weights);
@@ -93,6 +96,44 @@ Runner addBenchCommand(CLI::App& app) {
         }
         if (!ran) {
             return fail(args->model + ": " + ran.error().message);
+        }
+        if (args->profile) {
+            // one more pass of the timed runs with per-step timing, reported per operator type
+            session.setProfiling(true);
+            for (int i = 0; i < args->runs; ++i) {
+                (void)session.run();
+            }
+            std::map<std::string, std::pair<double, int>> byOp;
+            double total = 0;
+            for (std::size_t i = 0; i < (*net)->steps().size(); ++i) {
+                const auto& op = (*net)->graph().nodes[(*net)->steps()[i].node].opType;
+                byOp[op].first += session.stepSeconds()[i];
+                byOp[op].second += (*net)->steps()[i].kernel ? 1 : 0;
+                total += session.stepSeconds()[i];
+            }
+            std::vector<std::pair<double, std::string>> rows;
+            for (const auto& [op, entry] : byOp) {
+                rows.emplace_back(entry.first, op);
+            }
+            std::sort(rows.rbegin(), rows.rend());
+            std::vector<std::pair<double, std::size_t>> steps;
+            for (std::size_t i = 0; i < session.stepSeconds().size(); ++i) {
+                steps.emplace_back(session.stepSeconds()[i], i);
+            }
+            std::sort(steps.rbegin(), steps.rend());
+            std::cout << "profile  time per operator (ms per run, share, kernels run):\n";
+            for (const auto& [seconds, op] : rows) {
+                std::cout << "  " << op << std::string(std::max<std::size_t>(1, 20 - op.size()), ' ')
+                          << fixed(seconds * 1e3 / args->runs, 3) << "  " << fixed(100 * seconds / total, 1)
+                          << "%  " << byOp[op].second << "\n";
+            }
+            std::cout << "profile  slowest steps:\n";
+            for (std::size_t k = 0; k < steps.size() && k < 8; ++k) {
+                const auto& node = (*net)->graph().nodes[(*net)->steps()[steps[k].second].node];
+                std::cout << "  " << node.name << " (" << node.opType << ", "
+                          << model::toString((*net)->graph().value(node.outputs[0])->shape) << ")  "
+                          << fixed(steps[k].first * 1e3 / args->runs, 3) << " ms\n";
+            }
         }
         std::sort(ms.begin(), ms.end());
         const std::size_t n = ms.size();

@@ -1,5 +1,6 @@
 #include "core/exec/net.h"
 
+#include <chrono>
 #include <cmath>
 #include <cstring>
 #include <set>
@@ -11,8 +12,7 @@ using model::Graph;
 using model::Node;
 
 // Indices of the nodes reading each value.
-std::map<std::string, std::vector<std::size_t>> readersOf(const Graph& g)
-{
+std::map<std::string, std::vector<std::size_t>> readersOf(const Graph& g) {
     std::map<std::string, std::vector<std::size_t>> readers;
     for (std::size_t i = 0; i < g.nodes.size(); ++i) {
         for (const auto& in : g.nodes[i].inputs) {
@@ -22,15 +22,15 @@ std::map<std::string, std::vector<std::size_t>> readersOf(const Graph& g)
     return readers;
 }
 
-bool isGraphOutput(const Graph& g, const std::string& value)
-{
-    return std::any_of(g.outputs.begin(), g.outputs.end(), [&](const model::ValueInfo& v) { return v.name == value; });
+bool isGraphOutput(const Graph& g, const std::string& value) {
+    return std::any_of(g.outputs.begin(), g.outputs.end(),
+                       [&](const model::ValueInfo& v) { return v.name == value; });
 }
 
 // The single node reading `value`, if exactly one does and the value is not a graph output.
-std::optional<std::size_t> soleReader(const Graph& g, const std::map<std::string, std::vector<std::size_t>>& readers,
-                                      const std::string& value)
-{
+std::optional<std::size_t> soleReader(const Graph& g,
+                                      const std::map<std::string, std::vector<std::size_t>>& readers,
+                                      const std::string& value) {
     auto it = readers.find(value);
     if (it == readers.end() || it->second.size() != 1 || isGraphOutput(g, value)) {
         return std::nullopt;
@@ -38,8 +38,7 @@ std::optional<std::size_t> soleReader(const Graph& g, const std::map<std::string
     return it->second.front();
 }
 
-bool allConstant(const Graph& g, const Node& n, std::size_t from)
-{
+bool allConstant(const Graph& g, const Node& n, std::size_t from) {
     for (std::size_t i = from; i < n.inputs.size(); ++i) {
         if (!n.inputs[i].empty() && !g.isInitializer(n.inputs[i])) {
             return false;
@@ -51,8 +50,7 @@ bool allConstant(const Graph& g, const Node& n, std::size_t from)
 // Folds BatchNormalization into the Conv before it (new weights and bias) and records a following
 // activation as attributes of the Conv, which its kernel applies. Returns the folded node indices; their
 // outputs share the Conv's buffer (the memory plan's in-place rule), so no copy is needed.
-std::set<std::size_t> fuse(Graph& g)
-{
+std::set<std::size_t> fuse(Graph& g) {
     std::set<std::size_t> folded;
     const auto readers = readersOf(g);
     for (std::size_t i = 0; i < g.nodes.size(); ++i) {
@@ -74,8 +72,10 @@ std::set<std::size_t> fuse(Graph& g)
             const std::int64_t outChannels = w.shape[0];
             const std::int64_t perChannel = w.elements() / outChannels;
             model::Tensor newW = w;
-            model::Tensor newB = model::Tensor::fromFloats({outChannels}, std::vector<float>(std::size_t(outChannels), 0.f));
-            const model::Tensor* oldB = conv.inputs.size() > 2 && !conv.inputs[2].empty() ? g.initializer(conv.inputs[2]) : nullptr;
+            model::Tensor newB =
+                model::Tensor::fromFloats({outChannels}, std::vector<float>(std::size_t(outChannels), 0.f));
+            const model::Tensor* oldB =
+                conv.inputs.size() > 2 && !conv.inputs[2].empty() ? g.initializer(conv.inputs[2]) : nullptr;
             for (std::int64_t c = 0; c < outChannels; ++c) {
                 const double k = double(scale[std::size_t(c)]) / std::sqrt(double(var[std::size_t(c)]) + eps);
                 for (std::int64_t j = 0; j < perChannel; ++j) {
@@ -132,14 +132,12 @@ std::set<std::size_t> fuse(Graph& g)
 
 } // namespace
 
-int Net::valueId(const std::string& name) const
-{
+int Net::valueId(const std::string& name) const {
     auto it = m_ids.find(name);
     return it == m_ids.end() ? -1 : it->second;
 }
 
-Expected<std::shared_ptr<const Net>> Net::load(model::Model model, const NetOptions& options)
-{
+Expected<std::shared_ptr<const Net>> Net::load(model::Model model, const NetOptions& options) {
     std::shared_ptr<Net> net(new Net());
     net->m_graph = std::move(model.graph);
     const std::int64_t opset = model.opset;
@@ -154,12 +152,15 @@ Expected<std::shared_ptr<const Net>> Net::load(model::Model model, const NetOpti
     if (!missing.empty()) {
         std::string list;
         for (const auto& [op, nodes] : missing) {
-            list += (list.empty() ? "" : "; ") + op + " (" + nodes.front() + (nodes.size() > 1 ? " and " + std::to_string(nodes.size() - 1) + " more" : "") + ")";
+            list += (list.empty() ? "" : "; ") + op + " (" + nodes.front() +
+                    (nodes.size() > 1 ? " and " + std::to_string(nodes.size() - 1) + " more" : "") + ")";
         }
-        return Error{ErrorCode::Unsupported, model.path + ": the execution engine has no kernel for: " + list};
+        return Error{ErrorCode::Unsupported,
+                     model.path + ": the execution engine has no kernel for: " + list};
     }
 
-    const std::set<std::size_t> folded = options.fuse && !options.reference ? fuse(g) : std::set<std::size_t>{};
+    const std::set<std::size_t> folded =
+        options.fuse && !options.reference ? fuse(g) : std::set<std::size_t>{};
     // weights replaced by folded copies are no longer read: free them (the net holds each weight once)
     std::set<std::string> read;
     for (const auto& n : g.nodes) {
@@ -185,7 +186,8 @@ Expected<std::shared_ptr<const Net>> Net::load(model::Model model, const NetOpti
         const model::Tensor* t = g.initializer(name);
         net->m_constants.push_back(t && t->dtype == model::DType::Float32 ? t->floats.data() : nullptr);
         auto buffer = net->m_plan.bufferOf.find(name);
-        net->m_offsets.push_back(buffer == net->m_plan.bufferOf.end() ? -1 : net->m_plan.buffers[buffer->second].offset);
+        net->m_offsets.push_back(
+            buffer == net->m_plan.bufferOf.end() ? -1 : net->m_plan.buffers[buffer->second].offset);
     }
 
     for (std::size_t i = 0; i < g.nodes.size(); ++i) {
@@ -210,7 +212,8 @@ Expected<std::shared_ptr<const Net>> Net::load(model::Model model, const NetOpti
                 return kernel.error().withContext(model.path);
             }
             net->m_workspace = std::max(net->m_workspace, slotBytes((*kernel)->workspaceBytes()));
-            net->m_threadWorkspace = std::max(net->m_threadWorkspace, slotBytes((*kernel)->workspaceBytesPerThread()));
+            net->m_threadWorkspace =
+                std::max(net->m_threadWorkspace, slotBytes((*kernel)->workspaceBytesPerThread()));
             step.kernel = std::move(*kernel);
         }
         net->m_steps.push_back(std::move(step));
@@ -221,11 +224,11 @@ Expected<std::shared_ptr<const Net>> Net::load(model::Model model, const NetOpti
 Session::Session(std::shared_ptr<const Net> net, int threads, Allocator* allocator)
     : m_net(std::move(net))
     , m_pool(threads)
-    , m_allocator(allocator ? allocator : &defaultAllocator())
-{
+    , m_allocator(allocator ? allocator : &defaultAllocator()) {
     m_arenaBytes = std::size_t(m_net->memoryPlan().arenaBytes);
     m_arena = static_cast<std::byte*>(m_allocator->allocate(m_arenaBytes));
-    m_workspaceBytes = m_net->workspaceBytes() + std::size_t(m_pool.threads()) * m_net->workspaceBytesPerThread();
+    m_workspaceBytes =
+        m_net->workspaceBytes() + std::size_t(m_pool.threads()) * m_net->workspaceBytesPerThread();
     m_workspace = static_cast<std::byte*>(m_allocator->allocate(m_workspaceBytes));
     const auto& shapes = m_net->valueShapes();
     for (const auto& step : m_net->steps()) {
@@ -240,16 +243,15 @@ Session::Session(std::shared_ptr<const Net> net, int threads, Allocator* allocat
         m_stepInputs.push_back(std::move(ins));
         m_stepOutputs.push_back(std::move(outs));
     }
+    m_stepSeconds.assign(m_net->steps().size(), 0.0);
 }
 
-Session::~Session()
-{
+Session::~Session() {
     m_allocator->deallocate(m_arena, m_arenaBytes);
     m_allocator->deallocate(m_workspace, m_workspaceBytes);
 }
 
-float* Session::at(int id) const
-{
+float* Session::at(int id) const {
     if (const float* c = m_net->constantData(id)) {
         return const_cast<float*>(c); // weights are only ever passed on as ConstTensor
     }
@@ -257,10 +259,10 @@ float* Session::at(int id) const
     return offset < 0 ? nullptr : reinterpret_cast<float*>(m_arena + offset);
 }
 
-Expected<Tensor> Session::input(const std::string& name)
-{
+Expected<Tensor> Session::input(const std::string& name) {
     const auto& inputs = m_net->graph().inputs;
-    auto it = std::find_if(inputs.begin(), inputs.end(), [&](const model::ValueInfo& v) { return v.name == name; });
+    auto it =
+        std::find_if(inputs.begin(), inputs.end(), [&](const model::ValueInfo& v) { return v.name == name; });
     if (it == inputs.end()) {
         return Error{ErrorCode::InvalidArgument, "the model has no input named '" + name + "'"};
     }
@@ -271,23 +273,21 @@ Expected<Tensor> Session::input(const std::string& name)
     return Tensor{at(id), it->shape};
 }
 
-Status Session::setInput(const std::string& name, const float* data, std::size_t count)
-{
+Status Session::setInput(const std::string& name, const float* data, std::size_t count) {
     auto t = input(name);
     if (!t) {
         return t.error();
     }
     if (std::int64_t(count) != t->elements()) {
-        return Error{ErrorCode::InvalidArgument, "input '" + name + "' takes " + std::to_string(t->elements()) +
-                                                     " values (shape " + model::toString(t->shape) + "), got " +
-                                                     std::to_string(count)};
+        return Error{ErrorCode::InvalidArgument,
+                     "input '" + name + "' takes " + std::to_string(t->elements()) + " values (shape " +
+                         model::toString(t->shape) + "), got " + std::to_string(count)};
     }
     std::memcpy(t->data, data, count * sizeof(float));
     return {};
 }
 
-Status Session::run(const StopToken* stop)
-{
+Status Session::run(const StopToken* stop) {
     KernelContext ctx{m_pool, reinterpret_cast<float*>(m_workspace),
                       reinterpret_cast<float*>(m_workspace + m_net->workspaceBytes())};
     const auto& steps = m_net->steps();
@@ -295,17 +295,25 @@ Status Session::run(const StopToken* stop)
         if (stop && stop->stopRequested()) {
             return Error{ErrorCode::Cancelled, "inference cancelled"};
         }
-        if (steps[i].kernel) {
+        if (!steps[i].kernel) {
+            continue;
+        }
+        if (m_profiling) {
+            const auto start = std::chrono::steady_clock::now();
+            steps[i].kernel->run(m_stepInputs[i], m_stepOutputs[i], ctx);
+            m_stepSeconds[i] +=
+                std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+        } else {
             steps[i].kernel->run(m_stepInputs[i], m_stepOutputs[i], ctx);
         }
     }
     return {};
 }
 
-Expected<ConstTensor> Session::output(const std::string& name) const
-{
+Expected<ConstTensor> Session::output(const std::string& name) const {
     const auto& outputs = m_net->graph().outputs;
-    auto it = std::find_if(outputs.begin(), outputs.end(), [&](const model::ValueInfo& v) { return v.name == name; });
+    auto it = std::find_if(outputs.begin(), outputs.end(),
+                           [&](const model::ValueInfo& v) { return v.name == name; });
     if (it == outputs.end()) {
         return Error{ErrorCode::InvalidArgument, "the model has no output named '" + name + "'"};
     }

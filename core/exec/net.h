@@ -78,6 +78,9 @@ public:
     Status run(const StopToken* stop = nullptr);
     // A graph output after run(); valid until the next run().
     Expected<ConstTensor> output(const std::string& name) const;
+    // Per-step wall time, accumulated over runs while profiling is on (index = Net::steps()).
+    void setProfiling(bool on) { m_profiling = on; }
+    const std::vector<double>& stepSeconds() const { return m_stepSeconds; }
     std::size_t arenaBytes() const { return m_arenaBytes; }
     std::size_t workspaceBytes() const { return m_workspaceBytes; }
 
@@ -94,6 +97,8 @@ private:
     // per step: views of its inputs and outputs, fixed at construction so run() does not allocate
     std::vector<std::vector<ConstTensor>> m_stepInputs;
     std::vector<std::vector<Tensor>> m_stepOutputs;
+    bool m_profiling = false;
+    std::vector<double> m_stepSeconds;
 };
 
 } // namespace tessera::exec

@@ -28,6 +28,34 @@ struct FusedActivation {
         }
         return a;
     }
+    // row[i] = apply(row[i] + bias) for a whole row; the activation is chosen once per row so the inner
+    // loops vectorise.
+    void applyRow(float* row, std::int64_t n, float bias) const {
+        switch (kind) {
+        case None:
+            for (std::int64_t i = 0; i < n; ++i) {
+                row[i] += bias;
+            }
+            break;
+        case Relu:
+            for (std::int64_t i = 0; i < n; ++i) {
+                row[i] = std::max(row[i] + bias, 0.f);
+            }
+            break;
+        case Leaky:
+            for (std::int64_t i = 0; i < n; ++i) {
+                const float v = row[i] + bias;
+                row[i] = v > 0.f ? v : alpha * v;
+            }
+            break;
+        case Clip:
+            for (std::int64_t i = 0; i < n; ++i) {
+                row[i] = std::min(std::max(row[i] + bias, lo), hi);
+            }
+            break;
+        }
+    }
+
     float apply(float x) const {
         switch (kind) {
         case Relu:

@@ -77,6 +77,9 @@ public:
     }
 };
 
+// One filter per channel. Each output row accumulates kH x kW shifted input rows; the columns whose taps
+// all fall inside the input form a contiguous range computed once, so the inner loop has no bounds
+// checks and vectorises (stride 1); border columns take the checked path.
 class ConvDepthwise final : public ConvBase {
 public:
     using ConvBase::ConvBase;
@@ -85,6 +88,10 @@ public:
         const auto& g = m_g;
         const float* x = inputs[0].data;
         float* y = outputs[0].data;
+        // output columns ox whose every tap ix = ox*s - pad + kx*d is in [0, inW)
+        const std::int64_t oxLo = std::min(g.outW, (g.padLeft + g.strideW - 1) / g.strideW);
+        const std::int64_t oxHi =
+            std::max(oxLo, std::min(g.outW, (g.inW + g.padLeft - (g.kW - 1) * g.dilW - 1) / g.strideW + 1));
         ctx.pool.parallelFor(g.batch * g.outC, [&](std::int64_t begin, std::int64_t end) {
             for (std::int64_t plane = begin; plane < end; ++plane) {
                 const std::int64_t c = plane % g.outC;
@@ -92,23 +99,38 @@ public:
                 const float* w = m_w + c * g.kH * g.kW;
                 float* out = y + plane * g.outH * g.outW;
                 for (std::int64_t oy = 0; oy < g.outH; ++oy) {
-                    for (std::int64_t ox = 0; ox < g.outW; ++ox) {
-                        float acc = 0.f;
-                        for (std::int64_t ky = 0; ky < g.kH; ++ky) {
-                            const std::int64_t iy = oy * g.strideH - g.padTop + ky * g.dilH;
-                            if (iy < 0 || iy >= g.inH) {
-                                continue;
+                    float* row = out + oy * g.outW;
+                    std::fill(row, row + g.outW, 0.f);
+                    for (std::int64_t ky = 0; ky < g.kH; ++ky) {
+                        const std::int64_t iy = oy * g.strideH - g.padTop + ky * g.dilH;
+                        if (iy < 0 || iy >= g.inH) {
+                            continue;
+                        }
+                        const float* src = in + iy * g.inW;
+                        for (std::int64_t kx = 0; kx < g.kW; ++kx) {
+                            const float wv = w[ky * g.kW + kx];
+                            const std::int64_t shift = kx * g.dilW - g.padLeft;
+                            for (std::int64_t ox = 0; ox < oxLo; ++ox) {
+                                const std::int64_t ix = ox * g.strideW + shift;
+                                row[ox] += (ix >= 0 && ix < g.inW) ? wv * src[ix] : 0.f;
                             }
-                            const float* row = in + iy * g.inW;
-                            for (std::int64_t kx = 0; kx < g.kW; ++kx) {
-                                const std::int64_t ix = ox * g.strideW - g.padLeft + kx * g.dilW;
-                                if (ix >= 0 && ix < g.inW) {
-                                    acc += row[ix] * w[ky * g.kW + kx];
+                            if (g.strideW == 1) {
+                                const float* s1 = src + shift;
+                                for (std::int64_t ox = oxLo; ox < oxHi; ++ox) {
+                                    row[ox] += wv * s1[ox];
+                                }
+                            } else {
+                                for (std::int64_t ox = oxLo; ox < oxHi; ++ox) {
+                                    row[ox] += wv * src[ox * g.strideW + shift];
                                 }
                             }
+                            for (std::int64_t ox = oxHi; ox < g.outW; ++ox) {
+                                const std::int64_t ix = ox * g.strideW + shift;
+                                row[ox] += (ix >= 0 && ix < g.inW) ? wv * src[ix] : 0.f;
+                            }
                         }
-                        out[oy * g.outW + ox] = epilogue(c, acc);
                     }
+                    m_act.applyRow(row, g.outW, m_bias ? m_bias[c] : 0.f);
                 }
             }
         });
@@ -170,10 +192,8 @@ public:
                     sgemm(false, false, ocPerGroup, width, m_k, 1.f, m_w + group * ocPerGroup * m_k, m_k, b,
                           bStride, 0.f, y + c0, m_columns);
                     for (std::int64_t oc = 0; oc < ocPerGroup; ++oc) {
-                        float* row = y + oc * m_columns + c0;
-                        for (std::int64_t j = 0; j < width; ++j) {
-                            row[j] = epilogue(group * ocPerGroup + oc, row[j]);
-                        }
+                        const std::int64_t channel = group * ocPerGroup + oc;
+                        m_act.applyRow(y + oc * m_columns + c0, width, m_bias ? m_bias[channel] : 0.f);
                     }
                 }
             },
