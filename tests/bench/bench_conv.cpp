@@ -33,6 +33,7 @@ const Layer kLayers[] = {
     {"yolov2 conv29 3x3 1280->1024 @19", 1280, 1024, 19, 3, 1},
     {"vgg16 conv3_2 3x3 256->256 @56", 256, 256, 56, 3, 1},
     {"mobilenetv2 conv3 1x1 16->96 @112", 16, 96, 112, 1, 1},
+    {"yolov2-416 conv23 3x3 1024->1024 @13", 1024, 1024, 13, 3, 1},
 };
 
 double seconds(auto&& fn) {

@@ -141,6 +141,7 @@ class ConvGemm final : public ConvBase {
 public:
     // Column tiles are sized so that one thread's im2col tile stays near kTileFloats floats.
     static constexpr std::int64_t kTileFloats = 1 << 20; // 4 MiB per thread
+    static constexpr std::int64_t kMinTile = 256;        // narrower GEMMs lose efficiency
 
     ConvGemm(ConvGeometry g, const model::Tensor& w, const model::Tensor* bias, Activation act)
         : ConvBase(g, w, bias, act) {
@@ -148,7 +149,7 @@ public:
         m_columns = g.outH * g.outW;
         m_direct = g.kH == 1 && g.kW == 1 && g.strideH == 1 && g.strideW == 1 && g.padTop == 0 &&
                    g.padLeft == 0 && g.inH == g.outH && g.inW == g.outW;
-        m_tile = std::clamp<std::int64_t>(kTileFloats / std::max<std::int64_t>(m_k, 1), 16, m_columns);
+        m_tile = std::min(std::max(kTileFloats / std::max<std::int64_t>(m_k, 1), kMinTile), m_columns);
         m_tile = (m_tile + 15) / 16 * 16;
     }
 
@@ -162,7 +163,12 @@ public:
         const std::int64_t tiles = (m_columns + m_tile - 1) / m_tile;
         const std::int64_t ocPerGroup = g.outC / g.groups;
         const std::int64_t icPerGroup = g.inC / g.groups;
-        const std::int64_t jobs = g.batch * g.groups * tiles;
+        // When there are fewer column tiles than threads (small late-layer maps), split the filters too;
+        // each thread then builds its own copy of the im2col tile (a 1/ocPerGroup overhead).
+        const std::int64_t filterBlocks = std::min<std::int64_t>(
+            ocPerGroup, std::max<std::int64_t>(1, ctx.pool.threads() / (g.batch * g.groups * tiles)));
+        const std::int64_t filtersPerBlock = (ocPerGroup + filterBlocks - 1) / filterBlocks;
+        const std::int64_t jobs = g.batch * g.groups * tiles * filterBlocks;
         // chunks of whole jobs; each parallelFor chunk is one thread, which owns one workspace slot
         const std::int64_t perThread = (jobs + ctx.pool.threads() - 1) / ctx.pool.threads();
         const std::int64_t slotFloats = std::int64_t(slotBytes(workspaceBytesPerThread()) / sizeof(float));
@@ -172,13 +178,19 @@ public:
                 // chunks start at multiples of perThread, so begin / perThread is a distinct slot < threads
                 float* col = ctx.threadWorkspace + (begin / perThread) * slotFloats;
                 for (std::int64_t job = begin; job < end; ++job) {
-                    const std::int64_t tile = job % tiles;
-                    const std::int64_t group = (job / tiles) % g.groups;
-                    const std::int64_t n = job / (tiles * g.groups);
+                    const std::int64_t block = job % filterBlocks;
+                    const std::int64_t tile = (job / filterBlocks) % tiles;
+                    const std::int64_t group = (job / (filterBlocks * tiles)) % g.groups;
+                    const std::int64_t n = job / (filterBlocks * tiles * g.groups);
                     const std::int64_t c0 = tile * m_tile;
                     const std::int64_t width = std::min(m_tile, m_columns - c0);
+                    const std::int64_t oc0 = block * filtersPerBlock;
+                    const std::int64_t filters = std::min(filtersPerBlock, ocPerGroup - oc0);
+                    if (filters <= 0) {
+                        continue;
+                    }
                     const float* x = inputs[0].data + (n * g.inC + group * icPerGroup) * g.inH * g.inW;
-                    float* y = outputs[0].data + (n * g.outC + group * ocPerGroup) * m_columns;
+                    float* y = outputs[0].data + (n * g.outC + group * ocPerGroup + oc0) * m_columns;
                     const float* b;
                     std::int64_t bStride;
                     if (m_direct) {
@@ -189,10 +201,10 @@ public:
                         b = col;
                         bStride = width;
                     }
-                    sgemm(false, false, ocPerGroup, width, m_k, 1.f, m_w + group * ocPerGroup * m_k, m_k, b,
-                          bStride, 0.f, y + c0, m_columns);
-                    for (std::int64_t oc = 0; oc < ocPerGroup; ++oc) {
-                        const std::int64_t channel = group * ocPerGroup + oc;
+                    sgemm(false, false, filters, width, m_k, 1.f, m_w + (group * ocPerGroup + oc0) * m_k, m_k,
+                          b, bStride, 0.f, y + c0, m_columns);
+                    for (std::int64_t oc = 0; oc < filters; ++oc) {
+                        const std::int64_t channel = group * ocPerGroup + oc0 + oc;
                         m_act.applyRow(y + oc * m_columns + c0, width, m_bias ? m_bias[channel] : 0.f);
                     }
                 }
