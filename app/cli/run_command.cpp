@@ -272,6 +272,8 @@ Runner addRunCommand(CLI::App& app) {
         std::snprintf(took, sizeof took, "%.3f", ms);
         std::cout << args->model << ": ran in " << took << " ms with " << args->threads
                   << (args->threads == 1 ? " thread" : " threads") << "\n";
+        std::cout << "memory: weights " << (*net)->weightBytes() << " B, activations " << session.arenaBytes()
+                  << " B, workspace " << session.workspaceBytes() << " B\n";
         const auto& outputs = (*net)->graph().outputs;
         for (const auto& out : outputs) {
             auto tensor = session.output(out.name);

@@ -71,7 +71,15 @@ std::set<std::size_t> fuse(Graph& g) {
             const float eps = bn.attrFloat("epsilon", 1e-5f);
             const std::int64_t outChannels = w.shape[0];
             const std::int64_t perChannel = w.elements() / outChannels;
-            model::Tensor newW = w;
+            // Scale the weights in place when this Conv is their only reader (no second copy of the model
+            // while loading); shared weights get a folded copy.
+            const bool shared = readers.at(conv.inputs[1]).size() > 1;
+            const std::string wName = shared ? conv.name + ".bn_folded_weights" : conv.inputs[1];
+            if (shared) {
+                g.initializers[wName] = w;
+                g.values[wName] = model::ValueInfo{wName, model::DType::Float32, w.shape};
+            }
+            model::Tensor& newW = g.initializers[wName];
             model::Tensor newB =
                 model::Tensor::fromFloats({outChannels}, std::vector<float>(std::size_t(outChannels), 0.f));
             const model::Tensor* oldB =
@@ -85,11 +93,8 @@ std::set<std::size_t> fuse(Graph& g) {
                 const double b = oldB ? oldB->floats[std::size_t(c)] : 0.0;
                 newB.floats[std::size_t(c)] = float((b - mean[std::size_t(c)]) * k + beta[std::size_t(c)]);
             }
-            const std::string wName = conv.name + ".bn_folded_weights";
             const std::string bName = conv.name + ".bn_folded_bias";
-            g.initializers[wName] = std::move(newW);
             g.initializers[bName] = std::move(newB);
-            g.values[wName] = model::ValueInfo{wName, model::DType::Float32, g.initializers[wName].shape};
             g.values[bName] = model::ValueInfo{bName, model::DType::Float32, {outChannels}};
             conv.inputs.resize(3);
             conv.inputs[1] = wName;
@@ -131,6 +136,14 @@ std::set<std::size_t> fuse(Graph& g) {
 }
 
 } // namespace
+
+std::size_t Net::weightBytes() const {
+    std::size_t bytes = 0;
+    for (const auto& [name, tensor] : m_graph.initializers) {
+        bytes += tensor.bytes();
+    }
+    return bytes;
+}
 
 int Net::valueId(const std::string& name) const {
     auto it = m_ids.find(name);

@@ -43,6 +43,8 @@ public:
     int valueId(const std::string& name) const;
     const std::vector<std::string>& valueNames() const { return m_valueNames; }
     const std::vector<Shape>& valueShapes() const { return m_valueShapes; }
+    // Bytes of the weights the net holds (after BN folding).
+    std::size_t weightBytes() const;
     // Constant data of a value id (weights), or nullptr for activations.
     const float* constantData(int id) const { return m_constants[std::size_t(id)]; }
     // Byte offset of an activation value in the session arena, or -1 for constants.
