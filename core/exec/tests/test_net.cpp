@@ -17,23 +17,25 @@ std::atomic<long> g_allocations{0};
 } // namespace
 
 // Count every heap allocation of this test program.
-void* operator new(std::size_t n)
-{
+void* operator new(std::size_t n) {
     ++g_allocations;
     if (void* p = std::malloc(n ? n : 1)) {
         return p;
     }
     throw std::bad_alloc();
 }
-void operator delete(void* p) noexcept { std::free(p); }
-void operator delete(void* p, std::size_t) noexcept { std::free(p); }
+void operator delete(void* p) noexcept {
+    std::free(p);
+}
+void operator delete(void* p, std::size_t) noexcept {
+    std::free(p);
+}
 
 using namespace tessera;
 
 namespace {
 
-std::vector<float> deterministicInput(std::int64_t n)
-{
+std::vector<float> deterministicInput(std::int64_t n) {
     std::vector<float> v(static_cast<std::size_t>(n));
     for (std::size_t i = 0; i < v.size(); ++i) {
         v[i] = 0.5f * std::sin(float(i) * 0.01f);
@@ -41,8 +43,7 @@ std::vector<float> deterministicInput(std::int64_t n)
     return v;
 }
 
-std::vector<float> infer(std::shared_ptr<const exec::Net> net, int threads)
-{
+std::vector<float> infer(std::shared_ptr<const exec::Net> net, int threads) {
     exec::Session session(net, threads);
     const auto& in = net->graph().inputs[0];
     const auto data = deterministicInput(model::elementCount(in.shape));
@@ -53,8 +54,7 @@ std::vector<float> infer(std::shared_ptr<const exec::Net> net, int threads)
     return out ? std::vector<float>(out->data, out->data + out->elements()) : std::vector<float>{};
 }
 
-double relativeL2(const std::vector<float>& a, const std::vector<float>& b)
-{
+double relativeL2(const std::vector<float>& a, const std::vector<float>& b) {
     double num = 0, den = 0;
     for (std::size_t i = 0; i < a.size(); ++i) {
         num += (double(a[i]) - b[i]) * (double(a[i]) - b[i]);
@@ -68,16 +68,14 @@ double relativeL2(const std::vector<float>& a, const std::vector<float>& b)
 class TestNet : public QObject {
     Q_OBJECT
 private slots:
-    void arenaEqualsThePredictedPeak_data()
-    {
+    void arenaEqualsThePredictedPeak_data() {
         QTest::addColumn<QString>("name");
         for (const char* name : {"resnet18", "mobilenetv2", "tiny-yolov2", "alexnet"}) {
             QTest::newRow(name) << name;
         }
     }
 
-    void arenaEqualsThePredictedPeak()
-    {
+    void arenaEqualsThePredictedPeak() {
         QFETCH(QString, name);
         auto m = model::buildZooModel(name.toStdString());
         QVERIFY(m.ok());
@@ -88,8 +86,7 @@ private slots:
         QCOMPARE(std::int64_t(session.arenaBytes()), predicted);
     }
 
-    void runDoesNotAllocate()
-    {
+    void runDoesNotAllocate() {
         auto m = model::buildZooModel("mobilenetv2");
         QVERIFY(m.ok());
         auto net = exec::Net::load(std::move(*m));
@@ -103,16 +100,29 @@ private slots:
         QCOMPARE(g_allocations.load() - before, 0L);
     }
 
-    void optimisedMatchesReference_data()
-    {
+    void sessionMemoryComesFromThePluggableAllocator() {
+        auto m = model::buildZooModel("resnet18");
+        QVERIFY(m.ok());
+        auto net = exec::Net::load(std::move(*m));
+        QVERIFY(net.ok());
+        exec::CountingAllocator counter;
+        {
+            exec::Session session(*net, 2, &counter);
+            QCOMPARE(counter.inUse(), session.arenaBytes() + session.workspaceBytes());
+            QVERIFY(session.run().ok());
+            QCOMPARE(counter.peak(), session.arenaBytes() + session.workspaceBytes());
+        }
+        QCOMPARE(counter.inUse(), std::size_t(0));
+    }
+
+    void optimisedMatchesReference_data() {
         QTest::addColumn<QString>("name");
         for (const char* name : {"mobilenetv2", "resnet18", "tiny-yolov2"}) {
             QTest::newRow(name) << name;
         }
     }
 
-    void optimisedMatchesReference()
-    {
+    void optimisedMatchesReference() {
         // Reference: unfused plain loops with double accumulation. Optimised: BN folded into the weights,
         // activations fused, Eigen GEMM with float accumulation. Differences come only from rounding.
         QFETCH(QString, name);
@@ -130,8 +140,7 @@ private slots:
         QVERIFY(error < 1e-4); // float accumulation (GEMM) vs double (reference) over up to 52 layers
     }
 
-    void missingKernelsAreListedAtLoad()
-    {
+    void missingKernelsAreListedAtLoad() {
         model::Model m;
         m.path = "custom.onnx";
         m.graph.inputs.push_back({"x", model::DType::Float32, {1, 4}});
