@@ -3,6 +3,7 @@
 #include <memory>
 
 #include "app/cli/commands.h"
+#include "app/cli/net_loader.h"
 #include "core/cost/analysis_report.h"
 #include "core/cost/layer_cost.h"
 #include "core/model/model.h"
@@ -36,16 +37,11 @@ Runner addAnalyzeCommand(CLI::App& app) {
     cmd->add_option("-o,--output", args->output, "Write the report to this file instead of standard output");
 
     return [args]() {
-        model::ImportOptions options;
-        for (const auto& text : args->inputShapes) {
-            auto parsed = model::parseInputShape(text);
-            if (!parsed) {
-                return fail(parsed.error().message);
-            }
-            options.inputShapes[parsed->first] = parsed->second;
+        auto options = importOptions(args->inputShapes, args->weights);
+        if (!options) {
+            return fail(options.error().message);
         }
-        options.darknetWeights = args->weights;
-        auto loaded = model::loadModel(args->model, options);
+        auto loaded = model::loadModel(args->model, *options);
         if (!loaded) {
             return fail(loaded.error().message);
         }
