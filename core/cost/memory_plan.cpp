@@ -6,25 +6,23 @@
 
 namespace tessera::cost {
 
-bool isAliasOp(const std::string& opType)
-{
+bool isAliasOp(const std::string& opType) {
     return opType == "Reshape" || opType == "Flatten" || opType == "Squeeze" || opType == "Unsqueeze" ||
            opType == "Identity" || opType == "Dropout";
 }
 
-bool isInPlaceOp(const std::string& opType)
-{
-    static const std::set<std::string> kOps = {"Relu", "LeakyRelu", "Clip", "Sigmoid", "HardSigmoid",
-                                               "HardSwish", "Tanh", "BatchNormalization"};
+bool isInPlaceOp(const std::string& opType) {
+    static const std::set<std::string> kOps = {"Relu",        "LeakyRelu", "Clip", "Sigmoid",
+                                               "HardSigmoid", "HardSwish", "Tanh", "BatchNormalization"};
     return kOps.count(opType) != 0;
 }
 
-MemoryPlan planMemory(const model::Graph& g)
-{
+MemoryPlan planMemory(const model::Graph& g) {
     MemoryPlan plan;
     auto bytesOf = [&g](const std::string& value) {
         const model::ValueInfo* v = g.value(value);
-        const std::int64_t raw = v ? model::elementCount(v->shape) * std::int64_t(model::byteSize(v->dtype)) : 0;
+        const std::int64_t raw =
+            v ? model::elementCount(v->shape) * std::int64_t(model::byteSize(v->dtype)) : 0;
         return (raw + MemoryPlan::kAlignment - 1) / MemoryPlan::kAlignment * MemoryPlan::kAlignment;
     };
     // last step at which each value is read

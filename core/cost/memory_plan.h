@@ -28,7 +28,7 @@ struct MemoryPlan {
 
     std::vector<Buffer> buffers;
     std::map<std::string, std::size_t> bufferOf; // activation value -> buffer index
-    std::int64_t arenaBytes = 0;    // size of the planned arena
+    std::int64_t arenaBytes = 0;                 // size of the planned arena
     std::int64_t peakLiveBytes = 0; // largest sum of live buffers at one step (a lower bound of the arena)
     std::size_t peakStep = 0;       // node index where peakLiveBytes occurs
 };

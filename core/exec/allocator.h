@@ -21,7 +21,8 @@ Allocator& defaultAllocator();
 // Wraps another allocator and records the bytes in use and their peak (for tests and telemetry).
 class CountingAllocator final : public Allocator {
 public:
-    explicit CountingAllocator(Allocator& inner = defaultAllocator()) : m_inner(inner) {}
+    explicit CountingAllocator(Allocator& inner = defaultAllocator())
+        : m_inner(inner) {}
     void* allocate(std::size_t bytes) override;
     void deallocate(void* p, std::size_t bytes) override;
     std::size_t inUse() const { return m_inUse; }

@@ -26,7 +26,8 @@ public:
     virtual ~Kernel() = default;
     // inputs: the node's inputs in order (weights included, as constant views; omitted optional inputs have
     // data == nullptr); outputs: the node's outputs, shapes as inferred at import.
-    virtual void run(const std::vector<ConstTensor>& inputs, const std::vector<Tensor>& outputs, KernelContext& ctx) = 0;
+    virtual void run(const std::vector<ConstTensor>& inputs, const std::vector<Tensor>& outputs,
+                     KernelContext& ctx) = 0;
     virtual std::size_t workspaceBytes() const { return 0; }
     // Scratch each thread needs on its own (e.g. an im2col tile); rounded up to 64 bytes by the session.
     virtual std::size_t workspaceBytesPerThread() const { return 0; }
@@ -41,12 +42,14 @@ struct KernelInit {
     std::vector<Shape> outputShapes; // per node output
     // constant value of each input (weights, folded shape tensors), or nullptr for run-time inputs
     std::vector<const model::Tensor*> constants;
-    bool reference = false; // build the plain reference implementation
-    std::int64_t opset = 13;  // default-domain opset of the model (some ops changed semantics across opsets)
+    bool reference = false;  // build the plain reference implementation
+    std::int64_t opset = 13; // default-domain opset of the model (some ops changed semantics across opsets)
 };
 
 // Size of one per-thread workspace slot: bytes rounded up to 64 so every slot stays aligned.
-inline std::size_t slotBytes(std::size_t bytes) { return (bytes + 63) / 64 * 64; }
+inline std::size_t slotBytes(std::size_t bytes) {
+    return (bytes + 63) / 64 * 64;
+}
 
 using KernelFactory = Expected<std::unique_ptr<Kernel>> (*)(const KernelInit&);
 

@@ -22,8 +22,12 @@ struct ConstTensor {
     const float* data = nullptr;
     Shape shape;
     ConstTensor() = default;
-    ConstTensor(const float* d, Shape s) : data(d), shape(std::move(s)) {}
-    ConstTensor(const Tensor& t) : data(t.data), shape(t.shape) {}
+    ConstTensor(const float* d, Shape s)
+        : data(d)
+        , shape(std::move(s)) {}
+    ConstTensor(const Tensor& t)
+        : data(t.data)
+        , shape(t.shape) {}
     std::int64_t elements() const { return model::elementCount(shape); }
     std::span<const float> span() const { return {data, std::size_t(elements())}; }
 };

@@ -4,15 +4,13 @@
 
 namespace tessera::exec {
 
-ThreadPool::ThreadPool(int threads)
-{
+ThreadPool::ThreadPool(int threads) {
     for (int i = 1; i < std::max(threads, 1); ++i) {
         m_workers.emplace_back([this, i] { workerLoop(i); });
     }
 }
 
-ThreadPool::~ThreadPool()
-{
+ThreadPool::~ThreadPool() {
     {
         std::lock_guard lock(m_mutex);
         m_stop = true;
@@ -23,8 +21,7 @@ ThreadPool::~ThreadPool()
     }
 }
 
-void ThreadPool::runChunk(int index)
-{
+void ThreadPool::runChunk(int index) {
     const std::int64_t begin = std::int64_t(index) * m_chunk;
     const std::int64_t end = std::min(m_n, begin + m_chunk);
     if (begin < end) {
@@ -32,12 +29,12 @@ void ThreadPool::runChunk(int index)
     }
 }
 
-void ThreadPool::dispatch(std::int64_t n, std::int64_t grain, Trampoline call, void* fn)
-{
+void ThreadPool::dispatch(std::int64_t n, std::int64_t grain, Trampoline call, void* fn) {
     if (n <= 0) {
         return;
     }
-    const int parts = int(std::min<std::int64_t>(threads(), std::max<std::int64_t>(1, n / std::max<std::int64_t>(grain, 1))));
+    const int parts = int(
+        std::min<std::int64_t>(threads(), std::max<std::int64_t>(1, n / std::max<std::int64_t>(grain, 1))));
     if (parts <= 1) {
         call(fn, 0, n);
         return;
@@ -57,8 +54,7 @@ void ThreadPool::dispatch(std::int64_t n, std::int64_t grain, Trampoline call, v
     m_done.wait(lock, [this] { return m_pending == 0; });
 }
 
-void ThreadPool::workerLoop(int index)
-{
+void ThreadPool::workerLoop(int index) {
     std::uint64_t seen = 0;
     for (;;) {
         {

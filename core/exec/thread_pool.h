@@ -22,9 +22,7 @@ public:
 
     // Calls fn(begin, end) on disjoint chunks covering [0, n), spread over the threads; returns when all are
     // done. Chunks are contiguous and at least `grain` long (except the last).
-    template <typename Fn>
-    void parallelFor(std::int64_t n, Fn&& fn, std::int64_t grain = 1)
-    {
+    template <typename Fn> void parallelFor(std::int64_t n, Fn&& fn, std::int64_t grain = 1) {
         auto trampoline = [](void* f, std::int64_t b, std::int64_t e) { (*static_cast<Fn*>(f))(b, e); };
         dispatch(n, grain, trampoline, &fn);
     }

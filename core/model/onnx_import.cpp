@@ -42,8 +42,8 @@ Expected<std::pair<int, std::int64_t>> openModel(const std::string& path) {
 
 // An initializer whose raw bytes were streamed into `payload`: float32 data is moved in without a copy;
 // other element types (small: shapes, fp16 weights) go through the regular conversion.
-Expected<Tensor> initializerFromStream(onnx::TensorProto& tp, const std::string& baseDir, std::vector<float>& payload,
-                                       std::size_t payloadBytes) {
+Expected<Tensor> initializerFromStream(onnx::TensorProto& tp, const std::string& baseDir,
+                                       std::vector<float>& payload, std::size_t payloadBytes) {
     if (payloadBytes == 0 && payload.empty()) {
         tp.clear_raw_data(); // the tensor had no raw data (typed fields or external data)
         return fromProto(tp, baseDir);
@@ -57,9 +57,10 @@ Expected<Tensor> initializerFromStream(onnx::TensorProto& tp, const std::string&
             t.shape.push_back(d);
         }
         if (std::size_t(t.elements()) * sizeof(float) != payloadBytes) {
-            return Error{ErrorCode::Parse, "tensor '" + tp.name() + "' declares shape " + toString(t.shape) + " (" +
-                                               std::to_string(t.elements()) + " elements) but holds " +
-                                               std::to_string(payloadBytes) + " bytes (truncated or corrupt data)"};
+            return Error{ErrorCode::Parse, "tensor '" + tp.name() + "' declares shape " + toString(t.shape) +
+                                               " (" + std::to_string(t.elements()) + " elements) but holds " +
+                                               std::to_string(payloadBytes) +
+                                               " bytes (truncated or corrupt data)"};
         }
         t.floats = std::move(payload);
         return t;

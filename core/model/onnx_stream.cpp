@@ -7,18 +7,17 @@
 namespace tessera::model {
 namespace {
 
+using google::protobuf::internal::WireFormatLite;
 using google::protobuf::io::CodedInputStream;
 using google::protobuf::io::CodedOutputStream;
 using google::protobuf::io::StringOutputStream;
-using google::protobuf::internal::WireFormatLite;
 
-constexpr int kModelGraph = 7;        // ModelProto.graph
-constexpr int kGraphInitializer = 5;  // GraphProto.initializer
-constexpr int kTensorRawData = 9;     // TensorProto.raw_data
+constexpr int kModelGraph = 7;       // ModelProto.graph
+constexpr int kGraphInitializer = 5; // GraphProto.initializer
+constexpr int kTensorRawData = 9;    // TensorProto.raw_data
 
 // Copies one field (whose tag was just read) verbatim to `out`. False on malformed input.
-bool copyField(CodedInputStream& in, std::uint32_t tag, CodedOutputStream& out)
-{
+bool copyField(CodedInputStream& in, std::uint32_t tag, CodedOutputStream& out) {
     out.WriteTag(tag);
     switch (WireFormatLite::GetTagWireType(tag)) {
     case WireFormatLite::WIRETYPE_VARINT: {
@@ -61,8 +60,8 @@ bool copyField(CodedInputStream& in, std::uint32_t tag, CodedOutputStream& out)
 }
 
 // Reads a TensorProto message body: raw_data goes to `payload`, everything else is re-encoded into `rest`.
-bool readTensor(CodedInputStream& in, std::string& rest, std::vector<float>& payload, std::size_t& payloadBytes)
-{
+bool readTensor(CodedInputStream& in, std::string& rest, std::vector<float>& payload,
+                std::size_t& payloadBytes) {
     StringOutputStream restStream(&rest);
     CodedOutputStream out(&restStream);
     while (std::uint32_t tag = in.ReadTag()) {
@@ -91,8 +90,7 @@ bool readTensor(CodedInputStream& in, std::string& rest, std::vector<float>& pay
     return true;
 }
 
-bool readGraph(CodedInputStream& in, std::string& rest, StreamedModel& model)
-{
+bool readGraph(CodedInputStream& in, std::string& rest, StreamedModel& model) {
     StringOutputStream restStream(&rest);
     CodedOutputStream out(&restStream);
     while (std::uint32_t tag = in.ReadTag()) {
@@ -106,7 +104,8 @@ bool readGraph(CodedInputStream& in, std::string& rest, StreamedModel& model)
             std::string tensor;
             model.payloads.emplace_back();
             model.payloadBytes.push_back(0);
-            if (!readTensor(in, tensor, model.payloads.back(), model.payloadBytes.back()) || in.BytesUntilLimit() != 0) {
+            if (!readTensor(in, tensor, model.payloads.back(), model.payloadBytes.back()) ||
+                in.BytesUntilLimit() != 0) {
                 return false;
             }
             in.PopLimit(limit);
@@ -124,8 +123,7 @@ bool readGraph(CodedInputStream& in, std::string& rest, StreamedModel& model)
 
 } // namespace
 
-Expected<StreamedModel> readOnnxStream(int fd, const std::string& path)
-{
+Expected<StreamedModel> readOnnxStream(int fd, const std::string& path) {
     StreamedModel model;
     std::string rest;
     bool ok = true;
@@ -161,8 +159,9 @@ Expected<StreamedModel> readOnnxStream(int fd, const std::string& path)
         }
     }
     if (!ok || !model.proto.ParseFromString(rest)) {
-        return Error{ErrorCode::Parse, path + ": not a valid ONNX file (protobuf decoding failed: the file is truncated, "
-                                              "corrupt, or not ONNX)"};
+        return Error{ErrorCode::Parse,
+                     path + ": not a valid ONNX file (protobuf decoding failed: the file is truncated, "
+                            "corrupt, or not ONNX)"};
     }
     return model;
 }

@@ -13,7 +13,8 @@
 namespace tessera::model {
 
 struct StreamedModel {
-    onnx::ModelProto proto; // initializers keep dims/type/name; a streamed raw_data holds a 1-byte placeholder
+    onnx::ModelProto
+        proto; // initializers keep dims/type/name; a streamed raw_data holds a 1-byte placeholder
     // payload of the k-th graph initializer's raw_data (bytes, padded to floats); empty if it had none
     std::vector<std::vector<float>> payloads;
     std::vector<std::size_t> payloadBytes;

@@ -136,7 +136,8 @@ const std::map<std::string, Checker>& table() {
              const std::string& ratioName = n.inputs.size() > 1 ? n.inputs[1] : std::string();
              const model::Tensor* ratio = ratioName.empty() ? nullptr : g.initializer(ratioName);
              const bool ratioZero = ratio && ratio->elements() == 1 && ratio->at(0) == 0.0;
-             if (!mode.empty() && (!training || (training->elements() == 1 && training->at(0) != 0.0)) && !ratioZero) {
+             if (!mode.empty() && (!training || (training->elements() == 1 && training->at(0) != 0.0)) &&
+                 !ratioZero) {
                  p.push_back("training mode (random dropout) is not supported");
              }
          }},

@@ -73,11 +73,13 @@ private slots:
 
     void peakActivationsWithBufferReuse() {
         // Live bytes per step: conv 768+1024 (peak); relu in place 1024; pool 1024+256; conv_a 256+128;
-        // conv_b 256+128+128; concat 128+128+256; flatten aliases; gemm 256+64 (40 rounded to 64-byte alignment).
+        // conv_b 256+128+128; concat 128+128+256; flatten aliases; gemm 256+64 (40 rounded to 64-byte
+        // alignment).
         const auto m = branchyNet();
         const auto cost = cost::analyze(m.graph);
         QCOMPARE(cost.peakLiveBytes, std::int64_t(1792));
-        QCOMPARE(cost.peakActivationBytes, std::int64_t(1792)); // the planned arena reaches the lower bound here
+        QCOMPARE(cost.peakActivationBytes,
+                 std::int64_t(1792)); // the planned arena reaches the lower bound here
         QCOMPARE(m.graph.nodes[cost.peakNode].opType, std::string("Conv"));
         QCOMPARE(cost.totalActivationBytes, std::int64_t(768 + 1024 + 256 + 128 + 128 + 256 + 64));
         const auto plan = cost::planMemory(m.graph);

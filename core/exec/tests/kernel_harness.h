@@ -18,8 +18,7 @@ struct Operand {
     bool omitted = false;  // an omitted optional input ("")
 };
 
-inline std::vector<float> randomData(std::int64_t n, std::uint32_t seed, float lo = -1.f, float hi = 1.f)
-{
+inline std::vector<float> randomData(std::int64_t n, std::uint32_t seed, float lo = -1.f, float hi = 1.f) {
     std::mt19937 rng(seed);
     std::uniform_real_distribution<float> dist(lo, hi);
     std::vector<float> v(static_cast<std::size_t>(n));
@@ -31,11 +30,9 @@ inline std::vector<float> randomData(std::int64_t n, std::uint32_t seed, float l
 
 // Runs `node` (its inputs/outputs are renamed in0.., out0..) and returns the outputs' data; nullopt and a
 // message on kernel creation failure.
-inline std::optional<std::vector<std::vector<float>>> runKernel(model::Node node, const std::vector<Operand>& operands,
-                                                                const std::vector<Shape>& outputShapes, bool reference,
-                                                                int threads = 2, std::string* error = nullptr,
-                                                                std::int64_t opset = 13)
-{
+inline std::optional<std::vector<std::vector<float>>>
+runKernel(model::Node node, const std::vector<Operand>& operands, const std::vector<Shape>& outputShapes,
+          bool reference, int threads = 2, std::string* error = nullptr, std::int64_t opset = 13) {
     model::Graph graph;
     node.inputs.clear();
     node.outputs.clear();
@@ -57,7 +54,8 @@ inline std::optional<std::vector<std::vector<float>>> runKernel(model::Node node
     }
     for (std::size_t i = 0; i < outputShapes.size(); ++i) {
         node.outputs.push_back("out" + std::to_string(i));
-        graph.values["out" + std::to_string(i)] = model::ValueInfo{"out" + std::to_string(i), model::DType::Float32, outputShapes[i]};
+        graph.values["out" + std::to_string(i)] =
+            model::ValueInfo{"out" + std::to_string(i), model::DType::Float32, outputShapes[i]};
     }
     graph.nodes.push_back(node);
     KernelFactory factory = findKernel(node.opType);
@@ -77,7 +75,8 @@ inline std::optional<std::vector<std::vector<float>>> runKernel(model::Node node
     }
     std::vector<ConstTensor> inputs;
     for (std::size_t i = 0; i < operands.size(); ++i) {
-        inputs.push_back(operands[i].omitted ? ConstTensor{} : ConstTensor{operands[i].data.data(), operands[i].shape});
+        inputs.push_back(operands[i].omitted ? ConstTensor{}
+                                             : ConstTensor{operands[i].data.data(), operands[i].shape});
     }
     std::vector<std::vector<float>> results;
     for (const auto& s : outputShapes) {
@@ -89,14 +88,14 @@ inline std::optional<std::vector<std::vector<float>>> runKernel(model::Node node
     }
     ThreadPool pool(threads);
     std::vector<float> workspace((*kernel)->workspaceBytes() / sizeof(float) + 16);
-    std::vector<float> threadWorkspace(std::size_t(threads) * slotBytes((*kernel)->workspaceBytesPerThread()) / sizeof(float) + 16);
+    std::vector<float> threadWorkspace(
+        std::size_t(threads) * slotBytes((*kernel)->workspaceBytesPerThread()) / sizeof(float) + 16);
     KernelContext ctx{pool, workspace.data(), threadWorkspace.data()};
     (*kernel)->run(inputs, outputs, ctx);
     return results;
 }
 
-inline float maxAbsDiff(const std::vector<float>& a, const std::vector<float>& b)
-{
+inline float maxAbsDiff(const std::vector<float>& a, const std::vector<float>& b) {
     if (a.size() != b.size()) {
         return INFINITY;
     }

@@ -14,9 +14,9 @@ namespace {
 
 constexpr float kTolerance = 1e-4f;
 
-model::Node convNode(std::vector<std::int64_t> strides, std::vector<std::int64_t> pads, std::vector<std::int64_t> dilations,
-                     std::int64_t group, const std::string& autoPad = "NOTSET")
-{
+model::Node convNode(std::vector<std::int64_t> strides, std::vector<std::int64_t> pads,
+                     std::vector<std::int64_t> dilations, std::int64_t group,
+                     const std::string& autoPad = "NOTSET") {
     model::Node n{"conv", "Conv", "", {}, {}, {}};
     n.attributes["strides"] = strides;
     n.attributes["pads"] = pads;
@@ -29,8 +29,8 @@ model::Node convNode(std::vector<std::int64_t> strides, std::vector<std::int64_t
     return n;
 }
 
-std::int64_t convOut(std::int64_t in, std::int64_t k, std::int64_t s, std::int64_t p0, std::int64_t p1, std::int64_t d)
-{
+std::int64_t convOut(std::int64_t in, std::int64_t k, std::int64_t s, std::int64_t p0, std::int64_t p1,
+                     std::int64_t d) {
     return (in + p0 + p1 - d * (k - 1) - 1) / s + 1;
 }
 
@@ -39,27 +39,27 @@ std::int64_t convOut(std::int64_t in, std::int64_t k, std::int64_t s, std::int64
 class TestKernelsConv : public QObject {
     Q_OBJECT
 private slots:
-    void convHandComputed()
-    {
+    void convHandComputed() {
         // 1 input channel 3x3, one 2x2 filter of ones, bias 10, no padding, stride 1 -> 2x2 sums of windows.
         Operand x{{1, 1, 3, 3}, {1, 2, 3, 4, 5, 6, 7, 8, 9}};
         Operand w{{1, 1, 2, 2}, {1, 1, 1, 1}, true};
         Operand b{{1}, {10}, true};
         for (bool reference : {true, false}) {
-            auto out = runKernel(convNode({1, 1}, {0, 0, 0, 0}, {1, 1}, 1), {x, w, b}, {{1, 1, 2, 2}}, reference);
+            auto out =
+                runKernel(convNode({1, 1}, {0, 0, 0, 0}, {1, 1}, 1), {x, w, b}, {{1, 1, 2, 2}}, reference);
             QVERIFY(out);
             QCOMPARE((*out)[0], (std::vector<float>{22, 26, 34, 38}));
         }
         // with padding 1 and stride 2: windows centred on (0,0), (0,2), (2,0), (2,2) of the padded input
         for (bool reference : {true, false}) {
-            auto out = runKernel(convNode({2, 2}, {1, 1, 1, 1}, {1, 1}, 1), {x, w, b}, {{1, 1, 2, 2}}, reference);
+            auto out =
+                runKernel(convNode({2, 2}, {1, 1, 1, 1}, {1, 1}, 1), {x, w, b}, {{1, 1, 2, 2}}, reference);
             QVERIFY(out);
             QCOMPARE((*out)[0], (std::vector<float>{11, 15, 21, 38}));
         }
     }
 
-    void convOptimisedMatchesReference_data()
-    {
+    void convOptimisedMatchesReference_data() {
         QTest::addColumn<int>("inC");
         QTest::addColumn<int>("outC");
         QTest::addColumn<int>("size");
@@ -70,23 +70,40 @@ private slots:
         QTest::addColumn<int>("group");
         QTest::addColumn<QString>("autoPad");
         QTest::addColumn<QString>("activation");
-        QTest::newRow("3x3 same") << 3 << 8 << 13 << 3 << 1 << QList<int>{1, 1, 1, 1} << 1 << 1 << "NOTSET" << "";
-        QTest::newRow("1x1 direct") << 16 << 24 << 9 << 1 << 1 << QList<int>{0, 0, 0, 0} << 1 << 1 << "NOTSET" << "";
-        QTest::newRow("1x1 stride 2") << 16 << 8 << 9 << 1 << 2 << QList<int>{0, 0, 0, 0} << 1 << 1 << "NOTSET" << "";
-        QTest::newRow("7x7 stride 2 pad 3") << 3 << 16 << 32 << 7 << 2 << QList<int>{3, 3, 3, 3} << 1 << 1 << "NOTSET"
-                                            << "Relu";
-        QTest::newRow("asymmetric pads") << 4 << 6 << 10 << 3 << 2 << QList<int>{0, 1, 2, 0} << 1 << 1 << "NOTSET" << "";
-        QTest::newRow("dilation 2") << 4 << 4 << 12 << 3 << 1 << QList<int>{2, 2, 2, 2} << 2 << 1 << "NOTSET" << "";
-        QTest::newRow("groups 2") << 8 << 6 << 9 << 3 << 1 << QList<int>{1, 1, 1, 1} << 1 << 2 << "NOTSET" << "LeakyRelu";
-        QTest::newRow("depthwise") << 12 << 12 << 11 << 3 << 1 << QList<int>{1, 1, 1, 1} << 1 << 12 << "NOTSET" << "Clip";
-        QTest::newRow("depthwise stride 2") << 8 << 8 << 10 << 3 << 2 << QList<int>{1, 1, 1, 1} << 1 << 8 << "NOTSET" << "";
-        QTest::newRow("SAME_UPPER stride 2") << 3 << 5 << 10 << 3 << 2 << QList<int>{} << 1 << 1 << "SAME_UPPER" << "";
-        QTest::newRow("SAME_LOWER") << 3 << 5 << 9 << 4 << 1 << QList<int>{} << 1 << 1 << "SAME_LOWER" << "";
-        QTest::newRow("VALID large K tiles") << 256 << 32 << 20 << 3 << 1 << QList<int>{0, 0, 0, 0} << 1 << 1 << "VALID" << "";
+        QTest::newRow("3x3 same") << 3 << 8 << 13 << 3 << 1 << QList<int>{1, 1, 1, 1} << 1 << 1 << "NOTSET"
+                                  << "";
+        QTest::newRow("1x1 direct") << 16 << 24 << 9 << 1 << 1 << QList<int>{0, 0, 0, 0} << 1 << 1 << "NOTSET"
+                                    << "";
+        QTest::newRow("1x1 stride 2")
+            << 16 << 8 << 9 << 1 << 2 << QList<int>{0, 0, 0, 0} << 1 << 1 << "NOTSET"
+            << "";
+        QTest::newRow("7x7 stride 2 pad 3")
+            << 3 << 16 << 32 << 7 << 2 << QList<int>{3, 3, 3, 3} << 1 << 1 << "NOTSET"
+            << "Relu";
+        QTest::newRow("asymmetric pads")
+            << 4 << 6 << 10 << 3 << 2 << QList<int>{0, 1, 2, 0} << 1 << 1 << "NOTSET"
+            << "";
+        QTest::newRow("dilation 2") << 4 << 4 << 12 << 3 << 1 << QList<int>{2, 2, 2, 2} << 2 << 1 << "NOTSET"
+                                    << "";
+        QTest::newRow("groups 2") << 8 << 6 << 9 << 3 << 1 << QList<int>{1, 1, 1, 1} << 1 << 2 << "NOTSET"
+                                  << "LeakyRelu";
+        QTest::newRow("depthwise") << 12 << 12 << 11 << 3 << 1 << QList<int>{1, 1, 1, 1} << 1 << 12
+                                   << "NOTSET"
+                                   << "Clip";
+        QTest::newRow("depthwise stride 2")
+            << 8 << 8 << 10 << 3 << 2 << QList<int>{1, 1, 1, 1} << 1 << 8 << "NOTSET"
+            << "";
+        QTest::newRow("SAME_UPPER stride 2")
+            << 3 << 5 << 10 << 3 << 2 << QList<int>{} << 1 << 1 << "SAME_UPPER"
+            << "";
+        QTest::newRow("SAME_LOWER") << 3 << 5 << 9 << 4 << 1 << QList<int>{} << 1 << 1 << "SAME_LOWER"
+                                    << "";
+        QTest::newRow("VALID large K tiles")
+            << 256 << 32 << 20 << 3 << 1 << QList<int>{0, 0, 0, 0} << 1 << 1 << "VALID"
+            << "";
     }
 
-    void convOptimisedMatchesReference()
-    {
+    void convOptimisedMatchesReference() {
         QFETCH(int, inC);
         QFETCH(int, outC);
         QFETCH(int, size);
@@ -125,12 +142,12 @@ private slots:
         for (int threads : {1, 2, 3}) {
             auto opt = runKernel(node, {x, w, b}, {outShape}, false, threads, &error);
             QVERIFY2(opt, error.c_str());
-            QVERIFY2(maxAbsDiff((*ref)[0], (*opt)[0]) < kTolerance, std::to_string(maxAbsDiff((*ref)[0], (*opt)[0])).c_str());
+            QVERIFY2(maxAbsDiff((*ref)[0], (*opt)[0]) < kTolerance,
+                     std::to_string(maxAbsDiff((*ref)[0], (*opt)[0])).c_str());
         }
     }
 
-    void gemmVariants_data()
-    {
+    void gemmVariants_data() {
         QTest::addColumn<bool>("transA");
         QTest::addColumn<bool>("transB");
         QTest::addColumn<QList<int>>("cShape");
@@ -141,8 +158,7 @@ private slots:
         QTest::newRow("no C") << false << true << QList<int>{-1};
     }
 
-    void gemmVariants()
-    {
+    void gemmVariants() {
         QFETCH(bool, transA);
         QFETCH(bool, transB);
         QFETCH(QList<int>, cShape);
@@ -173,17 +189,16 @@ private slots:
         float expected = 0.5f * float(acc);
         if (operands.size() > 2) {
             const auto& c = operands[2];
-            const std::size_t ci = c.shape.empty()         ? 0
-                                   : c.shape.size() == 1   ? 3
-                                   : c.shape[1] == 1       ? 2
-                                                           : std::size_t(2 * n + 3);
+            const std::size_t ci = c.shape.empty()       ? 0
+                                   : c.shape.size() == 1 ? 3
+                                   : c.shape[1] == 1     ? 2
+                                                         : std::size_t(2 * n + 3);
             expected += 2.f * c.data[ci];
         }
         QVERIFY(std::abs((*opt)[0][std::size_t(2 * n + 3)] - expected) < kTolerance);
     }
 
-    void matMulBroadcasts()
-    {
+    void matMulBroadcasts() {
         model::Node node{"mm", "MatMul", "", {}, {}, {}};
         Operand a{{2, 1, 3, 4}, randomData(24, 7)};
         Operand b{{3, 4, 5}, randomData(60, 8)};
@@ -205,8 +220,7 @@ private slots:
         QCOMPARE((*vec)[0], (std::vector<float>{4, 6}));
     }
 
-    void convTransposeHandComputed()
-    {
+    void convTransposeHandComputed() {
         // 1x1x2x2 input, 1->1 channel 2x2 kernel of ones, stride 2: each input pixel becomes a 2x2 block.
         model::Node node{"deconv", "ConvTranspose", "", {}, {}, {}};
         node.attributes["strides"] = std::vector<std::int64_t>{2, 2};
