@@ -71,26 +71,6 @@ std::optional<std::size_t> Graph::producer(const std::string& valueName) const {
     return std::nullopt;
 }
 
-std::vector<std::vector<std::size_t>> Graph::consumers() const {
-    std::unordered_map<std::string, std::size_t> producerOf;
-    for (std::size_t i = 0; i < nodes.size(); ++i) {
-        for (const auto& out : nodes[i].outputs) {
-            producerOf[out] = i;
-        }
-    }
-    std::vector<std::vector<std::size_t>> result(nodes.size());
-    for (std::size_t i = 0; i < nodes.size(); ++i) {
-        for (const auto& in : nodes[i].inputs) {
-            auto it = producerOf.find(in);
-            if (it != producerOf.end() && std::find(result[it->second].begin(), result[it->second].end(),
-                                                    i) == result[it->second].end()) {
-                result[it->second].push_back(i);
-            }
-        }
-    }
-    return result;
-}
-
 TopologicalOrder topologicalOrder(const std::vector<Node>& nodes, const std::vector<std::string>& available) {
     std::unordered_map<std::string, std::size_t> producerOf;
     for (std::size_t i = 0; i < nodes.size(); ++i) {

@@ -1,7 +1,8 @@
 #pragma once
 // The graph IR: what every part of Tessera (cost model, partitioner, engine, studio) reads.
 // Invariants after import: nodes are in topological order, every value has a static shape,
-// every node input is a graph input, an initializer or an earlier node's output.
+// every node input is a graph input, an initializer or an earlier node's output, every node has a unique,
+// non-empty name (unnamed nodes take their first output's name).
 
 #include <cstdint>
 #include <map>
@@ -54,8 +55,6 @@ public:
 
     // Index of the node producing `value`, or nullopt for graph inputs and initializers.
     std::optional<std::size_t> producer(const std::string& valueName) const;
-    // For each node, the indices of nodes that consume any of its outputs (in node order).
-    std::vector<std::vector<std::size_t>> consumers() const;
 };
 
 // A topological order of `nodes` (stable: keeps file order wherever dependencies allow), given the values

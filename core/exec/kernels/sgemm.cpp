@@ -22,10 +22,6 @@ void sgemm(bool transA, bool transB, std::int64_t m, std::int64_t n, std::int64_
                 int(n), int(k), alpha, a, int(lda), b, int(ldb), beta, c, int(ldc));
 }
 
-const char* sgemmBackend() {
-    return "OpenBLAS";
-}
-
 #else
 
 void sgemm(bool transA, bool transB, std::int64_t m, std::int64_t n, std::int64_t k, float alpha,
@@ -50,10 +46,6 @@ void sgemm(bool transA, bool transB, std::int64_t m, std::int64_t n, std::int64_
     } else {
         cm.noalias() += alpha * (am * bm);
     }
-}
-
-const char* sgemmBackend() {
-    return "Eigen";
 }
 
 #endif

@@ -12,7 +12,4 @@ void sgemm(bool transA, bool transB, std::int64_t m, std::int64_t n, std::int64_
            const float* a, std::int64_t lda, const float* b, std::int64_t ldb, float beta, float* c,
            std::int64_t ldc);
 
-// "OpenBLAS" or "Eigen"
-const char* sgemmBackend();
-
 } // namespace tessera::exec::kernels
