@@ -219,6 +219,21 @@ Status refuseUnsupported(const Graph& g) {
                      joinLimited(parts, "; ") + ". Supported operators: " + joinAll(supportedOps())};
 }
 
+// Plans, the studio and messages refer to nodes by name: give unnamed nodes their first output's name and
+// make repeated names unique with a "#2", "#3"... suffix.
+void nameNodesUniquely(Graph& g) {
+    std::set<std::string> used;
+    for (auto& node : g.nodes) {
+        std::string base = node.name.empty() ? node.outputs.at(0) : node.name;
+        std::string name = base;
+        for (int k = 2; used.count(name); ++k) {
+            name = base + "#" + std::to_string(k);
+        }
+        node.name = name;
+        used.insert(name);
+    }
+}
+
 } // namespace
 
 std::int64_t maxSupportedOpset() {
@@ -314,6 +329,7 @@ Status finishImport(Model& model, const ImportOptions& options) {
     if (!problems.empty()) {
         return fail(Error{ErrorCode::Unsupported, joinLimited(problems, "; ")});
     }
+    nameNodesUniquely(g);
     progress(1.0, "done");
     return {};
 }
