@@ -1,0 +1,16 @@
+#pragma once
+// Whole-file reads and atomic writes for the Qt-free core (plans, clusters, bundles).
+
+#include <string>
+
+#include "core/base/error.h"
+
+namespace tessera {
+
+// The file's bytes; an Io error naming the file when it cannot be read.
+Expected<std::string> readFile(const std::string& path);
+// Writes to a temporary file beside `path`, flushes it, then renames it over `path`, so a reader (or a crash)
+// never sees a half-written file. The parent directory must exist.
+Status writeFileAtomically(const std::string& path, const std::string& contents);
+
+} // namespace tessera

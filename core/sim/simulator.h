@@ -1,0 +1,68 @@
+#pragma once
+// Event-driven simulation of a compiled plan on a cluster: when every task starts and ends on which device,
+// when every transfer crosses which links, the end-to-end latency of each frame and the throughput of a
+// stream of frames.
+//
+// Rules:
+//   - A device runs one task at a time; among its ready tasks it takes the earliest frame first, then
+//     program order.
+//   - A task is ready when every source of its inputs is on its device (produced there, or arrived).
+//   - Transfers are pushed as soon as the producing task ends (graph inputs: when the frame arrives at the
+//     gateway), in program order of their consumers. Under the switched-star model (cluster.h) a transfer
+//     waits until the sender's uplink and the receiver's downlink are both free, holds both for
+//     latency + bytes * 8 / min(sender, receiver bandwidth); with a shared medium it holds the one channel.
+//     Sources on the consumer's own device cost nothing.
+//   - Work stealing (stages with `stealing`): their tasks are not bound to a device. Inputs of a stealable
+//     task are pulled when a device starts it: a device that is idle, with no ready task of its own, takes
+//     the first pending stealable task of a stage it belongs to (its own assigned tasks first, then others',
+//     from the device with the most such tasks left), and the task's input transfers start then.
+//   - Frame f arrives at the gateway at f * frameIntervalSeconds (0: all frames at time 0, i.e. as fast as
+//   the
+//     pipeline goes); its latency runs from arrival until the last result part reaches the gateway.
+
+#include <string>
+#include <vector>
+
+#include "core/cost/cluster.h"
+#include "core/partition/program.h"
+
+namespace tessera::sim {
+
+struct SimOptions {
+    int frames = 1;
+    double frameIntervalSeconds = 0;
+};
+
+struct TaskEvent {
+    int frame = 0, task = -1, device = -1;
+    double start = 0, end = 0;
+};
+
+struct TransferEvent {
+    int frame = 0, piece = -1, task = -1; // task -1: a result going to the gateway
+    int from = -1, to = -1;
+    std::int64_t bytes = 0;
+    double start = 0, end = 0;
+};
+
+struct SimResult {
+    std::vector<TaskEvent> tasks;         // in start order
+    std::vector<TransferEvent> transfers; // in start order
+    std::vector<double> frameLatency;     // seconds, per frame
+    double makespan = 0;                  // end of the last event
+    // Frames per second over the stream: frames / (last completion - first arrival); for one frame,
+    // 1/latency.
+    double throughput = 0;
+    std::vector<double> deviceBusySeconds; // compute time per device
+    std::vector<std::int64_t> deviceSentBytes, deviceReceivedBytes;
+};
+
+SimResult simulate(const partition::Program& program, const cost::Cluster& cluster,
+                   const SimOptions& options = {});
+
+// A text Gantt chart: one row per device (compute) and per busy link direction, `width` columns of time;
+// each cell shows the stage of the task running then (0-9, then a-z) or '~' for a transfer, '.' idle.
+std::string ganttText(const SimResult& result, const partition::Program& program,
+                      const cost::Cluster& cluster, int width = 100);
+
+} // namespace tessera::sim
