@@ -1,20 +1,68 @@
 // tessera-node: the device runtime. This first version checks that a device can load its model share:
-// it loads the model, verifies it, and prints the memory it will need. Serving a partition plan over the
-// network is built on top of this (see docs/architecture.md).
+// it loads the model, verifies it, and prints the memory it will need; --self-test checks the execution
+// engine on the device itself. Serving a partition plan over the network is built on top of this (see
+// docs/architecture.md).
 
+#include <algorithm>
+#include <cstdio>
 #include <cstring>
 #include <iostream>
+#include <thread>
+#include <vector>
 
 #include "core/cost/analysis_report.h"
 #include "core/cost/layer_cost.h"
+#include "core/exec/self_test.h"
 #include "core/model/model.h"
 
 namespace {
 
 int usage() {
     std::cerr << "usage: tessera-node --version\n"
-                 "       tessera-node --check MODEL.onnx [--input-shape 1,3,H,W]\n";
+                 "       tessera-node --check MODEL.onnx [--input-shape 1,3,H,W]\n"
+                 "       tessera-node --self-test\n";
     return 2;
+}
+
+// Prints one line per case, a conv layer's speed and a summary; 0 when every case passed.
+int selfTest() {
+    using namespace tessera::exec;
+    std::printf("tessera-node %s self-test: kernels built for %s\n", TESSERA_VERSION, kernelTarget().c_str());
+    std::printf("every case: optimised kernels on 1 and 3 threads against the reference kernels\n");
+    double seconds = 0.0;
+    const auto results = runSelfTest([&seconds](const SelfTestResult& r) {
+        seconds += r.seconds;
+        if (!r.error.empty()) {
+            std::printf("FAIL  %-44s error: %s\n", r.name.c_str(), r.error.c_str());
+        } else {
+            std::printf("%-4s  %-44s max |diff| %.1e (tolerance %.0e)  %s\n", r.passed() ? "ok" : "FAIL",
+                        r.name.c_str(), double(r.maxAbsDiff), double(r.tolerance), r.ops.c_str());
+        }
+        std::fflush(stdout);
+    });
+    int passed = 0;
+    for (const auto& r : results) {
+        passed += r.passed() ? 1 : 0;
+    }
+    int failed = int(results.size()) - passed;
+    const int cores = int(std::max(1u, std::thread::hardware_concurrency()));
+    std::vector<int> threads{1};
+    if (cores > 1) {
+        threads.push_back(cores);
+    }
+    if (auto speed = measureConvSpeed(threads)) {
+        std::printf("speed: %s (%.1f MMAC):", speed->layer.c_str(), double(speed->macs) * 1e-6);
+        for (const auto& run : speed->optimised) {
+            std::printf(" %.2f GFLOP/s on %d thread%s,", speed->gflops(run.seconds), run.threads,
+                        run.threads == 1 ? "" : "s");
+        }
+        std::printf(" reference kernels %.2f GFLOP/s\n", speed->gflops(speed->referenceSeconds));
+    } else {
+        std::printf("FAIL  speed measurement: %s\n", speed.error().message.c_str());
+        ++failed;
+    }
+    std::printf("self-test: %d passed, %d failed (cases took %.1f s)\n", passed, failed, seconds);
+    return failed == 0 ? 0 : 1;
 }
 
 } // namespace
@@ -23,6 +71,9 @@ int main(int argc, char** argv) {
     if (argc == 2 && std::strcmp(argv[1], "--version") == 0) {
         std::cout << "tessera-node " << TESSERA_VERSION << "\n";
         return 0;
+    }
+    if (argc == 2 && std::strcmp(argv[1], "--self-test") == 0) {
+        return selfTest();
     }
     if (argc != 3 && argc != 5) {
         return usage();
