@@ -15,7 +15,23 @@ packages=(
   qt6-l10n-tools libgl-dev
   # tests: operator reference tensors, ONNX Runtime oracle (npm), SSH servers, displays, clusters
   libonnx-testdata python3-onnx python3-numpy time nodejs npm openssh-server openssh-client iproute2 xvfb xauth imagemagick
+  # aarch64 cross build of the device runtime (preset aarch64), run under qemu-user by the tests: Debian's
+  # cross compiler and the arm64 multiarch libraries of the Qt-free targets (header-only ones are shared)
+  crossbuild-essential-arm64 qemu-user-static libprotobuf-dev:arm64 libopenblas-dev:arm64 zlib1g-dev:arm64
+  libpng-dev:arm64
 )
+
+SUDO=""
+[[ $(id -u) -eq 0 ]] || SUDO="sudo"
+export DEBIAN_FRONTEND=noninteractive
+
+# The :arm64 packages above need the arm64 architecture in dpkg (and a package-list update after adding it).
+need_update=""
+if ! dpkg --print-foreign-architectures | grep -qx arm64; then
+  echo "setup: adding the arm64 architecture to dpkg"
+  $SUDO dpkg --add-architecture arm64
+  need_update=1
+fi
 
 missing=()
 for p in "${packages[@]}"; do
@@ -28,11 +44,28 @@ done
 
 if ((${#missing[@]})); then
   echo "setup: installing ${missing[*]}"
-  SUDO=""
-  [[ $(id -u) -eq 0 ]] || SUDO="sudo"
-  export DEBIAN_FRONTEND=noninteractive
   $SUDO apt-get update -qq
+  need_update=""
   $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+
+# ONNX for arm64 cannot be installed beside the amd64 libonnx-dev: libonnxifi of both architectures ships
+# /usr/lib/libonnxifi.so with different contents, and dpkg refuses the second. The cross build only needs
+# the arm64 headers, CMake package and shared libraries, so those packages are unpacked into a prefix of
+# their own that cmake/toolchains/aarch64.cmake searches first.
+onnx_arm64_prefix=/opt/tessera/arm64
+if [[ ! -f $onnx_arm64_prefix/.tessera-installed ]]; then
+  echo "setup: unpacking ONNX for arm64 into $onnx_arm64_prefix"
+  [[ -z $need_update ]] || $SUDO apt-get update -qq
+  debs=$(mktemp -d)
+  # a private temporary folder: download as the current user, not apt's sandbox user
+  (cd "$debs" && apt-get download -qq -o APT::Sandbox::User="$(id -un)" libonnx-dev:arm64 libonnx1:arm64 libonnxifi:arm64)
+  $SUDO mkdir -p "$onnx_arm64_prefix"
+  for deb in "$debs"/*.deb; do
+    $SUDO dpkg-deb -x "$deb" "$onnx_arm64_prefix"
+  done
+  rm -rf "$debs"
+  $SUDO touch "$onnx_arm64_prefix/.tessera-installed"
 fi
 
 # npm packages used by the tests: the ONNX Runtime oracle and a real pretrained model.
