@@ -58,8 +58,12 @@ if [[ ! -f $onnx_arm64_prefix/.tessera-installed ]]; then
   echo "setup: unpacking ONNX for arm64 into $onnx_arm64_prefix"
   [[ -z $need_update ]] || $SUDO apt-get update -qq
   debs=$(mktemp -d)
-  # a private temporary folder: download as the current user, not apt's sandbox user
-  (cd "$debs" && apt-get download -qq -o APT::Sandbox::User="$(id -un)" libonnx-dev:arm64 libonnx1:arm64 libonnxifi:arm64)
+  # a private temporary folder: download as the current user, not apt's sandbox user; package lists older
+  # than the archive name versions it no longer has, so update them once on failure
+  download() {
+    (cd "$debs" && apt-get download -qq -o APT::Sandbox::User="$(id -un)" libonnx-dev:arm64 libonnx1:arm64 libonnxifi:arm64)
+  }
+  download || { $SUDO apt-get update -qq && download; }
   $SUDO mkdir -p "$onnx_arm64_prefix"
   for deb in "$debs"/*.deb; do
     $SUDO dpkg-deb -x "$deb" "$onnx_arm64_prefix"
