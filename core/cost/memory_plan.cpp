@@ -32,7 +32,12 @@ MemoryPlan planMemory(const model::Graph& g) {
             lastUse[in] = i;
         }
     }
+    std::set<std::string> graphOutputs;
+    for (const auto& out : g.outputs) {
+        graphOutputs.insert(out.name);
+    }
     std::set<std::size_t> inputBuffers;
+    std::set<std::size_t> pinned; // buffers holding a graph output: never overwritten in place
     for (const auto& in : g.inputs) {
         plan.bufferOf[in.name] = plan.buffers.size();
         inputBuffers.insert(plan.buffers.size());
@@ -50,7 +55,7 @@ MemoryPlan planMemory(const model::Graph& g) {
         const bool hasSource = source != plan.bufferOf.end();
         const bool alias = hasSource && isAliasOp(n.opType);
         const bool inPlace = hasSource && isInPlaceOp(n.opType) && lastUse[n.inputs[0]] == i &&
-                             !inputBuffers.count(source->second) &&
+                             !inputBuffers.count(source->second) && !pinned.count(source->second) &&
                              std::count(n.inputs.begin(), n.inputs.end(), n.inputs[0]) == 1;
         for (std::size_t k = 0; k < n.outputs.size(); ++k) {
             const std::string& out = n.outputs[k];
@@ -59,10 +64,13 @@ MemoryPlan planMemory(const model::Graph& g) {
             }
             if (k == 0 && (alias || inPlace)) {
                 plan.bufferOf[out] = source->second;
-                continue;
+            } else {
+                plan.bufferOf[out] = plan.buffers.size();
+                plan.buffers.push_back({0, bytesOf(out), i, i});
             }
-            plan.bufferOf[out] = plan.buffers.size();
-            plan.buffers.push_back({0, bytesOf(out), i, i});
+            if (graphOutputs.count(out)) {
+                pinned.insert(plan.bufferOf[out]);
+            }
         }
     }
     const std::size_t end = g.nodes.empty() ? 0 : g.nodes.size() - 1;

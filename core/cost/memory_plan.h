@@ -6,8 +6,8 @@
 // Rules (docs/cost-model.md): nodes run in graph order; a buffer lives from its producer's step to its last
 // consumer's step (graph inputs from step 0, graph outputs to the end). Reshape-like ops alias their input.
 // Element-wise unary ops (activations, BatchNormalization) write into their input's buffer when they are its
-// last consumer and it is not a graph input. Offsets: largest buffers first, each at the lowest 64-byte
-// aligned offset that does not overlap a buffer alive at the same time.
+// last consumer and it holds neither a graph input nor a graph output. Offsets: largest buffers first, each
+// at the lowest 64-byte aligned offset that does not overlap a buffer alive at the same time.
 
 #include <cstdint>
 #include <map>
