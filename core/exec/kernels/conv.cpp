@@ -90,8 +90,10 @@ public:
         float* y = outputs[0].data;
         // output columns ox whose every tap ix = ox*s - pad + kx*d is in [0, inW)
         const std::int64_t oxLo = std::min(g.outW, (g.padLeft + g.strideW - 1) / g.strideW);
+        // last such ox: floor((inW - 1 + padLeft - (kW-1)*dilW) / strideW); none when that is negative
+        const std::int64_t lastInside = g.inW - 1 + g.padLeft - (g.kW - 1) * g.dilW;
         const std::int64_t oxHi =
-            std::max(oxLo, std::min(g.outW, (g.inW + g.padLeft - (g.kW - 1) * g.dilW - 1) / g.strideW + 1));
+            lastInside < 0 ? oxLo : std::max(oxLo, std::min(g.outW, lastInside / g.strideW + 1));
         ctx.pool.parallelFor(g.batch * g.outC, [&](std::int64_t begin, std::int64_t end) {
             for (std::int64_t plane = begin; plane < end; ++plane) {
                 const std::int64_t c = plane % g.outC;

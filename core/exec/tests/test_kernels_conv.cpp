@@ -93,6 +93,10 @@ private slots:
         QTest::newRow("depthwise stride 2")
             << 8 << 8 << 10 << 3 << 2 << QList<int>{1, 1, 1, 1} << 1 << 8 << "NOTSET"
             << "";
+        // narrower than the kernel: no output column has all its taps inside (a tile at a border does this)
+        QTest::newRow("depthwise 5x5 narrow")
+            << 4 << 4 << 4 << 5 << 2 << QList<int>{0, 0, 1, 1} << 1 << 4 << "NOTSET"
+            << "";
         QTest::newRow("SAME_UPPER stride 2")
             << 3 << 5 << 10 << 3 << 2 << QList<int>{} << 1 << 1 << "SAME_UPPER"
             << "";
