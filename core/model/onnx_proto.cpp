@@ -269,6 +269,9 @@ void toProto(const Tensor& tensor, const std::string& name, onnx::TensorProto& o
     for (auto d : tensor.shape) {
         out.add_dims(d);
     }
+    if (tensor.elements() == 0) {
+        return; // the checker refuses data (even empty raw_data) in a 0-element tensor
+    }
     switch (tensor.dtype) {
     case DType::Float32:
         out.set_raw_data(
