@@ -202,7 +202,8 @@ Bounds cellBounds(const Graph& g, const Stage& stage) {
             continue;
         }
         const auto outBounds = out->second;
-        for (const auto& in : node.inputs) {
+        for (std::size_t input = 0; input < node.inputs.size(); ++input) {
+            const std::string& in = node.inputs[input];
             if (in.empty() || g.isInitializer(in) || bounds.count(in) || g.value(in)->shape.size() != 4) {
                 continue;
             }
@@ -214,7 +215,7 @@ Bounds cellBounds(const Graph& g, const Stage& stage) {
                 for (std::size_t i = 0; i < ob.size(); ++i) {
                     const std::int64_t p = i == 0               ? 0
                                            : i + 1 == ob.size() ? extent
-                                                                : mapCutToInput(g, node, 2 + k, ob[i]);
+                                                                : mapCutToInput(g, node, input, 2 + k, ob[i]);
                     b.push_back(std::clamp<std::int64_t>(p, b.empty() ? 0 : b.back(), extent));
                 }
             }

@@ -255,14 +255,13 @@ model::Node rewriteNode(const Graph& g, const Node& n, const NodeRegions& region
     return out;
 }
 
-std::int64_t mapCutToInput(const Graph& g, const Node& n, int axis, std::int64_t cut) {
-    const Shape& in = shapeOf(g, n.inputs[0]);
+std::int64_t mapCutToInput(const Graph& g, const Node& n, std::size_t input, int axis, std::int64_t cut) {
+    const std::int64_t extent = shapeOf(g, n.inputs[input]).at(std::size_t(axis));
     if (!isWindowed(n.opType)) {
-        return std::min(cut, in.at(std::size_t(axis)));
+        return std::min(cut, extent); // same position (a broadcast input of extent 1 keeps its one cell)
     }
     const Window w = windowOf(g, n, axis - 2);
-    return std::clamp<std::int64_t>(w.beginFor(cut) + w.dilation * (w.kernel - 1) / 2, 0,
-                                    in[std::size_t(axis)]);
+    return std::clamp<std::int64_t>(w.beginFor(cut) + w.dilation * (w.kernel - 1) / 2, 0, extent);
 }
 
 std::optional<std::string> tileProblem(const Graph& g, const Node& n) {

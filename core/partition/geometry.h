@@ -37,10 +37,11 @@ NodeRegions mapRegions(const model::Graph& graph, const model::Node& node, const
 // the Concat inputs whose region is empty.
 model::Node rewriteNode(const model::Graph& graph, const model::Node& node, const NodeRegions& regions);
 
-// Where a cut line at `cut` along spatial axis `axis` (2 or 3) of the node's first output falls on its first
-// input: the input position under the centre of the kernel window, clamped to the input. Used to give every
-// value inside a tile block its own non-overlapping cells (for data reuse).
-std::int64_t mapCutToInput(const model::Graph& graph, const model::Node& node, int axis, std::int64_t cut);
+// Where a cut line at `cut` along spatial axis `axis` (2 or 3) of the node's first output falls on its input
+// number `input`: the input position under the centre of the kernel window, clamped to that input. Used to
+// give every value inside a tile block its own non-overlapping cells (for data reuse).
+std::int64_t mapCutToInput(const model::Graph& graph, const model::Node& node, std::size_t input, int axis,
+                           std::int64_t cut);
 
 // Why the node cannot be part of a tile block (FTP) or a channel-split (LOP) stage; nullopt when it can.
 std::optional<std::string> tileProblem(const model::Graph& graph, const model::Node& node);

@@ -3,7 +3,7 @@
 //                                       [--save-dir DIR]
 // Runs the model once and prints JSON: {"outputs": {name: {"dims": [...], "sum": s, "first": [...]}}}.
 // Inputs read from --input files (float32 or float64 .npy, C order) take the file's shape; the others get a
-// deterministic pattern of the given shape (inputs without a given shape must have static dims).
+// deterministic pattern of the given shape (every such input needs its NAME=D1,D2,... argument).
 // --save-dir writes each output as DIR/<name>.npy (float32; characters other than letters, digits, '_',
 // '-' and '.' in the name replaced by '_').
 'use strict';

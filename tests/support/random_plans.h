@@ -76,8 +76,8 @@ inline OnnxBuilder randomCnn(std::uint32_t seed) {
             const int s = (h > 8 && pick(0, 3) == 0) ? 2 : 1;
             const int d = (k == 3 && pick(0, 4) == 0 && side > 12) ? 2 : 1;
             const int p = pick(0, k / 2 * d);
-            const std::int64_t outC = pick(2, 8);
-            const int groups = (c == outC && pick(0, 2) == 0) ? int(c) : 1;
+            const std::int64_t outC = pick(0, 2) == 0 ? c : pick(2, 8);
+            const int groups = (c == outC && pick(0, 1) == 0) ? int(c) : 1; // depthwise
             const auto graphBefore = b.graph().node_size();
             cur = conv(cur, c, outC, k, s, p, d, groups);
             // the conv's bottom padding is p or p+1: read it back for the shape

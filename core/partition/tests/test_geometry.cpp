@@ -119,7 +119,7 @@ private slots:
         QCOMPARE(f.compute, (Region{{{0, 1}, {36, 108}}}));
         QCOMPARE(f.inputs[0], (Region{{{0, 1}, {1, 3}, {0, 6}, {0, 6}}}));
         // cut lines follow the kernel centre back: output cut 3 of the stride-2 conv falls on input row 6
-        QCOMPARE(partition::mapCutToInput(g, g.nodes[4], 2, 3), std::int64_t(6));
+        QCOMPARE(partition::mapCutToInput(g, g.nodes[4], 0, 2, 3), std::int64_t(6));
     }
 
     // DeepThings' configuration: YOLOv2 608x608, Darknet layers 0..15 fused (12 convolutions, 4 max pools,

@@ -78,7 +78,7 @@ private slots:
     void randomModelsAndPlans() {
         int plans = 0, kinds[4] = {0, 0, 0, 0}, reuse = 0;
         double worst = 0;
-        for (std::uint32_t seed = 1; seed <= 40; ++seed) {
+        for (std::uint32_t seed = 1; seed <= 120; ++seed) {
             const auto m = load(test::randomCnn(seed), "random" + std::to_string(seed));
             for (std::uint32_t k = 0; k < 6; ++k) {
                 const int devices = 2 + int(k % 3);
