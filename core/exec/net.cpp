@@ -5,64 +5,30 @@
 #include <cstring>
 #include <set>
 
+#include "core/exec/fusion.h"
+
 namespace tessera::exec {
 namespace {
 
 using model::Graph;
 using model::Node;
 
-// Indices of the nodes reading each value.
-std::map<std::string, std::vector<std::size_t>> readersOf(const Graph& g) {
-    std::map<std::string, std::vector<std::size_t>> readers;
-    for (std::size_t i = 0; i < g.nodes.size(); ++i) {
-        for (const auto& in : g.nodes[i].inputs) {
-            readers[in].push_back(i);
-        }
-    }
-    return readers;
-}
-
-bool isGraphOutput(const Graph& g, const std::string& value) {
-    return std::any_of(g.outputs.begin(), g.outputs.end(),
-                       [&](const model::ValueInfo& v) { return v.name == value; });
-}
-
-// The single node reading `value`, if exactly one does and the value is not a graph output.
-std::optional<std::size_t> soleReader(const Graph& g,
-                                      const std::map<std::string, std::vector<std::size_t>>& readers,
-                                      const std::string& value) {
-    auto it = readers.find(value);
-    if (it == readers.end() || it->second.size() != 1 || isGraphOutput(g, value)) {
-        return std::nullopt;
-    }
-    return it->second.front();
-}
-
-bool allConstant(const Graph& g, const Node& n, std::size_t from) {
-    for (std::size_t i = from; i < n.inputs.size(); ++i) {
-        if (!n.inputs[i].empty() && !g.isInitializer(n.inputs[i])) {
-            return false;
-        }
-    }
-    return true;
-}
-
-// Folds BatchNormalization into the Conv before it (new weights and bias) and records a following
-// activation as attributes of the Conv, which its kernel applies. Returns the folded node indices; their
-// outputs share the Conv's buffer (the memory plan's in-place rule), so no copy is needed.
+// Applies the fusions the engine makes (fusion.h): BatchNormalization folded into the Conv's weights and
+// bias, the activation recorded as attributes of the Conv or Gemm, which its kernel applies. Returns the
+// folded node indices; their outputs share the Conv's buffer (the memory plan's in-place rule), so no copy is
+// needed.
 std::set<std::size_t> fuse(Graph& g) {
     std::set<std::size_t> folded;
-    const auto readers = readersOf(g);
-    for (std::size_t i = 0; i < g.nodes.size(); ++i) {
-        Node& conv = g.nodes[i];
-        if ((conv.opType != "Conv" && conv.opType != "Gemm") || !allConstant(g, conv, 1)) {
-            continue;
+    std::map<std::string, std::size_t> weightReaders;
+    for (const auto& n : g.nodes) {
+        for (const auto& in : n.inputs) {
+            ++weightReaders[in];
         }
-        std::string tail = conv.outputs[0];
-        auto next = soleReader(g, readers, tail);
-        if (conv.opType == "Conv" && next && g.nodes[*next].opType == "BatchNormalization" &&
-            g.nodes[*next].inputs[0] == tail && allConstant(g, g.nodes[*next], 1)) {
-            const Node& bn = g.nodes[*next];
+    }
+    for (const Fusion& f : findFusions(g)) {
+        Node& conv = g.nodes[f.node];
+        if (f.batchNorm) {
+            const Node& bn = g.nodes[*f.batchNorm];
             const auto& w = *g.initializer(conv.inputs[1]);
             const auto& scale = g.initializer(bn.inputs[1])->floats;
             const auto& beta = g.initializer(bn.inputs[2])->floats;
@@ -73,7 +39,7 @@ std::set<std::size_t> fuse(Graph& g) {
             const std::int64_t perChannel = w.elements() / outChannels;
             // Scale the weights in place when this Conv is their only reader (no second copy of the model
             // while loading); shared weights get a folded copy.
-            const bool shared = readers.at(conv.inputs[1]).size() > 1;
+            const bool shared = weightReaders.at(conv.inputs[1]) > 1;
             const std::string wName = shared ? conv.name + ".bn_folded_weights" : conv.inputs[1];
             if (shared) {
                 g.initializers[wName] = w;
@@ -99,38 +65,33 @@ std::set<std::size_t> fuse(Graph& g) {
             conv.inputs.resize(3);
             conv.inputs[1] = wName;
             conv.inputs[2] = bName;
-            folded.insert(*next);
-            tail = bn.outputs[0];
-            next = soleReader(g, readers, tail);
+            folded.insert(*f.batchNorm);
         }
-        if (!next || g.nodes[*next].inputs[0] != tail) {
-            continue;
+        if (f.activation) {
+            const Node& act = g.nodes[*f.activation];
+            if (act.opType == "Relu") {
+                conv.attributes["tessera.activation"] = std::string("Relu");
+            } else if (act.opType == "LeakyRelu") {
+                conv.attributes["tessera.activation"] = std::string("LeakyRelu");
+                conv.attributes["tessera.alpha"] = act.attrFloat("alpha", 0.01f);
+            } else { // Clip
+                float lo = -INFINITY, hi = INFINITY;
+                if (act.inputs.size() > 1 && !act.inputs[1].empty()) {
+                    lo = g.initializer(act.inputs[1])->floats.at(0);
+                }
+                if (act.inputs.size() > 2 && !act.inputs[2].empty()) {
+                    hi = g.initializer(act.inputs[2])->floats.at(0);
+                }
+                if (act.has("min") || act.has("max")) { // opset < 11
+                    lo = act.attrFloat("min", lo);
+                    hi = act.attrFloat("max", hi);
+                }
+                conv.attributes["tessera.activation"] = std::string("Clip");
+                conv.attributes["tessera.min"] = lo;
+                conv.attributes["tessera.max"] = hi;
+            }
+            folded.insert(*f.activation);
         }
-        const Node& act = g.nodes[*next];
-        if (act.opType == "Relu") {
-            conv.attributes["tessera.activation"] = std::string("Relu");
-        } else if (act.opType == "LeakyRelu") {
-            conv.attributes["tessera.activation"] = std::string("LeakyRelu");
-            conv.attributes["tessera.alpha"] = act.attrFloat("alpha", 0.01f);
-        } else if (act.opType == "Clip" && allConstant(g, act, 1)) {
-            float lo = -INFINITY, hi = INFINITY;
-            if (act.inputs.size() > 1 && !act.inputs[1].empty()) {
-                lo = g.initializer(act.inputs[1])->floats.at(0);
-            }
-            if (act.inputs.size() > 2 && !act.inputs[2].empty()) {
-                hi = g.initializer(act.inputs[2])->floats.at(0);
-            }
-            if (act.has("min") || act.has("max")) { // opset < 11
-                lo = act.attrFloat("min", lo);
-                hi = act.attrFloat("max", hi);
-            }
-            conv.attributes["tessera.activation"] = std::string("Clip");
-            conv.attributes["tessera.min"] = lo;
-            conv.attributes["tessera.max"] = hi;
-        } else {
-            continue;
-        }
-        folded.insert(*next);
     }
     return folded;
 }
