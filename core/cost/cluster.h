@@ -33,6 +33,8 @@ struct Device {
     double linkLatencySeconds = 2e-4; // one-way
     // Memory the runtime itself takes (code, libraries, allocator, threads) before any model data.
     std::int64_t runtimeOverheadBytes = 0;
+
+    bool operator==(const Device&) const = default;
 };
 
 struct Cluster {
@@ -48,6 +50,8 @@ struct Cluster {
     // Lists every problem (duplicate names, non-positive speeds or budgets, gateway out of range); empty =
     // ok.
     std::vector<std::string> problems() const;
+
+    bool operator==(const Cluster&) const = default;
 };
 
 // Presets for common boards; `name` is the preset key ("rpi3b", "rpi4", "rpi5", "jetson-nano", "emulated").
