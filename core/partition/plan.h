@@ -57,6 +57,8 @@ struct Stage {
     std::size_t cells() const;
     int reducerDevice() const { return reducer >= 0 ? reducer : (devices.empty() ? -1 : devices.front()); }
     bool contains(std::size_t node) const { return node >= first && node <= last; }
+
+    bool operator==(const Stage&) const = default;
 };
 
 struct Plan {
@@ -65,6 +67,8 @@ struct Plan {
 
     // Index of the stage holding `node`, or -1.
     int stageOf(std::size_t node) const;
+
+    bool operator==(const Plan&) const = default;
 };
 
 // A plan with every node in one Device stage on `device` (the unpartitioned run).
