@@ -1,1 +1,206 @@
-// placeholder: being written
+#include "core/sim/plan_cost.h"
+
+#include <algorithm>
+#include <limits>
+#include <map>
+#include <set>
+
+#include "core/cost/layer_cost.h"
+#include "core/cost/memory_plan.h"
+#include "core/cost/units.h"
+#include "core/exec/fusion.h"
+
+namespace tessera::sim {
+namespace {
+
+using partition::Program;
+using partition::Task;
+
+constexpr std::int64_t kFloatBytes = sizeof(float);
+
+std::int64_t pieceBytes(const Program& program, int piece) {
+    return program.pieces[std::size_t(piece)].region.elements() * kFloatBytes;
+}
+
+// Program index of the last task reading each piece; `kEnd` for pieces a result reads, -1 for unread ones.
+constexpr int kEnd = std::numeric_limits<int>::max();
+
+std::vector<int> lastUses(const Program& program) {
+    std::vector<int> last(program.pieces.size(), -1);
+    for (std::size_t t = 0; t < program.tasks.size(); ++t) {
+        for (const auto& input : program.tasks[t].inputs) {
+            for (const auto& s : input.sources) {
+                last[std::size_t(s.piece)] = std::max(last[std::size_t(s.piece)], int(t));
+            }
+        }
+    }
+    for (const auto& result : program.results) {
+        for (const auto& s : result.sources) {
+            last[std::size_t(s.piece)] = kEnd;
+        }
+    }
+    return last;
+}
+
+// Activation and buffer bytes of one device at its peak moment (plan_cost.h).
+struct Peak {
+    std::int64_t activation = 0, buffer = 0;
+};
+
+Peak devicePeak(const Program& program, const std::vector<int>& lastUse, int device) {
+    const bool gateway = device == program.gateway;
+    // Pieces the device produced before program position `at` (-1: the start; graph inputs are there from
+    // the start) that are needed at or after it.
+    auto held = [&](int at) {
+        std::int64_t bytes = 0;
+        for (std::size_t p = 0; p < program.pieces.size(); ++p) {
+            const int producer = program.pieces[p].task;
+            const bool mine = producer < 0 ? gateway : program.tasks[std::size_t(producer)].device == device;
+            if (mine && (producer < 0 || producer < at) && lastUse[p] >= std::max(at, 0)) {
+                bytes += pieceBytes(program, int(p));
+            }
+        }
+        return bytes;
+    };
+    Peak peak;
+    bool any = false;
+    auto moment = [&](std::int64_t activation, std::int64_t buffer) {
+        if (!any || activation + buffer > peak.activation + peak.buffer) {
+            peak = {activation, buffer};
+            any = true;
+        }
+    };
+    if (gateway) {
+        moment(0, held(-1));
+    }
+    for (std::size_t t = 0; t < program.tasks.size(); ++t) {
+        const Task& task = program.tasks[t];
+        if (task.device == device || task.stealable) {
+            moment(task.arenaBytes, held(int(t)));
+        }
+    }
+    if (gateway) {
+        std::int64_t results = 0;
+        for (const auto& r : program.results) {
+            results += r.region.elements() * kFloatBytes;
+        }
+        moment(0, results);
+    }
+    return peak;
+}
+
+} // namespace
+
+TaskWork taskWork(const model::Graph& graph) {
+    // the engine applies folded BatchNormalizations and activations inside the Conv/Gemm kernel
+    std::vector<bool> folded(graph.nodes.size(), false);
+    for (const auto& f : exec::findFusions(graph)) {
+        for (const auto& node : {f.batchNorm, f.activation}) {
+            if (node) {
+                folded[*node] = true;
+            }
+        }
+    }
+    TaskWork work;
+    for (std::size_t i = 0; i < graph.nodes.size(); ++i) {
+        if (folded[i] || cost::isAliasOp(graph.nodes[i].opType)) {
+            continue;
+        }
+        // nodeCost reads shapes only: the hollow initializers of task graphs have no data
+        const cost::LayerCost c = cost::nodeCost(graph, i);
+        if (c.macs > 0) {
+            work.macs += c.macs;
+        } else {
+            work.bytes += c.inputBytes + c.outputBytes;
+        }
+        ++work.nodes;
+    }
+    return work;
+}
+
+double workSeconds(const TaskWork& work, const cost::Device& device) {
+    return double(work.macs) / device.macsPerSecond + double(work.bytes) / device.bytesPerSecond +
+           work.nodes * device.nodeOverheadSeconds;
+}
+
+double taskSeconds(const Task& task, const cost::Device& device) {
+    return workSeconds(taskWork(task.graph), device);
+}
+
+std::vector<std::string> PlanCost::overBudget(const cost::Cluster& cluster) const {
+    std::vector<std::string> problems;
+    for (std::size_t d = 0; d < devices.size(); ++d) {
+        const DeviceCost& c = devices[d];
+        if (c.fits()) {
+            continue;
+        }
+        const std::string name =
+            d < cluster.devices.size() ? cluster.devices[d].name : "#" + std::to_string(d);
+        problems.push_back("device '" + name + "' needs " + cost::formatBytes(c.totalBytes) + ", " +
+                           cost::formatBytes(c.totalBytes - c.budgetBytes) + " over its budget of " +
+                           cost::formatBytes(c.budgetBytes));
+    }
+    return problems;
+}
+
+PlanCost planCost(const Program& program, const model::Graph& graph, const cost::Cluster& cluster) {
+    PlanCost result;
+    const std::size_t deviceCount = cluster.devices.size();
+    result.devices.resize(deviceCount);
+
+    std::vector<std::set<std::string>> slices(deviceCount);
+    for (const Task& task : program.tasks) {
+        const double seconds = task.device >= 0 && std::size_t(task.device) < deviceCount
+                                   ? taskSeconds(task, cluster.devices[std::size_t(task.device)])
+                                   : 0.0;
+        for (std::size_t d = 0; d < deviceCount; ++d) {
+            if (int(d) != task.device && !task.stealable) {
+                continue;
+            }
+            for (const auto& w : task.weights) {
+                if (slices[d].insert(w.name).second) {
+                    result.devices[d].weightBytes += model::elementCount(w.shape) * kFloatBytes;
+                }
+            }
+            if (int(d) == task.device) {
+                result.devices[d].macs += task.macs;
+                result.devices[d].tasks += 1;
+                result.devices[d].computeSeconds += seconds;
+            }
+        }
+        result.macs += task.macs;
+    }
+
+    const std::vector<int> lastUse = lastUses(program);
+    for (std::size_t d = 0; d < deviceCount; ++d) {
+        DeviceCost& c = result.devices[d];
+        const Peak peak = devicePeak(program, lastUse, int(d));
+        c.activationBytes = peak.activation;
+        c.bufferBytes = peak.buffer;
+        c.overheadBytes = cluster.devices[d].runtimeOverheadBytes;
+        c.totalBytes = c.weightBytes + c.activationBytes + c.bufferBytes + c.overheadBytes;
+        c.budgetBytes = cluster.devices[d].memoryBytes;
+    }
+
+    std::map<std::pair<int, int>, std::int64_t> links;
+    for (const auto& t : program.transfers()) {
+        links[{t.from, t.to}] += t.bytes;
+        if (t.from >= 0 && std::size_t(t.from) < deviceCount) {
+            result.devices[std::size_t(t.from)].sentBytes += t.bytes;
+        }
+        if (t.to >= 0 && std::size_t(t.to) < deviceCount) {
+            result.devices[std::size_t(t.to)].receivedBytes += t.bytes;
+        }
+    }
+    for (const auto& [pair, bytes] : links) {
+        result.links.push_back({pair.first, pair.second, bytes});
+        result.trafficBytes += bytes;
+    }
+
+    for (std::size_t i = 0; i < graph.nodes.size(); ++i) {
+        result.modelMacs += cost::nodeCost(graph, i).macs;
+    }
+    return result;
+}
+
+} // namespace tessera::sim

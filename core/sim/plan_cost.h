@@ -3,16 +3,28 @@
 // per link, compute time under the speed model, and the redundant work that tiling adds.
 //
 // Memory of a device (what its runtime holds at its worst moment):
-//   weights    the distinct weight slices of its tasks (by task-graph initializer name); for a stage with
-//              work stealing, every device of the stage holds the weights of all the stage's tasks;
+//   weights    the distinct weight slices of its tasks (deduplicated by task-graph initializer name, which
+//              names the source and the slice): elements of the slice's shape x 4 bytes. Work stealing
+//              (simulator.h) lets every device of the cluster run any task of a stage with stealing, so every
+//              device holds the weights of all the tasks of such a stage.
 //   activations + buffers: the device runs its tasks one at a time in program order. While task t runs it
-//              needs t's activation arena (cost::planMemory of t's graph, inputs and outputs included) plus
-//              the pieces it produced earlier that some task at or after t in program order (or the result
-//              delivery at the end) still needs. The peak of that sum over its tasks is reported split into
-//              `activationBytes` (the arena) and `bufferBytes` (the held pieces) at the peak task. The
-//              gateway also holds the graph inputs until their last consumer and the results at the end.
+//              needs t's activation arena (Task::arenaBytes: cost::planMemory of t's graph, inputs and
+//              outputs included) plus the pieces it produced earlier (static assignment) that some task at or
+//              after t in program order (t itself included: its inputs are copies) or the result delivery at
+//              the end still needs. The peak of that sum is reported split into `activationBytes` (the arena)
+//              and `bufferBytes` (the held pieces) at the peak moment (the first one when several are equal).
+//              A device can also be handed any stealable task it is not assigned, so each of those is a
+//              moment too, at its place in program order. The gateway holds the graph inputs from the start
+//              until their last consumer (a moment before its first task holds all of them) and, at a last
+//              moment after every task, the assembled results (their bytes, nothing else).
 //   overhead   the device's measured runtime overhead (cost::Device::runtimeOverheadBytes).
-// Traffic: every Transfer of the program under the static assignment.
+// Traffic: every Transfer of the program (Program::transfers(), static assignment), per device and per
+// ordered device pair.
+// Compute time (speed model, cluster.h), per node of the task graph: macs / macsPerSecond for a node with
+// MACs (cost::nodeCost), else (inputBytes + outputBytes) / bytesPerSecond; plus nodeOverheadSeconds per node.
+// Alias ops (cost::isAliasOp: Reshape, Flatten, Identity, Dropout...) cost nothing at all, and neither do the
+// nodes the engine folds into the Conv/Gemm before them (exec::findFusions: a BatchNormalization, then a
+// Relu, LeakyRelu or Clip), which its kernel applies as it writes the output.
 
 #include <cstdint>
 #include <string>
@@ -49,11 +61,22 @@ struct PlanCost {
     std::int64_t macs = 0;           // over all tasks
     std::int64_t modelMacs = 0;      // of the unpartitioned graph
     std::int64_t redundantMacs() const { return macs - modelMacs; }
-    // Names the devices over budget and by how much; empty when everything fits.
+    // Names the devices over budget and by how much (cost::formatBytes), one line each, e.g. "device
+    // 'rpi3b-2' needs 812 MiB, 44.4 MiB over its budget of 768 MiB"; empty when everything fits.
     std::vector<std::string> overBudget(const cost::Cluster& cluster) const;
 };
 
-// Compute time of a task on a device under the speed model (cost/cluster.h).
+// What a task graph asks of the speed model: MACs of the nodes that have them, activation bytes read and
+// written by the other nodes, and the number of nodes that do work (alias ops and folded nodes excluded).
+struct TaskWork {
+    std::int64_t macs = 0, bytes = 0;
+    int nodes = 0;
+};
+TaskWork taskWork(const model::Graph& taskGraph);
+// macs / macsPerSecond + bytes / bytesPerSecond + nodes * nodeOverheadSeconds (the per-node sums above).
+double workSeconds(const TaskWork& work, const cost::Device& device);
+
+// Compute time of a task on a device under the speed model: workSeconds(taskWork(task.graph), device).
 double taskSeconds(const partition::Task& task, const cost::Device& device);
 
 PlanCost planCost(const partition::Program& program, const model::Graph& graph, const cost::Cluster& cluster);

@@ -1,0 +1,226 @@
+// Static plan costs against hand counts: weights per device (slices deduplicated by name, spread by work
+// stealing), activation arenas plus held pieces, traffic per link, redundant MACs of tiles, the speed model.
+
+#include <QtTest>
+
+#include "core/model/model.h"
+#include "core/partition/program.h"
+#include "core/sim/plan_cost.h"
+#include "support/onnx_builder.h"
+
+using namespace tessera;
+using partition::Stage;
+using partition::StageKind;
+
+class TestPlanCost : public QObject {
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+
+    model::Model load(const test::OnnxBuilder& b, const std::string& name) {
+        const std::string path = m_dir.filePath(QString::fromStdString(name + ".onnx")).toStdString();
+        b.save(path);
+        auto m = model::loadModel(path);
+        if (!m) {
+            qFatal("%s", m.error().message.c_str());
+        }
+        return std::move(*m);
+    }
+
+    // x[1,2,8,8] -> conv3x3 p1 (4, bias) -> relu (r1) -> conv3x3 p1 (4, bias) -> relu (r2), then with
+    // `skip` an Add(r1, r2). Weights: w1 72 + b1 4 floats (304 B), w2 144 + b2 4 floats (592 B).
+    model::Model convPair(bool skip) {
+        test::OnnxBuilder b;
+        b.input("x", {std::int64_t(1), std::int64_t(2), std::int64_t(8), std::int64_t(8)});
+        for (const std::string k : {"1", "2"}) {
+            const std::int64_t in = k == "1" ? 2 : 4;
+            b.weights("w" + k, {4, in, 3, 3}, std::vector<float>(std::size_t(4 * in * 9), 0.1f));
+            b.weights("b" + k, {4}, std::vector<float>(4, 0.f));
+            auto& conv = b.node("Conv", {k == "1" ? "x" : "r1", "w" + k, "b" + k}, {"c" + k});
+            test::OnnxBuilder::setInts(conv, "pads", {1, 1, 1, 1});
+            b.node("Relu", {"c" + k}, {"r" + k});
+        }
+        if (skip) {
+            b.node("Add", {"r1", "r2"}, {"sum"});
+        }
+        b.output(skip ? "sum" : "r2");
+        return load(b, skip ? "skip" : "pair");
+    }
+
+    static Stage stage(StageKind kind, std::size_t first, std::size_t last, std::vector<int> devices) {
+        Stage s;
+        s.kind = kind;
+        s.first = first;
+        s.last = last;
+        s.devices = std::move(devices);
+        return s;
+    }
+
+    static partition::Program compile(const model::Model& m, std::vector<Stage> stages,
+                                      const cost::Cluster& cluster) {
+        partition::Plan plan;
+        plan.stages = std::move(stages);
+        auto program = partition::compile(m, plan, cluster);
+        if (!program) {
+            qFatal("%s", program.error().message.c_str());
+        }
+        return std::move(*program);
+    }
+
+    static cost::Cluster cluster(int count) {
+        auto c = cost::uniformCluster("rpi4", count);
+        for (auto& d : c.devices) {
+            d.runtimeOverheadBytes = 0;
+        }
+        return c;
+    }
+
+private slots:
+    // x -> relu (512 B in, 512 B out) -> conv (4,608 MACs) -> relu (folded into the conv by the engine: free)
+    // -> maxpool 2x2 (1,024 B in, 256 B out) -> flatten (an alias: free). Three nodes do work.
+    void speedModelPerNode() {
+        test::OnnxBuilder b;
+        b.input("x", {std::int64_t(1), std::int64_t(2), std::int64_t(8), std::int64_t(8)});
+        b.node("Relu", {"x"}, {"r0"});
+        b.weights("w", {4, 2, 3, 3}, std::vector<float>(72, 0.1f));
+        auto& conv = b.node("Conv", {"r0", "w"}, {"c"});
+        test::OnnxBuilder::setInts(conv, "pads", {1, 1, 1, 1});
+        b.node("Relu", {"c"}, {"r"});
+        auto& pool = b.node("MaxPool", {"r"}, {"p"});
+        test::OnnxBuilder::setInts(pool, "kernel_shape", {2, 2});
+        test::OnnxBuilder::setInts(pool, "strides", {2, 2});
+        b.node("Flatten", {"p"}, {"f"});
+        b.output("f", 2);
+        const auto m = load(b, "flat");
+        auto c = cluster(1);
+        const auto program = compile(m, {stage(StageKind::Device, 0, 4, {0})}, c);
+        QCOMPARE(program.tasks.size(), std::size_t(1));
+        const auto work = sim::taskWork(program.tasks[0].graph);
+        QCOMPARE(work.macs, std::int64_t(4 * 64 * 18));
+        QCOMPARE(work.bytes, std::int64_t(1024 + 1280));
+        QCOMPARE(work.nodes, 3);
+        cost::Device& d = c.devices[0];
+        d.macsPerSecond = 4608;
+        d.bytesPerSecond = 1152;
+        d.nodeOverheadSeconds = 0.25;
+        QCOMPARE(sim::taskSeconds(program.tasks[0], d), 1.0 + 2.0 + 0.75);
+        const auto costs = sim::planCost(program, m.graph, c);
+        QCOMPARE(costs.devices[0].computeSeconds, 3.75);
+        QCOMPARE(costs.devices[0].macs, std::int64_t(4608));
+        QCOMPARE(costs.devices[0].tasks, 1);
+    }
+
+    void weightsPerDevice() {
+        const auto m = convPair(false);
+        const auto c = cluster(2);
+        auto tiles = stage(StageKind::Tiles, 0, 3, {0, 0});
+        tiles.rowCuts = {4};
+        // both tiles hold every filter under the same slice names: stored once
+        auto costs = sim::planCost(compile(m, {tiles}, c), m.graph, c);
+        QCOMPARE(costs.devices[0].weightBytes, std::int64_t(896));
+        QCOMPARE(costs.devices[1].weightBytes, std::int64_t(0));
+        tiles.devices = {0, 1};
+        costs = sim::planCost(compile(m, {tiles}, c), m.graph, c);
+        QCOMPARE(costs.devices[0].weightBytes, std::int64_t(896));
+        QCOMPARE(costs.devices[1].weightBytes, std::int64_t(896));
+        // with stealing any device may run any tile, so every device holds the stage's weights
+        tiles.devices = {0, 0};
+        tiles.stealing = true;
+        costs = sim::planCost(compile(m, {tiles}, c), m.graph, c);
+        QCOMPARE(costs.devices[1].weightBytes, std::int64_t(896));
+        QCOMPARE(costs.devices[1].tasks, 0); // the static assignment is unchanged
+        // LOP of the first conv at filter 1: device 0 holds w1[0:1] + b1[0:1] (19 floats) and the second
+        // conv, device 1 holds w1[1:4] + b1[1:4] (57 floats)
+        auto lop = stage(StageKind::Lop, 0, 1, {0, 1});
+        lop.channelCuts = {1};
+        costs = sim::planCost(compile(m, {lop, stage(StageKind::Device, 2, 3, {0})}, c), m.graph, c);
+        QCOMPARE(costs.devices[0].weightBytes, std::int64_t(19 * 4 + 592));
+        QCOMPARE(costs.devices[1].weightBytes, std::int64_t(57 * 4));
+    }
+
+    // Two rows of tiles through both convs: each tile's first conv computes one extra row (the halo the
+    // second conv reads), 2 rows x 8 columns x 4 filters x 18 MACs. A 2x2 grid computes 5x5 instead of 4x4
+    // per tile.
+    void redundantMacsOfTiles() {
+        const auto m = convPair(false);
+        const auto c = cluster(2);
+        auto tiles = stage(StageKind::Tiles, 0, 3, {0, 1});
+        tiles.rowCuts = {4};
+        auto costs = sim::planCost(compile(m, {tiles}, c), m.graph, c);
+        QCOMPARE(costs.modelMacs, std::int64_t(4 * 64 * 18 + 4 * 64 * 36));
+        QCOMPARE(costs.redundantMacs(), std::int64_t(2 * 8 * 4 * 18));
+        QCOMPARE(costs.devices[0].macs, std::int64_t(5 * 8 * 4 * 18 + 4 * 8 * 4 * 36));
+        tiles.colCuts = {4};
+        tiles.devices = {0, 1, 1, 0};
+        costs = sim::planCost(compile(m, {tiles}, c), m.graph, c);
+        QCOMPARE(costs.redundantMacs(), std::int64_t((4 * 25 - 64) * 4 * 18));
+        // traffic of the row tiles: tile 1 (device 1) reads x rows [2, 8) from the gateway and returns its
+        // output rows [4, 8); tile 0 runs on the gateway
+        tiles.colCuts = {};
+        tiles.devices = {0, 1};
+        costs = sim::planCost(compile(m, {tiles}, c), m.graph, c);
+        QCOMPARE(costs.links.size(), std::size_t(2));
+        QCOMPARE(costs.links[0].bytes, std::int64_t(2 * 6 * 8 * 4));
+        QCOMPARE(costs.links[1].bytes, std::int64_t(4 * 4 * 8 * 4));
+        QCOMPARE(costs.trafficBytes, std::int64_t(384 + 512));
+    }
+
+    // conv1+relu on a (the gateway), conv2+relu on b, the Add on a: a keeps r1 (1,024 B) from its first task
+    // to its second. Arenas: task 0 x + c1 (relu in place) = 1,536; task 1 r1 + c2 = 2,048; task 2 r1 + r2 +
+    // sum = 3,072. Peak of a: task 2 with r1 held; task 0 with x held (512) is lower.
+    void heldPiecesAndTraffic() {
+        const auto m = convPair(true);
+        auto c = cluster(2);
+        c.devices[0].runtimeOverheadBytes = 100;
+        c.devices[0].memoryBytes = 4096;
+        const auto program =
+            compile(m,
+                    {stage(StageKind::Device, 0, 1, {0}), stage(StageKind::Device, 2, 3, {1}),
+                     stage(StageKind::Device, 4, 4, {0})},
+                    c);
+        QCOMPARE(program.tasks[0].arenaBytes, std::int64_t(1536));
+        QCOMPARE(program.tasks[1].arenaBytes, std::int64_t(2048));
+        QCOMPARE(program.tasks[2].arenaBytes, std::int64_t(3072));
+        const auto costs = sim::planCost(program, m.graph, c);
+        const auto& a = costs.devices[0];
+        QCOMPARE(a.weightBytes, std::int64_t(304));
+        QCOMPARE(a.activationBytes, std::int64_t(3072));
+        QCOMPARE(a.bufferBytes, std::int64_t(1024));
+        QCOMPARE(a.overheadBytes, std::int64_t(100));
+        QCOMPARE(a.totalBytes, std::int64_t(304 + 3072 + 1024 + 100));
+        QVERIFY(!a.fits());
+        const auto& b = costs.devices[1];
+        QCOMPARE(b.weightBytes, std::int64_t(592));
+        QCOMPARE(b.activationBytes, std::int64_t(2048));
+        QCOMPARE(b.bufferBytes, std::int64_t(0));
+        QVERIFY(b.fits());
+        // r1 goes to b, r2 comes back; a's own r1 costs nothing
+        QCOMPARE(costs.links.size(), std::size_t(2));
+        QCOMPARE(costs.links[0].from, 0);
+        QCOMPARE(costs.links[0].to, 1);
+        QCOMPARE(costs.links[0].bytes, std::int64_t(1024));
+        QCOMPARE(costs.links[1].from, 1);
+        QCOMPARE(costs.links[1].bytes, std::int64_t(1024));
+        QCOMPARE(costs.trafficBytes, std::int64_t(2048));
+        std::int64_t transfers = 0;
+        for (const auto& t : program.transfers()) {
+            transfers += t.bytes;
+        }
+        QCOMPARE(costs.trafficBytes, transfers);
+        QCOMPARE(a.sentBytes, std::int64_t(1024));
+        QCOMPARE(b.receivedBytes, std::int64_t(1024));
+        QCOMPARE(
+            costs.overBudget(c),
+            std::vector<std::string>{"device 'rpi4-1' needs 4.39 KiB, 404 B over its budget of 4.00 KiB"});
+
+        // everything on b: the gateway only holds x (512 B) at the start and the result (1,024 B) at the end
+        const auto remote = sim::planCost(compile(m, {stage(StageKind::Device, 0, 4, {1})}, c), m.graph, c);
+        QCOMPARE(remote.devices[0].activationBytes, std::int64_t(0));
+        QCOMPARE(remote.devices[0].bufferBytes, std::int64_t(1024));
+        QCOMPARE(remote.devices[0].totalBytes, std::int64_t(1124));
+        QVERIFY(remote.overBudget(c).empty());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestPlanCost)
+#include "test_plan_cost.moc"
