@@ -5,20 +5,30 @@
 //
 // Rules:
 //   - A device runs one task at a time; among its ready tasks it takes the earliest frame first, then
-//     program order.
+//     program order. Its compute time is taskSeconds() on that device (plan_cost.h).
 //   - A task is ready when every source of its inputs is on its device (produced there, or arrived).
 //   - Transfers are pushed as soon as the producing task ends (graph inputs: when the frame arrives at the
-//     gateway), in program order of their consumers. Under the switched-star model (cluster.h) a transfer
-//     waits until the sender's uplink and the receiver's downlink are both free, holds both for
-//     latency + bytes * 8 / min(sender, receiver bandwidth); with a shared medium it holds the one channel.
+//     gateway), in program order of their consumers (results after every task); there is one transfer per
+//     source on another device, as in Program::transfers(). Under the switched-star model (cluster.h) a
+//     transfer waits until the sender's uplink and the receiver's downlink are both free, holds both for
+//     latency + bytes * 8 / min(sender, receiver bandwidth); with a shared medium it holds the one channel
+//     for latency + bytes * 8 / mediumBitsPerSecond. The latency is the sender's plus the receiver's
+//     linkLatencySeconds (the path crosses both links to the switch). Waiting transfers start in the order
+//     they were pushed; one whose links are busy does not hold back a later one whose links are free.
 //     Sources on the consumer's own device cost nothing.
-//   - Work stealing (stages with `stealing`): their tasks are not bound to a device. Inputs of a stealable
-//     task are pulled when a device starts it: a device that is idle, with no ready task of its own, takes
-//     the first pending stealable task of a stage it belongs to (its own assigned tasks first, then others',
-//     from the device with the most such tasks left), and the task's input transfers start then.
+//   - Work stealing (stages with `stealing`): their tasks are not bound to a device, and every device of the
+//     cluster may run them (as in DeepThings, every idle device steals; the plan's assignment is the initial
+//     queue of each task, e.g. all tiles on the data source). A stealable task is pending once every piece it
+//     reads exists. Inputs of a stealable task are pulled from the devices holding them when a device takes
+//     it: a device that is idle, with no ready task of its own, and not already waiting for the inputs of a
+//     task it took, takes the first pending stealable task (earliest frame, then program order): its own
+//     assigned tasks first, then others', from the device with the most such tasks left (ties: the lower
+//     device index), and the task's input transfers are pushed then.
+//   - Events at the same instant are all applied before anything starts at that instant; then idle devices
+//     (in index order) start or take tasks, then waiting transfers start.
 //   - Frame f arrives at the gateway at f * frameIntervalSeconds (0: all frames at time 0, i.e. as fast as
-//   the
-//     pipeline goes); its latency runs from arrival until the last result part reaches the gateway.
+//     the pipeline goes); its latency runs from arrival until the last result part reaches the gateway
+//     (infinite if it never does, which a compiled program cannot cause).
 
 #include <string>
 #include <vector>
@@ -60,8 +70,10 @@ struct SimResult {
 SimResult simulate(const partition::Program& program, const cost::Cluster& cluster,
                    const SimOptions& options = {});
 
-// A text Gantt chart: one row per device (compute) and per busy link direction, `width` columns of time;
-// each cell shows the stage of the task running then (0-9, then a-z) or '~' for a transfer, '.' idle.
+// A text Gantt chart: one row per device (compute) and per busy link direction ("<device> up", "<device>
+// down"; one "medium" row with a shared medium), `width` columns of time from 0 to the makespan; each cell
+// shows the stage of the task running then (0-9, then a-z, '#' beyond) or '~' for a transfer, '.' idle. A
+// cell shows the event that covers most of it. A first line gives the time span and the time per column.
 std::string ganttText(const SimResult& result, const partition::Program& program,
                       const cost::Cluster& cluster, int width = 100);
 
