@@ -8,7 +8,7 @@
 #include "core/model/model.h"
 #include "core/sim/plan_cost.h"
 #include "core/sim/simulator.h"
-#include "support/onnx_builder.h"
+#include "support/random_plans.h"
 
 using namespace tessera;
 using partition::Program;
@@ -92,24 +92,14 @@ private:
 
 namespace QTest {
 template <> char* toString(const sim::TaskEvent& e) {
-    return qstrdup(QString("{frame %1, task %2, device %3, %4..%5}")
-                       .arg(e.frame)
-                       .arg(e.task)
-                       .arg(e.device)
-                       .arg(e.start)
-                       .arg(e.end)
-                       .toUtf8());
+    return qstrdup(
+        QString::asprintf("{frame %d, task %d, device %d, %g..%g}", e.frame, e.task, e.device, e.start, e.end)
+            .toUtf8());
 }
 template <> char* toString(const sim::TransferEvent& e) {
-    return qstrdup(QString("{frame %1, piece %2, task %3, %4->%5, %6 B, %7..%8}")
-                       .arg(e.frame)
-                       .arg(e.piece)
-                       .arg(e.task)
-                       .arg(e.from)
-                       .arg(e.to)
-                       .arg(e.bytes)
-                       .arg(e.start)
-                       .arg(e.end)
+    return qstrdup(QString::asprintf("{frame %d, piece %d, task %d, %d->%d, %lld B, %g..%g}", e.frame,
+                                     e.piece, e.task, e.from, e.to, static_cast<long long>(e.bytes), e.start,
+                                     e.end)
                        .toUtf8());
 }
 } // namespace QTest
@@ -394,6 +384,78 @@ private slots:
         }
         QCOMPARE(simulated, costs.trafficBytes);
         QCOMPARE(r.deviceSentBytes[1], costs.devices[1].sentBytes);
+    }
+    // Random plans of every kind on random CNNs, 3 frames, star and shared medium: every task runs once per
+    // frame, after its producers and its transfers; devices and links do one thing at a time; without work
+    // stealing the bytes moved are the plan's static traffic per frame; the run is deterministic.
+    void randomPlansKeepTheInvariants() {
+        const int frames = 3;
+        int stolen = 0;
+        for (std::uint32_t seed = 1; seed <= 24; ++seed) {
+            const std::string path = m_dir.filePath(QString("random%1.onnx").arg(seed)).toStdString();
+            test::randomCnn(seed).save(path);
+            auto m = model::loadModel(path);
+            QVERIFY(m.ok());
+            auto cluster = cost::uniformCluster(seed % 2 ? "rpi4" : "rpi3b", 3);
+            cluster.gateway = int(seed % 3);
+            cluster.sharedMedium = seed % 4 == 0;
+            cluster.mediumBitsPerSecond = 54e6;
+            auto program = partition::compile(*m, test::randomPlan(m->graph, 3, seed), cluster);
+            QVERIFY2(program.ok(), program.ok() ? "" : program.error().message.c_str());
+            const SimResult r = sim::simulate(*program, cluster, {frames, 0});
+            const std::size_t n = program->tasks.size();
+            QCOMPARE(r.tasks.size(), frames * n);
+            std::map<std::pair<int, int>, sim::TaskEvent> ran; // (frame, task)
+            for (const auto& t : r.tasks) {
+                QVERIFY(ran.insert({{t.frame, t.task}, t}).second);
+                stolen += t.device != program->tasks[std::size_t(t.task)].device;
+                QCOMPARE(t.end - t.start, sim::taskSeconds(program->tasks[std::size_t(t.task)],
+                                                           cluster.devices[std::size_t(t.device)]));
+            }
+            for (const auto& [key, t] : ran) {
+                for (const auto& input : program->tasks[std::size_t(t.task)].inputs) {
+                    for (const auto& s : input.sources) {
+                        const int producer = program->pieces[std::size_t(s.piece)].task;
+                        QVERIFY(producer < 0 || ran.at({t.frame, producer}).end <= t.start);
+                    }
+                }
+            }
+            std::map<std::pair<int, int>, std::vector<std::pair<double, double>>> busy; // (device|link, kind)
+            std::int64_t bytes = 0;
+            for (const auto& t : r.transfers) {
+                QVERIFY(t.task < 0 || t.end <= ran.at({t.frame, t.task}).start);
+                QVERIFY(t.task < 0 || t.to == ran.at({t.frame, t.task}).device);
+                QVERIFY(t.from != t.to);
+                busy[cluster.sharedMedium ? std::make_pair(-1, 0) : std::make_pair(t.from, 1)].push_back(
+                    {t.start, t.end});
+                if (!cluster.sharedMedium) {
+                    busy[{t.to, 2}].push_back({t.start, t.end});
+                }
+                bytes += t.bytes;
+            }
+            for (const auto& t : r.tasks) {
+                busy[{t.device, 0}].push_back({t.start, t.end});
+            }
+            for (auto& [key, spans] : busy) {
+                std::sort(spans.begin(), spans.end());
+                for (std::size_t i = 1; i < spans.size(); ++i) {
+                    QVERIFY(spans[i - 1].second <= spans[i].first);
+                }
+            }
+            const bool stealing = std::any_of(program->tasks.begin(), program->tasks.end(),
+                                              [](const partition::Task& t) { return t.stealable; });
+            if (!stealing) {
+                QCOMPARE(bytes, frames * sim::planCost(*program, m->graph, cluster).trafficBytes);
+            }
+            for (double latency : r.frameLatency) {
+                QVERIFY(latency > 0 && latency <= r.makespan);
+            }
+            const SimResult again = sim::simulate(*program, cluster, {frames, 0});
+            QCOMPARE(again.tasks.size(), r.tasks.size());
+            QVERIFY(std::equal(r.tasks.begin(), r.tasks.end(), again.tasks.begin()));
+            QCOMPARE(again.frameLatency, r.frameLatency);
+        }
+        QVERIFY(stolen > 0); // some plans had work stealing, and some tiles ran elsewhere
     }
 };
 
