@@ -208,6 +208,22 @@ private slots:
         QCOMPARE(laptop.runtimeOverheadBytes, std::int64_t(0));
     }
 
+    // The example in docs/file-formats.md reads as documented.
+    void documentedExampleReads() {
+        const auto doc = readFile(TESSERA_SOURCE_DIR "/docs/file-formats.md");
+        QVERIFY(doc.ok());
+        const auto start = doc->find("```json\n{\"format\": \"tessera-cluster\"");
+        QVERIFY(start != std::string::npos);
+        const auto begin = start + 8;
+        const auto cluster = parseCluster(doc->substr(begin, doc->find("```", begin) - begin), "docs");
+        QVERIFY2(cluster.ok(), qPrintable(messageOf(cluster)));
+        QCOMPARE(cluster->devices.size(), std::size_t(3));
+        Device pi2 = *presetDevice("rpi4");
+        pi2.name = "pi-2";
+        QVERIFY(cluster->devices[1] == pi2);
+        QCOMPARE(cluster->devices[2].linkBitsPerSecond, 1e9);
+    }
+
     void writesHumanUnits() {
         Cluster c = uniformCluster("rpi4", 2);
         c.devices[1].host = "10.0.0.2";

@@ -7,6 +7,7 @@
 #include <fstream>
 
 #include "core/base/file_io.h"
+#include "core/model/zoo.h"
 #include "core/partition/plan.h"
 #include "support/random_plans.h"
 
@@ -158,6 +159,29 @@ private slots:
         const auto back = partition::parsePlan(text, "plan.json", m_model.graph, m_cluster);
         QVERIFY2(back.ok(), qPrintable(messageOf(back)));
         QVERIFY(*back == plan);
+    }
+
+    // The example in docs/file-formats.md is a valid plan for the zoo's YOLOv2-608.
+    void documentedExampleIsValid() {
+        const auto doc = readFile(TESSERA_SOURCE_DIR "/docs/file-formats.md");
+        QVERIFY(doc.ok());
+        const auto start = doc->find("```json\n{\"format\": \"tessera-plan\"");
+        QVERIFY(start != std::string::npos);
+        const auto begin = start + 8;
+        const auto yolo = model::buildZooModel("yolov2-608");
+        QVERIFY2(yolo.ok(), qPrintable(messageOf(yolo)));
+        cost::Cluster cluster = cost::uniformCluster("rpi4", 4);
+        for (int i = 0; i < 4; ++i) {
+            cluster.devices[std::size_t(i)].name = "pi-" + std::to_string(i + 1);
+        }
+        const auto plan = partition::parsePlan(doc->substr(begin, doc->find("```", begin) - begin), "docs",
+                                               yolo->graph, cluster);
+        QVERIFY2(plan.ok(), qPrintable(messageOf(plan)));
+        const Status valid = partition::checkPlan(*plan, yolo->graph, cluster);
+        QVERIFY2(valid.ok(), valid.ok() ? "" : valid.error().message.c_str());
+        QCOMPARE(plan->stages.size(), std::size_t(5));
+        QCOMPARE(plan->stages[0].cells(), std::size_t(4));
+        QCOMPARE(plan->stages[3].reducer, 0);
     }
 
     void randomPlansRoundTripExactly() {
