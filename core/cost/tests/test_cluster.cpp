@@ -386,7 +386,8 @@ private slots:
                  q(dir + "e8.json: devices[0].preset: unknown preset 'rpi9' (presets: rpi3b, rpi4, rpi5, "
                          "jetson-nano, emulated)"));
         QCOMPARE(readError("e9.json", R"({"format": "tessera-cluster", "version": 1, "gateway": "pi-9",
-                                          "devices": [{"name": "a", "preset": "rpi4"}, {"name": "b", "preset": "rpi4"}]})"),
+                                          "devices": [{"name": "a", "preset": "rpi4"},
+                                                      {"name": "b", "preset": "rpi4"}]})"),
                  q(dir + "e9.json: gateway: no device named 'pi-9' (devices: a, b)"));
         QCOMPARE(readError("e10.json", R"({"format": "tessera-cluster", "version": 1, "devices": {}})"),
                  q(dir + "e10.json: devices: expected an array of devices, found an object"));
