@@ -19,11 +19,11 @@
 //   - Work stealing (stages with `stealing`): their tasks are not bound to a device, and every device of the
 //     cluster may run them (as in DeepThings, every idle device steals; the plan's assignment is the initial
 //     queue of each task, e.g. all tiles on the data source). A stealable task is pending once every piece it
-//     reads exists. Inputs of a stealable task are pulled from the devices holding them when a device takes
-//     it: a device that is idle, with no ready task of its own, and not already waiting for the inputs of a
-//     task it took, takes the first pending stealable task (earliest frame, then program order): its own
-//     assigned tasks first, then others', from the device with the most such tasks left (ties: the lower
-//     device index), and the task's input transfers are pushed then.
+//     reads exists. Inputs of a stealable task are pulled from the devices that produced them (the gateway
+//     for graph inputs) when a device takes it: a device that is idle, with no ready task of its own, and not
+//     already waiting for the inputs of a task it took, takes the first pending stealable task (earliest
+//     frame, then program order): its own assigned tasks first, then others', from the device with the most
+//     such tasks left (ties: the lower device index), and the task's input transfers are pushed then.
 //   - Events at the same instant are all applied before anything starts at that instant; then idle devices
 //     (in index order) start or take tasks, then waiting transfers start.
 //   - Frame f arrives at the gateway at f * frameIntervalSeconds (0: all frames at time 0, i.e. as fast as
