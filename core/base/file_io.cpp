@@ -1,11 +1,13 @@
 #include "core/base/file_io.h"
 
+#include <atomic>
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 
+#include <fcntl.h>
 #include <unistd.h>
 
 namespace tessera {
@@ -24,19 +26,32 @@ Expected<std::string> readFile(const std::string& path) {
 }
 
 Status writeFileAtomically(const std::string& path, const std::string& contents) {
-    const std::string temporary = path + ".tmp." + std::to_string(::getpid());
-    {
-        std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
-        if (!out) {
-            return Error{ErrorCode::Io, path + ": cannot write: " + std::strerror(errno)};
+    // a name of its own per call: two saves of the same file (an autosave and a manual save) never share it
+    static std::atomic<unsigned> counter{0};
+    const std::string temporary =
+        path + ".tmp." + std::to_string(::getpid()) + "." + std::to_string(counter++);
+    const int fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    if (fd < 0) {
+        return Error{ErrorCode::Io, path + ": cannot write: " + std::strerror(errno)};
+    }
+    std::size_t written = 0;
+    while (written < contents.size()) {
+        const ssize_t n = ::write(fd, contents.data() + written, contents.size() - written);
+        if (n < 0 && errno == EINTR) {
+            continue;
         }
-        out.write(contents.data(), std::streamsize(contents.size()));
-        out.flush();
-        if (!out) {
-            std::error_code ignored;
-            std::filesystem::remove(temporary, ignored);
-            return Error{ErrorCode::Io, path + ": write failed (disk full?)"};
+        if (n <= 0) {
+            break;
         }
+        written += std::size_t(n);
+    }
+    // on disk before the rename, so a power cut leaves the old file or the new one, never an empty one
+    const bool ok = written == contents.size() && ::fsync(fd) == 0;
+    const int error = errno;
+    ::close(fd);
+    if (!ok) {
+        ::unlink(temporary.c_str());
+        return Error{ErrorCode::Io, path + ": write failed: " + std::strerror(error) + " (disk full?)"};
     }
     std::error_code ec;
     std::filesystem::rename(temporary, path, ec);

@@ -37,8 +37,11 @@ std::vector<std::string> Cluster::problems() const {
         if (!(d.macsPerSecond > 0) || !(d.bytesPerSecond > 0)) {
             problems.push_back(label + ": speeds (macs_per_second, bytes_per_second) must be positive");
         }
-        if (!(d.linkBitsPerSecond > 0) || d.linkLatencySeconds < 0 || d.nodeOverheadSeconds < 0) {
-            problems.push_back(label + ": link bandwidth must be positive, latencies not negative");
+        if (!(d.linkBitsPerSecond > 0) || !(d.linkLatencySeconds >= 0)) {
+            problems.push_back(label + ": link bandwidth must be positive and latency not negative");
+        }
+        if (!(d.nodeOverheadSeconds >= 0)) {
+            problems.push_back(label + ": node overhead cannot be negative");
         }
         if (d.runtimeOverheadBytes < 0) {
             problems.push_back(label + ": runtime overhead cannot be negative");

@@ -54,7 +54,7 @@ struct Cluster {
     bool operator==(const Cluster&) const = default;
 };
 
-// Presets for common boards; `name` is the preset key ("rpi3b", "rpi4", "rpi5", "jetson-nano", "emulated").
+// Presets for common boards, by key ("rpi3b", "rpi4", "rpi5", "jetson-nano", "emulated").
 struct DevicePreset {
     std::string key;
     std::string description;
@@ -71,7 +71,7 @@ std::string clusterToJson(const Cluster& cluster);
 Status writeCluster(const Cluster& cluster, const std::string& path);
 
 // A uniform cluster of `count` devices made from a preset, named "<key>-1".."<key>-N"; the first is the
-// gateway.
+// gateway. `presetKey` must name a preset (otherwise the devices have no memory budget and problems() says so).
 Cluster uniformCluster(const std::string& presetKey, int count);
 
 } // namespace tessera::cost

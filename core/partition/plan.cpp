@@ -203,10 +203,15 @@ std::vector<std::string> validate(const Plan& plan, const Graph& graph, const co
     for (std::size_t i = 0; i < plan.stages.size(); ++i) {
         const Stage& s = plan.stages[i];
         const std::string label = "stage " + std::to_string(i + 1);
-        if (s.first > s.last || s.last >= graph.nodes.size()) {
+        if (s.last >= graph.nodes.size()) {
             problems.push_back(label + ": node range #" + std::to_string(s.first) + "..#" +
                                std::to_string(s.last) + " is not inside the model's " +
                                std::to_string(graph.nodes.size()) + " nodes");
+            continue;
+        }
+        if (s.first > s.last) {
+            problems.push_back(label + ": starts at " + nodeLabel(graph, s.first) + ", after its last node " +
+                               nodeLabel(graph, s.last) + "; swap them");
             continue;
         }
         if (s.first > expected) {
