@@ -1,5 +1,6 @@
 #include "core/partition/program.h"
 
+#include <algorithm>
 #include <cstring>
 
 namespace tessera::partition {
@@ -7,6 +8,14 @@ namespace tessera::partition {
 int Program::pieceDevice(int piece) const {
     const int task = pieces[std::size_t(piece)].task;
     return task < 0 ? gateway : tasks[std::size_t(task)].device;
+}
+
+bool Program::mayRun(int task, int device) const {
+    const Task& t = tasks[std::size_t(task)];
+    return t.device == device ||
+           (t.stealable && std::any_of(tasks.begin(), tasks.end(), [&](const Task& other) {
+                return other.stage == t.stage && other.device == device;
+            }));
 }
 
 std::vector<Transfer> Program::transfers() const {

@@ -90,6 +90,9 @@ struct Program {
 
     // Device that produces a piece under the static assignment (the gateway for graph inputs).
     int pieceDevice(int piece) const;
+    // True when `device` may run `task`: its assigned device, or, for a task of a work-stealing stage, any
+    // device the stage assigns a task to (the devices that share the stage's work and hold its weights).
+    bool mayRun(int task, int device) const;
     // Every source whose piece lives on another device than its consumer (static assignment).
     std::vector<Transfer> transfers() const;
 };

@@ -9,16 +9,9 @@
 namespace tessera::partition {
 
 std::vector<int> deviceTasks(const Program& program, int device) {
-    std::set<int> stealingStages;
-    for (const auto& t : program.tasks) {
-        if (t.stealable && t.device == device) {
-            stealingStages.insert(t.stage);
-        }
-    }
     std::vector<int> tasks;
     for (std::size_t t = 0; t < program.tasks.size(); ++t) {
-        const Task& task = program.tasks[t];
-        if (task.device == device || (task.stealable && stealingStages.count(task.stage))) {
+        if (program.mayRun(int(t), device)) {
             tasks.push_back(int(t));
         }
     }

@@ -13,7 +13,7 @@
 
 namespace tessera::partition {
 
-// Tasks the device may run: its own, plus every task of the stealing stages it takes part in.
+// Tasks the device may run (Program::mayRun), in program order.
 std::vector<int> deviceTasks(const Program& program, int device);
 // Task `t`'s value names inside a device graph.
 std::string taskPrefix(int task);

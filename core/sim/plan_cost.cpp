@@ -75,7 +75,7 @@ Peak devicePeak(const Program& program, const std::vector<int>& lastUse, int dev
     }
     for (std::size_t t = 0; t < program.tasks.size(); ++t) {
         const Task& task = program.tasks[t];
-        if (task.device == device || task.stealable) {
+        if (program.mayRun(int(t), device)) {
             moment(task.arenaBytes, held(int(t)));
         }
     }
@@ -149,12 +149,13 @@ PlanCost planCost(const Program& program, const model::Graph& graph, const cost:
     result.devices.resize(deviceCount);
 
     std::vector<std::set<std::string>> slices(deviceCount);
-    for (const Task& task : program.tasks) {
+    for (std::size_t t = 0; t < program.tasks.size(); ++t) {
+        const Task& task = program.tasks[t];
         const double seconds = task.device >= 0 && std::size_t(task.device) < deviceCount
                                    ? taskSeconds(task, cluster.devices[std::size_t(task.device)])
                                    : 0.0;
         for (std::size_t d = 0; d < deviceCount; ++d) {
-            if (int(d) != task.device && !task.stealable) {
+            if (!program.mayRun(int(t), int(d))) {
                 continue;
             }
             for (const auto& w : task.weights) {

@@ -5,15 +5,15 @@
 // Memory of a device (what its runtime holds at its worst moment):
 //   weights    the distinct weight slices of its tasks (deduplicated by task-graph initializer name, which
 //              names the source and the slice): elements of the slice's shape x 4 bytes. Work stealing
-//              (simulator.h) lets every device of the cluster run any task of a stage with stealing, so every
-//              device holds the weights of all the tasks of such a stage.
+//              (simulator.h) lets every device of a stage with stealing run any of its tasks
+//              (Program::mayRun), so each of them holds the weights of all the stage's tasks.
 //   activations + buffers: the device runs its tasks one at a time in program order. While task t runs it
 //              needs t's activation arena (Task::arenaBytes: cost::planMemory of t's graph, inputs and
 //              outputs included) plus the pieces it produced earlier (static assignment) that some task at or
 //              after t in program order (t itself included: its inputs are copies) or the result delivery at
 //              the end still needs. The peak of that sum is reported split into `activationBytes` (the arena)
 //              and `bufferBytes` (the held pieces) at the peak moment (the first one when several are equal).
-//              A device can also be handed any stealable task it is not assigned, so each of those is a
+//              A device can also be handed any task of its stealing stages it is not assigned, so each is a
 //              moment too, at its place in program order. The gateway holds the graph inputs from the start
 //              until their last consumer (a moment before its first task holds all of them) and, at a last
 //              moment after every task, the assembled results (their bytes, nothing else).

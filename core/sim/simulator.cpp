@@ -229,20 +229,25 @@ private:
         queueOf(t).push_back(int(m_transfers.size()) - 1);
     }
 
-    // An idle device with no ready task takes a pending stealable task: its own first, then from the device
-    // with the most left. The inputs are pulled from where they were produced.
+    // An idle device with no ready task takes a pending stealable task it may run: its own first, then from
+    // the device with the most of those left. The inputs are pulled from where they were produced.
     void take(int device) {
+        auto runnable = [&](const std::pair<int, int>& entry) { return m_p.mayRun(entry.second, device); };
         auto* pool = &m_state[std::size_t(device)].assigned;
+        std::ptrdiff_t most = 0;
         for (auto& other : m_state) {
-            if (pool->empty() && other.assigned.size() > pool->size()) {
+            const auto count = std::count_if(other.assigned.begin(), other.assigned.end(), runnable);
+            if (pool->empty() && count > most) {
                 pool = &other.assigned;
+                most = count;
             }
         }
-        if (pool->empty()) {
+        const auto entry = std::find_if(pool->begin(), pool->end(), runnable);
+        if (entry == pool->end()) {
             return;
         }
-        const auto [f, t] = *pool->begin();
-        pool->erase(pool->begin());
+        const auto [f, t] = *entry;
+        pool->erase(entry);
         Frame& frame = m_frames[std::size_t(f)];
         frame.device[std::size_t(t)] = device;
         m_state[std::size_t(device)].waiting = true;

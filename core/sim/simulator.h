@@ -16,14 +16,15 @@
 //     linkLatencySeconds (the path crosses both links to the switch). Waiting transfers start in the order
 //     they were pushed; one whose links are busy does not hold back a later one whose links are free.
 //     Sources on the consumer's own device cost nothing.
-//   - Work stealing (stages with `stealing`): their tasks are not bound to a device, and every device of the
-//     cluster may run them (as in DeepThings, every idle device steals; the plan's assignment is the initial
-//     queue of each task, e.g. all tiles on the data source). A stealable task is pending once every piece it
+//   - Work stealing (stages with `stealing`): their tasks are not bound to a device; every device the stage
+//     assigns a task to may run any of them (Program::mayRun; as in DeepThings, idle devices steal, and the
+//     plan's assignment is each task's initial queue). A stealable task is pending once every piece it
 //     reads exists. Inputs of a stealable task are pulled from the devices that produced them (the gateway
 //     for graph inputs) when a device takes it: a device that is idle, with no ready task of its own, and not
-//     already waiting for the inputs of a task it took, takes the first pending stealable task (earliest
-//     frame, then program order): its own assigned tasks first, then others', from the device with the most
-//     such tasks left (ties: the lower device index), and the task's input transfers are pushed then.
+//     already waiting for the inputs of a task it took, takes the first pending stealable task it may run
+//     (earliest frame, then program order): its own assigned tasks first, then others', from the device with
+//     the most such tasks left (ties: the lower device index), and the task's input transfers are pushed
+//     then.
 //   - Events at the same instant are all applied before anything starts at that instant; then idle devices
 //     (in index order) start or take tasks, then waiting transfers start.
 //   - Frame f arrives at the gateway at f * frameIntervalSeconds (0: all frames at time 0, i.e. as fast as

@@ -123,12 +123,12 @@ private slots:
         costs = sim::planCost(compile(m, {tiles}, c), m.graph, c);
         QCOMPARE(costs.devices[0].weightBytes, std::int64_t(896));
         QCOMPARE(costs.devices[1].weightBytes, std::int64_t(896));
-        // with stealing any device may run any tile, so every device holds the stage's weights
+        // stealing stays among the stage's devices: a device without a tile of the stage holds none of it
         tiles.devices = {0, 0};
         tiles.stealing = true;
         costs = sim::planCost(compile(m, {tiles}, c), m.graph, c);
-        QCOMPARE(costs.devices[1].weightBytes, std::int64_t(896));
-        QCOMPARE(costs.devices[1].tasks, 0); // the static assignment is unchanged
+        QCOMPARE(costs.devices[1].weightBytes, std::int64_t(0));
+        QCOMPARE(costs.devices[1].tasks, 0);
         // LOP of the first conv at filter 1: device 0 holds w1[0:1] + b1[0:1] (19 floats) and the second
         // conv, device 1 holds w1[1:4] + b1[1:4] (57 floats)
         auto lop = stage(StageKind::Lop, 0, 1, {0, 1});

@@ -233,37 +233,38 @@ private slots:
         QCOMPARE(paced.throughput, 4.0 / 19);
     }
 
-    // Four 3 s tiles all assigned to a (the gateway, holding the input). Without stealing a runs them in
-    // 12 s; with stealing b takes tiles 1 and 3, pulling their 1-element inputs from a when it takes them.
+    // Five 3 s tiles, four assigned to a (the gateway, holding the input) and one to b. Without stealing a
+    // runs its four in 12 s; with stealing b, done with its own at 4 s, takes a's third one, pulling its
+    // 1-element input from a then, and the frame ends at 9 s.
     void workStealingShortensTheMakespan() {
         for (bool stealing : {false, true}) {
             Hand h;
-            const int x = h.input(4);
+            const int x = h.input(5);
             std::vector<int> tiles;
-            for (int i = 0; i < 4; ++i) {
-                tiles.push_back(h.task(0, 0, 3, {{x, i, i + 1}}, {1}, stealing));
+            for (int i = 0; i < 5; ++i) {
+                tiles.push_back(h.task(0, i < 4 ? 0 : 1, 3, {{x, i, i + 1}}, {1}, stealing));
                 h.result(h.output(tiles.back()));
             }
             const SimResult r = sim::simulate(h.program, testCluster(2));
             if (!stealing) {
                 QCOMPARE(r.frameLatency, std::vector<double>{12});
-                QCOMPARE(r.tasks[3], (sim::TaskEvent{0, tiles[3], 0, 9, 12}));
-                QVERIFY(r.transfers.empty());
+                QCOMPARE(r.tasks[4], (sim::TaskEvent{0, tiles[3], 0, 9, 12}));
                 continue;
             }
             QCOMPARE(r.frameLatency, std::vector<double>{9});
             QCOMPARE(r.makespan, 9.0);
-            QCOMPARE(r.tasks.size(), std::size_t(4));
+            QCOMPARE(r.tasks.size(), std::size_t(5));
             QCOMPARE(r.tasks[0], (sim::TaskEvent{0, tiles[0], 0, 0, 3}));
-            QCOMPARE(r.tasks[1], (sim::TaskEvent{0, tiles[1], 1, 1, 4}));
-            QCOMPARE(r.tasks[2], (sim::TaskEvent{0, tiles[2], 0, 3, 6}));
-            QCOMPARE(r.tasks[3], (sim::TaskEvent{0, tiles[3], 1, 5, 8}));
+            QCOMPARE(r.tasks[1], (sim::TaskEvent{0, tiles[4], 1, 1, 4}));
+            QCOMPARE(r.tasks[2], (sim::TaskEvent{0, tiles[1], 0, 3, 6}));
+            QCOMPARE(r.tasks[3], (sim::TaskEvent{0, tiles[2], 1, 5, 8}));
+            QCOMPARE(r.tasks[4], (sim::TaskEvent{0, tiles[3], 0, 6, 9}));
             QCOMPARE(r.transfers.size(), std::size_t(4));
-            QCOMPARE(r.transfers[0],
-                     (sim::TransferEvent{0, x, tiles[1], 0, 1, 4, 0, 1})); // pulled at the steal
-            QCOMPARE(r.transfers[1], (sim::TransferEvent{0, h.output(tiles[1]), -1, 1, 0, 4, 4, 5}));
-            QCOMPARE(r.transfers[2], (sim::TransferEvent{0, x, tiles[3], 0, 1, 4, 4, 5}));
-            QCOMPARE(r.transfers[3], (sim::TransferEvent{0, h.output(tiles[3]), -1, 1, 0, 4, 8, 9}));
+            QCOMPARE(r.transfers[0], (sim::TransferEvent{0, x, tiles[4], 0, 1, 4, 0, 1}));
+            QCOMPARE(r.transfers[1], (sim::TransferEvent{0, h.output(tiles[4]), -1, 1, 0, 4, 4, 5}));
+            QCOMPARE(r.transfers[2],
+                     (sim::TransferEvent{0, x, tiles[2], 0, 1, 4, 4, 5})); // pulled at the steal
+            QCOMPARE(r.transfers[3], (sim::TransferEvent{0, h.output(tiles[2]), -1, 1, 0, 4, 8, 9}));
         }
     }
 
@@ -286,30 +287,33 @@ private slots:
         QCOMPARE(r.frameLatency, std::vector<double>{9});
     }
 
-    // The tiles read a piece that a produced (not the gateway g): stolen tiles pull it from a. Every device
-    // steals, the gateway too: g, a and b each take one tile when the piece appears at 5 s (g and b take
-    // a's first pending ones, in device order), a takes the last one when it is free again.
+    // The tiles read a piece that a produced (not the gateway g): stolen tiles pull it from a. Three tiles
+    // are assigned to a and one to b; the gateway has none, so it does not steal. At 5 s (the piece appears)
+    // a starts its first tile and b pulls its own; at 9 s b takes a's last one, pulling it from a, not from
+    // g.
     void stolenTilesPullFromTheHolder() {
         Hand h;
         const int x = h.input(4);
         const int s = h.task(0, 1, 1, {{x, 0, 4}}, {4});
         std::vector<int> tiles;
         for (int i = 0; i < 4; ++i) {
-            tiles.push_back(h.task(1, 1, 3, {{h.output(s), i, i + 1}}, {1}, true));
+            tiles.push_back(h.task(1, i < 3 ? 1 : 2, 3, {{h.output(s), i, i + 1}}, {1}, true));
             h.result(h.output(tiles.back()));
         }
         const SimResult r = sim::simulate(h.program, testCluster(3));
         QCOMPARE(r.tasks.size(), std::size_t(5));
         QCOMPARE(r.tasks[0], (sim::TaskEvent{0, s, 1, 4, 5}));
-        QCOMPARE(r.tasks[1], (sim::TaskEvent{0, tiles[1], 1, 5, 8}));
-        QCOMPARE(r.tasks[2], (sim::TaskEvent{0, tiles[0], 0, 6, 9}));
-        QCOMPARE(r.tasks[3], (sim::TaskEvent{0, tiles[2], 2, 7, 10}));
-        QCOMPARE(r.tasks[4], (sim::TaskEvent{0, tiles[3], 1, 8, 11}));
+        QCOMPARE(r.tasks[1], (sim::TaskEvent{0, tiles[0], 1, 5, 8}));
+        QCOMPARE(r.tasks[2], (sim::TaskEvent{0, tiles[3], 2, 6, 9}));
+        QCOMPARE(r.tasks[3], (sim::TaskEvent{0, tiles[1], 1, 8, 11}));
+        QCOMPARE(r.tasks[4], (sim::TaskEvent{0, tiles[2], 2, 10, 13}));
         const int q = h.output(s);
-        QCOMPARE(r.transfers[1], (sim::TransferEvent{0, q, tiles[0], 1, 0, 4, 5, 6}));
-        QCOMPARE(r.transfers[2], (sim::TransferEvent{0, q, tiles[2], 1, 2, 4, 6, 7})); // a's uplink was busy
-        QCOMPARE(r.frameLatency, std::vector<double>{12});
-        QCOMPARE(r.deviceBusySeconds, (std::vector<double>{3, 7, 3}));
+        QCOMPARE(r.transfers[1], (sim::TransferEvent{0, q, tiles[3], 1, 2, 4, 5, 6}));
+        QCOMPARE(r.transfers[4], (sim::TransferEvent{0, q, tiles[2], 1, 2, 4, 9, 10})); // stolen: from a
+        QCOMPARE(r.frameLatency, std::vector<double>{14});
+        for (const auto& t : r.tasks) {
+            QVERIFY(t.device != 0); // the gateway has no tile of the stage
+        }
     }
 
     // A compiled plan with data reuse: x[1,2,8,8] -> conv3x3(4) -> relu -> conv3x3(4) -> relu, cut into two
