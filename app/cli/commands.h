@@ -14,6 +14,10 @@ Runner addAnalyzeCommand(CLI::App& app);
 Runner addZooCommand(CLI::App& app);
 Runner addRunCommand(CLI::App& app);
 Runner addBenchCommand(CLI::App& app);
+Runner addPlanCommand(CLI::App& app);
+Runner addSimulateCommand(CLI::App& app);
+Runner addVerifyCommand(CLI::App& app);
+Runner addExportSubmodelsCommand(CLI::App& app);
 
 // Prints "tessera: error: <message>" to stderr and returns 1.
 int fail(const std::string& message);

@@ -21,6 +21,10 @@ int main(int argc, char** argv) {
     registerCommand(tessera::cli::addZooCommand);
     registerCommand(tessera::cli::addRunCommand);
     registerCommand(tessera::cli::addBenchCommand);
+    registerCommand(tessera::cli::addPlanCommand);
+    registerCommand(tessera::cli::addSimulateCommand);
+    registerCommand(tessera::cli::addVerifyCommand);
+    registerCommand(tessera::cli::addExportSubmodelsCommand);
 
     try {
         app.parse(argc, argv);

@@ -1,0 +1,132 @@
+#include "app/cli/plan_inputs.h"
+
+#include <algorithm>
+#include <filesystem>
+
+#include "app/cli/net_loader.h"
+
+namespace tessera::cli {
+namespace {
+
+// Edit distance, for "did you mean" suggestions.
+std::size_t distance(const std::string& a, const std::string& b) {
+    std::vector<std::size_t> row(b.size() + 1);
+    for (std::size_t j = 0; j <= b.size(); ++j) {
+        row[j] = j;
+    }
+    for (std::size_t i = 1; i <= a.size(); ++i) {
+        std::size_t diagonal = row[0];
+        row[0] = i;
+        for (std::size_t j = 1; j <= b.size(); ++j) {
+            const std::size_t up = row[j];
+            row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+            diagonal = up;
+        }
+    }
+    return row[b.size()];
+}
+
+} // namespace
+
+void PlanInputs::addOptions(CLI::App* command, bool withPlan) {
+    command->add_option("model", model, "ONNX model (.onnx) or Darknet network (.cfg)")->required();
+    if (withPlan) {
+        command->add_option("plan", plan, "Plan file (JSON, see docs/file-formats.md)")->required();
+    }
+    auto* positional = command->add_option("cluster", cluster, "Cluster file, or PRESET:N (e.g. rpi4:6)");
+    auto* named = command->add_option("--devices", cluster, "Same as the CLUSTER argument");
+    positional->excludes(named);
+    command->add_option(
+        "--input-shape", inputShapes,
+        "Shape for a symbolic input: 1,3,224,224 or NAME:1,3,224,224 (repeat for several inputs)");
+    command->add_option("--weights", weights, "Darknet .weights file for a .cfg model");
+}
+
+Expected<cost::Cluster> loadCluster(const std::string& argument) {
+    if (argument.empty()) {
+        return Error{
+            ErrorCode::InvalidArgument,
+            "no cluster given: pass a cluster file or PRESET:N (presets: rpi3b, rpi4, rpi5, jetson-nano, "
+            "emulated), e.g. --devices rpi4:4"};
+    }
+    const auto colon = argument.rfind(':');
+    if (!std::filesystem::exists(argument) && colon != std::string::npos) {
+        const std::string key = argument.substr(0, colon);
+        int count = 0;
+        try {
+            count = std::stoi(argument.substr(colon + 1));
+        } catch (const std::exception&) {
+        }
+        if (!cost::presetDevice(key) || count < 1) {
+            std::string keys;
+            for (const auto& p : cost::devicePresets()) {
+                keys += (keys.empty() ? "" : ", ") + p.key;
+            }
+            return Error{ErrorCode::InvalidArgument,
+                         "'" + argument +
+                             "' is neither a cluster file nor PRESET:N with N >= 1 (presets: " + keys + ")"};
+        }
+        return cost::uniformCluster(key, count);
+    }
+    return cost::readCluster(argument);
+}
+
+Expected<std::size_t> findNode(const model::Graph& graph, const std::string& reference) {
+    if (!reference.empty() && reference[0] == '#') {
+        try {
+            const std::size_t index = std::stoul(reference.substr(1));
+            if (index < graph.nodes.size()) {
+                return index;
+            }
+        } catch (const std::exception&) {
+        }
+        return Error{ErrorCode::InvalidArgument, "'" + reference +
+                                                     "' is not a node index (the model has nodes #0..#" +
+                                                     std::to_string(graph.nodes.size() - 1) + ")"};
+    }
+    std::size_t best = 0, bestDistance = SIZE_MAX;
+    for (std::size_t i = 0; i < graph.nodes.size(); ++i) {
+        if (graph.nodes[i].name == reference) {
+            return i;
+        }
+        const std::size_t d = distance(graph.nodes[i].name, reference);
+        if (d < bestDistance) {
+            bestDistance = d;
+            best = i;
+        }
+    }
+    std::string message = "no node named '" + reference + "'";
+    if (!graph.nodes.empty()) {
+        message += " (did you mean '" + graph.nodes[best].name + "'? `tessera analyze` lists the nodes)";
+    }
+    return Error{ErrorCode::InvalidArgument, message};
+}
+
+Expected<LoadedPlan> loadPlanInputs(const PlanInputs& inputs) {
+    auto options = importOptions(inputs.inputShapes, inputs.weights);
+    if (!options) {
+        return options.error();
+    }
+    auto model = model::loadModel(inputs.model, *options);
+    if (!model) {
+        return model.error();
+    }
+    auto cluster = loadCluster(inputs.cluster);
+    if (!cluster) {
+        return cluster.error();
+    }
+    LoadedPlan loaded{std::move(*model), std::move(*cluster), {}};
+    if (!inputs.plan.empty()) {
+        auto plan = partition::readPlan(inputs.plan, loaded.model.graph, loaded.cluster);
+        if (!plan) {
+            return plan.error();
+        }
+        if (auto s = partition::checkPlan(*plan, loaded.model.graph, loaded.cluster); !s) {
+            return s.error().withContext(inputs.plan);
+        }
+        loaded.plan = std::move(*plan);
+    }
+    return loaded;
+}
+
+} // namespace tessera::cli
