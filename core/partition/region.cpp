@@ -119,24 +119,32 @@ std::vector<std::int64_t> proportionalCuts(std::int64_t extent, const std::vecto
     if (parts <= 1 || units <= 0) {
         return {};
     }
-    const double total = std::accumulate(weights.begin(), weights.end(), 0.0);
-    // every part gets one unit first when there are enough, the rest by largest remainder
-    const std::int64_t base = units >= std::int64_t(parts) ? 1 : 0;
-    const std::int64_t spare = units - base * std::int64_t(parts);
-    std::vector<std::int64_t> share(parts, base);
-    std::vector<std::pair<double, std::size_t>> remainders;
+    double total = 0;
+    for (double w : weights) {
+        total += std::max(w, 0.0);
+    }
+    // largest remainder: floor of each exact share, the units left to the largest fractions
+    std::vector<std::int64_t> share(parts);
+    std::vector<std::pair<double, std::size_t>> fractions;
     std::int64_t given = 0;
     for (std::size_t i = 0; i < parts; ++i) {
-        const double exact = total > 0 ? spare * std::max(weights[i], 0.0) / total : double(spare) / parts;
-        const auto whole = std::int64_t(std::floor(exact));
-        share[i] += whole;
-        given += whole;
-        remainders.emplace_back(exact - double(whole), i);
+        const double exact =
+            total > 0 ? double(units) * std::max(weights[i], 0.0) / total : double(units) / double(parts);
+        share[i] = std::int64_t(std::floor(exact));
+        given += share[i];
+        fractions.emplace_back(exact - double(share[i]), i);
     }
-    std::stable_sort(remainders.begin(), remainders.end(),
+    std::stable_sort(fractions.begin(), fractions.end(),
                      [](const auto& a, const auto& b) { return a.first > b.first; });
-    for (std::size_t k = 0; given < spare; ++k, ++given) {
-        ++share[remainders[k % parts].second];
+    for (std::size_t k = 0; given < units; ++k, ++given) {
+        ++share[fractions[k % parts].second];
+    }
+    // every part at least one unit when there are enough: taken from the largest
+    for (std::size_t i = 0; i < parts && units >= std::int64_t(parts); ++i) {
+        if (share[i] == 0) {
+            ++share[i];
+            --*std::max_element(share.begin(), share.end());
+        }
     }
     std::vector<std::int64_t> cuts;
     std::int64_t position = 0;

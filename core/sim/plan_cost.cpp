@@ -91,7 +91,7 @@ Peak devicePeak(const Program& program, const std::vector<int>& lastUse, int dev
 
 } // namespace
 
-TaskWork taskWork(const model::Graph& graph) {
+std::vector<TaskWork> nodeWork(const model::Graph& graph) {
     // the engine applies folded BatchNormalizations and activations inside the Conv/Gemm kernel
     std::vector<bool> folded(graph.nodes.size(), false);
     for (const auto& f : exec::findFusions(graph)) {
@@ -101,7 +101,7 @@ TaskWork taskWork(const model::Graph& graph) {
             }
         }
     }
-    TaskWork work;
+    std::vector<TaskWork> work(graph.nodes.size());
     for (std::size_t i = 0; i < graph.nodes.size(); ++i) {
         if (folded[i] || cost::isAliasOp(graph.nodes[i].opType)) {
             continue;
@@ -109,13 +109,23 @@ TaskWork taskWork(const model::Graph& graph) {
         // nodeCost reads shapes only: the hollow initializers of task graphs have no data
         const cost::LayerCost c = cost::nodeCost(graph, i);
         if (c.macs > 0) {
-            work.macs += c.macs;
+            work[i].macs = c.macs;
         } else {
-            work.bytes += c.inputBytes + c.outputBytes;
+            work[i].bytes = c.inputBytes + c.outputBytes;
         }
-        ++work.nodes;
+        work[i].nodes = 1;
     }
     return work;
+}
+
+TaskWork taskWork(const model::Graph& graph) {
+    TaskWork total;
+    for (const auto& w : nodeWork(graph)) {
+        total.macs += w.macs;
+        total.bytes += w.bytes;
+        total.nodes += w.nodes;
+    }
+    return total;
 }
 
 double workSeconds(const TaskWork& work, const cost::Device& device) {

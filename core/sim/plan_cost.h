@@ -73,6 +73,8 @@ struct TaskWork {
     int nodes = 0;
 };
 TaskWork taskWork(const model::Graph& taskGraph);
+// The same per node of the graph (all zero for alias and folded nodes); taskWork() is their sum.
+std::vector<TaskWork> nodeWork(const model::Graph& graph);
 // macs / macsPerSecond + bytes / bytesPerSecond + nodes * nodeOverheadSeconds (the per-node sums above).
 double workSeconds(const TaskWork& work, const cost::Device& device);
 
