@@ -3,7 +3,10 @@
 #
 # The studio (issue 8) and the emulated cluster (issue 6) are not built yet; until they are, this runs the
 # headless equivalent of opening the sample: it writes the reference YOLOv2 (608x608, the model of the
-# DeepThings experiments) from the model zoo, prints its per-layer analysis, and runs it on this machine.
+# DeepThings experiments) from the model zoo, prints its per-layer analysis, splits it as DeepThings does
+# (layers 0-15 fused in 5x5 tiles with data reuse and work stealing) over six emulated devices, predicts
+# memory, traffic and latency per device, and checks on this machine that the split computes what the whole
+# model computes.
 set -euo pipefail
 cd "$(dirname "$0")"
 ./setup.sh
@@ -16,6 +19,9 @@ sample=build/sample
 if [[ -x $bin/tessera-studio && -n ${DISPLAY:-}${WAYLAND_DISPLAY:-} ]]; then
     exec "$bin/tessera-studio" resources/sample/sample.tessera
 fi
+model=$sample/yolov2-608.onnx
 "$bin/tessera" zoo -o "$sample" yolov2-608
-"$bin/tessera" analyze "$sample/yolov2-608.onnx"
-"$bin/tessera" bench "$sample/yolov2-608.onnx" --warmup 1 --runs 3
+"$bin/tessera" analyze "$model"
+"$bin/tessera" plan "$model" --devices emulated:6 --ftp conv_0:conv_15_leaky:5x5:reuse:steal -o "$sample/plan.json"
+"$bin/tessera" simulate "$model" "$sample/plan.json" emulated:6
+"$bin/tessera" verify "$model" "$sample/plan.json" emulated:6
