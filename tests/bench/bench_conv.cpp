@@ -1,7 +1,7 @@
-// Conv kernel benchmark on layer shapes of YOLOv2 and VGG-16: Tessera's Conv kernel (im2col + Eigen
-// GEMM, or the direct 1x1 path) against the same im2col with OpenBLAS sgemm, single-threaded, same
-// process, interleaved. Prints GFLOP/s and the ratio Tessera / OpenBLAS (time). Decides whether a
-// BLAS-backed GEMM pays off (docs/benchmarks.md).
+// Conv kernel benchmark on layer shapes of YOLOv2, VGG-16 and MobileNetV2: Tessera's Conv kernel (packed
+// GEMM with AVX-512, im2col + sgemm elsewhere; the direct 1x1 path) against a plain im2col + OpenBLAS
+// sgemm, single-threaded, same process, interleaved. Prints GFLOP/s and the ratio Tessera / OpenBLAS (time),
+// and which OpenBLAS kernels ran (OPENBLAS_CORETYPE overrides OpenBLAS's choice; see docs/benchmarks.md).
 //
 // usage: bench_conv [runs]
 
@@ -27,6 +27,7 @@ struct Layer {
 };
 
 const Layer kLayers[] = {
+    {"vgg16 conv1_1 3x3 3->64 @224", 3, 64, 224, 3, 1},
     {"yolov2 conv2 3x3 32->64 @304", 32, 64, 304, 3, 1},
     {"yolov2 conv12 3x3 256->512 @38", 256, 512, 38, 3, 1},
     {"yolov2 conv13 1x1 512->256 @38", 512, 256, 38, 1, 1},
@@ -79,6 +80,7 @@ void blasConv(const Layer& l, const float* x, const float* w, float* col, float*
 int main(int argc, char** argv) {
     const int runs = argc > 1 ? std::atoi(argv[1]) : 5;
     openblas_set_num_threads(1);
+    std::printf("OpenBLAS kernels: %s\n", openblas_get_corename());
     std::printf("%-36s %12s %12s %8s\n", "layer (1 thread)", "Tessera GF/s", "OpenBLAS GF/s", "ratio");
     for (const Layer& l : kLayers) {
         const std::int64_t hw = l.size * l.size;

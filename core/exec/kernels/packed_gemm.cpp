@@ -1,0 +1,157 @@
+#include "kernels/packed_gemm.h"
+
+#include <algorithm>
+#include <array>
+#include <utility>
+
+#if defined(__AVX512F__)
+#include <immintrin.h>
+#endif
+
+namespace tessera::exec::kernels::packed {
+
+#if defined(__AVX512F__)
+
+namespace {
+
+// Blocking: a kKc-row slice of one B panel (32 KiB) stays in L1 while the micro-kernel walks kMc rows of
+// A, whose kMc x kKc block (240 KiB) stays in L2 while the panels go by.
+constexpr std::int64_t kKc = 256;
+constexpr std::int64_t kMc = 240;
+constexpr int kMr = 8; // rows per micro-kernel call: 16 accumulators, 2 vector loads and 8 broadcasts per k
+
+// _mm512_max_ps/_mm512_min_ps pass GCC 12 an "undefined" source operand that -Wmaybe-uninitialized
+// reports; the masked forms with every lane selected are the same instruction.
+__m512 maxPs(__m512 x, __m512 y) {
+    return _mm512_mask_max_ps(x, __mmask16(0xffff), x, y);
+}
+__m512 minPs(__m512 x, __m512 y) {
+    return _mm512_mask_min_ps(x, __mmask16(0xffff), x, y);
+}
+
+struct Epilogue {
+    FusedActivation act;
+    __m512 alpha, lo, hi;
+    explicit Epilogue(const FusedActivation& a)
+        : act(a)
+        , alpha(_mm512_set1_ps(a.alpha))
+        , lo(_mm512_set1_ps(a.lo))
+        , hi(_mm512_set1_ps(a.hi)) {}
+
+    // Same results as FusedActivation::applyRow, NaN included: max/min return their second operand when
+    // either is NaN, so the value goes second.
+    __m512 apply(__m512 v) const {
+        switch (act.kind) {
+        case FusedActivation::Relu:
+            return maxPs(_mm512_setzero_ps(), v);
+        case FusedActivation::Leaky: {
+            const __mmask16 positive = _mm512_cmp_ps_mask(v, _mm512_setzero_ps(), _CMP_GT_OQ);
+            return _mm512_mask_blend_ps(positive, _mm512_mul_ps(alpha, v), v);
+        }
+        case FusedActivation::Clip:
+            return minPs(hi, maxPs(lo, v));
+        case FusedActivation::None:
+            break;
+        }
+        return v;
+    }
+};
+
+// c[0..MR)[0..32) (masked to the panel's width) = or += a[0..MR)[0..kc) * panel slice b[0..kc)[0..32);
+// with `epilogue`, bias and activation are applied before the store.
+template <int MR>
+void microKernel(std::int64_t kc, const float* a, std::int64_t lda, const float* b, float* c,
+                 std::int64_t ldc, __mmask16 mask0, __mmask16 mask1, bool accumulate,
+                 const Epilogue* epilogue, const float* bias) {
+    __m512 c0[MR], c1[MR];
+    for (int i = 0; i < MR; ++i) {
+        c0[i] = _mm512_setzero_ps();
+        c1[i] = _mm512_setzero_ps();
+    }
+    for (std::int64_t r = 0; r < kc; ++r) {
+        const __m512 b0 = _mm512_loadu_ps(b);
+        const __m512 b1 = _mm512_loadu_ps(b + 16);
+        b += kPanel;
+#pragma GCC unroll 8
+        for (int i = 0; i < MR; ++i) {
+            const __m512 ai = _mm512_set1_ps(a[i * lda + r]);
+            c0[i] = _mm512_fmadd_ps(ai, b0, c0[i]);
+            c1[i] = _mm512_fmadd_ps(ai, b1, c1[i]);
+        }
+    }
+    for (int i = 0; i < MR; ++i) {
+        float* row = c + i * ldc;
+        __m512 v0 = c0[i], v1 = c1[i];
+        if (accumulate) {
+            v0 = _mm512_add_ps(v0, _mm512_maskz_loadu_ps(mask0, row));
+            v1 = _mm512_add_ps(v1, _mm512_maskz_loadu_ps(mask1, row + 16));
+        }
+        if (epilogue) {
+            const __m512 bv = _mm512_set1_ps(bias ? bias[i] : 0.f);
+            v0 = epilogue->apply(_mm512_add_ps(v0, bv));
+            v1 = epilogue->apply(_mm512_add_ps(v1, bv));
+        }
+        _mm512_mask_storeu_ps(row, mask0, v0);
+        _mm512_mask_storeu_ps(row + 16, mask1, v1);
+    }
+}
+
+using MicroKernel = void (*)(std::int64_t, const float*, std::int64_t, const float*, float*, std::int64_t,
+                             __mmask16, __mmask16, bool, const Epilogue*, const float*);
+// kMicroKernels[rows] handles `rows` rows, 1 <= rows <= kMr
+template <std::size_t... Rows> constexpr auto microKernelTable(std::index_sequence<Rows...>) {
+    return std::array<MicroKernel, sizeof...(Rows)>{
+        (Rows == 0 ? nullptr : &microKernel<std::max(int(Rows), 1)>)...};
+}
+constexpr auto kMicroKernels = microKernelTable(std::make_index_sequence<kMr + 1>());
+
+__mmask16 laneMask(std::int64_t lanes) {
+    return lanes >= 16 ? __mmask16(0xffff) : lanes <= 0 ? __mmask16(0) : __mmask16((1u << lanes) - 1);
+}
+
+} // namespace
+
+void gemm(std::int64_t m, std::int64_t n, std::int64_t k, const float* a, std::int64_t lda, const float* b,
+          float* c, std::int64_t ldc, const float* bias, const FusedActivation& act) {
+    const Epilogue epilogue(act);
+    const std::int64_t panels = (n + kPanel - 1) / kPanel;
+    for (std::int64_t k0 = 0; k0 < k; k0 += kKc) {
+        const std::int64_t kc = std::min(kKc, k - k0);
+        const bool last = k0 + kc == k;
+        for (std::int64_t m0 = 0; m0 < m; m0 += kMc) {
+            const std::int64_t mEnd = std::min(m, m0 + kMc);
+            for (std::int64_t p = 0; p < panels; ++p) {
+                const std::int64_t width = std::min(kPanel, n - p * kPanel);
+                const __mmask16 mask0 = laneMask(width), mask1 = laneMask(width - 16);
+                const float* panel = b + (p * k + k0) * kPanel;
+                for (std::int64_t i = m0; i < mEnd; i += kMr) {
+                    const int rows = int(std::min<std::int64_t>(kMr, mEnd - i));
+                    kMicroKernels[rows](kc, a + i * lda + k0, lda, panel, c + i * ldc + p * kPanel, ldc,
+                                        mask0, mask1, k0 > 0, last ? &epilogue : nullptr,
+                                        bias ? bias + i : nullptr);
+                }
+            }
+        }
+    }
+}
+
+#else
+
+void gemm(std::int64_t m, std::int64_t n, std::int64_t k, const float* a, std::int64_t lda, const float* b,
+          float* c, std::int64_t ldc, const float* bias, const FusedActivation& act) {
+    for (std::int64_t i = 0; i < m; ++i) {
+        float* row = c + i * ldc;
+        std::fill(row, row + n, 0.f);
+        for (std::int64_t r = 0; r < k; ++r) {
+            const float air = a[i * lda + r];
+            for (std::int64_t j = 0; j < n; ++j) {
+                row[j] += air * b[packedIndex(k, r, j)];
+            }
+        }
+        act.applyRow(row, n, bias ? bias[i] : 0.f);
+    }
+}
+
+#endif
+
+} // namespace tessera::exec::kernels::packed
