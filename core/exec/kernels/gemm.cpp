@@ -1,12 +1,13 @@
 // kernel: Gemm createGemm
 //
 // Y = alpha * op(A) * op(B) + beta * C, with op = optional transpose and C broadcast to [M, N]. The
-// optimised path is a GEMM (sgemm.h) split over column blocks of Y (for the usual M = 1 fully-connected
-// layer that is a matrix-vector product split over output neurons), with the fused activation applied
-// per block; the reference path is the triple loop.
+// optimised path is a GEMM (sgemm.h) split over column blocks of Y, with the fused activation applied
+// per block; the usual M = 1 fully-connected layer is a matrix-vector product (gemv.h) split over output
+// neurons. The reference path is the triple loop.
 
 #include "kernels/activation.h"
 #include "kernels/common.h"
+#include "kernels/gemv.h"
 #include "kernels/sgemm.h"
 
 namespace tessera::exec::kernels {
@@ -58,6 +59,17 @@ public:
             s.n,
             [&](std::int64_t begin, std::int64_t end) {
                 // columns begin..end of op(B): rows of B when transposed, else a column block
+                if (s.m == 1) { // op(A) is the vector a[0..k) whether transposed or not
+                    if (s.transB) {
+                        gemvRows(begin, end, s.k, b, s.k, a, y);
+                    } else {
+                        gemvColumns(begin, end, s.k, b, s.n, a, y);
+                    }
+                    for (std::int64_t j = begin; j < end; ++j) {
+                        y[j] = finish(0, j, y[j]);
+                    }
+                    return;
+                }
                 const float* bBlock = s.transB ? b + begin * s.k : b + begin;
                 sgemm(s.transA, s.transB, s.m, end - begin, s.k, 1.f, a, s.transA ? s.m : s.k, bBlock,
                       s.transB ? s.k : s.n, 0.f, y + begin, s.n);

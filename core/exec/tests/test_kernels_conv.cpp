@@ -105,6 +105,14 @@ private slots:
         QTest::newRow("VALID large K tiles")
             << 256 << 32 << 20 << 3 << 1 << QList<int>{0, 0, 0, 0} << 1 << 1 << "VALID"
             << "";
+        // several column tiles, more filters than one row block of the packed GEMM (240), a K split into
+        // blocks, and partial row groups and panels (250 = 31 x 8 + 2 filters, 1089 = 34 x 32 + 1 columns)
+        QTest::newRow("tiles, row blocks, K blocks")
+            << 128 << 250 << 33 << 3 << 1 << QList<int>{1, 1, 1, 1} << 1 << 1 << "NOTSET"
+            << "LeakyRelu";
+        QTest::newRow("1x1 direct, K blocks")
+            << 300 << 20 << 7 << 1 << 1 << QList<int>{0, 0, 0, 0} << 1 << 1 << "NOTSET"
+            << "Clip";
     }
 
     void convOptimisedMatchesReference() {
@@ -152,21 +160,28 @@ private slots:
     }
 
     void gemmVariants_data() {
+        QTest::addColumn<int>("m");
         QTest::addColumn<bool>("transA");
         QTest::addColumn<bool>("transB");
         QTest::addColumn<QList<int>>("cShape");
-        QTest::newRow("fc: transB, bias [N]") << false << true << QList<int>{70};
-        QTest::newRow("plain, C [M,N]") << false << false << QList<int>{5, 70};
-        QTest::newRow("transA, C [M,1]") << true << false << QList<int>{5, 1};
-        QTest::newRow("both, scalar C") << true << true << QList<int>{};
-        QTest::newRow("no C") << false << true << QList<int>{-1};
+        QTest::newRow("fc: transB, bias [N]") << 5 << false << true << QList<int>{70};
+        QTest::newRow("plain, C [M,N]") << 5 << false << false << QList<int>{5, 70};
+        QTest::newRow("transA, C [M,1]") << 5 << true << false << QList<int>{5, 1};
+        QTest::newRow("both, scalar C") << 5 << true << true << QList<int>{};
+        QTest::newRow("no C") << 5 << false << true << QList<int>{-1};
+        // M = 1: the matrix-vector path (gemv.h)
+        QTest::newRow("M=1 fc: transB, bias [N]") << 1 << false << true << QList<int>{70};
+        QTest::newRow("M=1 plain, C [1,N]") << 1 << false << false << QList<int>{1, 70};
+        QTest::newRow("M=1 transA, scalar C") << 1 << true << false << QList<int>{};
+        QTest::newRow("M=1 both, no C") << 1 << true << true << QList<int>{-1};
     }
 
     void gemmVariants() {
+        QFETCH(int, m);
         QFETCH(bool, transA);
         QFETCH(bool, transB);
         QFETCH(QList<int>, cShape);
-        const std::int64_t m = 5, k = 33, n = 70;
+        const std::int64_t k = 33, n = 70;
         model::Node node{"gemm", "Gemm", "", {}, {}, {}};
         node.attributes["transA"] = std::int64_t(transA);
         node.attributes["transB"] = std::int64_t(transB);
@@ -183,10 +198,11 @@ private slots:
         auto opt = runKernel(node, operands, {{m, n}}, false, 2);
         QVERIFY(ref && opt);
         QVERIFY(maxAbsDiff((*ref)[0], (*opt)[0]) < kTolerance);
-        // spot-check one element against the definition
+        // spot-check one element (row i, column 3) against the definition
+        const std::int64_t i = std::min<std::int64_t>(2, m - 1);
         double acc = 0;
         for (std::int64_t p = 0; p < k; ++p) {
-            const float av = transA ? a.data[std::size_t(p * m + 2)] : a.data[std::size_t(2 * k + p)];
+            const float av = transA ? a.data[std::size_t(p * m + i)] : a.data[std::size_t(i * k + p)];
             const float bv = transB ? b.data[std::size_t(3 * k + p)] : b.data[std::size_t(p * n + 3)];
             acc += double(av) * bv;
         }
@@ -195,11 +211,11 @@ private slots:
             const auto& c = operands[2];
             const std::size_t ci = c.shape.empty()       ? 0
                                    : c.shape.size() == 1 ? 3
-                                   : c.shape[1] == 1     ? 2
-                                                         : std::size_t(2 * n + 3);
+                                   : c.shape[1] == 1     ? std::size_t(i)
+                                                         : std::size_t(i * n + 3);
             expected += 2.f * c.data[ci];
         }
-        QVERIFY(std::abs((*opt)[0][std::size_t(2 * n + 3)] - expected) < kTolerance);
+        QVERIFY(std::abs((*opt)[0][std::size_t(i * n + 3)] - expected) < kTolerance);
     }
 
     void matMulBroadcasts() {
