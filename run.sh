@@ -11,6 +11,8 @@ set -euo pipefail
 cd "$(dirname "$0")"
 ./setup.sh
 export CCACHE_BASEDIR="$PWD"
+# debug info (-g) would otherwise put the build directory into every hash: no hits across clones
+export CCACHE_NOHASHDIR=true
 cmake --preset dev >/dev/null
 cmake --build --preset dev -j "$(nproc)"
 

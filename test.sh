@@ -8,6 +8,8 @@ cd "$(dirname "$0")"
 
 # ccache keyed on paths relative to the checkout, so fresh clones reuse earlier builds
 export CCACHE_BASEDIR="$PWD"
+# debug info (-g) would otherwise put the build directory into every hash: no hits across clones
+export CCACHE_NOHASHDIR=true
 jobs=$(nproc)
 
 echo "== Qt-free build: core/, app/node and the CLI with Qt forbidden"

@@ -111,7 +111,7 @@ private slots:
             compare(*m, deepThingsPlan(m->graph, 6, 5), 6,
                     "DeepThings 16 layers 5x5, reuse + stealing, 6 devices");
         }
-        for (std::uint32_t seed = 1; seed <= 2; ++seed) {
+        for (std::uint32_t seed = 1; seed <= 3; ++seed) {
             const int devices = 2 + int(seed) * 2;
             compare(*m, test::randomPlan(m->graph, devices, seed), devices,
                     model + " random plan " + QString::number(seed));
