@@ -1,11 +1,11 @@
 // kernel: Conv createConv
 //
-// Optimised path: per group, a tile of output columns of the im2col matrix is built in the workspace, then
-// multiplied by the filters. With AVX-512 the tile is built directly in packed panels and packed_gemm.h
-// applies bias and activation to each register tile; elsewhere it is a plain im2col tile, multiplied with
-// sgemm.h, and bias and activation are applied to the tile while it is hot. 1x1 stride-1 unpadded
-// convolutions read the input as the column matrix (packed, or in place for sgemm); depthwise convolutions
-// (one input channel per group) use a direct loop. Work is split over output-column tiles.
+// Optimised path: on CPUs with AVX-512, conv_packed.cpp (the im2col matrix built in packed panels, slice
+// by slice, for packed_gemm.h, which applies bias and activation to each register tile). Elsewhere, per
+// group, im2col of a tile of output columns into the workspace, then a GEMM (filters x columns, see
+// sgemm.h), with bias and the fused activation applied to the tile while it is hot; 1x1 stride-1 unpadded
+// convolutions skip im2col (the input is already the column matrix). Depthwise convolutions (one input
+// channel per group) use a direct loop. Work is split over output-column tiles.
 // The reference path is the plain 7-deep loop.
 
 #include <algorithm>
@@ -13,6 +13,7 @@
 
 #include "kernels/activation.h"
 #include "kernels/conv_geometry.h"
+#include "kernels/conv_packed.h"
 #include "kernels/packed_gemm.h"
 #include "kernels/sgemm.h"
 
@@ -155,13 +156,10 @@ public:
         m_direct = g.kH == 1 && g.kW == 1 && g.strideH == 1 && g.strideW == 1 && g.padTop == 0 &&
                    g.padLeft == 0 && g.inH == g.outH && g.inW == g.outW;
         m_tile = std::min(std::max(kTileFloats / std::max<std::int64_t>(m_k, 1), kMinTile), m_columns);
-        m_tile = (m_tile + packed::kPanel - 1) / packed::kPanel * packed::kPanel;
+        m_tile = (m_tile + 15) / 16 * 16;
     }
 
     std::size_t workspaceBytesPerThread() const override {
-        if (packed::kVectorised) {
-            return std::size_t(packed::packedFloats(m_k, m_tile)) * sizeof(float);
-        }
         return m_direct ? 0 : std::size_t(m_k * m_tile) * sizeof(float);
     }
 
@@ -199,13 +197,6 @@ public:
                     }
                     const float* x = inputs[0].data + (n * g.inC + group * icPerGroup) * g.inH * g.inW;
                     float* y = outputs[0].data + (n * g.outC + group * ocPerGroup + oc0) * m_columns;
-                    const std::int64_t channel0 = group * ocPerGroup + oc0;
-                    if constexpr (packed::kVectorised) {
-                        pack(x, col, c0, width);
-                        packed::gemm(filters, width, m_k, m_w + channel0 * m_k, m_k, col, y + c0, m_columns,
-                                     m_bias ? m_bias + channel0 : nullptr, m_act);
-                        continue;
-                    }
                     const float* b;
                     std::int64_t bStride;
                     if (m_direct) {
@@ -216,10 +207,11 @@ public:
                         b = col;
                         bStride = width;
                     }
-                    sgemm(false, false, filters, width, m_k, 1.f, m_w + channel0 * m_k, m_k, b, bStride, 0.f,
-                          y + c0, m_columns);
+                    sgemm(false, false, filters, width, m_k, 1.f, m_w + (group * ocPerGroup + oc0) * m_k, m_k,
+                          b, bStride, 0.f, y + c0, m_columns);
                     for (std::int64_t oc = 0; oc < filters; ++oc) {
-                        m_act.applyRow(y + oc * m_columns + c0, width, m_bias ? m_bias[channel0 + oc] : 0.f);
+                        const std::int64_t channel = group * ocPerGroup + oc0 + oc;
+                        m_act.applyRow(y + oc * m_columns + c0, width, m_bias ? m_bias[channel] : 0.f);
                     }
                 }
             },
@@ -227,74 +219,6 @@ public:
     }
 
 private:
-    // The columns c0 .. c0+width of the im2col matrix in packed_gemm.h's panel layout (all m_k rows), the
-    // lanes past `width` in the last panel zeroed. Same walk as im2col() below.
-    void pack(const float* x, float* dst, std::int64_t c0, std::int64_t width) const {
-        const auto& g = m_g;
-        // row `row`, columns j .. j+len: copied from src, or zeros when src is null
-        auto put = [&](std::int64_t row, std::int64_t j, const float* src, std::int64_t len) {
-            while (len > 0) {
-                const std::int64_t lane = j % packed::kPanel;
-                const std::int64_t count = std::min(len, packed::kPanel - lane);
-                float* out = dst + packed::packedIndex(m_k, row, j);
-                if (src) {
-                    std::copy(src, src + count, out);
-                    src += count;
-                } else {
-                    std::fill(out, out + count, 0.f);
-                }
-                j += count;
-                len -= count;
-            }
-        };
-        const std::int64_t padded = (width + packed::kPanel - 1) / packed::kPanel * packed::kPanel;
-        for (std::int64_t row = 0; row < m_k; ++row) {
-            put(row, width, nullptr, padded - width);
-        }
-        if (m_direct) {
-            for (std::int64_t ic = 0; ic < m_k; ++ic) {
-                put(ic, 0, x + ic * m_columns + c0, width);
-            }
-            return;
-        }
-        const std::int64_t icPerGroup = g.inC / g.groups;
-        for (std::int64_t ic = 0; ic < icPerGroup; ++ic) {
-            const float* plane = x + ic * g.inH * g.inW;
-            for (std::int64_t ky = 0; ky < g.kH; ++ky) {
-                for (std::int64_t kx = 0; kx < g.kW; ++kx) {
-                    const std::int64_t row = (ic * g.kH + ky) * g.kW + kx;
-                    std::int64_t oy = c0 / g.outW, ox = c0 % g.outW;
-                    for (std::int64_t j = 0; j < width;) {
-                        const std::int64_t run = std::min(width - j, g.outW - ox);
-                        const std::int64_t iy = oy * g.strideH - g.padTop + ky * g.dilH;
-                        if (iy < 0 || iy >= g.inH) {
-                            put(row, j, nullptr, run);
-                        } else {
-                            const float* src = plane + iy * g.inW;
-                            const std::int64_t ix0 = ox * g.strideW - g.padLeft + kx * g.dilW;
-                            if (g.strideW == 1) {
-                                const std::int64_t lo = std::clamp<std::int64_t>(-ix0, 0, run);
-                                const std::int64_t hi = std::clamp<std::int64_t>(g.inW - ix0, lo, run);
-                                put(row, j, nullptr, lo);
-                                put(row, j + lo, src + ix0 + lo, hi - lo);
-                                put(row, j + hi, nullptr, run - hi);
-                            } else {
-                                for (std::int64_t t = 0; t < run; ++t) {
-                                    const std::int64_t ix = ix0 + t * g.strideW;
-                                    dst[packed::packedIndex(m_k, row, j + t)] =
-                                        (ix >= 0 && ix < g.inW) ? src[ix] : 0.f;
-                                }
-                            }
-                        }
-                        j += run;
-                        ox = 0;
-                        ++oy;
-                    }
-                }
-            }
-        }
-    }
-
     // col[k][j] for output columns c0 .. c0+width, k = (ic, ky, kx); zero where the window is in padding.
     // Walks output rows so that bounds are checked per row segment, not per element.
     void im2col(const float* x, float* col, std::int64_t c0, std::int64_t width) const {
@@ -366,6 +290,9 @@ Expected<std::unique_ptr<Kernel>> createConv(const KernelInit& init) {
     }
     if (g.groups == g.inC && g.groups == g.outC) {
         return make<ConvDepthwise>(g, *w, bias, act);
+    }
+    if (packed::kVectorised) {
+        return makeConvPacked(g, w->floats.data(), bias ? bias->floats.data() : nullptr, act);
     }
     return make<ConvGemm>(g, *w, bias, act);
 }

@@ -18,6 +18,7 @@ namespace {
 // A, whose kMc x kKc block (240 KiB) stays in L2 while the panels go by.
 constexpr std::int64_t kKc = 256;
 constexpr std::int64_t kMc = 240;
+constexpr std::int64_t kShortK = 64; // slices shorter than this are walked row group by row group
 constexpr int kMr = 8; // rows per micro-kernel call: 16 accumulators, 2 vector loads and 8 broadcasts per k
 
 // _mm512_max_ps/_mm512_min_ps pass GCC 12 an "undefined" source operand that -Wmaybe-uninitialized
@@ -112,23 +113,34 @@ __mmask16 laneMask(std::int64_t lanes) {
 } // namespace
 
 void gemm(std::int64_t m, std::int64_t n, std::int64_t k, const float* a, std::int64_t lda, const float* b,
-          float* c, std::int64_t ldc, const float* bias, const FusedActivation& act) {
+          float* c, std::int64_t ldc, const float* bias, const FusedActivation& act, bool accumulate,
+          bool finish) {
     const Epilogue epilogue(act);
     const std::int64_t panels = (n + kPanel - 1) / kPanel;
     for (std::int64_t k0 = 0; k0 < k; k0 += kKc) {
         const std::int64_t kc = std::min(kKc, k - k0);
-        const bool last = k0 + kc == k;
+        const bool last = finish && k0 + kc == k;
+        auto tile = [&](std::int64_t i, std::int64_t mEnd, std::int64_t p) {
+            const std::int64_t width = std::min(kPanel, n - p * kPanel);
+            const int rows = int(std::min<std::int64_t>(kMr, mEnd - i));
+            kMicroKernels[rows](kc, a + i * lda + k0, lda, b + (p * k + k0) * kPanel,
+                                c + i * ldc + p * kPanel, ldc, laneMask(width), laneMask(width - 16),
+                                accumulate || k0 > 0, last ? &epilogue : nullptr, bias ? bias + i : nullptr);
+        };
+        if (kc < kShortK) {
+            // few multiply-adds per stored value: write the output row group by row group, along its rows
+            for (std::int64_t i = 0; i < m; i += kMr) {
+                for (std::int64_t p = 0; p < panels; ++p) {
+                    tile(i, m, p);
+                }
+            }
+            continue;
+        }
         for (std::int64_t m0 = 0; m0 < m; m0 += kMc) {
             const std::int64_t mEnd = std::min(m, m0 + kMc);
             for (std::int64_t p = 0; p < panels; ++p) {
-                const std::int64_t width = std::min(kPanel, n - p * kPanel);
-                const __mmask16 mask0 = laneMask(width), mask1 = laneMask(width - 16);
-                const float* panel = b + (p * k + k0) * kPanel;
                 for (std::int64_t i = m0; i < mEnd; i += kMr) {
-                    const int rows = int(std::min<std::int64_t>(kMr, mEnd - i));
-                    kMicroKernels[rows](kc, a + i * lda + k0, lda, panel, c + i * ldc + p * kPanel, ldc,
-                                        mask0, mask1, k0 > 0, last ? &epilogue : nullptr,
-                                        bias ? bias + i : nullptr);
+                    tile(i, mEnd, p);
                 }
             }
         }
@@ -138,17 +150,22 @@ void gemm(std::int64_t m, std::int64_t n, std::int64_t k, const float* a, std::i
 #else
 
 void gemm(std::int64_t m, std::int64_t n, std::int64_t k, const float* a, std::int64_t lda, const float* b,
-          float* c, std::int64_t ldc, const float* bias, const FusedActivation& act) {
+          float* c, std::int64_t ldc, const float* bias, const FusedActivation& act, bool accumulate,
+          bool finish) {
     for (std::int64_t i = 0; i < m; ++i) {
         float* row = c + i * ldc;
-        std::fill(row, row + n, 0.f);
+        if (!accumulate) {
+            std::fill(row, row + n, 0.f);
+        }
         for (std::int64_t r = 0; r < k; ++r) {
             const float air = a[i * lda + r];
             for (std::int64_t j = 0; j < n; ++j) {
                 row[j] += air * b[packedIndex(k, r, j)];
             }
         }
-        act.applyRow(row, n, bias ? bias[i] : 0.f);
+        if (finish) {
+            act.applyRow(row, n, bias ? bias[i] : 0.f);
+        }
     }
 }
 

@@ -34,8 +34,11 @@ inline std::int64_t packedIndex(std::int64_t rows, std::int64_t row, std::int64_
 }
 
 // c[i][j] = act(sum_r a[i * lda + r] * B[r][j] + bias[i]) for i < m, j < n, where B (k rows, n columns) is
-// packed as above and c has row stride ldc; bias may be null. Single-threaded, allocation-free; k >= 1.
+// packed as above and c has row stride ldc; bias may be null. A product over K in slices: `accumulate`
+// adds the sum to what c holds, and bias and activation are applied only when `finish`.
+// Single-threaded, allocation-free; k >= 1.
 void gemm(std::int64_t m, std::int64_t n, std::int64_t k, const float* a, std::int64_t lda, const float* b,
-          float* c, std::int64_t ldc, const float* bias, const FusedActivation& act);
+          float* c, std::int64_t ldc, const float* bias, const FusedActivation& act, bool accumulate = false,
+          bool finish = true);
 
 } // namespace tessera::exec::kernels::packed
