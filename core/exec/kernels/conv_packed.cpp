@@ -98,16 +98,22 @@ private:
     void pack(const float* x, float* dst, std::int64_t c0, std::int64_t width, std::int64_t r0,
               std::int64_t rows) const {
         const auto& g = m_g;
-        // slice row `row`, columns j .. j+len: copied from src, or zeros when src is null
-        auto put = [&](std::int64_t row, std::int64_t j, const float* src, std::int64_t len) {
+        // slice row `row`, columns j .. j+len: src[0], src[stride], ..., or zeros when src is null
+        auto put = [&](std::int64_t row, std::int64_t j, const float* src, std::int64_t len,
+                       std::int64_t stride = 1) {
             while (len > 0) {
                 const std::int64_t count = std::min(len, packed::kPanel - j % packed::kPanel);
                 float* out = dst + packed::packedIndex(rows, row, j);
-                if (src) {
+                if (!src) {
+                    std::fill(out, out + count, 0.f);
+                } else if (stride == 1) {
                     std::copy(src, src + count, out);
                     src += count;
                 } else {
-                    std::fill(out, out + count, 0.f);
+                    for (std::int64_t t = 0; t < count; ++t) {
+                        out[t] = src[t * stride];
+                    }
+                    src += count * stride;
                 }
                 j += count;
                 len -= count;
@@ -137,19 +143,13 @@ private:
                 } else {
                     const float* src = plane + iy * g.inW;
                     const std::int64_t ix0 = ox * g.strideW - g.padLeft + kx * g.dilW;
-                    if (g.strideW == 1) {
-                        const std::int64_t lo = std::clamp<std::int64_t>(-ix0, 0, run);
-                        const std::int64_t hi = std::clamp<std::int64_t>(g.inW - ix0, lo, run);
-                        put(row, j, nullptr, lo);
-                        put(row, j + lo, src + ix0 + lo, hi - lo);
-                        put(row, j + hi, nullptr, run - hi);
-                    } else {
-                        for (std::int64_t t = 0; t < run; ++t) {
-                            const std::int64_t ix = ix0 + t * g.strideW;
-                            dst[packed::packedIndex(rows, row, j + t)] =
-                                (ix >= 0 && ix < g.inW) ? src[ix] : 0.f;
-                        }
-                    }
+                    // output columns t in [lo, hi) of the run read inside the row: 0 <= ix0 + t * s < inW
+                    const std::int64_t s = g.strideW;
+                    const std::int64_t lo = std::clamp<std::int64_t>((s - 1 - ix0) / s, 0, run);
+                    const std::int64_t hi = std::clamp<std::int64_t>((g.inW - ix0 + s - 1) / s, lo, run);
+                    put(row, j, nullptr, lo);
+                    put(row, j + lo, src + ix0 + lo * s, hi - lo, s);
+                    put(row, j + hi, nullptr, run - hi);
                 }
                 j += run;
                 ox = 0;

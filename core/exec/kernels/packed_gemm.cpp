@@ -58,53 +58,58 @@ struct Epilogue {
     }
 };
 
-// c[0..MR)[0..32) (masked to the panel's width) = or += a[0..MR)[0..kc) * panel slice b[0..kc)[0..32);
-// with `epilogue`, bias and activation are applied before the store.
-template <int MR>
+// c[0..MR)[0..16 * NV) (masked to the panel's width) = or += a[0..MR)[0..kc) * panel slice b[0..kc)[..];
+// with `epilogue`, bias and activation are applied before the store. NV = 1 serves a last panel of at
+// most 16 columns (a 13x13 map has 169 = 5 x 32 + 9 columns) at half the cost of a full one.
+template <int MR, int NV>
 void microKernel(std::int64_t kc, const float* a, std::int64_t lda, const float* b, float* c,
                  std::int64_t ldc, __mmask16 mask0, __mmask16 mask1, bool accumulate,
                  const Epilogue* epilogue, const float* bias) {
-    __m512 c0[MR], c1[MR];
+    __m512 acc[MR][NV];
     for (int i = 0; i < MR; ++i) {
-        c0[i] = _mm512_setzero_ps();
-        c1[i] = _mm512_setzero_ps();
+        for (int v = 0; v < NV; ++v) {
+            acc[i][v] = _mm512_setzero_ps();
+        }
     }
     for (std::int64_t r = 0; r < kc; ++r) {
-        const __m512 b0 = _mm512_loadu_ps(b);
-        const __m512 b1 = _mm512_loadu_ps(b + 16);
+        __m512 bv[NV];
+        for (int v = 0; v < NV; ++v) {
+            bv[v] = _mm512_loadu_ps(b + 16 * v);
+        }
         b += kPanel;
 #pragma GCC unroll 8
         for (int i = 0; i < MR; ++i) {
             const __m512 ai = _mm512_set1_ps(a[i * lda + r]);
-            c0[i] = _mm512_fmadd_ps(ai, b0, c0[i]);
-            c1[i] = _mm512_fmadd_ps(ai, b1, c1[i]);
+            for (int v = 0; v < NV; ++v) {
+                acc[i][v] = _mm512_fmadd_ps(ai, bv[v], acc[i][v]);
+            }
         }
     }
+    const __mmask16 masks[2] = {mask0, mask1};
     for (int i = 0; i < MR; ++i) {
         float* row = c + i * ldc;
-        __m512 v0 = c0[i], v1 = c1[i];
-        if (accumulate) {
-            v0 = _mm512_add_ps(v0, _mm512_maskz_loadu_ps(mask0, row));
-            v1 = _mm512_add_ps(v1, _mm512_maskz_loadu_ps(mask1, row + 16));
+        for (int v = 0; v < NV; ++v) {
+            __m512 value = acc[i][v];
+            if (accumulate) {
+                value = _mm512_add_ps(value, _mm512_maskz_loadu_ps(masks[v], row + 16 * v));
+            }
+            if (epilogue) {
+                value = epilogue->apply(_mm512_add_ps(value, _mm512_set1_ps(bias ? bias[i] : 0.f)));
+            }
+            _mm512_mask_storeu_ps(row + 16 * v, masks[v], value);
         }
-        if (epilogue) {
-            const __m512 bv = _mm512_set1_ps(bias ? bias[i] : 0.f);
-            v0 = epilogue->apply(_mm512_add_ps(v0, bv));
-            v1 = epilogue->apply(_mm512_add_ps(v1, bv));
-        }
-        _mm512_mask_storeu_ps(row, mask0, v0);
-        _mm512_mask_storeu_ps(row + 16, mask1, v1);
     }
 }
 
 using MicroKernel = void (*)(std::int64_t, const float*, std::int64_t, const float*, float*, std::int64_t,
                              __mmask16, __mmask16, bool, const Epilogue*, const float*);
-// kMicroKernels[rows] handles `rows` rows, 1 <= rows <= kMr
-template <std::size_t... Rows> constexpr auto microKernelTable(std::index_sequence<Rows...>) {
+// kMicroKernels<NV>[rows] handles `rows` rows, 1 <= rows <= kMr
+template <int NV, std::size_t... Rows> constexpr auto microKernelTable(std::index_sequence<Rows...>) {
     return std::array<MicroKernel, sizeof...(Rows)>{
-        (Rows == 0 ? nullptr : &microKernel<std::max(int(Rows), 1)>)...};
+        (Rows == 0 ? nullptr : &microKernel<std::max(int(Rows), 1), NV>)...};
 }
-constexpr auto kMicroKernels = microKernelTable(std::make_index_sequence<kMr + 1>());
+constexpr auto kFullPanel = microKernelTable<2>(std::make_index_sequence<kMr + 1>());
+constexpr auto kHalfPanel = microKernelTable<1>(std::make_index_sequence<kMr + 1>());
 
 __mmask16 laneMask(std::int64_t lanes) {
     return lanes >= 16 ? __mmask16(0xffff) : lanes <= 0 ? __mmask16(0) : __mmask16((1u << lanes) - 1);
@@ -123,9 +128,10 @@ void gemm(std::int64_t m, std::int64_t n, std::int64_t k, const float* a, std::i
         auto tile = [&](std::int64_t i, std::int64_t mEnd, std::int64_t p) {
             const std::int64_t width = std::min(kPanel, n - p * kPanel);
             const int rows = int(std::min<std::int64_t>(kMr, mEnd - i));
-            kMicroKernels[rows](kc, a + i * lda + k0, lda, b + (p * k + k0) * kPanel,
-                                c + i * ldc + p * kPanel, ldc, laneMask(width), laneMask(width - 16),
-                                accumulate || k0 > 0, last ? &epilogue : nullptr, bias ? bias + i : nullptr);
+            (width > 16 ? kFullPanel : kHalfPanel)[rows](
+                kc, a + i * lda + k0, lda, b + (p * k + k0) * kPanel, c + i * ldc + p * kPanel, ldc,
+                laneMask(width), laneMask(width - 16), accumulate || k0 > 0, last ? &epilogue : nullptr,
+                bias ? bias + i : nullptr);
         };
         if (kc < kShortK) {
             // few multiply-adds per stored value: write the output row group by row group, along its rows
