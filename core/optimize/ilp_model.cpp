@@ -1,0 +1,338 @@
+// buildModel() (ilp_model.h): the integer program over a Problem, in GLPK's arrays.
+
+#include "core/optimize/ilp_model.h"
+
+#include <glpk.h>
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <set>
+#include <utility>
+
+namespace tessera::optimize::detail {
+namespace {
+
+constexpr double kMiB = 1024.0 * 1024.0;
+
+// Collects the rows' coefficients and loads them at once. Coefficients of one row are merged by column:
+// GLPK aborts the process on a duplicate (row, column) entry, so none may reach it.
+class Rows {
+public:
+    explicit Rows(glp_prob* lp)
+        : m_lp(lp) {}
+
+    // type GLP_FX, GLP_LO or GLP_UP with the bound `rhs`.
+    void begin(int type, double rhs) {
+        flush();
+        m_row = glp_add_rows(m_lp, 1);
+        glp_set_row_bnds(m_lp, m_row, type, rhs, rhs);
+    }
+    void add(int column, double value) { m_entries[column] += value; }
+    void addAll(const std::vector<int>& columns, double value) {
+        for (const int column : columns) {
+            add(column, value);
+        }
+    }
+    void load() {
+        flush();
+        glp_load_matrix(m_lp, int(m_ar.size()) - 1, m_ia.data(), m_ja.data(), m_ar.data());
+    }
+
+private:
+    void flush() {
+        for (const auto& [column, value] : m_entries) {
+            if (value != 0) {
+                m_ia.push_back(m_row);
+                m_ja.push_back(column);
+                m_ar.push_back(value);
+            }
+        }
+        m_entries.clear();
+    }
+
+    glp_prob* m_lp;
+    int m_row = 0;
+    std::map<int, double> m_entries;
+    std::vector<int> m_ia{0}, m_ja{0}; // GLPK's arrays are 1-based
+    std::vector<double> m_ar{0.0};
+};
+
+int addColumn(glp_prob* lp, int type, double lower, double upper, double objective) {
+    const int column = glp_add_cols(lp, 1);
+    glp_set_col_bnds(lp, column, type, lower, upper);
+    glp_set_obj_coef(lp, column, objective);
+    return column;
+}
+
+// Costs in model units (0 for the memory objective, which has no traffic or latency terms).
+double cost(Objective objective, std::int64_t bytes, double seconds) {
+    switch (objective) {
+    case Objective::Memory:
+        return 0;
+    case Objective::Traffic:
+        return double(bytes) / kMiB;
+    case Objective::Latency:
+        return seconds * 1e3;
+    }
+    return 0;
+}
+
+// A cost paid when both factors are 1. A factor is a sum of x over options of which a choice holds at most
+// one: a transition's two options, or an exchange's producers in one layout and its readers with one need.
+struct Product {
+    std::vector<int> left, right; // option indices
+    double objective = 0, cap = 0;
+    int column = 0; // its variable, 0 when it costs nothing in either expression
+};
+
+// Products sharing one factor whose other factors exclude one another (their options cover a common unit).
+struct Group {
+    std::vector<int> shared;
+    std::vector<std::size_t> products;
+    bool sharedIsLeft = true;
+};
+
+struct Terms {
+    std::vector<double> ownObjective, ownCap; // per option
+    std::vector<Product> products;
+    std::vector<Group> groups;
+};
+
+Terms gatherTerms(const Problem& p, const MipSpec& spec) {
+    const Objective capObjective = spec.capObjective.value_or(Objective::Memory);
+    Terms terms;
+    for (const Option& option : p.options) {
+        terms.ownObjective.push_back(cost(spec.objective, option.ownBytes, option.ownSeconds));
+        terms.ownCap.push_back(cost(capObjective, option.ownBytes, option.ownSeconds));
+    }
+    const auto add = [&](Product product, std::int64_t bytes, double seconds) {
+        product.objective = cost(spec.objective, bytes, seconds);
+        product.cap = cost(capObjective, bytes, seconds);
+        terms.products.push_back(std::move(product));
+    };
+    // Transitions, merged per ordered pair; one from an option to itself is part of its own cost (evaluate()
+    // charges it whenever the option is chosen).
+    std::map<std::pair<int, int>, std::size_t> pairs;
+    for (const Transition& t : p.transitions) {
+        if (t.from == t.to) {
+            terms.ownObjective[std::size_t(t.from)] += cost(spec.objective, t.bytes, t.seconds);
+            terms.ownCap[std::size_t(t.from)] += cost(capObjective, t.bytes, t.seconds);
+        } else if (const auto it = pairs.find({t.from, t.to}); it != pairs.end()) {
+            terms.products[it->second].objective += cost(spec.objective, t.bytes, t.seconds);
+            terms.products[it->second].cap += cost(capObjective, t.bytes, t.seconds);
+        } else {
+            pairs[{t.from, t.to}] = terms.products.size();
+            add(Product{{t.from}, {t.to}}, t.bytes, t.seconds);
+        }
+    }
+    // Groups of transitions: option a with every b covering a unit u outside a (u: the first unit of each of
+    // a's targets), and the mirror image towards the sources.
+    std::vector<std::vector<int>> covering(p.units);
+    for (std::size_t o = 0; o < p.options.size(); ++o) {
+        for (std::size_t u = p.options[o].firstUnit; u <= p.options[o].lastUnit; ++u) {
+            covering[u].push_back(int(o));
+        }
+    }
+    std::set<std::pair<int, std::size_t>> forward, backward; // (option, unit)
+    for (const auto& [key, index] : pairs) {
+        const Option &from = p.options[std::size_t(key.first)], &to = p.options[std::size_t(key.second)];
+        if (to.firstUnit < from.firstUnit || to.firstUnit > from.lastUnit) {
+            forward.insert({key.first, to.firstUnit});
+        }
+        if (from.lastUnit < to.firstUnit || from.lastUnit > to.lastUnit) {
+            backward.insert({key.second, from.lastUnit});
+        }
+    }
+    for (const bool sharedIsLeft : {true, false}) {
+        for (const auto& [option, unit] : sharedIsLeft ? forward : backward) {
+            Group group{{option}, {}, sharedIsLeft};
+            for (const int other : covering[unit]) {
+                const auto it =
+                    pairs.find(sharedIsLeft ? std::pair{option, other} : std::pair{other, option});
+                if (it != pairs.end()) {
+                    group.products.push_back(it->second);
+                }
+            }
+            terms.groups.push_back(std::move(group));
+        }
+    }
+    // Exchanges: a product per (layout, need), a group per layout and per need.
+    for (const Exchange& x : p.exchanges) {
+        std::vector<std::vector<int>> layouts(x.bytes.size()), needs;
+        for (const auto& [option, layout] : x.producers) {
+            layouts[std::size_t(layout)].push_back(option);
+        }
+        for (const auto& [option, need] : x.readers) {
+            needs.resize(std::max(needs.size(), std::size_t(need) + 1));
+            needs[std::size_t(need)].push_back(option);
+        }
+        std::vector<std::vector<std::size_t>> byNeed(needs.size());
+        for (std::size_t l = 0; l < layouts.size(); ++l) {
+            Group group{layouts[l], {}, true};
+            for (std::size_t n = 0; n < needs.size(); ++n) {
+                if (layouts[l].empty() || needs[n].empty()) {
+                    continue;
+                }
+                group.products.push_back(terms.products.size());
+                byNeed[n].push_back(terms.products.size());
+                add(Product{layouts[l], needs[n]}, x.bytes[l][n], x.seconds[l][n]);
+            }
+            terms.groups.push_back(std::move(group));
+        }
+        for (std::size_t n = 0; n < needs.size(); ++n) {
+            terms.groups.push_back(Group{needs[n], std::move(byNeed[n]), false});
+        }
+    }
+    return terms;
+}
+
+// A product's variable w lies in [0, 1] with w >= left + right - 1, so w >= left * right for binary x. While
+// w appears only with non-negative coefficients (in the minimised objective, in the <= cap row) a larger w
+// never helps, so an optimum has w = left * right or the same cost. A negative coefficient (a transition that
+// saves, such as DeeperThings' reuse of an all-gathered LOP output) would push w up, so then w <= left and
+// w <= right pin it to the product. Whatever w the solver settles on, the figures come from evaluate() on
+// the chosen x.
+//
+// Then per group (valid for the exact products, so they cut off no choice): if the shared factor is 1 and
+// one of the other factors is 1, that product is 1:
+//   sum over the group of w >= shared + sum over the group of other - 1.
+// Without these rows the LP relaxation can set every x to a half and pay no exchange at all.
+void addProducts(Terms& terms, glp_prob* lp, const std::vector<int>& x, Rows& rows) {
+    const auto columns = [&](const std::vector<int>& options) {
+        std::vector<int> result;
+        for (const int o : options) {
+            result.push_back(x[std::size_t(o)]);
+        }
+        return result;
+    };
+    for (Product& product : terms.products) {
+        if (product.objective == 0 && product.cap == 0) {
+            continue;
+        }
+        product.column = addColumn(lp, GLP_DB, 0, 1, product.objective);
+        rows.begin(GLP_LO, -1);
+        rows.add(product.column, 1);
+        rows.addAll(columns(product.left), -1);
+        rows.addAll(columns(product.right), -1);
+        if (product.objective < 0 || product.cap < 0) {
+            for (const auto* factor : {&product.left, &product.right}) {
+                rows.begin(GLP_UP, 0);
+                rows.add(product.column, 1);
+                rows.addAll(columns(*factor), -1);
+            }
+        }
+    }
+    for (const Group& group : terms.groups) {
+        std::vector<std::size_t> priced;
+        std::copy_if(group.products.begin(), group.products.end(), std::back_inserter(priced),
+                     [&](std::size_t k) { return terms.products[k].column != 0; });
+        if (priced.empty()) {
+            continue;
+        }
+        rows.begin(GLP_LO, -1);
+        rows.addAll(columns(group.shared), -1);
+        for (const std::size_t k : priced) {
+            const Product& product = terms.products[k];
+            rows.add(product.column, 1);
+            rows.addAll(columns(group.sharedIsLeft ? product.right : product.left), -1);
+        }
+    }
+}
+
+// Per device: A_d >= the arena of the option covering u, for every unit u (exactly one option covers u, so
+// the sum is that option's arena: tighter in the LP relaxation than one row per option); the memory limit;
+// for the memory objective, Z >= memory(d) - offset(d).
+void addMemory(const Problem& p, const MipSpec& spec, glp_prob* lp, const std::vector<int>& x, int z,
+               Rows& rows) {
+    for (std::size_t d = 0; d < p.deviceNames.size(); ++d) {
+        const std::int64_t limit = spec.memoryLimit.empty() ? kNoLimit : spec.memoryLimit[d];
+        if (z == 0 && limit == kNoLimit) {
+            continue;
+        }
+        const int arena = addColumn(lp, GLP_LO, 0, 0, 0);
+        for (std::size_t u = 0; u < p.units; ++u) {
+            bool any = false;
+            for (std::size_t o = 0; o < p.options.size(); ++o) {
+                const Option& option = p.options[o];
+                if (option.firstUnit <= u && u <= option.lastUnit && option.arenaBytes[d] > 0) {
+                    if (!any) {
+                        rows.begin(GLP_LO, 0);
+                        rows.add(arena, 1);
+                        any = true;
+                    }
+                    rows.add(x[o], -double(option.arenaBytes[d]) / kMiB);
+                }
+            }
+        }
+        const auto addMemoryTerms = [&](double sign) {
+            rows.add(arena, sign);
+            for (std::size_t o = 0; o < p.options.size(); ++o) {
+                rows.add(x[o], sign * double(p.options[o].weightBytes[d]) / kMiB);
+            }
+        };
+        const double overhead = double(p.overheadBytes[d]);
+        if (limit != kNoLimit) {
+            rows.begin(GLP_UP, (double(limit) - overhead) / kMiB);
+            addMemoryTerms(1);
+        }
+        if (z != 0) {
+            const double offset = spec.memoryOffset.empty() ? 0.0 : double(spec.memoryOffset[d]);
+            rows.begin(GLP_LO, (overhead - offset) / kMiB);
+            rows.add(z, 1);
+            addMemoryTerms(-1);
+        }
+    }
+}
+
+} // namespace
+
+double modelScale(Objective objective) {
+    return objective == Objective::Latency ? 1e3 : 1 / kMiB;
+}
+
+std::vector<int> buildModel(glp_prob* lp, const Problem& p, const MipSpec& spec) {
+    glp_set_obj_dir(lp, GLP_MIN);
+    Rows rows(lp);
+    Terms terms = gatherTerms(p, spec);
+    std::vector<int> x;
+    for (std::size_t o = 0; o < p.options.size(); ++o) {
+        x.push_back(addColumn(lp, GLP_DB, 0, 1, terms.ownObjective[o]));
+        glp_set_col_kind(lp, x.back(), GLP_BV);
+    }
+    for (std::size_t u = 0; u < p.units; ++u) {
+        rows.begin(GLP_FX, 1);
+        for (std::size_t o = 0; o < p.options.size(); ++o) {
+            if (p.options[o].firstUnit <= u && u <= p.options[o].lastUnit) {
+                rows.add(x[o], 1);
+            }
+        }
+    }
+    addProducts(terms, lp, x, rows);
+    const int z = spec.objective == Objective::Memory ? addColumn(lp, GLP_FR, 0, 0, 1) : 0;
+    addMemory(p, spec, lp, x, z, rows);
+    if (spec.capObjective) {
+        // The cap comes from evaluate() of a feasible choice: room for rounding in the LP's own sums (the
+        // caller checks the chosen set exactly).
+        const double value = spec.capValue * modelScale(*spec.capObjective);
+        rows.begin(GLP_UP, value + std::max(std::fabs(value) * 1e-9, 1e-9));
+        for (std::size_t o = 0; o < p.options.size(); ++o) {
+            rows.add(x[o], terms.ownCap[o]);
+        }
+        for (const Product& product : terms.products) {
+            if (product.column != 0) {
+                rows.add(product.column, product.cap);
+            }
+        }
+    }
+    for (const auto& choice : spec.excluded) {
+        rows.begin(GLP_UP, double(choice.size()) - 1);
+        for (const int o : choice) {
+            rows.add(x[std::size_t(o)], 1);
+        }
+    }
+    rows.load();
+    return x;
+}
+
+} // namespace tessera::optimize::detail
