@@ -95,39 +95,51 @@ struct Group {
 
 struct Terms {
     std::vector<double> ownObjective, ownCap; // per option
-    std::vector<Product> products;
+    // Pairs of options that touch (a ends right before b starts), with what they cost: see addFlows().
+    std::map<std::pair<int, int>, std::pair<double, double>> flowCosts; // (objective, cap)
+    std::vector<Product> products;                                      // every other cost of two choices
     std::vector<Group> groups;
 };
 
+bool touch(const Option& a, const Option& b) {
+    return a.lastUnit + 1 == b.firstUnit;
+}
+
 Terms gatherTerms(const Problem& p, const MipSpec& spec) {
     const Objective capObjective = spec.capObjective.value_or(Objective::Memory);
+    const auto costs = [&](std::int64_t bytes, double seconds) {
+        return std::pair{cost(spec.objective, bytes, seconds), cost(capObjective, bytes, seconds)};
+    };
     Terms terms;
     for (const Option& option : p.options) {
         terms.ownObjective.push_back(cost(spec.objective, option.ownBytes, option.ownSeconds));
         terms.ownCap.push_back(cost(capObjective, option.ownBytes, option.ownSeconds));
     }
-    const auto add = [&](Product product, std::int64_t bytes, double seconds) {
-        product.objective = cost(spec.objective, bytes, seconds);
-        product.cap = cost(capObjective, bytes, seconds);
-        terms.products.push_back(std::move(product));
+    const auto addFlow = [&](int a, int b, std::pair<double, double> c) {
+        auto& total = terms.flowCosts[{a, b}];
+        total.first += c.first;
+        total.second += c.second;
     };
-    // Transitions, merged per ordered pair; one from an option to itself is part of its own cost (evaluate()
-    // charges it whenever the option is chosen).
+    // Transitions: an option's to itself is part of its own cost (evaluate() charges it whenever the option
+    // is chosen); between touching options, on the flow; otherwise a product per ordered pair.
     std::map<std::pair<int, int>, std::size_t> pairs;
     for (const Transition& t : p.transitions) {
+        const auto c = costs(t.bytes, t.seconds);
         if (t.from == t.to) {
-            terms.ownObjective[std::size_t(t.from)] += cost(spec.objective, t.bytes, t.seconds);
-            terms.ownCap[std::size_t(t.from)] += cost(capObjective, t.bytes, t.seconds);
+            terms.ownObjective[std::size_t(t.from)] += c.first;
+            terms.ownCap[std::size_t(t.from)] += c.second;
+        } else if (touch(p.options[std::size_t(t.from)], p.options[std::size_t(t.to)])) {
+            addFlow(t.from, t.to, c);
         } else if (const auto it = pairs.find({t.from, t.to}); it != pairs.end()) {
-            terms.products[it->second].objective += cost(spec.objective, t.bytes, t.seconds);
-            terms.products[it->second].cap += cost(capObjective, t.bytes, t.seconds);
+            terms.products[it->second].objective += c.first;
+            terms.products[it->second].cap += c.second;
         } else {
             pairs[{t.from, t.to}] = terms.products.size();
-            add(Product{{t.from}, {t.to}}, t.bytes, t.seconds);
+            terms.products.push_back(Product{{t.from}, {t.to}, c.first, c.second});
         }
     }
-    // Groups of transitions: option a with every b covering a unit u outside a (u: the first unit of each of
-    // a's targets), and the mirror image towards the sources.
+    // Groups of transition products: option a with every b covering a unit u outside a (u: the first unit of
+    // each of a's targets), and the mirror image towards the sources.
     std::vector<std::vector<int>> covering(p.units);
     for (std::size_t o = 0; o < p.options.size(); ++o) {
         for (std::size_t u = p.options[o].firstUnit; u <= p.options[o].lastUnit; ++u) {
@@ -157,14 +169,30 @@ Terms gatherTerms(const Problem& p, const MipSpec& spec) {
             terms.groups.push_back(std::move(group));
         }
     }
-    // Exchanges: a product per (layout, need), a group per layout and per need.
+    // Exchanges: when every producer touches every reader (a value read by the next unit), the cost of each
+    // (layout, need) goes on the flow of each (producer, reader) pair; otherwise a product per (layout, need)
+    // with a group per layout and per need.
     for (const Exchange& x : p.exchanges) {
-        std::vector<std::vector<int>> layouts(x.bytes.size()), needs;
+        const bool touching = std::all_of(x.producers.begin(), x.producers.end(), [&](const auto& producer) {
+            return std::all_of(x.readers.begin(), x.readers.end(), [&](const auto& reader) {
+                return touch(p.options[std::size_t(producer.first)], p.options[std::size_t(reader.first)]);
+            });
+        });
+        if (touching) {
+            for (const auto& [producer, layout] : x.producers) {
+                for (const auto& [reader, need] : x.readers) {
+                    addFlow(producer, reader,
+                            costs(x.bytes[std::size_t(layout)][std::size_t(need)],
+                                  x.seconds[std::size_t(layout)][std::size_t(need)]));
+                }
+            }
+            continue;
+        }
+        std::vector<std::vector<int>> layouts(x.bytes.size()), needs(x.bytes.empty() ? 0 : x.bytes[0].size());
         for (const auto& [option, layout] : x.producers) {
             layouts[std::size_t(layout)].push_back(option);
         }
         for (const auto& [option, need] : x.readers) {
-            needs.resize(std::max(needs.size(), std::size_t(need) + 1));
             needs[std::size_t(need)].push_back(option);
         }
         std::vector<std::vector<std::size_t>> byNeed(needs.size());
@@ -176,7 +204,8 @@ Terms gatherTerms(const Problem& p, const MipSpec& spec) {
                 }
                 group.products.push_back(terms.products.size());
                 byNeed[n].push_back(terms.products.size());
-                add(Product{layouts[l], needs[n]}, x.bytes[l][n], x.seconds[l][n]);
+                const auto c = costs(x.bytes[l][n], x.seconds[l][n]);
+                terms.products.push_back(Product{layouts[l], needs[n], c.first, c.second});
             }
             terms.groups.push_back(std::move(group));
         }
@@ -185,6 +214,59 @@ Terms gatherTerms(const Problem& p, const MipSpec& spec) {
         }
     }
     return terms;
+}
+
+// The flow between touching options: f_ab in [0, 1] for every pair (a, b) where a ends right before b starts,
+// costly or not, and
+//   sum over b starting right after a of f_ab = x_a   (for a not ending at the last unit),
+//   sum over a ending right before b of f_ab = x_b    (for b not starting at unit 0).
+// In a choice, the unit after a chosen a is covered by an option that cannot cover a's last unit, so it
+// starts right after a: for binary x, f_ab is exactly x_a * x_b, whatever the sign of its cost. These are
+// the conservation rows of a path through the units, so for a chain the traffic and latency programs are
+// shortest paths and their LP relaxation is integral. Built only when some pair costs something.
+// Returns the flow columns' cap coefficients (column, coefficient) for the cap row.
+std::vector<std::pair<int, double>> addFlows(const Problem& p, const Terms& terms, glp_prob* lp,
+                                             const std::vector<int>& x, Rows& rows) {
+    std::vector<std::pair<int, double>> capTerms;
+    const bool priced = std::any_of(terms.flowCosts.begin(), terms.flowCosts.end(), [](const auto& entry) {
+        return entry.second.first != 0 || entry.second.second != 0;
+    });
+    if (!priced) {
+        return capTerms;
+    }
+    std::vector<std::vector<int>> endingAt(p.units), startingAt(p.units);
+    for (std::size_t o = 0; o < p.options.size(); ++o) {
+        endingAt[p.options[o].lastUnit].push_back(int(o));
+        startingAt[p.options[o].firstUnit].push_back(int(o));
+    }
+    std::vector<std::vector<int>> out(p.options.size()), in(p.options.size()); // flow columns per option
+    for (std::size_t unit = 1; unit < p.units; ++unit) {
+        for (const int a : endingAt[unit - 1]) {
+            for (const int b : startingAt[unit]) {
+                const auto it = terms.flowCosts.find({a, b});
+                const auto [objective, cap] = it == terms.flowCosts.end() ? std::pair{0.0, 0.0} : it->second;
+                const int column = addColumn(lp, GLP_DB, 0, 1, objective);
+                out[std::size_t(a)].push_back(column);
+                in[std::size_t(b)].push_back(column);
+                if (cap != 0) {
+                    capTerms.emplace_back(column, cap);
+                }
+            }
+        }
+    }
+    for (std::size_t o = 0; o < p.options.size(); ++o) {
+        if (p.options[o].lastUnit + 1 < p.units) {
+            rows.begin(GLP_FX, 0);
+            rows.addAll(out[o], 1);
+            rows.add(x[o], -1);
+        }
+        if (p.options[o].firstUnit > 0) {
+            rows.begin(GLP_FX, 0);
+            rows.addAll(in[o], 1);
+            rows.add(x[o], -1);
+        }
+    }
+    return capTerms;
 }
 
 // A product's variable w lies in [0, 1] with w >= left + right - 1, so w >= left * right for binary x. While
@@ -308,6 +390,7 @@ std::vector<int> buildModel(glp_prob* lp, const Problem& p, const MipSpec& spec)
             }
         }
     }
+    const std::vector<std::pair<int, double>> flowCap = addFlows(p, terms, lp, x, rows);
     addProducts(terms, lp, x, rows);
     const int z = spec.objective == Objective::Memory ? addColumn(lp, GLP_FR, 0, 0, 1) : 0;
     addMemory(p, spec, lp, x, z, rows);
@@ -323,6 +406,9 @@ std::vector<int> buildModel(glp_prob* lp, const Problem& p, const MipSpec& spec)
             if (product.column != 0) {
                 rows.add(product.column, product.cap);
             }
+        }
+        for (const auto& [column, cap] : flowCap) {
+            rows.add(column, cap);
         }
     }
     for (const auto& choice : spec.excluded) {

@@ -46,14 +46,7 @@ public:
             }
         }
         for (std::size_t s = 0; s < m_plan.stages.size(); ++s) {
-            const Stage& stage = m_plan.stages[s];
-            if (stage.kind == StageKind::Device) {
-                compileDevice(int(s));
-            } else if (stage.kind == StageKind::Lip) {
-                compileLip(int(s));
-            } else {
-                compileSplit(int(s));
-            }
+            compileStage(int(s));
         }
         for (const auto& out : m_g.outputs) {
             TaskInput result{out.name, out.name, Region::full(out.shape), {}};
@@ -68,8 +61,38 @@ public:
         return std::move(m_program);
     }
 
+    // The plan's only stage, with every value it reads from outside whole on the gateway; no results.
+    Expected<Program> runAlone() {
+        const Stage& stage = m_plan.stages.front();
+        for (std::size_t n = stage.first; n <= stage.last; ++n) {
+            for (const auto& in : m_g.nodes[n].inputs) {
+                const auto producer = in.empty() ? std::nullopt : m_g.producer(in);
+                if (!in.empty() && !m_g.isInitializer(in) && !m_program.published.count(in) &&
+                    (!producer || *producer < stage.first)) {
+                    addGatewayPiece(in);
+                }
+            }
+        }
+        compileStage(0);
+        if (!m_error.empty()) {
+            return Error{ErrorCode::InvalidArgument, m_error};
+        }
+        return std::move(m_program);
+    }
+
 private:
     const Shape& shapeOf(const std::string& value) const { return m_g.value(value)->shape; }
+
+    void compileStage(int s) {
+        const StageKind kind = m_plan.stages[std::size_t(s)].kind;
+        if (kind == StageKind::Device) {
+            compileDevice(s);
+        } else if (kind == StageKind::Lip) {
+            compileLip(s);
+        } else {
+            compileSplit(s);
+        }
+    }
 
     void addGatewayPiece(const std::string& value) {
         m_program.published[value].push_back(int(m_program.pieces.size()));
@@ -463,6 +486,15 @@ Expected<Program> compile(const model::Model& model, const Plan& plan, const cos
         return s.error();
     }
     return Compiler(model, plan, cluster).run();
+}
+
+Expected<Program> compileStage(const model::Model& model, const Stage& stage, const cost::Cluster& cluster) {
+    if (const auto problems = validateStage(stage, model.graph, cluster); !problems.empty()) {
+        return Error{ErrorCode::InvalidArgument, problems.front()};
+    }
+    Plan plan;
+    plan.stages = {stage};
+    return Compiler(model, plan, cluster).runAlone();
 }
 
 } // namespace tessera::partition

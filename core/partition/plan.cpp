@@ -16,8 +16,7 @@ std::string nodeLabel(const Graph& g, std::size_t node) {
     return "'" + g.nodes[node].name + "' (" + g.nodes[node].opType + ")";
 }
 
-std::string stageLabel(const Plan& plan, std::size_t index, const Graph& g) {
-    const Stage& s = plan.stages[index];
+std::string stageLabel(const Stage& s, std::size_t index, const Graph& g) {
     auto name = [&](std::size_t node) {
         return node < g.nodes.size() ? "'" + g.nodes[node].name + "'" : "#" + std::to_string(node);
     };
@@ -62,10 +61,8 @@ void checkCuts(const std::vector<std::int64_t>& cuts, std::int64_t extent, const
     }
 }
 
-void checkStage(const Plan& plan, std::size_t index, const Graph& g, const cost::Cluster& cluster,
+void checkStage(const Stage& s, const std::string& label, const Graph& g, const cost::Cluster& cluster,
                 const Readers& readers, std::vector<std::string>& problems) {
-    const Stage& s = plan.stages[index];
-    const std::string label = stageLabel(plan, index, g);
     for (int d : s.devices) {
         if (d < 0 || d >= int(cluster.devices.size())) {
             problems.push_back(label + ": device #" + std::to_string(d) + " is not in the cluster (it has " +
@@ -219,11 +216,11 @@ std::vector<std::string> validate(const Plan& plan, const Graph& graph, const co
                                (s.first - 1 > expected ? ".." + nodeLabel(graph, s.first - 1) : "") +
                                " belong to no stage");
         } else if (s.first < expected) {
-            problems.push_back(stageLabel(plan, i, graph) +
+            problems.push_back(stageLabel(s, i, graph) +
                                ": overlaps the stage before it (stages must be in node order)");
         }
         expected = std::max(expected, s.last + 1);
-        checkStage(plan, i, graph, cluster, readers, problems);
+        checkStage(s, stageLabel(s, i, graph), graph, cluster, readers, problems);
     }
     if (expected < graph.nodes.size()) {
         problems.push_back(
@@ -231,6 +228,16 @@ std::vector<std::string> validate(const Plan& plan, const Graph& graph, const co
             (graph.nodes.size() - 1 > expected ? ".." + nodeLabel(graph, graph.nodes.size() - 1) : "") +
             " belong to no stage");
     }
+    return problems;
+}
+
+std::vector<std::string> validateStage(const Stage& stage, const Graph& graph, const cost::Cluster& cluster) {
+    std::vector<std::string> problems;
+    if (stage.first > stage.last || stage.last >= graph.nodes.size()) {
+        problems.push_back("the stage's node range is not inside the model");
+        return problems;
+    }
+    checkStage(stage, stageLabel(stage, 0, graph), graph, cluster, Readers(graph), problems);
     return problems;
 }
 

@@ -77,6 +77,10 @@ Plan wholeModelPlan(const model::Graph& graph, int device);
 // Everything wrong with `plan` for this graph and cluster, one line per problem, each naming the stage and
 // the node ("stage 3 (tiles, 'conv_4'..'pool_7'): node 'gemm_9' (Gemm) cannot be tiled: ..."). Empty = valid.
 std::vector<std::string> validate(const Plan& plan, const model::Graph& graph, const cost::Cluster& cluster);
+// The problems of one stage on its own (its kind, cuts, devices, the operators inside, values leaving it from
+// the middle), without the coverage checks of a whole plan; labelled "stage 1 (...)".
+std::vector<std::string> validateStage(const Stage& stage, const model::Graph& graph,
+                                       const cost::Cluster& cluster);
 // validate() as a Status: InvalidArgument listing every problem.
 Status checkPlan(const Plan& plan, const model::Graph& graph, const cost::Cluster& cluster);
 

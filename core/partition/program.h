@@ -100,6 +100,10 @@ struct Program {
 // Compiles a valid plan (checkPlan first: errors list every problem). Cheap enough to run on every edit.
 Expected<Program> compile(const model::Model& model, const Plan& plan, const cost::Cluster& cluster);
 
+// One stage compiled on its own, as if every value it reads from outside were whole on the gateway (graph
+// inputs and the rest: pieces with task -1); no results. The optimizer's measure of a candidate stage.
+Expected<Program> compileStage(const model::Model& model, const Stage& stage, const cost::Cluster& cluster);
+
 // A copy of the task's graph with its weight slices filled in from `original` (ready for exec::Net or ONNX).
 model::Graph materialize(const Task& task, const model::Graph& original);
 

@@ -1,0 +1,79 @@
+#include "core/optimize/problem.h"
+
+#include <algorithm>
+#include <set>
+
+namespace tessera::optimize {
+
+const char* toString(Objective objective) {
+    switch (objective) {
+    case Objective::Memory:
+        return "memory";
+    case Objective::Traffic:
+        return "traffic";
+    case Objective::Latency:
+        return "latency";
+    }
+    return "?";
+}
+
+double Evaluation::value(Objective objective) const {
+    switch (objective) {
+    case Objective::Memory:
+        return double(maxMemoryBytes);
+    case Objective::Traffic:
+        return double(trafficBytes);
+    case Objective::Latency:
+        return latencySeconds;
+    }
+    return 0;
+}
+
+Evaluation evaluate(const Problem& p, const std::vector<int>& chosen) {
+    Evaluation e;
+    const std::size_t devices = p.deviceNames.size();
+    std::vector<std::int64_t> weights(devices, 0), arena(devices, 0);
+    std::vector<int> cover(p.units, 0);
+    std::set<int> in(chosen.begin(), chosen.end());
+    for (int o : chosen) {
+        const Option& option = p.options[std::size_t(o)];
+        for (std::size_t d = 0; d < devices; ++d) {
+            weights[d] += option.weightBytes[d];
+            arena[d] = std::max(arena[d], option.arenaBytes[d]);
+        }
+        for (std::size_t u = option.firstUnit; u <= option.lastUnit; ++u) {
+            ++cover[u];
+        }
+        e.trafficBytes += option.ownBytes;
+        e.latencySeconds += option.ownSeconds;
+    }
+    for (const auto& t : p.transitions) {
+        if (in.count(t.from) && in.count(t.to)) {
+            e.trafficBytes += t.bytes;
+            e.latencySeconds += t.seconds;
+        }
+    }
+    for (const auto& x : p.exchanges) {
+        auto pick = [&](const std::vector<std::pair<int, int>>& list) {
+            auto it = std::find_if(list.begin(), list.end(),
+                                   [&](const auto& entry) { return in.count(entry.first); });
+            return it == list.end() ? -1 : it->second;
+        };
+        const int layout = pick(x.producers), need = pick(x.readers);
+        if (layout >= 0 && need >= 0) {
+            e.trafficBytes += x.bytes[std::size_t(layout)][std::size_t(need)];
+            e.latencySeconds += x.seconds[std::size_t(layout)][std::size_t(need)];
+        }
+    }
+    e.covers = std::all_of(cover.begin(), cover.end(), [](int c) { return c == 1; });
+    e.withinBudget = true;
+    for (std::size_t d = 0; d < devices; ++d) {
+        const std::int64_t total = weights[d] + arena[d] + p.overheadBytes[d];
+        e.memoryBytes.push_back(total);
+        e.maxMemoryBytes = std::max(e.maxMemoryBytes, total);
+        e.withinBudget = e.withinBudget && total <= p.budgetBytes[d];
+    }
+    return e;
+}
+
+} // namespace tessera::optimize

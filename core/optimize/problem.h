@@ -1,0 +1,97 @@
+#pragma once
+// The optimizer's view of a partitioning problem: candidate stages ("options") with their costs per device,
+// and the cost of moving data between two chosen options. Built from a model and a cluster by
+// candidates.h; solved exactly by an integer program (GLPK, ilp.h), by dynamic programming for chains
+// (dp.h) and, for small instances, by enumeration (brute_force.h). All of them score a choice with
+// evaluate() below, so they optimise the same cost model.
+//
+// The graph's nodes are grouped into units (a layer: a Conv with its BatchNormalization and activation, a
+// pool, a residual addition...). A choice picks options that cover every unit exactly once. For the chosen
+// set S:
+//   memory(d)  = sum over o in S of weightBytes[d] + max over o in S of arenaBytes[d] + overheadBytes[d]
+//   memory     = max over devices of memory(d); every memory(d) must stay within budgetBytes[d]
+//   traffic    = sum over o in S of ownBytes + sum over transitions (a, b) with a, b in S of bytes
+//                + sum over exchanges of bytes[layout of its producer in S][need of its reader in S]
+//   latency    = the same with ownSeconds and seconds
+// `own` costs are an option's compute and its internal exchanges (data-reuse strips, partial sums) plus what
+// it receives from the graph inputs and sends as results to the gateway; a transition is the redistribution
+// of the values option a produces that option b reads. Latency is the sum over stages run one after the
+// other (the simulator then predicts the pipelined figure of the chosen plan).
+
+#include <cstdint>
+#include <limits>
+#include <string>
+#include <vector>
+
+#include "core/partition/plan.h"
+
+namespace tessera::optimize {
+
+struct Option {
+    partition::Stage stage;                  // the plan stage it becomes (node range, kind, cuts, devices)
+    std::size_t firstUnit = 0, lastUnit = 0; // units covered, inclusive
+    std::vector<std::int64_t> weightBytes;   // per device
+    std::vector<std::int64_t> arenaBytes;    // per device: the largest task arena it runs there
+    std::int64_t ownBytes = 0;
+    double ownSeconds = 0;
+    std::string label; // "tiles 5x5 reuse conv_0..conv_15_leaky", for messages and logs
+};
+
+struct Transition {
+    int from = -1, to = -1; // option indices: `to` reads values `from` produces
+    std::int64_t bytes = 0;
+    double seconds = 0;
+};
+
+// The same costs in aggregated form, which keeps the problem small when many options share a layout: one
+// value crossing from the unit that produces it into one unit that reads it. Every option that can produce
+// it leaves it in one of a few layouts (whole on a device, a tile grid's cells, channel slices), every
+// option that can read it in that unit asks for one of a few needs; a choice contains at most one producer
+// and one reader of an exchange, and pays bytes[layout][need] and seconds[layout][need].
+struct Exchange {
+    std::vector<std::pair<int, int>> producers;   // (option, layout index)
+    std::vector<std::pair<int, int>> readers;     // (option, need index)
+    std::vector<std::vector<std::int64_t>> bytes; // [layout][need]
+    std::vector<std::vector<double>> seconds;     // [layout][need]
+};
+
+struct Problem {
+    std::size_t units = 0;
+    std::vector<std::string> unitNames; // per unit: its first node's name
+    std::vector<Option> options;
+    std::vector<Transition> transitions; // only pairs that cost something
+    std::vector<Exchange> exchanges;     // more of the same costs, aggregated
+    std::vector<std::string> deviceNames;
+    std::vector<std::int64_t> budgetBytes;   // per device
+    std::vector<std::int64_t> overheadBytes; // per device
+};
+
+enum class Objective { Memory, Traffic, Latency };
+const char* toString(Objective objective); // "memory", "traffic", "latency"
+
+// Figures of a choice under the cost model above.
+struct Evaluation {
+    std::vector<std::int64_t> memoryBytes; // per device
+    std::int64_t maxMemoryBytes = 0;
+    std::int64_t trafficBytes = 0;
+    double latencySeconds = 0;
+    bool covers = false;       // every unit exactly once
+    bool withinBudget = false; // every device within its budget
+    double value(Objective objective) const;
+};
+
+// `chosen`: option indices.
+Evaluation evaluate(const Problem& problem, const std::vector<int>& chosen);
+
+struct Solution {
+    std::vector<int> chosen; // option indices, in unit order
+    Evaluation figures;
+    double objective = 0;
+    // Lower bound on the optimum (equal to `objective` when proven optimal).
+    double bound = 0;
+    bool optimal = false;
+    std::string status; // "optimal", "time limit: gap 3.2%", ...
+    double seconds = 0; // solve time
+};
+
+} // namespace tessera::optimize
