@@ -131,6 +131,10 @@ MipRun runMip(const Problem& problem, const MipSpec& spec, double timeLimitSecon
     // Nodes within tol_obj * (1 + |incumbent|) of the incumbent are pruned: 1e-9 keeps a plan one byte
     // better out of a gigabyte.
     parameters.tol_obj = 1e-9;
+    // The min-max memory program has a weak LP relaxation; the feasibility pump finds a first plan sooner (on
+    // random 60-unit problems, a third less time to the proven optimum). Clique cuts and the proximity search
+    // would help no more and print to stdout whatever msg_lev says.
+    parameters.fp_heur = spec.objective == Objective::Memory ? GLP_ON : GLP_OFF;
     parameters.cb_func = onSearch;
     parameters.cb_info = &state;
     const int code = glp_intopt(lp, &parameters);
