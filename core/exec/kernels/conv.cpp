@@ -5,13 +5,14 @@
 // group, im2col of a tile of output columns into the workspace, then a GEMM (filters x columns, see
 // sgemm.h), with bias and the fused activation applied to the tile while it is hot; 1x1 stride-1 unpadded
 // convolutions skip im2col (the input is already the column matrix). Depthwise convolutions (one input
-// channel per group) use a direct loop. Work is split over output-column tiles.
+// channel per group) use a direct loop (conv_depthwise.cpp). Work is split over output-column tiles.
 // The reference path is the plain 7-deep loop.
 
 #include <algorithm>
 #include <cmath>
 
 #include "kernels/activation.h"
+#include "kernels/conv_depthwise.h"
 #include "kernels/conv_geometry.h"
 #include "kernels/conv_packed.h"
 #include "kernels/packed_gemm.h"
@@ -78,68 +79,6 @@ public:
                 }
             }
         }
-    }
-};
-
-// One filter per channel. Each output row accumulates kH x kW shifted input rows; the columns whose taps
-// all fall inside the input form a contiguous range computed once, so the inner loop has no bounds
-// checks and vectorises (stride 1); border columns take the checked path.
-class ConvDepthwise final : public ConvBase {
-public:
-    using ConvBase::ConvBase;
-    void run(const std::vector<ConstTensor>& inputs, const std::vector<Tensor>& outputs,
-             KernelContext& ctx) override {
-        const auto& g = m_g;
-        const float* x = inputs[0].data;
-        float* y = outputs[0].data;
-        // output columns ox whose every tap ix = ox*s - pad + kx*d is in [0, inW)
-        const std::int64_t oxLo = std::min(g.outW, (g.padLeft + g.strideW - 1) / g.strideW);
-        // last such ox: floor((inW - 1 + padLeft - (kW-1)*dilW) / strideW); none when that is negative
-        const std::int64_t lastInside = g.inW - 1 + g.padLeft - (g.kW - 1) * g.dilW;
-        const std::int64_t oxHi =
-            lastInside < 0 ? oxLo : std::max(oxLo, std::min(g.outW, lastInside / g.strideW + 1));
-        ctx.pool.parallelFor(g.batch * g.outC, [&](std::int64_t begin, std::int64_t end) {
-            for (std::int64_t plane = begin; plane < end; ++plane) {
-                const std::int64_t c = plane % g.outC;
-                const float* in = x + plane * g.inH * g.inW;
-                const float* w = m_w + c * g.kH * g.kW;
-                float* out = y + plane * g.outH * g.outW;
-                for (std::int64_t oy = 0; oy < g.outH; ++oy) {
-                    float* row = out + oy * g.outW;
-                    std::fill(row, row + g.outW, 0.f);
-                    for (std::int64_t ky = 0; ky < g.kH; ++ky) {
-                        const std::int64_t iy = oy * g.strideH - g.padTop + ky * g.dilH;
-                        if (iy < 0 || iy >= g.inH) {
-                            continue;
-                        }
-                        const float* src = in + iy * g.inW;
-                        for (std::int64_t kx = 0; kx < g.kW; ++kx) {
-                            const float wv = w[ky * g.kW + kx];
-                            const std::int64_t shift = kx * g.dilW - g.padLeft;
-                            for (std::int64_t ox = 0; ox < oxLo; ++ox) {
-                                const std::int64_t ix = ox * g.strideW + shift;
-                                row[ox] += (ix >= 0 && ix < g.inW) ? wv * src[ix] : 0.f;
-                            }
-                            if (g.strideW == 1) {
-                                const float* s1 = src + shift;
-                                for (std::int64_t ox = oxLo; ox < oxHi; ++ox) {
-                                    row[ox] += wv * s1[ox];
-                                }
-                            } else {
-                                for (std::int64_t ox = oxLo; ox < oxHi; ++ox) {
-                                    row[ox] += wv * src[ox * g.strideW + shift];
-                                }
-                            }
-                            for (std::int64_t ox = oxHi; ox < g.outW; ++ox) {
-                                const std::int64_t ix = ox * g.strideW + shift;
-                                row[ox] += (ix >= 0 && ix < g.inW) ? wv * src[ix] : 0.f;
-                            }
-                        }
-                    }
-                    m_act.applyRow(row, g.outW, m_bias ? m_bias[c] : 0.f);
-                }
-            }
-        });
     }
 };
 
@@ -289,7 +228,7 @@ Expected<std::unique_ptr<Kernel>> createConv(const KernelInit& init) {
         return make<ConvReference>(g, *w, bias, act);
     }
     if (g.groups == g.inC && g.groups == g.outC) {
-        return make<ConvDepthwise>(g, *w, bias, act);
+        return makeConvDepthwise(g, w->floats.data(), bias ? bias->floats.data() : nullptr, act);
     }
     if (packed::kVectorised) {
         return makeConvPacked(g, w->floats.data(), bias ? bias->floats.data() : nullptr, act);

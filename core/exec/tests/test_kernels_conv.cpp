@@ -93,6 +93,16 @@ private slots:
         QTest::newRow("depthwise stride 2")
             << 8 << 8 << 10 << 3 << 2 << QList<int>{1, 1, 1, 1} << 1 << 8 << "NOTSET"
             << "";
+        // wide enough for the register blocks of 16 columns (stride 1 and 2), with a tail and borders
+        QTest::newRow("depthwise wide")
+            << 6 << 6 << 37 << 3 << 1 << QList<int>{1, 1, 1, 1} << 1 << 6 << "NOTSET"
+            << "Relu";
+        QTest::newRow("depthwise wide stride 2")
+            << 6 << 6 << 75 << 3 << 2 << QList<int>{1, 1, 1, 1} << 1 << 6 << "NOTSET"
+            << "";
+        QTest::newRow("depthwise wide 5x5 dilation 2")
+            << 4 << 4 << 41 << 5 << 1 << QList<int>{4, 3, 2, 4} << 2 << 4 << "NOTSET"
+            << "";
         // narrower than the kernel: no output column has all its taps inside (a tile at a border does this)
         QTest::newRow("depthwise 5x5 narrow")
             << 4 << 4 << 4 << 5 << 2 << QList<int>{0, 0, 1, 1} << 1 << 4 << "NOTSET"
