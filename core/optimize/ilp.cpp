@@ -88,7 +88,8 @@ std::string contributors(const Problem& p, const std::vector<int>& chosen, std::
         text += (i ? ", " : "") + parts[i].second + " " + cost::formatBytes(parts[i].first);
     }
     if (parts.size() > shown) {
-        text += " and " + std::to_string(parts.size() - shown) + " smaller";
+        const std::size_t more = parts.size() - shown;
+        text += " and " + std::to_string(more) + (more == 1 ? " smaller part" : " smaller parts");
     }
     return text;
 }

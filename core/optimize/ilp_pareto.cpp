@@ -159,18 +159,40 @@ Expected<std::vector<Solution>> paretoFront(const Problem& problem, Objective ob
             return nonDominated(std::move(found));
         }
     }
+    // Each step solves under a cap inside a gap between neighbouring points of the front, widest gap first:
+    // the point it returns is the front's last one at or below the cap, so the gap splits in two around a new
+    // point, or shrinks to (cap, top) when there is none; a gap whose middle held nothing is asked just below
+    // its top next, which either finds the point next to the top or closes the gap. With enough steps this is
+    // the whole front; with fewer, points spread along the memory axis.
+    struct Gap {
+        std::int64_t floor, top; // no point of the front has its memory in (floor's point, floor]
+        bool askTop = false;
+    };
+    std::vector<Gap> gaps;
     const std::int64_t high = found.back().figures.maxMemoryBytes;
-    for (int i = 1; i <= points && high > low; ++i) {
-        const std::int64_t cap = low + std::int64_t(double(high - low) * i / (points + 1));
+    if (high - low > 1) {
+        gaps.push_back({low, high});
+    }
+    for (int step = 0; step < points && !gaps.empty() && !front.exhausted(); ++step) {
+        const auto widest = std::max_element(gaps.begin(), gaps.end(), [](const Gap& a, const Gap& b) {
+            return a.top - a.floor < b.top - b.floor;
+        });
+        const Gap gap = *widest;
+        gaps.erase(widest);
+        const std::int64_t cap = gap.askTop ? gap.top - 1 : gap.floor + (gap.top - gap.floor) / 2;
         auto p = front.point(cap);
-        if (!p || front.exhausted()) {
-            if (p && *p) {
-                found.push_back(std::move(**p));
-            }
-            break;
+        if (!p || !*p) {
+            break; // the time limit or a stop
         }
-        if (*p) {
+        const std::int64_t memory = (*p)->figures.maxMemoryBytes;
+        if (memory > gap.floor) {
             found.push_back(std::move(**p));
+            if (memory - gap.floor > 1) {
+                gaps.push_back({gap.floor, memory});
+            }
+        }
+        if (gap.top - cap > 1) {
+            gaps.push_back({cap, gap.top, memory <= gap.floor});
         }
     }
     return nonDominated(std::move(found));

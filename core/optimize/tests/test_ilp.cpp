@@ -4,10 +4,12 @@
 
 #include <QtTest>
 
+#include <chrono>
 #include <cmath>
 #include <functional>
 #include <optional>
 #include <random>
+#include <stdexcept>
 
 #include "core/optimize/ilp.h"
 
@@ -71,6 +73,26 @@ std::optional<double> best(const Problem& p, const std::vector<Scored>& all, Obj
     return result;
 }
 
+// The number of (memory, objective) pairs no cover within budgets beats in both.
+std::size_t frontSize(const Problem& p, const std::vector<Scored>& all, Objective objective) {
+    std::vector<std::pair<std::int64_t, double>> pairs;
+    for (const Scored& s : all) {
+        if (fits(p, s.figures, kNone)) {
+            pairs.emplace_back(s.figures.maxMemoryBytes, s.figures.value(objective));
+        }
+    }
+    std::sort(pairs.begin(), pairs.end());
+    std::size_t size = 0;
+    double bestSoFar = HUGE_VAL;
+    for (const auto& [memory, value] : pairs) {
+        if (value < bestSoFar * (1 - 1e-12)) {
+            ++size;
+            bestSoFar = value;
+        }
+    }
+    return size;
+}
+
 bool same(Objective objective, double a, double b) {
     return objective == Objective::Latency ? std::fabs(a - b) <= 1e-9 * std::max(1.0, std::fabs(b)) : a == b;
 }
@@ -79,14 +101,18 @@ std::int64_t uniform(std::mt19937& rng, std::int64_t low, std::int64_t high) {
     return std::uniform_int_distribution<std::int64_t>(low, high)(rng);
 }
 
+struct Shape {
+    std::int64_t minUnits = 1, maxUnits = 12, maxOptions = 40, minDevices = 2, maxDevices = 4, maxRun = 4;
+};
+
 // Up to 12 units, up to 40 options (a single-unit option for every unit, so that a cover exists, plus runs of
 // up to 4 units, some over the same units), 2 to 4 devices, sizes to the byte, transitions between adjacent
-// options and a few skips; `negative` lets some transitions save instead of cost.
-Problem randomProblem(unsigned seed, bool negative = false) {
+// options and a few skips, exchanges; `negative` lets some transitions and exchanges save instead of cost.
+Problem randomProblem(unsigned seed, bool negative = false, Shape shape = {}) {
     std::mt19937 rng(seed);
     Problem p;
-    p.units = std::size_t(uniform(rng, 1, 12));
-    const std::size_t devices = std::size_t(uniform(rng, 2, 4));
+    p.units = std::size_t(uniform(rng, shape.minUnits, shape.maxUnits));
+    const std::size_t devices = std::size_t(uniform(rng, shape.minDevices, shape.maxDevices));
     for (std::size_t d = 0; d < devices; ++d) {
         p.deviceNames.push_back("dev" + std::to_string(d));
         p.overheadBytes.push_back(uniform(rng, 0, 16 * kMiB));
@@ -95,15 +121,17 @@ Problem randomProblem(unsigned seed, bool negative = false) {
     for (std::size_t u = 0; u < p.units; ++u) {
         p.unitNames.push_back("u" + std::to_string(u));
     }
-    const std::size_t extra = std::size_t(uniform(rng, 0, std::int64_t(40 - p.units)));
+    const std::size_t extra = std::size_t(uniform(rng, 0, shape.maxOptions - std::int64_t(p.units)));
     for (std::size_t o = 0; o < p.units + extra; ++o) {
         Option option;
         option.firstUnit = o < p.units ? o : std::size_t(uniform(rng, 0, std::int64_t(p.units) - 1));
         const std::size_t room = p.units - option.firstUnit;
         option.lastUnit =
             option.firstUnit +
-            (o < p.units ? 0
-                         : std::size_t(uniform(rng, 0, std::int64_t(std::min<std::size_t>(room, 4)) - 1)));
+            (o < p.units
+                 ? 0
+                 : std::size_t(uniform(
+                       rng, 0, std::int64_t(std::min<std::size_t>(room, std::size_t(shape.maxRun))) - 1)));
         for (std::size_t d = 0; d < devices; ++d) {
             const bool holds = uniform(rng, 0, 9) < 7;
             option.weightBytes.push_back(holds ? uniform(rng, 0, 64 * kMiB) : 0);
@@ -244,6 +272,236 @@ private slots:
                 return;
             }
         }
+    }
+
+    // 'rpi-a' (budget 100 MiB) and 'rpi-b' (60 MiB), 10 MiB runtime each. Whole on rpi-a: 80 + 30 + 10 = 120
+    // MiB there (20 over). Split: rpi-a 20 + 40 + 10 + 10 = 80 MiB, rpi-b 20 + 45 + 10 + 10 = 85 MiB (25
+    // over). The closest plan is the whole one; under a 50 MiB cap it is the split (35 over, against 70).
+    void infeasibleBudgetsNameTheDevice() {
+        Problem p;
+        p.units = 2;
+        p.unitNames = {"conv_0", "conv_1"};
+        p.deviceNames = {"rpi-a", "rpi-b"};
+        p.budgetBytes = {100 * kMiB, 60 * kMiB};
+        p.overheadBytes = {10 * kMiB, 10 * kMiB};
+        const auto option = [&](std::size_t first, std::size_t last, std::vector<std::int64_t> weights,
+                                std::vector<std::int64_t> arenas, std::string label) {
+            Option o;
+            o.firstUnit = first;
+            o.lastUnit = last;
+            for (std::size_t d = 0; d < 2; ++d) {
+                o.weightBytes.push_back(weights[d] * kMiB);
+                o.arenaBytes.push_back(arenas[d] * kMiB);
+            }
+            o.label = std::move(label);
+            p.options.push_back(o);
+        };
+        option(0, 1, {80, 0}, {30, 0}, "whole conv_0..conv_1 on rpi-a");
+        option(0, 0, {20, 20}, {10, 10}, "lop conv_0");
+        option(1, 1, {40, 45}, {5, 5}, "lop conv_1");
+        for (const Objective objective : kObjectives) {
+            const auto got = solveIlp(p, objective);
+            QVERIFY(!got);
+            QCOMPARE(got.error().code, ErrorCode::InvalidArgument);
+            QCOMPARE(got.error().message,
+                     std::string(
+                         "no plan fits the memory budgets: even the plan closest to fitting needs 120 MiB on "
+                         "'rpi-a' (budget 100 MiB): weights of 'whole conv_0..conv_1 on rpi-a' 80.0 MiB, "
+                         "arena of 'whole conv_0..conv_1 on rpi-a' 30.0 MiB, runtime overhead 10.0 MiB"));
+        }
+        SolveOptions capped;
+        capped.memoryCapBytes = 50 * kMiB;
+        const auto got = solveIlp(p, Objective::Traffic, capped);
+        QVERIFY(!got);
+        QCOMPARE(got.error().message,
+                 std::string(
+                     "no plan fits the memory budgets and the memory cap of 50.0 MiB: even the plan closest "
+                     "to fitting needs 80.0 MiB on 'rpi-a' (memory cap 50.0 MiB, budget 100 MiB): weights of "
+                     "'lop conv_1' 40.0 MiB, weights of 'lop conv_0' 20.0 MiB, arena of 'lop conv_0' 10.0 "
+                     "MiB and 1 smaller part; 85.0 MiB on 'rpi-b' (memory cap 50.0 MiB, budget 60.0 MiB): "
+                     "weights of 'lop conv_1' 45.0 MiB, weights of 'lop conv_0' 20.0 MiB, arena of 'lop "
+                     "conv_0' 10.0 MiB and 1 smaller part"));
+        // with room for the split, the split it is
+        p.budgetBytes[1] = 85 * kMiB;
+        const auto fits = solveIlp(p, Objective::Memory);
+        QVERIFY(fits);
+        QCOMPARE(fits->chosen, (std::vector<int>{1, 2}));
+        QCOMPARE(fits->figures.memoryBytes, (std::vector<std::int64_t>{80 * kMiB, 85 * kMiB}));
+    }
+
+    void badProblemsAreRefused() {
+        Problem p = randomProblem(7);
+        p.units = 3;
+        p.unitNames = {"a", "b", "c"};
+        p.transitions.clear();
+        p.exchanges.clear();
+        p.options.resize(2);
+        const auto message = [](const Problem& q) {
+            const auto got = solveIlp(q, Objective::Traffic);
+            return got ? std::string("solved") : got.error().message;
+        };
+        p.options[0].firstUnit = p.options[0].lastUnit = 0;
+        p.options[1].firstUnit = p.options[1].lastUnit = 2;
+        QCOMPARE(message(p), std::string("no plan exists: no option covers unit 'b'"));
+        p.options[0].lastUnit = 1;  // a..b
+        p.options[1].firstUnit = 1; // b..c: both cover b, neither starts at c
+        QCOMPARE(message(p),
+                 std::string("no plan exists: no set of options covers every unit exactly once (a choice "
+                             "that covers the units before 'c' finds no option starting there)"));
+        p.options[1].firstUnit = 2;
+        QCOMPARE(message(p), std::string("solved"));
+        Exchange x;
+        x.producers = {{0, 0}, {1, 0}}; // a..b and c: no common unit
+        x.bytes = {{1}};
+        x.seconds = {{0.0}};
+        p.exchanges = {x};
+        QCOMPARE(message(p),
+                 std::string("exchange 0: producers cover no common unit, so one choice could hold two of "
+                             "them"));
+        p.exchanges.clear();
+        p.budgetBytes.pop_back();
+        QVERIFY(message(p).find("budgets") != std::string::npos);
+        QCOMPARE(paretoFront(randomProblem(7), Objective::Memory).error().code, ErrorCode::InvalidArgument);
+    }
+
+    // A problem the search needs a few seconds to prove: a time limit or a stop ends it with the best plan so
+    // far and its gap, or with a Cancelled error when there is none; never a crash or a wrong figure.
+    void timeLimitAndStop() {
+        const Problem p = randomProblem(3, false, {60, 60, 400, 6, 6, 6});
+        const auto checkEarly = [&](const Expected<Solution>& got, const std::string& prefix) {
+            if (!got) {
+                QCOMPARE(got.error().code, ErrorCode::Cancelled);
+                QVERIFY2(got.error().message.find(prefix == "time limit: " ? "time limit" : "cancelled") !=
+                             std::string::npos,
+                         got.error().message.c_str());
+                return;
+            }
+            QVERIFY(got->figures.covers);
+            QCOMPARE(got->objective, got->figures.value(Objective::Memory));
+            if (!got->optimal) {
+                QVERIFY2(
+                    QString::fromStdString(got->status).startsWith(QString::fromStdString(prefix + "gap ")),
+                    got->status.c_str());
+                QVERIFY(got->bound <= got->objective);
+            }
+        };
+        SolveOptions options;
+        options.timeLimitSeconds = 0;
+        const auto none = solveIlp(p, Objective::Memory, options);
+        QVERIFY(!none);
+        QCOMPARE(none.error().code, ErrorCode::Cancelled);
+        QCOMPARE(none.error().message, std::string("the time limit (0 s) ran out before any plan was found"));
+
+        options.timeLimitSeconds = 0.3;
+        const auto start = std::chrono::steady_clock::now();
+        checkEarly(solveIlp(p, Objective::Memory, options), "time limit: ");
+        QVERIFY(std::chrono::steady_clock::now() - start < std::chrono::seconds(10));
+
+        StopToken stop;
+        stop.requestStop();
+        options.timeLimitSeconds = 30;
+        options.stop = &stop;
+        const auto cancelled = solveIlp(p, Objective::Memory, options);
+        QVERIFY(!cancelled);
+        QCOMPARE(cancelled.error().code, ErrorCode::Cancelled);
+        QCOMPARE(paretoFront(p, Objective::Latency, 4, options).error().code, ErrorCode::Cancelled);
+
+        // stopped from the progress callback at its first report
+        StopToken later;
+        options.stop = &later;
+        std::vector<std::string> reports;
+        options.progress = [&](double fraction, std::string_view text) {
+            QVERIFY(fraction >= 0 && fraction <= 1);
+            reports.emplace_back(text);
+            later.requestStop();
+        };
+        const auto stopped = solveIlp(p, Objective::Memory, options);
+        checkEarly(stopped, "cancelled: ");
+        QVERIFY(!reports.empty());
+        QVERIFY2(QString::fromStdString(reports[0]).startsWith("branch and bound: "), reports[0].c_str());
+        if (stopped) {
+            QVERIFY(!stopped->optimal);
+        }
+        // a progress callback that throws: the exception reaches the caller, GLPK's frames are not unwound
+        options.stop = nullptr;
+        options.progress = [](double, std::string_view) { throw std::runtime_error("from progress"); };
+        QVERIFY_THROWS_EXCEPTION(std::runtime_error, (void)solveIlp(p, Objective::Memory, options));
+    }
+
+    // Every point of the front is Pareto-optimal (the least objective within its memory, the least memory for
+    // its objective), the ends are the least-memory and the best-objective plans, and points come sorted.
+    void paretoFrontIsExact() {
+        int longFronts = 0;
+        for (unsigned seed = 300; seed < 340; ++seed) {
+            Problem p = randomProblem(seed);
+            auto all = enumerate(p);
+            if (seed % 2) {
+                const double least = *best(p, all, Objective::Memory, kNone);
+                std::mt19937 rng(seed);
+                for (auto& budget : p.budgetBytes) {
+                    budget = std::int64_t(least * std::uniform_real_distribution<double>(1.0, 1.4)(rng));
+                }
+            }
+            for (const Objective objective : {Objective::Traffic, Objective::Latency}) {
+                const QString where = QString("seed %1 %2").arg(seed).arg(toString(objective));
+                const auto front = paretoFront(p, objective, 40);
+                QVERIFY2(front, qPrintable(where));
+                QVERIFY(!front->empty());
+                // enough steps for the whole front
+                QCOMPARE(front->size(), frontSize(p, all, objective));
+                longFronts += front->size() > 2 ? 1 : 0;
+                QCOMPARE(double(front->front().figures.maxMemoryBytes),
+                         *best(p, all, Objective::Memory, kNone));
+                QVERIFY(same(objective, front->back().objective, *best(p, all, objective, kNone)));
+                for (std::size_t i = 0; i < front->size(); ++i) {
+                    const Solution& s = (*front)[i];
+                    QVERIFY2(s.optimal, qPrintable(where + " " + QString::fromStdString(s.status)));
+                    QVERIFY(s.figures.covers && s.figures.withinBudget);
+                    QCOMPARE(s.objective, s.figures.value(objective));
+                    const std::int64_t memory = s.figures.maxMemoryBytes;
+                    QVERIFY2(same(objective, s.objective, *best(p, all, objective, memory)),
+                             qPrintable(where));
+                    QCOMPARE(double(memory), *best(p, all, Objective::Memory, kNone, objective, s.objective));
+                    if (i > 0) {
+                        QVERIFY(memory > (*front)[i - 1].figures.maxMemoryBytes);
+                        QVERIFY(s.objective < (*front)[i - 1].objective);
+                    }
+                }
+            }
+        }
+        QVERIFY2(longFronts >= 5,
+                 qPrintable(QString("%1 fronts with a point between the ends").arg(longFronts)));
+    }
+
+    // Unit u either holds 2^u MiB of weights or takes 2^u ms: memory (MiB) + latency (ms) = 255 for each of
+    // the 256 choices, all of them on the front. Six steps halve the widest gap each: 127, then 191, 63, 159,
+    // 223 and 95 MiB.
+    void paretoFrontSpreadsItsSteps() {
+        Problem p;
+        p.units = 8;
+        p.deviceNames = {"pi"};
+        p.budgetBytes = {kNone};
+        p.overheadBytes = {0};
+        for (std::size_t u = 0; u < 8; ++u) {
+            for (const bool holds : {true, false}) {
+                Option o;
+                o.firstUnit = o.lastUnit = u;
+                o.weightBytes = {holds ? (std::int64_t(1) << u) * kMiB : 0};
+                o.arenaBytes = {0};
+                o.ownSeconds = holds ? 0 : double(1 << u) / 1000;
+                p.options.push_back(o);
+            }
+        }
+        const auto front = paretoFront(p, Objective::Latency, 6);
+        QVERIFY(front);
+        std::vector<std::int64_t> memory;
+        for (const Solution& s : *front) {
+            memory.push_back(s.figures.maxMemoryBytes / kMiB);
+            QVERIFY(s.optimal);
+            QCOMPARE(s.figures.maxMemoryBytes % kMiB, std::int64_t(0));
+            QVERIFY(same(Objective::Latency, s.objective, double(255 - memory.back()) / 1000));
+        }
+        QCOMPARE(memory, (std::vector<std::int64_t>{0, 63, 95, 127, 159, 191, 223, 255}));
     }
 };
 
