@@ -6,6 +6,8 @@
 
 #if defined(__AVX512F__)
 #include <immintrin.h>
+
+#include "kernels/activation_avx512.h"
 #endif
 
 namespace tessera::exec::kernels::packed {
@@ -21,42 +23,7 @@ constexpr std::int64_t kMc = 240;
 constexpr std::int64_t kShortK = 64; // slices shorter than this are walked row group by row group
 constexpr int kMr = 8; // rows per micro-kernel call: 16 accumulators, 2 vector loads and 8 broadcasts per k
 
-// _mm512_max_ps/_mm512_min_ps pass GCC 12 an "undefined" source operand that -Wmaybe-uninitialized
-// reports; the masked forms with every lane selected are the same instruction.
-__m512 maxPs(__m512 x, __m512 y) {
-    return _mm512_mask_max_ps(x, __mmask16(0xffff), x, y);
-}
-__m512 minPs(__m512 x, __m512 y) {
-    return _mm512_mask_min_ps(x, __mmask16(0xffff), x, y);
-}
-
-struct Epilogue {
-    FusedActivation act;
-    __m512 alpha, lo, hi;
-    explicit Epilogue(const FusedActivation& a)
-        : act(a)
-        , alpha(_mm512_set1_ps(a.alpha))
-        , lo(_mm512_set1_ps(a.lo))
-        , hi(_mm512_set1_ps(a.hi)) {}
-
-    // Same results as FusedActivation::applyRow, NaN included: max/min return their second operand when
-    // either is NaN, so the value goes second.
-    __m512 apply(__m512 v) const {
-        switch (act.kind) {
-        case FusedActivation::Relu:
-            return maxPs(_mm512_setzero_ps(), v);
-        case FusedActivation::Leaky: {
-            const __mmask16 positive = _mm512_cmp_ps_mask(v, _mm512_setzero_ps(), _CMP_GT_OQ);
-            return _mm512_mask_blend_ps(positive, _mm512_mul_ps(alpha, v), v);
-        }
-        case FusedActivation::Clip:
-            return minPs(hi, maxPs(lo, v));
-        case FusedActivation::None:
-            break;
-        }
-        return v;
-    }
-};
+using Epilogue = VectorActivation;
 
 // c[0..MR)[0..16 * NV) (masked to the panel's width) = or += a[0..MR)[0..kc) * panel slice b[0..kc)[..];
 // with `epilogue`, bias and activation are applied before the store. NV = 1 serves a last panel of at
@@ -110,10 +77,6 @@ template <int NV, std::size_t... Rows> constexpr auto microKernelTable(std::inde
 }
 constexpr auto kFullPanel = microKernelTable<2>(std::make_index_sequence<kMr + 1>());
 constexpr auto kHalfPanel = microKernelTable<1>(std::make_index_sequence<kMr + 1>());
-
-__mmask16 laneMask(std::int64_t lanes) {
-    return lanes >= 16 ? __mmask16(0xffff) : lanes <= 0 ? __mmask16(0) : __mmask16((1u << lanes) - 1);
-}
 
 } // namespace
 

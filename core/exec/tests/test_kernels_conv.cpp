@@ -97,6 +97,9 @@ private slots:
         QTest::newRow("depthwise wide")
             << 6 << 6 << 37 << 3 << 1 << QList<int>{1, 1, 1, 1} << 1 << 6 << "NOTSET"
             << "Relu";
+        QTest::newRow("depthwise 17-32 columns")
+            << 5 << 5 << 27 << 3 << 1 << QList<int>{1, 1, 1, 1} << 1 << 5 << "NOTSET"
+            << "Clip";
         QTest::newRow("depthwise wide stride 2")
             << 6 << 6 << 75 << 3 << 2 << QList<int>{1, 1, 1, 1} << 1 << 6 << "NOTSET"
             << "";
