@@ -297,19 +297,34 @@ Error explainInfeasible(const Problem& p, const SolveOptions& options) {
     std::string text = header + ": " +
                        (s.optimal ? "even the plan closest to fitting" : "the closest plan found") +
                        " needs ";
-    bool first = true;
+    // Devices that need the same for the same reasons share one line (a cluster of identical boards).
+    struct Line {
+        std::string need, why;
+        std::vector<std::string> devices;
+    };
+    std::vector<Line> lines;
     for (std::size_t d = 0; d < limits.size(); ++d) {
-        const std::int64_t need = s.figures.memoryBytes[d];
-        if (need <= limits[d]) {
+        if (s.figures.memoryBytes[d] <= limits[d]) {
             continue;
         }
-        const std::string limit = limits[d] < p.budgetBytes[d]
-                                      ? "memory cap " + cost::formatBytes(limits[d]) + ", budget " +
-                                            cost::formatBytes(p.budgetBytes[d])
-                                      : "budget " + cost::formatBytes(p.budgetBytes[d]);
-        text += std::string(first ? "" : "; ") + cost::formatBytes(need) + " on '" + p.deviceNames[d] +
-                "' (" + limit + "): " + contributors(p, s.chosen, d);
-        first = false;
+        const std::string need = cost::formatBytes(s.figures.memoryBytes[d]);
+        const std::string why =
+            " (" + (limits[d] < p.budgetBytes[d] ? "memory cap " + cost::formatBytes(limits[d]) + ", " : "") +
+            "budget " + cost::formatBytes(p.budgetBytes[d]) + "): " + contributors(p, s.chosen, d);
+        auto line = std::find_if(lines.begin(), lines.end(),
+                                 [&](const Line& l) { return l.need == need && l.why == why; });
+        if (line == lines.end()) {
+            line = lines.insert(lines.end(), Line{need, why, {}});
+        }
+        line->devices.push_back("'" + p.deviceNames[d] + "'");
+    }
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        const Line& line = lines[i];
+        text += (i ? "; " : "") + line.need + " on " + (line.devices.size() > 1 ? "each of " : "");
+        for (std::size_t k = 0; k < line.devices.size(); ++k) {
+            text += (k == 0 ? "" : k + 1 == line.devices.size() ? " and " : ", ") + line.devices[k];
+        }
+        text += line.why;
     }
     return invalid(text);
 }
