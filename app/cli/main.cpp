@@ -25,6 +25,7 @@ int main(int argc, char** argv) {
     registerCommand(tessera::cli::addSimulateCommand);
     registerCommand(tessera::cli::addVerifyCommand);
     registerCommand(tessera::cli::addExportSubmodelsCommand);
+    registerCommand(tessera::cli::addOptimizeCommand);
     registerCommand(tessera::cli::addCalibrateCommand);
 
     try {

@@ -14,6 +14,7 @@
 
 #include "app/cli/commands.h"
 #include "app/cli/plan_inputs.h"
+#include "app/cli/plan_report.h"
 #include "core/partition/region.h"
 
 namespace tessera::cli {
@@ -261,26 +262,7 @@ Runner addPlanCommand(CLI::App& app) {
         if (auto written = partition::writePlan(plan, g, cluster, args->output); !written) {
             return fail(written.error().message);
         }
-        std::cout << "Plan for " << g.name << " on " << cluster.devices.size() << " device(s), "
-                  << plan.stages.size() << " stage(s):\n";
-        for (std::size_t i = 0; i < plan.stages.size(); ++i) {
-            const Stage& s = plan.stages[i];
-            std::cout << "  " << i + 1 << ". " << partition::toString(s.kind) << "  " << g.nodes[s.first].name
-                      << (s.last > s.first ? " .. " + g.nodes[s.last].name : "") << " ("
-                      << s.last - s.first + 1 << " nodes)";
-            if (s.kind == StageKind::Tiles) {
-                std::cout << ", " << s.rows() << "x" << s.columns() << " tiles"
-                          << (s.reuse ? ", data reuse" : "") << (s.stealing ? ", work stealing" : "");
-            } else if (s.kind != StageKind::Device) {
-                std::cout << ", " << s.cells() << " slices";
-            }
-            std::set<int> devices(s.devices.begin(), s.devices.end());
-            std::cout << " on";
-            for (int d : devices) {
-                std::cout << " " << cluster.devices[std::size_t(d)].name;
-            }
-            std::cout << "\n";
-        }
+        printStages(std::cout, plan, g, cluster);
         std::cout << "Written to " << args->output << "\n";
         return 0;
     };

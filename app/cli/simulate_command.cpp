@@ -9,24 +9,13 @@
 
 #include "app/cli/commands.h"
 #include "app/cli/plan_inputs.h"
+#include "app/cli/plan_report.h"
 #include "core/cost/units.h"
 #include "core/partition/program.h"
 #include "core/sim/plan_cost.h"
 #include "core/sim/simulator.h"
 
 namespace tessera::cli {
-namespace {
-
-std::string cell(const std::string& text, std::size_t width, bool right = true) {
-    if (text.size() >= width) {
-        return text;
-    }
-    const std::string pad(width - text.size(), ' ');
-    return right ? pad + text : text + pad;
-}
-
-} // namespace
-
 Runner addSimulateCommand(CLI::App& app) {
     struct Args {
         PlanInputs inputs;
@@ -64,41 +53,7 @@ Runner addSimulateCommand(CLI::App& app) {
         std::cout << "Plan: " << loaded->plan.stages.size() << " stages, " << program->tasks.size()
                   << " tasks on " << cluster.devices.size() << " devices (gateway "
                   << cluster.devices[std::size_t(cluster.gateway)].name << ")\n\n";
-        std::size_t nameWidth = 6;
-        for (const auto& d : cluster.devices) {
-            nameWidth = std::max(nameWidth, d.name.size());
-        }
-        std::cout
-            << cell("device", nameWidth, false)
-            << " | tasks |    weights | activations |    buffers |   overhead |      total |     budget | "
-               "      sent |   received |  compute\n";
-        for (std::size_t d = 0; d < cluster.devices.size(); ++d) {
-            const auto& c = costs.devices[d];
-            std::cout << cell(cluster.devices[d].name, nameWidth, false) << " | "
-                      << cell(std::to_string(c.tasks), 5) << " | "
-                      << cell(cost::formatBytes(c.weightBytes), 10) << " | "
-                      << cell(cost::formatBytes(c.activationBytes), 11) << " | "
-                      << cell(cost::formatBytes(c.bufferBytes), 10) << " | "
-                      << cell(cost::formatBytes(c.overheadBytes), 10) << " | "
-                      << cell(cost::formatBytes(c.totalBytes), 10) << " | "
-                      << cell(cost::formatBytes(c.budgetBytes), 10) << " | "
-                      << cell(cost::formatBytes(c.sentBytes), 10) << " | "
-                      << cell(cost::formatBytes(c.receivedBytes), 10) << " | "
-                      << cell(cost::formatSeconds(c.computeSeconds), 8) << (c.fits() ? "" : "  OVER BUDGET")
-                      << "\n";
-        }
-        std::cout << "\nTraffic per frame: " << cost::formatBytes(costs.trafficBytes) << "\n";
-        for (const auto& link : costs.links) {
-            std::cout << "  " << cluster.devices[std::size_t(link.from)].name << " -> "
-                      << cluster.devices[std::size_t(link.to)].name << ": " << cost::formatBytes(link.bytes)
-                      << "\n";
-        }
-        char work[160];
-        std::snprintf(
-            work, sizeof work, "Work: %.3f GMACs over all tasks for a %.3f GMAC model (%.1f%% redundant)\n",
-            double(costs.macs) / 1e9, double(costs.modelMacs) / 1e9,
-            costs.modelMacs > 0 ? 100.0 * double(costs.redundantMacs()) / double(costs.modelMacs) : 0.0);
-        std::cout << work;
+        printPlanCosts(std::cout, costs, cluster);
 
         const auto single = sim::simulate(*program, cluster, {1, 0});
         sim::SimOptions stream{args->frames, args->interval};

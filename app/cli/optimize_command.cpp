@@ -1,0 +1,197 @@
+// `tessera optimize`: the best plan for an objective under the devices' memory budgets, found by the
+// integer program (GLPK) or, for chains, the dynamic program; or the Pareto front of latency (or traffic)
+// against the largest per-device memory.
+
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <iostream>
+#include <memory>
+
+#include "app/cli/commands.h"
+#include "app/cli/plan_inputs.h"
+#include "app/cli/plan_report.h"
+#include "core/cost/units.h"
+#include "core/optimize/candidates.h"
+#include "core/optimize/dp.h"
+#include "core/optimize/ilp.h"
+#include "core/partition/program.h"
+#include "core/sim/simulator.h"
+
+namespace tessera::cli {
+namespace {
+
+// "--budget 512M" for every device or "--budget NAME=512M" for one.
+Status applyBudgets(const std::vector<std::string>& budgets, cost::Cluster& cluster) {
+    for (const auto& text : budgets) {
+        const auto eq = text.find('=');
+        auto bytes = cost::parseBytes(eq == std::string::npos ? text : text.substr(eq + 1));
+        if (!bytes) {
+            return bytes.error().withContext("--budget");
+        }
+        if (eq == std::string::npos) {
+            for (auto& d : cluster.devices) {
+                d.memoryBytes = *bytes;
+            }
+            continue;
+        }
+        auto device = cluster.find(text.substr(0, eq));
+        if (!device) {
+            return Error{ErrorCode::InvalidArgument,
+                         "--budget: no device named '" + text.substr(0, eq) + "'"};
+        }
+        cluster.devices[std::size_t(*device)].memoryBytes = *bytes;
+    }
+    return {};
+}
+
+std::string figures(const optimize::Evaluation& e) {
+    return "largest device memory " + cost::formatBytes(e.maxMemoryBytes) + ", traffic " +
+           cost::formatBytes(e.trafficBytes) + ", latency " + cost::formatSeconds(e.latencySeconds) +
+           " (stages one after another)";
+}
+
+} // namespace
+
+Runner addOptimizeCommand(CLI::App& app) {
+    struct Args {
+        PlanInputs inputs;
+        std::string objective = "latency";
+        std::vector<std::string> budgets;
+        bool pareto = false;
+        int points = 8;
+        std::string solver = "auto";
+        double timeLimit = 60;
+        std::vector<int> grids = {2, 3, 4, 5};
+        int maxTileUnits = 16;
+        bool noReuse = false, noChannelSplits = false;
+        std::string output;
+    };
+    auto args = std::make_shared<Args>();
+    CLI::App* cmd = app.add_subcommand("optimize", "Find the plan that minimises memory, traffic or latency "
+                                                   "under the devices' memory budgets");
+    args->inputs.addOptions(cmd, false);
+    cmd->add_option("--objective", args->objective, "What to minimise")
+        ->check(CLI::IsMember({"memory", "traffic", "latency"}))
+        ->capture_default_str();
+    cmd->add_option("--budget", args->budgets, "Memory budget: SIZE for every device or NAME=SIZE (repeat)");
+    cmd->add_flag("--pareto", args->pareto,
+                  "The Pareto front of the objective against the largest device memory");
+    cmd->add_option("--points", args->points, "Epsilon steps of the Pareto front")
+        ->capture_default_str()
+        ->check(CLI::Range(1, 100));
+    cmd->add_option("--solver", args->solver, "ilp (GLPK), dp (chains only) or auto")
+        ->check(CLI::IsMember({"auto", "ilp", "dp"}))
+        ->capture_default_str();
+    cmd->add_option("--time-limit", args->timeLimit, "Seconds the integer program may search")
+        ->capture_default_str()
+        ->check(CLI::PositiveNumber);
+    cmd->add_option("--grids", args->grids, "Square tile grids to consider")
+        ->delimiter(',')
+        ->capture_default_str();
+    cmd->add_option("--max-tile-units", args->maxTileUnits, "Deepest tile block, in layers")
+        ->capture_default_str()
+        ->check(CLI::Range(1, 1000));
+    cmd->add_flag("--no-reuse", args->noReuse, "Do not consider data reuse in tile blocks");
+    cmd->add_flag("--no-channel-splits", args->noChannelSplits, "Do not consider LOP and LIP");
+    cmd->add_option("-o,--out", args->output,
+                    "Write the plan here (JSON); with --pareto, NAME-1.json, NAME-2.json...")
+        ->required();
+
+    return [args]() {
+        auto loaded = loadPlanInputs(args->inputs);
+        if (!loaded) {
+            return fail(loaded.error().message);
+        }
+        if (auto s = applyBudgets(args->budgets, loaded->cluster); !s) {
+            return fail(s.error().message);
+        }
+        const auto& g = loaded->model.graph;
+        const auto& cluster = loaded->cluster;
+        const optimize::Objective objective = args->objective == "memory"    ? optimize::Objective::Memory
+                                              : args->objective == "traffic" ? optimize::Objective::Traffic
+                                                                             : optimize::Objective::Latency;
+        optimize::CandidateOptions candidates;
+        candidates.grids = args->grids;
+        candidates.maxTileUnits = args->maxTileUnits;
+        candidates.dataReuse = !args->noReuse;
+        candidates.channelSplits = !args->noChannelSplits;
+        const auto start = std::chrono::steady_clock::now();
+        auto problem = optimize::buildProblem(loaded->model, cluster, candidates);
+        if (!problem) {
+            return fail(problem.error().message);
+        }
+        std::printf("Candidates: %zu stages over %zu layers, measured in %.1f s\n", problem->options.size(),
+                    problem->units,
+                    std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
+        optimize::SolveOptions solve;
+        solve.timeLimitSeconds = args->timeLimit;
+
+        std::vector<optimize::Solution> solutions;
+        if (args->pareto) {
+            if (objective == optimize::Objective::Memory) {
+                return fail(
+                    "--pareto sets latency or traffic against memory: choose --objective latency or traffic");
+            }
+            auto front = optimize::paretoFront(*problem, objective, args->points, solve);
+            if (!front) {
+                return fail(front.error().message);
+            }
+            solutions = std::move(*front);
+        } else {
+            const bool chain = optimize::isChain(*problem);
+            if (args->solver == "dp" && !chain) {
+                return fail(
+                    "--solver dp needs a chain-structured model; this one has branches or skip connections");
+            }
+            // the dynamic program is exact and fast for the additive objectives on chains
+            const bool dp = args->solver == "dp" ||
+                            (args->solver == "auto" && chain && objective != optimize::Objective::Memory);
+            auto best =
+                dp ? optimize::solveDp(*problem, objective) : optimize::solveIlp(*problem, objective, solve);
+            if (!best) {
+                return fail(best.error().message);
+            }
+            std::printf("Solver: %s, %s in %.2f s\n", dp ? "dynamic program" : "GLPK integer program",
+                        best->status.c_str(), best->seconds);
+            solutions.push_back(std::move(*best));
+        }
+
+        const std::filesystem::path out(args->output);
+        for (std::size_t k = 0; k < solutions.size(); ++k) {
+            const auto& s = solutions[k];
+            const auto plan = optimize::toPlan(*problem, s.chosen);
+            std::string path = args->output;
+            if (args->pareto) {
+                path = (out.parent_path() /
+                        (out.stem().string() + "-" + std::to_string(k + 1) + out.extension().string()))
+                           .string();
+            }
+            if (auto written = partition::writePlan(plan, g, cluster, path); !written) {
+                return fail(written.error().message);
+            }
+            if (args->pareto) {
+                std::cout << (k == 0 ? "Pareto front (" + args->objective +
+                                           " against the largest device memory):\n"
+                                     : "")
+                          << "  " << k + 1 << ". " << figures(s.figures) << (s.optimal ? "" : " [not proven]")
+                          << " -> " << path << "\n";
+                continue;
+            }
+            printStages(std::cout, plan, g, cluster);
+            std::cout << "Optimizer's estimate: " << figures(s.figures) << "\n\n";
+            auto program = partition::compile(loaded->model, plan, cluster);
+            if (!program) {
+                return fail(program.error().message);
+            }
+            printPlanCosts(std::cout, sim::planCost(*program, g, cluster), cluster);
+            const auto simulated = sim::simulate(*program, cluster);
+            std::cout << "Simulated latency, one frame: " << cost::formatSeconds(simulated.frameLatency.at(0))
+                      << "\n";
+            std::cout << "Written to " << path << "\n";
+        }
+        return 0;
+    };
+}
+
+} // namespace tessera::cli
