@@ -268,11 +268,7 @@ Expected<Problem> buildProblem(const model::Model& model, const cost::Cluster& c
     const bool uniform =
         std::all_of(speed.begin(), speed.end(), [&](double s) { return s == speed.front(); });
     for (std::size_t a = 0; a < units.size(); ++a) {
-        for (std::size_t d = 0; d < devices; ++d) {
-            Stage s;
-            s.devices = {int(d)};
-            add(s, a, a, "device " + c.devices[d].name + ":");
-        }
+        const std::size_t before = candidates.size();
         if (opt.channelSplits && devices > 1) {
             for (const auto& [weights, name] : {std::pair{equal, "equal"}, std::pair{speed, "by speed"}}) {
                 if (name == std::string("by speed") && uniform) {
@@ -329,6 +325,14 @@ Expected<Problem> buildProblem(const model::Model& model, const cost::Cluster& c
                     s.reuse = true;
                     add(s, a, b, name + " reuse:");
                 }
+            }
+        }
+        const bool split = candidates.size() > before;
+        for (std::size_t d = 0; d < devices; ++d) {
+            if (opt.wholeLayers || (!split && int(d) == c.gateway)) {
+                Stage s;
+                s.devices = {int(d)};
+                add(s, a, a, "device " + c.devices[d].name + ":");
             }
         }
     }

@@ -33,6 +33,9 @@ struct CandidateOptions {
     int maxTileUnits = 16;
     bool dataReuse = true;     // also each tile block with data reuse
     bool channelSplits = true; // LOP and LIP options
+    // Whole-layer options on every device. Off: a layer that can be split (tiles, LOP, LIP) must be, and the
+    // others run on the gateway (DeeperThings' setting, where every layer is spread over all devices).
+    bool wholeLayers = true;
     int threads = 2;           // candidates are compiled in parallel
     const StopToken* stop = nullptr;
     ProgressFn progress;

@@ -110,6 +110,7 @@ std::string formatValue(Objective objective, double value) {
 
 MipRun runMip(const Problem& problem, const MipSpec& spec, double timeLimitSeconds, const StopToken* stop,
               const ProgressFn& progress) {
+    const auto start = Clock::now();
     GlpProblem owner;
     glp_prob* lp = owner.get();
     const std::vector<int> x = buildModel(lp, problem, spec);
@@ -118,7 +119,8 @@ MipRun runMip(const Problem& problem, const MipSpec& spec, double timeLimitSecon
     state.objective = spec.objective;
     state.scale = modelScale(spec.objective);
     state.timeLimitSeconds = timeLimitSeconds;
-    state.start = state.lastReport = Clock::now();
+    state.start = start;
+    state.lastReport = Clock::now();
     state.stop = stop;
     state.progress = &progress;
 
@@ -126,7 +128,9 @@ MipRun runMip(const Problem& problem, const MipSpec& spec, double timeLimitSecon
     glp_init_iocp(&parameters);
     parameters.msg_lev = GLP_MSG_OFF;
     parameters.presolve = GLP_ON;
-    parameters.tm_lim = milliseconds(timeLimitSeconds);
+    // building the model counts against the limit
+    parameters.tm_lim =
+        milliseconds(timeLimitSeconds - std::chrono::duration<double>(Clock::now() - start).count());
     parameters.mip_gap = 0;
     // Nodes within tol_obj * (1 + |incumbent|) of the incumbent are pruned: 1e-9 keeps a plan one byte
     // better out of a gigabyte.
