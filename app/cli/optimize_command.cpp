@@ -9,10 +9,12 @@
 #include <memory>
 
 #include "app/cli/commands.h"
+#include "app/cli/console.h"
 #include "app/cli/plan_inputs.h"
 #include "app/cli/plan_report.h"
 #include "core/cost/units.h"
 #include "core/optimize/candidates.h"
+#include "core/optimize/checked.h"
 #include "core/optimize/dp.h"
 #include "core/optimize/ilp.h"
 #include "core/partition/program.h"
@@ -64,7 +66,7 @@ Runner addOptimizeCommand(CLI::App& app) {
         double timeLimit = 60;
         std::vector<int> grids = {2, 3, 4, 5};
         int maxTileUnits = 16;
-        bool noReuse = false, noChannelSplits = false;
+        bool noReuse = false, noChannelSplits = false, quiet = false;
         std::string output;
     };
     auto args = std::make_shared<Args>();
@@ -94,6 +96,7 @@ Runner addOptimizeCommand(CLI::App& app) {
         ->check(CLI::Range(1, 1000));
     cmd->add_flag("--no-reuse", args->noReuse, "Do not consider data reuse in tile blocks");
     cmd->add_flag("--no-channel-splits", args->noChannelSplits, "Do not consider LOP and LIP");
+    cmd->add_flag("-q,--quiet", args->quiet, "No progress on stderr");
     cmd->add_option("-o,--out", args->output,
                     "Write the plan here (JSON); with --pareto, NAME-1.json, NAME-2.json...")
         ->required();
@@ -116,8 +119,14 @@ Runner addOptimizeCommand(CLI::App& app) {
         candidates.maxTileUnits = args->maxTileUnits;
         candidates.dataReuse = !args->noReuse;
         candidates.channelSplits = !args->noChannelSplits;
+        // Ctrl-C stops measuring or searching; a search keeps the best plan found so far
+        const InterruptStop interrupt;
+        const ProgressFn progress = args->quiet ? ProgressFn{} : consoleProgress();
+        candidates.stop = &interrupt.token();
+        candidates.progress = progress;
         const auto start = std::chrono::steady_clock::now();
         auto problem = optimize::buildProblem(loaded->model, cluster, candidates);
+        endProgress();
         if (!problem) {
             return fail(problem.error().message);
         }
@@ -126,70 +135,77 @@ Runner addOptimizeCommand(CLI::App& app) {
                     std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
         optimize::SolveOptions solve;
         solve.timeLimitSeconds = args->timeLimit;
+        solve.stop = &interrupt.token();
+        solve.progress = progress;
 
-        std::vector<optimize::Solution> solutions;
+        const std::filesystem::path out(args->output);
         if (args->pareto) {
             if (objective == optimize::Objective::Memory) {
                 return fail(
                     "--pareto sets latency or traffic against memory: choose --objective latency or traffic");
             }
             auto front = optimize::paretoFront(*problem, objective, args->points, solve);
+            endProgress();
             if (!front) {
                 return fail(front.error().message);
             }
-            solutions = std::move(*front);
-        } else {
-            const bool chain = optimize::isChain(*problem);
-            if (args->solver == "dp" && !chain) {
-                return fail(
-                    "--solver dp needs a chain-structured model; this one has branches or skip connections");
+            std::cout << "Pareto front (" << args->objective << " against the largest device memory):\n";
+            for (std::size_t k = 0; k < front->size(); ++k) {
+                const auto& s = (*front)[k];
+                const auto plan = optimize::toPlan(*problem, s.chosen);
+                const std::string path =
+                    (out.parent_path() / (out.stem().string() + "-" + std::to_string(k + 1) + out.extension().string()))
+                        .string();
+                if (auto written = partition::writePlan(plan, g, cluster, path); !written) {
+                    return fail(written.error().message);
+                }
+                // the front is drawn with the optimizer's memory model; the plan's own costs may add buffers
+                auto program = partition::compile(loaded->model, plan, cluster);
+                if (!program) {
+                    return fail(program.error().message);
+                }
+                std::string over;
+                for (const auto& line : sim::planCost(*program, g, cluster).overBudget(cluster)) {
+                    over += " [" + line + "]";
+                }
+                std::cout << "  " << k + 1 << ". " << figures(s.figures) << (s.optimal ? "" : " [not proven]")
+                          << over << " -> " << path << "\n";
             }
-            // the dynamic program is exact and fast for the additive objectives on chains
-            const bool dp = args->solver == "dp" ||
-                            (args->solver == "auto" && chain && objective != optimize::Objective::Memory);
-            auto best =
-                dp ? optimize::solveDp(*problem, objective) : optimize::solveIlp(*problem, objective, solve);
-            if (!best) {
-                return fail(best.error().message);
-            }
-            std::printf("Solver: %s, %s in %.2f s\n", dp ? "dynamic program" : "GLPK integer program",
-                        best->status.c_str(), best->seconds);
-            solutions.push_back(std::move(*best));
+            return 0;
         }
 
-        const std::filesystem::path out(args->output);
-        for (std::size_t k = 0; k < solutions.size(); ++k) {
-            const auto& s = solutions[k];
-            const auto plan = optimize::toPlan(*problem, s.chosen);
-            std::string path = args->output;
-            if (args->pareto) {
-                path = (out.parent_path() /
-                        (out.stem().string() + "-" + std::to_string(k + 1) + out.extension().string()))
-                           .string();
-            }
-            if (auto written = partition::writePlan(plan, g, cluster, path); !written) {
-                return fail(written.error().message);
-            }
-            if (args->pareto) {
-                std::cout << (k == 0 ? "Pareto front (" + args->objective +
-                                           " against the largest device memory):\n"
-                                     : "")
-                          << "  " << k + 1 << ". " << figures(s.figures) << (s.optimal ? "" : " [not proven]")
-                          << " -> " << path << "\n";
-                continue;
-            }
-            printStages(std::cout, plan, g, cluster);
-            std::cout << "Optimizer's estimate: " << figures(s.figures) << "\n\n";
-            auto program = partition::compile(loaded->model, plan, cluster);
-            if (!program) {
-                return fail(program.error().message);
-            }
-            printPlanCosts(std::cout, sim::planCost(*program, g, cluster), cluster);
-            const auto simulated = sim::simulate(*program, cluster);
-            std::cout << "Simulated latency, one frame: " << cost::formatSeconds(simulated.frameLatency.at(0))
-                      << "\n";
-            std::cout << "Written to " << path << "\n";
+        const bool chain = optimize::isChain(*problem);
+        if (args->solver == "dp" && !chain) {
+            return fail("--solver dp needs a chain-structured model; this one has branches or skip connections");
         }
+        // the dynamic program is exact and fast for the additive objectives on chains
+        const bool dp =
+            args->solver == "dp" || (args->solver == "auto" && chain && objective != optimize::Objective::Memory);
+        auto best = optimize::solveChecked(
+            loaded->model, cluster, std::move(*problem), [&](const optimize::Problem& p) {
+                return dp ? optimize::solveDp(p, objective, 64, &interrupt.token())
+                          : optimize::solveIlp(p, objective, solve);
+            });
+        endProgress();
+        if (!best) {
+            return fail(best.error().message);
+        }
+        const auto& s = best->solution;
+        std::printf("Solver: %s, %s in %.2f s%s\n", dp ? "dynamic program" : "GLPK integer program",
+                    s.status.c_str(), s.seconds,
+                    best->solves > 1 ? (" (" + std::to_string(best->solves) +
+                                        " solves: budgets lowered to leave room for buffers)")
+                                           .c_str()
+                                     : "");
+        if (auto written = partition::writePlan(best->plan, g, cluster, args->output); !written) {
+            return fail(written.error().message);
+        }
+        printStages(std::cout, best->plan, g, cluster);
+        std::cout << "Optimizer's estimate: " << figures(s.figures) << "\n\n";
+        printPlanCosts(std::cout, best->cost, cluster);
+        const auto simulated = sim::simulate(best->program, cluster);
+        std::cout << "Simulated latency, one frame: " << cost::formatSeconds(simulated.frameLatency.at(0)) << "\n";
+        std::cout << "Written to " << args->output << "\n";
         return 0;
     };
 }

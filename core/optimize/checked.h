@@ -1,0 +1,38 @@
+#pragma once
+// A solve whose plan is checked against the devices' budgets with the plan's own costs.
+//
+// The optimizer's memory model (problem.h) counts weights, the largest task arena and the runtime overhead of
+// each device; the plan's costs (sim::planCost) also count what a device holds between its tasks: pieces it
+// produced that a later task or the result delivery still needs, and on the gateway the graph inputs and the
+// assembled results. So a choice within the budgets of the model can be over budget as a plan, by a few
+// percent. solveChecked closes that gap: it compiles the chosen plan, and while a device needs more than its
+// budget, lowers that device's budget in the problem by the excess and solves again. The plan returned fits
+// every budget by its own costs; its optimality (Solution::optimal) is under the lowered budgets.
+
+#include <functional>
+
+#include "core/cost/cluster.h"
+#include "core/model/model.h"
+#include "core/optimize/problem.h"
+#include "core/partition/program.h"
+#include "core/sim/plan_cost.h"
+
+namespace tessera::optimize {
+
+struct CheckedSolution {
+    Solution solution;
+    partition::Plan plan;
+    partition::Program program;
+    sim::PlanCost cost;
+    int solves = 0; // 1 when the first plan fitted
+};
+
+using Solver = std::function<Expected<Solution>(const Problem&)>;
+
+// `problem` built for `model` on `cluster` (candidates.h). Errors: the solver's (with a note on the lowered
+// budgets when it refuses them), and InvalidArgument when `maxSolves` plans in a row did not fit, naming the
+// devices of the last one.
+Expected<CheckedSolution> solveChecked(const model::Model& model, const cost::Cluster& cluster, Problem problem,
+                                       const Solver& solve, int maxSolves = 6);
+
+} // namespace tessera::optimize
