@@ -27,6 +27,7 @@ int main(int argc, char** argv) {
     registerCommand(tessera::cli::addExportSubmodelsCommand);
     registerCommand(tessera::cli::addOptimizeCommand);
     registerCommand(tessera::cli::addCalibrateCommand);
+    registerCommand(tessera::cli::addClusterCommand);
 
     try {
         app.parse(argc, argv);

@@ -1,0 +1,149 @@
+// `tessera cluster up|down|status|exec`: the emulated cluster on this machine (deployer/emulated_cluster.h).
+
+#include <sys/wait.h>
+
+#include <cstdio>
+#include <iostream>
+#include <memory>
+
+#include "app/cli/commands.h"
+#include "app/cli/console.h"
+#include "core/cost/units.h"
+#include "deployer/emulated_cluster.h"
+
+namespace tessera::cli {
+
+Runner addClusterCommand(CLI::App& app) {
+    struct Args {
+        deployer::EmulationSpec spec;
+        std::string cpuQuota, bandwidth, memory, output;
+        bool loopback = false;
+        std::string device;
+        std::vector<std::string> command;
+    };
+    auto args = std::make_shared<Args>();
+    CLI::App* cmd = app.add_subcommand("cluster", "Emulated devices on this machine: network namespaces with "
+                                                  "shaped links, CPU and memory limits");
+    cmd->require_subcommand(1);
+    auto name = [&](CLI::App* sub) {
+        sub->add_option("--name", args->spec.name, "Cluster name (1-8 lower-case letters or digits)")
+            ->capture_default_str();
+    };
+    CLI::App* upCmd = cmd->add_subcommand("up", "Create N emulated devices and write their cluster file");
+    name(upCmd);
+    upCmd->add_option("-n,--nodes", args->spec.nodes, "Number of devices")->capture_default_str();
+    upCmd->add_option("--cpu-quota", args->cpuQuota, "CPU per device in cores, e.g. 0.25");
+    upCmd->add_option("--bandwidth", args->bandwidth, "Link rate each way, e.g. 100mbit");
+    upCmd->add_option("--memory", args->memory, "Memory limit per device, e.g. 512M");
+    upCmd->add_option("--subnet", args->spec.subnet, "First three octets of the devices' addresses")
+        ->capture_default_str();
+    upCmd->add_option("--port", args->spec.port, "Port the nodes listen on")->capture_default_str();
+    upCmd->add_flag("--no-fallback", args->loopback,
+                    "Fail instead of falling back to loopback processes without namespaces");
+    upCmd->add_option("-o,--out", args->output, "Cluster file to write (default: stdout summary only)");
+    CLI::App* downCmd = cmd->add_subcommand("down", "Stop everything on the emulated devices and remove them");
+    name(downCmd);
+    CLI::App* statusCmd = cmd->add_subcommand("status", "The emulated devices and what runs on them");
+    name(statusCmd);
+    CLI::App* execCmd = cmd->add_subcommand("exec", "Run a command on one emulated device and wait for it");
+    name(execCmd);
+    execCmd->add_option("--device", args->device, "Device name, e.g. tessera-2")->required();
+    execCmd->add_option("command", args->command, "The command and its arguments (after --)")->required();
+
+    return [args, upCmd, downCmd, statusCmd, execCmd]() {
+        auto& spec = args->spec;
+        if (upCmd->parsed()) {
+            if (!args->cpuQuota.empty()) {
+                try {
+                    spec.cpuQuota = std::stod(args->cpuQuota);
+                } catch (const std::exception&) {
+                    return fail("--cpu-quota '" + args->cpuQuota + "': give cores as a number, e.g. 0.25");
+                }
+            }
+            if (!args->bandwidth.empty()) {
+                auto rate = cost::parseBitsPerSecond(args->bandwidth);
+                if (!rate) {
+                    return fail(rate.error().withContext("--bandwidth").message);
+                }
+                spec.bitsPerSecond = *rate;
+            }
+            if (!args->memory.empty()) {
+                auto bytes = cost::parseBytes(args->memory);
+                if (!bytes) {
+                    return fail(bytes.error().withContext("--memory").message);
+                }
+                spec.memoryBytes = *bytes;
+            }
+            spec.allowFallback = !args->loopback;
+            auto cluster = deployer::up(spec, consoleProgress());
+            endProgress();
+            if (!cluster) {
+                return fail(cluster.error().message);
+            }
+            if (!cluster->isolated()) {
+                std::cout << "warning: no namespaces here (" << cluster->fallbackReason
+                          << "): the devices are processes on loopback, with no link shaping and no CPU or memory "
+                             "limits\n";
+            }
+            std::cout << "Emulated cluster '" << spec.name << "': " << cluster->nodes.size() << " device(s)";
+            if (cluster->isolated()) {
+                std::cout << ", bridge " << cluster->bridge << " at " << spec.subnet << ".1";
+            }
+            std::cout << "\n";
+            for (const auto& n : cluster->nodes) {
+                std::cout << "  " << n.name << "  " << n.endpoint() << "\n";
+            }
+            std::cout << "  CPU " << (spec.cpuQuota > 0 ? std::to_string(spec.cpuQuota).substr(0, 4) + " core(s)" : "unlimited")
+                      << ", link " << (spec.bitsPerSecond > 0 ? cost::formatBitsPerSecond(spec.bitsPerSecond) : "unshaped")
+                      << ", memory " << (spec.memoryBytes > 0 ? cost::formatBytes(spec.memoryBytes) : "unlimited")
+                      << " per device\n";
+            if (!args->output.empty()) {
+                if (auto written = cost::writeCluster(cluster->cluster(), args->output); !written) {
+                    return fail(written.error().message);
+                }
+                std::cout << "Cluster file written to " << args->output << "\n";
+            }
+            std::cout << "Remove it with: tessera cluster down"
+                      << (spec.name == "tessera" ? "" : " --name " + spec.name) << "\n";
+            return 0;
+        }
+        if (downCmd->parsed()) {
+            if (auto r = deployer::down(spec.name); !r) {
+                return fail(r.error().message);
+            }
+            std::cout << "Emulated cluster '" << spec.name << "' removed\n";
+            return 0;
+        }
+        auto cluster = deployer::find(spec.name);
+        if (!cluster) {
+            return fail(cluster.error().message);
+        }
+        if (statusCmd->parsed()) {
+            std::cout << "Emulated cluster '" << spec.name << "': " << cluster->nodes.size() << " device(s)"
+                      << (cluster->isolated() ? "" : " on loopback (" + cluster->fallbackReason + ")") << "\n";
+            for (const auto& n : cluster->nodes) {
+                std::cout << "  " << n.name << "  " << n.endpoint() << "\n";
+            }
+            return 0;
+        }
+        int index = -1;
+        for (std::size_t i = 0; i < cluster->nodes.size(); ++i) {
+            if (cluster->nodes[i].name == args->device) {
+                index = int(i);
+            }
+        }
+        if (index < 0) {
+            return fail("no emulated device named '" + args->device + "' (devices: " + cluster->nodes.front().name +
+                        " .. " + cluster->nodes.back().name + ")");
+        }
+        auto pid = deployer::spawnOnNode(*cluster, index, args->command, "/dev/stderr");
+        if (!pid) {
+            return fail(pid.error().message);
+        }
+        int status = 0;
+        waitpid(*pid, &status, 0);
+        return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+    };
+}
+
+} // namespace tessera::cli
