@@ -27,6 +27,8 @@ int main(int argc, char** argv) {
     registerCommand(tessera::cli::addExportSubmodelsCommand);
     registerCommand(tessera::cli::addOptimizeCommand);
     registerCommand(tessera::cli::addCalibrateCommand);
+    registerCommand(tessera::cli::addBundleCommand);
+    registerCommand(tessera::cli::addClusterRunCommand);
 
     try {
         app.parse(argc, argv);

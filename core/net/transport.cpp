@@ -1,6 +1,7 @@
 #include "core/net/transport.h"
 
 #include <array>
+#include <cerrno>
 #include <cstring>
 
 namespace tessera::net {
@@ -204,8 +205,15 @@ std::optional<Transport::Received> Transport::receive(std::chrono::milliseconds 
             monitors.emplace_back(&c.monitor, peer);
         }
         const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
-        if (zmq::poll(items, std::max(left, std::chrono::milliseconds(0))) == 0) {
-            return std::nullopt;
+        try {
+            if (zmq::poll(items, std::max(left, std::chrono::milliseconds(0))) == 0) {
+                return std::nullopt;
+            }
+        } catch (const zmq::error_t& e) {
+            if (e.num() == EINTR) {
+                return std::nullopt; // a signal (the node's SIGTERM): let the caller look at its stop token
+            }
+            throw;
         }
         for (std::size_t m = 0; m < monitors.size(); ++m) {
             if (items[owners.size() + m].revents & ZMQ_POLLIN) {
