@@ -18,7 +18,7 @@ packages=(
   # aarch64 cross build of the device runtime (preset aarch64), run under qemu-user by the tests: Debian's
   # cross compiler and the arm64 multiarch libraries of the Qt-free targets (header-only ones are shared)
   crossbuild-essential-arm64 qemu-user-static libprotobuf-dev:arm64 libopenblas-dev:arm64 zlib1g-dev:arm64
-  libpng-dev:arm64
+  libpng-dev:arm64 libzmq3-dev:arm64
 )
 
 SUDO=""

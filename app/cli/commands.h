@@ -21,6 +21,8 @@ Runner addExportSubmodelsCommand(CLI::App& app);
 Runner addCalibrateCommand(CLI::App& app);
 Runner addOptimizeCommand(CLI::App& app);
 Runner addClusterCommand(CLI::App& app);
+Runner addBundleCommand(CLI::App& app);
+Runner addClusterRunCommand(CLI::App& app);
 
 // Prints "tessera: error: <message>" to stderr and returns 1.
 int fail(const std::string& message);

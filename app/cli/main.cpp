@@ -28,6 +28,8 @@ int main(int argc, char** argv) {
     registerCommand(tessera::cli::addOptimizeCommand);
     registerCommand(tessera::cli::addCalibrateCommand);
     registerCommand(tessera::cli::addClusterCommand);
+    registerCommand(tessera::cli::addBundleCommand);
+    registerCommand(tessera::cli::addClusterRunCommand);
 
     try {
         app.parse(argc, argv);

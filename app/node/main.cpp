@@ -1,12 +1,14 @@
-// tessera-node: the device runtime. This first version checks that a device can load its model share:
-// it loads the model, verifies it, and prints the memory it will need; --self-test checks the execution
-// engine on the device itself. Serving a partition plan over the network is built on top of this (see
-// docs/architecture.md).
+// tessera-node: the device runtime. `--bundle DIR` serves the device's share of a plan from its deployment
+// bundle (core/net: gateway or worker, as the bundle says; docs/runtime.md); --check loads a model and prints
+// the memory it needs; --self-test checks the execution engine on the device itself.
 
 #include <algorithm>
+#include <csignal>
 #include <cstdio>
 #include <cstring>
 #include <iostream>
+#include <mutex>
+#include <string>
 #include <thread>
 #include <vector>
 
@@ -14,14 +16,71 @@
 #include "core/cost/layer_cost.h"
 #include "core/exec/self_test.h"
 #include "core/model/model.h"
+#include "core/net/node_runtime.h"
 
 namespace {
+
+tessera::StopToken g_stop;
+
+void requestStop(int) {
+    g_stop.requestStop();
+}
 
 int usage() {
     std::cerr << "usage: tessera-node --version\n"
                  "       tessera-node --check MODEL.onnx [--input-shape 1,3,H,W]\n"
-                 "       tessera-node --self-test\n";
+                 "       tessera-node --self-test\n"
+                 "       tessera-node --bundle DIR [--listen ENDPOINT] [--threads N]\n";
     return 2;
+}
+
+// Serves the bundle until SIGINT or SIGTERM. Log lines go to stderr, prefixed with the device's name.
+int serve(const std::vector<std::string>& args) {
+    std::string dir, listen;
+    int threads = 1;
+    for (std::size_t i = 0; i + 1 < args.size(); i += 2) {
+        if (args[i] == "--bundle") {
+            dir = args[i + 1];
+        } else if (args[i] == "--listen") {
+            listen = args[i + 1];
+        } else if (args[i] == "--threads") {
+            threads = std::max(1, std::atoi(args[i + 1].c_str()));
+        } else {
+            return usage();
+        }
+    }
+    if (dir.empty() || args.size() % 2 != 0) {
+        return usage();
+    }
+    auto bundle = tessera::net::loadBundle(dir);
+    if (!bundle) {
+        std::cerr << "tessera-node: error: " << bundle.error().message << "\n";
+        return 1;
+    }
+    const auto& d = bundle->description;
+    const std::string name = d.devices[std::size_t(d.device)].name;
+    auto mutex = std::make_shared<std::mutex>();
+    tessera::net::NodeOptions options;
+    options.threads = threads;
+    options.listen = listen;
+    options.log = [mutex, name](const std::string& line) {
+        std::lock_guard lock(*mutex);
+        std::cerr << "tessera-node [" << name << "]: " << line << std::endl;
+    };
+    std::cerr << "tessera-node [" << name << "]: loaded " << dir << ", peak RSS "
+              << tessera::net::peakRssBytes() << " B" << std::endl;
+    auto node = tessera::net::NodeRuntime::create(std::move(*bundle), options);
+    if (!node) {
+        std::cerr << "tessera-node: error: " << node.error().message << "\n";
+        return 1;
+    }
+    std::signal(SIGINT, requestStop);
+    std::signal(SIGTERM, requestStop);
+    if (auto s = (*node)->serve(g_stop); !s) {
+        std::cerr << "tessera-node: error: " << s.error().message << "\n";
+        return 1;
+    }
+    return 0;
 }
 
 // Prints one line per case, a conv layer's speed and a summary; 0 when every case passed.
@@ -74,6 +133,9 @@ int main(int argc, char** argv) {
     }
     if (argc == 2 && std::strcmp(argv[1], "--self-test") == 0) {
         return selfTest();
+    }
+    if (argc >= 3 && std::strcmp(argv[1], "--bundle") == 0) {
+        return serve(std::vector<std::string>(argv + 1, argv + argc));
     }
     if (argc != 3 && argc != 5) {
         return usage();

@@ -1,0 +1,194 @@
+// `tessera cluster-run`: sends frames to the gateway of a running cluster of tessera-node processes (from the
+// client files `tessera bundle` wrote), writes the outputs, and prints each frame's latency and the tensor
+// bytes every device received and sent, beside what the plan's cost model predicted.
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <iostream>
+#include <map>
+#include <memory>
+
+#include "app/cli/commands.h"
+#include "app/cli/image_input.h"
+#include "core/exec/npy.h"
+#include "core/net/client.h"
+
+namespace tessera::cli {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+// The only graph input from an .npy file of its shape, or from a PNG image.
+Expected<std::vector<float>> readInputFor(const net::ValueSpec& input, const std::string& path) {
+    const std::string ext = std::filesystem::path(path).extension().string();
+    if (ext == ".png" || ext == ".PNG") {
+        auto image = readPng(path);
+        if (!image) {
+            return image.error();
+        }
+        return imageToTensor(*image, input.shape);
+    }
+    auto array = exec::readNpy(path);
+    if (!array) {
+        return array.error();
+    }
+    if (array->shape != input.shape) {
+        return Error{ErrorCode::InvalidArgument, path + " holds " + model::toString(array->shape) + ", input '" +
+                                                     input.name + "' has shape " + model::toString(input.shape)};
+    }
+    return std::move(array->data);
+}
+
+std::string outputFile(const std::string& base, const std::string& name, std::size_t outputs) {
+    if (outputs == 1) {
+        return base;
+    }
+    std::string safe = name;
+    for (char& c : safe) {
+        if (!std::isalnum(static_cast<unsigned char>(c)) && c != '_' && c != '-' && c != '.') {
+            c = '_';
+        }
+    }
+    const std::filesystem::path p(base);
+    return (p.parent_path() / (p.stem().string() + "_" + safe + ".npy")).string();
+}
+
+std::string ms(double seconds) {
+    char text[32];
+    std::snprintf(text, sizeof text, "%.3f ms", seconds * 1e3);
+    return text;
+}
+
+} // namespace
+
+Runner addClusterRunCommand(CLI::App& app) {
+    struct Args {
+        std::string bundle;
+        std::string input;
+        std::string output;
+        int frames = 1;
+        int inFlight = 2;
+        double timeout = 30;
+    };
+    auto args = std::make_shared<Args>();
+    CLI::App* cmd = app.add_subcommand(
+        "cluster-run", "Run frames on a cluster of running tessera-node processes (see `tessera bundle`)");
+    cmd->add_option("bundle", args->bundle, "Directory written by `tessera bundle` (client.json, cluster.key)")
+        ->required();
+    cmd->add_option("-i,--input", args->input, "Input: a float32 .npy file of the input's shape, or a PNG image")
+        ->required();
+    cmd->add_option("-o,--output", args->output,
+                    "Write the first frame's output to this .npy file (several outputs: STEM_<name>.npy)");
+    cmd->add_option("--frames", args->frames, "Frames to send (the same input each time)")
+        ->capture_default_str()
+        ->check(CLI::Range(1, 1000000));
+    cmd->add_option("--in-flight", args->inFlight, "Frames in flight at once (pipelining)")
+        ->capture_default_str()
+        ->check(CLI::Range(1, 1024));
+    cmd->add_option("--timeout", args->timeout, "Seconds to wait for the gateway and for each result")
+        ->capture_default_str()
+        ->check(CLI::PositiveNumber);
+
+    return [args]() {
+        auto bundle = net::loadClientBundle(args->bundle);
+        if (!bundle) {
+            return fail(bundle.error().message);
+        }
+        const net::NodeDescription d = bundle->description;
+        if (d.inputs.size() != 1) {
+            return fail("the model has " + std::to_string(d.inputs.size()) + " inputs; cluster-run feeds one");
+        }
+        auto input = readInputFor(d.inputs[0], args->input);
+        if (!input) {
+            return fail(input.error().message);
+        }
+        const auto timeout = std::chrono::milliseconds(std::int64_t(args->timeout * 1e3));
+        auto client = net::ClusterClient::connect(std::move(*bundle), timeout, [](const std::string& line) {
+            std::cerr << "tessera: " << line << "\n";
+        });
+        if (!client) {
+            return fail(client.error().message);
+        }
+        const std::map<std::string, std::vector<float>> inputs{{d.inputs[0].name, std::move(*input)}};
+        std::map<std::uint64_t, Clock::time_point> sentAt;
+        std::vector<double> latencies;
+        std::map<int, std::pair<std::int64_t, std::int64_t>> bytes; // per device, of the first frame
+        bool bytesVary = false;
+        std::uint64_t next = 0;
+        const auto begin = Clock::now();
+        for (int done = 0; done < args->frames;) {
+            while (next < std::uint64_t(args->frames) && sentAt.size() < std::size_t(args->inFlight)) {
+                sentAt[next] = Clock::now();
+                if (auto s = (*client)->submit(next++, inputs); !s) {
+                    return fail(s.error().message);
+                }
+            }
+            auto result = (*client)->next(timeout);
+            if (!result) {
+                return fail(result.error().message);
+            }
+            auto sent = sentAt.find(result->frame());
+            if (sent == sentAt.end()) {
+                return fail("the gateway answered frame " + std::to_string(result->frame()) + ", never sent");
+            }
+            if (!result->error().empty()) {
+                return fail("frame " + std::to_string(result->frame()) + " failed: " + result->error());
+            }
+            const double latency = std::chrono::duration<double>(Clock::now() - sent->second).count();
+            sentAt.erase(sent);
+            latencies.push_back(latency);
+            std::cout << "frame " << result->frame() << ": " << ms(latency) << "\n";
+            for (const auto& t : result->devices()) {
+                const std::pair<std::int64_t, std::int64_t> io{t.bytes_in(), t.bytes_out()};
+                auto [it, first] = bytes.try_emplace(t.device(), io);
+                bytesVary = bytesVary || (!first && it->second != io);
+                double compute = 0;
+                for (const auto& task : t.tasks()) {
+                    compute += task.compute_seconds();
+                }
+                std::cout << "  device '" << d.devices[std::size_t(t.device())].name << "': " << t.tasks_size()
+                          << " tasks, compute " << ms(compute) << ", received " << t.bytes_in() << " B, sent "
+                          << t.bytes_out() << " B, peak RSS " << t.peak_rss_bytes() << " B\n";
+            }
+            if (done == 0 && !args->output.empty()) {
+                for (const auto& out : result->outputs()) {
+                    const auto spec = std::find_if(d.outputs.begin(), d.outputs.end(),
+                                                   [&](const net::ValueSpec& v) { return v.name == out.name(); });
+                    if (spec == d.outputs.end()) {
+                        return fail("the gateway sent an unknown output '" + out.name() + "'");
+                    }
+                    std::vector<float> values(out.data().size() / sizeof(float));
+                    net::copyFloats(out.data(), values.data());
+                    const std::string file = outputFile(args->output, out.name(), d.outputs.size());
+                    if (auto w = exec::writeNpy(file, spec->shape, values); !w) {
+                        return fail(w.error().message);
+                    }
+                    std::cout << "  wrote " << file << "\n";
+                }
+            }
+            ++done;
+        }
+        const double total = std::chrono::duration<double>(Clock::now() - begin).count();
+        std::sort(latencies.begin(), latencies.end());
+        std::cout << "latency: min " << ms(latencies.front()) << ", median " << ms(latencies[latencies.size() / 2])
+                  << ", max " << ms(latencies.back()) << "; " << args->frames << " frames in " << ms(total) << " ("
+                  << double(args->frames) / total << " frames/s, " << args->inFlight << " in flight)\n";
+        std::cout << "bytes per frame" << (bytesVary ? " (first frame; later frames differed)" : "") << ":\n";
+        for (std::size_t dev = 0; dev < d.devices.size(); ++dev) {
+            const auto measured = bytes.count(int(dev)) ? bytes[int(dev)] : std::pair<std::int64_t, std::int64_t>{};
+            std::cout << "  device '" << d.devices[dev].name << "': received " << measured.first << " B, sent "
+                      << measured.second << " B";
+            if (dev < d.predictedBytes.size()) {
+                const auto& p = d.predictedBytes[dev];
+                std::cout << "; predicted " << p.first << " B, " << p.second << " B"
+                          << (p == measured ? " (equal)" : " (DIFFERENT)");
+            }
+            std::cout << "\n";
+        }
+        return 0;
+    };
+}
+
+} // namespace tessera::cli

@@ -1,0 +1,351 @@
+// The distributed runtime end to end, with real processes on loopback: `tessera bundle` writes the bundles,
+// one `tessera-node --bundle` process per device serves them, `tessera cluster-run` sends frames (several in
+// flight) to the gateway. For each plan - FTP tiles with and without data reuse, a stealing stage (run with
+// its static assignment), LOP, LIP, multi-stage plans on tiny-yolov2 and random plans on random CNNs - it
+// checks that
+//   (a) the output equals the single-device run of the whole model: relative L2 <= 1e-5 and
+//       max |error| <= 1e-4 * (1 + max |reference|), the tolerance of the in-process partition tests;
+//   (b) the tensor payload bytes each device received and sent in every frame equal sim::planCost's
+//       prediction exactly (static assignment: each transfer of Program::transfers() is one message);
+// and (c) that a client holding another key pair is refused by the gateway, which logs it.
+
+#include <QtTest>
+
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <memory>
+
+#include "cli_runner.h"
+#include "core/exec/npy.h"
+#include "core/model/zoo.h"
+#include "core/net/keys.h"
+#include "core/sim/plan_cost.h"
+#include "support/random_plans.h"
+
+using namespace tessera;
+using tessera::test::binary;
+using tessera::test::run;
+
+namespace {
+
+// A port nobody listens on right now (the kernel's choice for port 0).
+int freePort() {
+    const int s = ::socket(AF_INET, SOCK_STREAM, 0);
+    sockaddr_in a{};
+    a.sin_family = AF_INET;
+    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    socklen_t size = sizeof a;
+    int port = -1;
+    if (::bind(s, reinterpret_cast<sockaddr*>(&a), sizeof a) == 0 &&
+        ::getsockname(s, reinterpret_cast<sockaddr*>(&a), &size) == 0) {
+        port = ntohs(a.sin_port);
+    }
+    ::close(s);
+    return port;
+}
+
+struct Node {
+    QString name;
+    std::unique_ptr<QProcess> process;
+    QString log;
+};
+
+} // namespace
+
+class TestClusterRun : public QObject {
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+    int m_case = 0;
+
+    QString path(const QString& name) { return m_dir.filePath(name); }
+
+    // Starts a node per bundle directory and waits until each serves.
+    std::vector<Node> startNodes(const QStringList& dirs) {
+        std::vector<Node> nodes;
+        for (const auto& dir : dirs) {
+            Node n{QFileInfo(dir).fileName(), std::make_unique<QProcess>(), {}};
+            n.process->setProcessChannelMode(QProcess::SeparateChannels);
+            n.process->setReadChannel(QProcess::StandardError);
+            n.process->start(binary("tessera-node"), {"--bundle", dir});
+            nodes.push_back(std::move(n));
+        }
+        for (auto& n : nodes) {
+            QElapsedTimer t;
+            t.start();
+            while (!n.log.contains("serving as") && t.elapsed() < 30000 && n.process->state() != QProcess::NotRunning) {
+                n.process->waitForReadyRead(200);
+                n.log += QString::fromUtf8(n.process->readAllStandardError());
+            }
+            if (!n.log.contains("serving as")) {
+                qWarning("node %s did not start: %s", qPrintable(n.name), qPrintable(n.log));
+            }
+        }
+        return nodes;
+    }
+
+    // Stops the nodes (SIGTERM) and checks each ended cleanly; returns their logs.
+    QString stopNodes(std::vector<Node>& nodes) {
+        QString logs;
+        for (auto& n : nodes) {
+            n.process->terminate();
+        }
+        for (auto& n : nodes) {
+            n.process->waitForFinished(10000);
+            n.log += QString::fromUtf8(n.process->readAllStandardError());
+            logs += n.log;
+            if (n.process->exitStatus() != QProcess::NormalExit || n.process->exitCode() != 0) {
+                logs += "\nNODE " + n.name + " DID NOT END CLEANLY\n";
+            }
+        }
+        return logs;
+    }
+
+    // Bundles `plan` for `devices` loopback nodes, runs `frames` frames through them and checks (a) and (b).
+    void runPlan(const model::Model& m, const QString& modelPath, const partition::Plan& plan, int devices,
+                 int frames, int inFlight, const QString& what) {
+        const QString id = QString::number(++m_case);
+        auto cluster = cost::uniformCluster("rpi4", devices);
+        QStringList endpoints;
+        for (int d = 0; d < devices; ++d) {
+            cluster.devices[std::size_t(d)].host = "127.0.0.1";
+            endpoints << "--endpoint"
+                      << QString::fromStdString(cluster.devices[std::size_t(d)].name) + "=tcp://127.0.0.1:" +
+                             QString::number(freePort());
+        }
+        const QString planPath = path("plan" + id + ".json"), clusterPath = path("cluster" + id + ".json");
+        QVERIFY(cost::writeCluster(cluster, clusterPath.toStdString()).ok());
+        QVERIFY(partition::writePlan(plan, m.graph, cluster, planPath.toStdString()).ok());
+        const QString bundles = path("bundles" + id);
+        auto bundled = run(binary("tessera"), QStringList{"bundle", modelPath, planPath, clusterPath, "-o", bundles} + endpoints);
+        QVERIFY2(bundled.exitCode == 0, qPrintable(what + ": " + bundled.err));
+        const QStringList dirs = bundled.out.split('\n', Qt::SkipEmptyParts);
+
+        const auto inputs = test::sampleInputs(m.graph);
+        QCOMPARE(inputs.size(), std::size_t(1));
+        const QString inputPath = path("input" + id + ".npy");
+        QVERIFY(exec::writeNpy(inputPath.toStdString(), m.graph.inputs[0].shape, inputs.begin()->second).ok());
+
+        auto nodes = startNodes(dirs);
+        const QString outPath = path("out" + id + ".npy");
+        auto ran = run(binary("tessera"), {"cluster-run", bundles, "-i", inputPath, "-o", outPath, "--frames",
+                                           QString::number(frames), "--in-flight", QString::number(inFlight),
+                                           "--timeout", "60"});
+        const QString logs = stopNodes(nodes);
+        QVERIFY2(ran.exitCode == 0, qPrintable(what + ": " + ran.err + ran.out + "\nnode logs:\n" + logs));
+        QVERIFY2(!logs.contains("DID NOT END CLEANLY") && !logs.contains("refused"), qPrintable(what + "\n" + logs));
+
+        // (a) outputs against the whole model on one device
+        const auto want = test::runWhole(m, inputs);
+        for (const auto& o : m.graph.outputs) {
+            const std::string file = m.graph.outputs.size() == 1
+                                         ? outPath.toStdString()
+                                         : (QFileInfo(outPath).path() + "/out" + id + "_" +
+                                            QString::fromStdString(o.name) + ".npy").toStdString();
+            auto got = exec::readNpy(file);
+            QVERIFY2(got.ok(), qPrintable(what + ": " + QString::fromStdString(got ? "" : got.error().message)));
+            const auto dev = test::deviation(got->data, want.at(o.name));
+            QVERIFY2(dev.relativeL2 <= 1e-5 && dev.maxAbs <= 1e-4 * (1 + dev.maxRef),
+                     qPrintable(what + ": output '" + QString::fromStdString(o.name) + "' relative L2 " +
+                                QString::number(dev.relativeL2) + ", max |error| " + QString::number(dev.maxAbs)));
+        }
+
+        // (b) bytes per device and frame against the prediction; every frame reports the same bytes
+        auto program = partition::compile(m, plan, cluster);
+        QVERIFY(program.ok());
+        const auto cost = sim::planCost(*program, m.graph, cluster);
+        static const QRegularExpression line("  device '([^']+)': \\d+ tasks, compute [0-9.]+ ms, received (\\d+) B, sent (\\d+) B");
+        int reports = 0;
+        std::int64_t traffic = 0;
+        for (auto it = line.globalMatch(ran.out); it.hasNext();) {
+            const auto match = it.next();
+            const auto device = cluster.find(match.captured(1).toStdString());
+            QVERIFY(device.has_value());
+            const auto& predicted = cost.devices[std::size_t(*device)];
+            QCOMPARE(match.captured(2).toLongLong(), predicted.receivedBytes);
+            QCOMPARE(match.captured(3).toLongLong(), predicted.sentBytes);
+            traffic += predicted.receivedBytes;
+            ++reports;
+        }
+        int devicesWithTasks = 0;
+        for (const auto& d : cost.devices) {
+            devicesWithTasks += d.tasks > 0 ? 1 : 0;
+        }
+        const int gatewayIdle = cost.devices[std::size_t(cluster.gateway)].tasks == 0 ? 1 : 0;
+        QCOMPARE(reports, frames * (devicesWithTasks + gatewayIdle));
+        QCOMPARE(traffic, cost.trafficBytes * frames); // every transfer counted once per frame
+        qInfo("%s: %d frames, %lld B moved per frame, output equal", qPrintable(what), frames,
+              static_cast<long long>(cost.trafficBytes));
+    }
+
+    model::Model tinyYolo() {
+        auto g = model::buildZooModel("tiny-yolov2");
+        if (!g) {
+            qFatal("%s", g.error().message.c_str());
+        }
+        return std::move(*g);
+    }
+
+    std::size_t node(const model::Graph& g, const std::string& name) {
+        for (std::size_t i = 0; i < g.nodes.size(); ++i) {
+            if (g.nodes[i].name == name) {
+                return i;
+            }
+        }
+        qFatal("no node %s", name.c_str());
+    }
+
+    partition::Stage tiles(const model::Graph& g, const std::string& from, const std::string& to, int grid,
+                           int devices, bool reuse, bool steal) {
+        partition::Stage s;
+        s.kind = partition::StageKind::Tiles;
+        s.first = node(g, from);
+        s.last = node(g, to);
+        const auto shape = g.value(g.nodes[s.last].outputs[0])->shape;
+        s.rowCuts = partition::uniformCuts(shape[2], grid);
+        s.colCuts = partition::uniformCuts(shape[3], grid);
+        for (std::size_t t = 0; t < s.cells(); ++t) {
+            s.devices.push_back(int(t) % devices);
+        }
+        s.reuse = reuse;
+        s.stealing = steal;
+        return s;
+    }
+
+    partition::Stage channels(const model::Graph& g, partition::StageKind kind, const std::string& from,
+                              const std::string& to, int devices) {
+        partition::Stage s;
+        s.kind = kind;
+        s.first = node(g, from);
+        s.last = node(g, to);
+        const auto channels = kind == partition::StageKind::Lop
+                                  ? g.value(g.nodes[s.last].outputs[0])->shape[1]
+                                  : g.value(g.nodes[s.first].inputs[0])->shape[1];
+        s.channelCuts = partition::uniformCuts(channels, devices);
+        for (int d = 0; d < devices; ++d) {
+            s.devices.push_back((d + 1) % devices); // the gateway takes the last slice
+        }
+        return s;
+    }
+
+    // Stages in order; nodes between them run on the gateway.
+    partition::Plan plan(const model::Graph& g, std::vector<partition::Stage> stages) {
+        partition::Plan p;
+        std::size_t next = 0;
+        for (auto& s : stages) {
+            if (s.first > next) {
+                partition::Stage gap;
+                gap.first = next;
+                gap.last = s.first - 1;
+                gap.devices = {0};
+                p.stages.push_back(gap);
+            }
+            next = s.last + 1;
+            p.stages.push_back(s);
+        }
+        if (next < g.nodes.size()) {
+            partition::Stage rest;
+            rest.first = next;
+            rest.last = g.nodes.size() - 1;
+            rest.devices = {0};
+            p.stages.push_back(rest);
+        }
+        return p;
+    }
+
+private slots:
+    void initTestCase() {
+        QVERIFY(m_dir.isValid());
+        const auto m = tinyYolo();
+        QVERIFY(model::saveOnnx(m.graph, m.opset, path("tiny-yolov2.onnx").toStdString(), "test").ok());
+    }
+
+    void tinyYoloTiles() {
+        const auto m = tinyYolo();
+        const auto& g = m.graph;
+        const QString file = path("tiny-yolov2.onnx");
+        runPlan(m, file, plan(g, {tiles(g, "conv_0", "maxpool_7", 2, 3, false, false)}), 3, 3, 2,
+                "FTP 2x2 without reuse");
+        runPlan(m, file, plan(g, {tiles(g, "conv_0", "conv_8_leaky", 3, 3, true, false)}), 3, 3, 2,
+                "FTP 3x3 with data reuse");
+        runPlan(m, file, plan(g, {tiles(g, "conv_0", "maxpool_7", 3, 2, true, true)}), 2, 2, 1,
+                "FTP 3x3 with reuse and a stealing stage (static assignment)");
+    }
+
+    void tinyYoloChannelsAndStages() {
+        const auto m = tinyYolo();
+        const auto& g = m.graph;
+        const QString file = path("tiny-yolov2.onnx");
+        runPlan(m, file, plan(g, {channels(g, partition::StageKind::Lop, "conv_12", "conv_12_leaky", 3)}), 3, 2,
+                2, "LOP");
+        runPlan(m, file, plan(g, {channels(g, partition::StageKind::Lip, "conv_13", "conv_13_leaky", 3)}), 3, 2,
+                2, "LIP");
+        runPlan(m, file,
+                plan(g, {tiles(g, "conv_0", "conv_8_leaky", 2, 3, true, false),
+                         channels(g, partition::StageKind::Lop, "conv_10", "conv_10_leaky", 3),
+                         channels(g, partition::StageKind::Lop, "conv_12", "conv_12_leaky", 3),
+                         channels(g, partition::StageKind::Lip, "conv_13", "conv_13_leaky", 3)}),
+                3, 4, 3, "multi-stage: FTP with reuse, LOP, LOP, LIP");
+    }
+
+    void randomCnnsAndPlans() {
+        for (std::uint32_t seed : {3u, 11u}) {
+            const QString file = path("random" + QString::number(seed) + ".onnx");
+            test::randomCnn(seed).save(file.toStdString());
+            auto m = model::loadModel(file.toStdString());
+            QVERIFY(m.ok());
+            for (std::uint32_t k = 0; k < 2; ++k) {
+                const int devices = 2 + int(k);
+                runPlan(*m, file, test::randomPlan(m->graph, devices, seed * 10 + k), devices, 2, 2,
+                        "random CNN " + QString::number(seed) + ", random plan " + QString::number(k));
+            }
+        }
+    }
+
+    // (c) a client with another key pair (the cluster id copied, the keys not) is refused.
+    void wrongKeysRefused() {
+        const auto m = tinyYolo();
+        const auto& g = m.graph;
+        auto cluster = cost::uniformCluster("rpi4", 2);
+        const QString planPath = path("refused-plan.json"), clusterPath = path("refused-cluster.json");
+        QVERIFY(cost::writeCluster(cluster, clusterPath.toStdString()).ok());
+        QVERIFY(partition::writePlan(plan(g, {tiles(g, "conv_0", "maxpool_1", 2, 2, false, false)}), g, cluster,
+                                     planPath.toStdString())
+                    .ok());
+        const QString bundles = path("refused");
+        auto bundled = run(binary("tessera"),
+                           {"bundle", path("tiny-yolov2.onnx"), planPath, clusterPath, "-o", bundles, "--endpoint",
+                            "rpi4-1=tcp://127.0.0.1:" + QString::number(freePort()), "--endpoint",
+                            "rpi4-2=tcp://127.0.0.1:" + QString::number(freePort())});
+        QVERIFY2(bundled.exitCode == 0, qPrintable(bundled.err));
+        auto keys = net::readKeys((bundles + "/cluster.key").toStdString());
+        QVERIFY(keys.ok());
+        auto stranger = net::generateClusterKeys();
+        QVERIFY(stranger.ok());
+        stranger->clusterId = keys->clusterId;
+        QVERIFY(net::writeKeys(*stranger, (bundles + "/cluster.key").toStdString()).ok());
+        const QString inputPath = path("refused-input.npy");
+        const auto inputs = test::sampleInputs(g);
+        QVERIFY(exec::writeNpy(inputPath.toStdString(), g.inputs[0].shape, inputs.begin()->second).ok());
+
+        auto nodes = startNodes(bundled.out.split('\n', Qt::SkipEmptyParts));
+        auto ran = run(binary("tessera"), {"cluster-run", bundles, "-i", inputPath, "--timeout", "10"});
+        const QString logs = stopNodes(nodes);
+        QCOMPARE(ran.exitCode, 1);
+        QVERIFY2(ran.err.contains("refused the connection") && ran.err.contains("failed the encrypted handshake"),
+                 qPrintable(ran.err));
+        QVERIFY2(!logs.contains("DID NOT END CLEANLY"), qPrintable(logs));
+
+        // the same bundle with the cluster's keys back works: the refusal was the keys' doing
+        QVERIFY(net::writeKeys(*keys, (bundles + "/cluster.key").toStdString()).ok());
+        nodes = startNodes(bundled.out.split('\n', Qt::SkipEmptyParts));
+        ran = run(binary("tessera"), {"cluster-run", bundles, "-i", inputPath, "--timeout", "30"});
+        stopNodes(nodes);
+        QVERIFY2(ran.exitCode == 0, qPrintable(ran.err));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestClusterRun)
+#include "test_cluster_run.moc"
