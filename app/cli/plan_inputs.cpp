@@ -124,6 +124,11 @@ Expected<LoadedPlan> loadPlanInputs(const PlanInputs& inputs) {
         if (auto s = partition::checkPlan(*plan, loaded.model.graph, loaded.cluster); !s) {
             return s.error().withContext(inputs.plan);
         }
+        auto pruning = partition::applyPruning(*plan, loaded.model.graph);
+        if (!pruning) {
+            return pruning.error().withContext(inputs.plan);
+        }
+        loaded.pruning = std::move(*pruning);
         loaded.plan = std::move(*plan);
     }
     return loaded;
