@@ -46,10 +46,11 @@ private slots:
         const auto dense = at(0.0);
         QCOMPARE(dense.form, WeightForm::Dense);
         QCOMPARE(dense.storedBytes, std::int64_t(147456));
-        const auto pruned = at(0.8); // 7373 nonzeros
-        QCOMPARE(pruned.nonzeros, std::int64_t(7373));
+        // 95% zero: 1843 nonzeros, 1843 * (4 + 2) + 65 * 4 = 11318 bytes
+        const auto pruned = at(0.95);
+        QCOMPARE(pruned.nonzeros, std::int64_t(1843));
         QCOMPARE(pruned.form, WeightForm::Csr);
-        QCOMPARE(pruned.storedBytes, std::int64_t(44498));
+        QCOMPARE(pruned.storedBytes, std::int64_t(11318));
         // just below the threshold: CSR would be smaller (6 bytes per nonzero) but the dense kernel is faster
         const double below = sparseThreshold(SparseKind::Conv) - 0.01;
         QCOMPARE(at(below).form, WeightForm::Dense);
@@ -80,8 +81,8 @@ private slots:
         g.values["x"] = g.inputs[0];
         g.values["y"] = {"y", model::DType::Float32, {1, 64, 8, 8}};
         std::vector<float> w(std::size_t(64 * 576), 0.f);
-        for (std::size_t i = 0; i < 7373; ++i) {
-            w[i * 5] = 1.f; // 7373 nonzeros spread over the filters
+        for (std::size_t i = 0; i < 1843; ++i) {
+            w[i * 20] = 1.f; // 1843 nonzeros (95% zero) spread over the filters
         }
         g.initializers["w"] = model::Tensor::fromFloats({64, 64, 3, 3}, w);
         g.values["w"] = {"w", model::DType::Float32, {64, 64, 3, 3}};
@@ -91,8 +92,8 @@ private slots:
         g.outputs = {g.values["y"]};
         auto cost = analyze(g);
         QCOMPARE(cost.layers[0].weightBytes, std::int64_t(147456));
-        QCOMPARE(cost.layers[0].storedWeightBytes, std::int64_t(44498));
-        QCOMPARE(cost.storedWeightBytes, std::int64_t(44498));
+        QCOMPARE(cost.layers[0].storedWeightBytes, std::int64_t(11318));
+        QCOMPARE(cost.storedWeightBytes, std::int64_t(11318));
         // a weight read by two nodes stays dense (each reader would otherwise build its own copy)
         model::Node second = n;
         second.name = "conv2";
