@@ -20,6 +20,7 @@ Runner addVerifyCommand(CLI::App& app);
 Runner addExportSubmodelsCommand(CLI::App& app);
 Runner addCalibrateCommand(CLI::App& app);
 Runner addOptimizeCommand(CLI::App& app);
+Runner addPruneCommand(CLI::App& app);
 
 // Prints "tessera: error: <message>" to stderr and returns 1.
 int fail(const std::string& message);

@@ -115,7 +115,7 @@ Expected<LoadedPlan> loadPlanInputs(const PlanInputs& inputs) {
     if (!cluster) {
         return cluster.error();
     }
-    LoadedPlan loaded{std::move(*model), std::move(*cluster), {}};
+    LoadedPlan loaded{std::move(*model), std::move(*cluster), {}, {}};
     if (!inputs.plan.empty()) {
         auto plan = partition::readPlan(inputs.plan, loaded.model.graph, loaded.cluster);
         if (!plan) {
