@@ -1,6 +1,6 @@
 // Whole-model numerics: `tessera run` against ONNX Runtime (npm onnxruntime-node, graph optimisations off)
-// on the zoo networks and two real pretrained PaddleOCR models, also pruned to 95% by `tessera prune` (run
-// with the sparse kernels), from the same input .npy file.
+// on the zoo networks and two real pretrained PaddleOCR models (the classifier also pruned to 95% by
+// `tessera prune`, run with the sparse kernels), from the same input .npy file.
 //
 // Bounds, per output: relative L2 error ||ours - ort|| / ||ort|| <= 1e-4, and max |ours - ort| <=
 // 1e-3 * max(1, max |ort|). Both runtimes compute in float32 but sum in different orders (blocked GEMM,
