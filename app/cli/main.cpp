@@ -26,6 +26,7 @@ int main(int argc, char** argv) {
     registerCommand(tessera::cli::addVerifyCommand);
     registerCommand(tessera::cli::addExportSubmodelsCommand);
     registerCommand(tessera::cli::addOptimizeCommand);
+    registerCommand(tessera::cli::addPruneCommand);
     registerCommand(tessera::cli::addCalibrateCommand);
     registerCommand(tessera::cli::addClusterCommand);
     registerCommand(tessera::cli::addBundleCommand);

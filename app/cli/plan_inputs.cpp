@@ -115,7 +115,7 @@ Expected<LoadedPlan> loadPlanInputs(const PlanInputs& inputs) {
     if (!cluster) {
         return cluster.error();
     }
-    LoadedPlan loaded{std::move(*model), std::move(*cluster), {}};
+    LoadedPlan loaded{std::move(*model), std::move(*cluster), {}, {}};
     if (!inputs.plan.empty()) {
         auto plan = partition::readPlan(inputs.plan, loaded.model.graph, loaded.cluster);
         if (!plan) {
@@ -124,6 +124,11 @@ Expected<LoadedPlan> loadPlanInputs(const PlanInputs& inputs) {
         if (auto s = partition::checkPlan(*plan, loaded.model.graph, loaded.cluster); !s) {
             return s.error().withContext(inputs.plan);
         }
+        auto pruning = partition::applyPruning(*plan, loaded.model.graph);
+        if (!pruning) {
+            return pruning.error().withContext(inputs.plan);
+        }
+        loaded.pruning = std::move(*pruning);
         loaded.plan = std::move(*plan);
     }
     return loaded;

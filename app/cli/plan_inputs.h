@@ -28,10 +28,12 @@ struct PlanInputs {
 struct LoadedPlan {
     model::Model model;
     cost::Cluster cluster;
-    partition::Plan plan; // empty when no plan file was given
+    partition::Plan plan;          // empty when no plan file was given
+    compress::PruneReport pruning; // what the plan's pruning did to the model (no layers when it has none)
 };
 
-// Loads the model and the cluster and, when given, reads and validates the plan (listing every problem).
+// Loads the model and the cluster and, when given, reads and validates the plan (listing every problem) and
+// prunes the model's weights as the plan says, so that everything after costs and runs the pruned model.
 Expected<LoadedPlan> loadPlanInputs(const PlanInputs& inputs);
 
 // A cluster file, or "PRESET:N" (e.g. "rpi4:6") for N devices of a preset named PRESET-1..PRESET-N.

@@ -5,6 +5,7 @@
 #include <set>
 
 #include "core/cost/memory_plan.h"
+#include "core/cost/weight_storage.h"
 
 namespace tessera::cost {
 namespace {
@@ -97,13 +98,15 @@ ModelCost analyze(const Graph& g) {
     std::set<std::string> counted;
     for (std::size_t i = 0; i < g.nodes.size(); ++i) {
         LayerCost c = nodeCost(g, i);
-        for (const auto& in : g.nodes[i].inputs) {
+        for (std::size_t k = 0; k < g.nodes[i].inputs.size(); ++k) {
+            const std::string& in = g.nodes[i].inputs[k];
             const model::Tensor* t = in.empty() ? nullptr : g.initializer(in);
             if (t && model::isFloating(t->dtype) && counted.insert(in).second) {
                 // rank-0 constants are operator settings (clip bounds, scales), not parameters; they are
                 // stored
                 c.params += t->shape.empty() ? 0 : t->elements();
                 c.weightBytes += std::int64_t(t->bytes());
+                c.storedWeightBytes += storedBytes(g, g.nodes[i], k);
             }
         }
         c.dominance = c.weightBytes > c.inputBytes + c.outputBytes ? Dominance::Weight : Dominance::Feature;
@@ -111,6 +114,7 @@ ModelCost analyze(const Graph& g) {
         total.flops += c.flops;
         total.params += c.params;
         total.weightBytes += c.weightBytes;
+        total.storedWeightBytes += c.storedWeightBytes;
         total.layers.push_back(c);
     }
 

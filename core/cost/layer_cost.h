@@ -20,7 +20,10 @@ struct LayerCost {
     std::int64_t macs = 0;        // multiply-accumulates of Conv, ConvTranspose, Gemm, MatMul
     std::int64_t flops = 0;       // 2 per MAC, plus element-wise work (see docs/cost-model.md)
     std::int64_t params = 0;      // float weight elements first used by this node (rank-0 constants excluded)
-    std::int64_t weightBytes = 0; // bytes of those weights
+    std::int64_t weightBytes = 0; // bytes of those weights, dense
+    // bytes the engine holds for them: a pruned Conv/Gemm weight in CSR where that pays off
+    // (weight_storage.h)
+    std::int64_t storedWeightBytes = 0;
     std::int64_t inputBytes = 0;  // activations read (inputs that are not weights)
     std::int64_t outputBytes = 0; // activations written
     Dominance dominance = Dominance::Feature;
@@ -28,7 +31,7 @@ struct LayerCost {
 
 struct ModelCost {
     std::vector<LayerCost> layers; // one per graph node, same order
-    std::int64_t macs = 0, flops = 0, params = 0, weightBytes = 0;
+    std::int64_t macs = 0, flops = 0, params = 0, weightBytes = 0, storedWeightBytes = 0;
     std::int64_t inputBytes = 0;  // graph inputs
     std::int64_t outputBytes = 0; // graph outputs
     // Activation memory with buffer reuse (graph inputs and outputs included): the arena of planMemory(),

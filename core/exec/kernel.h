@@ -33,7 +33,14 @@ public:
     virtual std::size_t workspaceBytesPerThread() const { return 0; }
     // True when the output may share the first input's buffer (element-wise unary ops).
     virtual bool inPlace() const { return false; }
+    // Non-zero when the kernel holds its own form of its weight (input 1; a pruned weight in CSR) and never
+    // reads that input: the bytes it holds. The Net then frees the dense weight.
+    virtual std::size_t heldWeightBytes() const { return 0; }
 };
+
+// Which form of a Conv/Gemm weight a kernel uses: as cost/weight_storage.h says (Auto), or forced (tests and
+// benchmarks compare the two on the same layer).
+enum class SparseChoice { Auto, Dense, Sparse };
 
 struct KernelInit {
     const model::Node& node;
@@ -44,6 +51,7 @@ struct KernelInit {
     std::vector<const model::Tensor*> constants;
     bool reference = false;  // build the plain reference implementation
     std::int64_t opset = 13; // default-domain opset of the model (some ops changed semantics across opsets)
+    SparseChoice sparse = SparseChoice::Auto; // ignored by reference kernels, which are always dense
 };
 
 // Size of one per-thread workspace slot: bytes rounded up to 64 so every slot stays aligned.

@@ -99,9 +99,9 @@ std::set<std::size_t> fuse(Graph& g) {
 } // namespace
 
 std::size_t Net::weightBytes() const {
-    std::size_t bytes = 0;
+    std::size_t bytes = m_heldWeightBytes;
     for (const auto& [name, tensor] : m_graph.initializers) {
-        bytes += tensor.bytes();
+        bytes += m_released.count(name) ? 0 : tensor.bytes();
     }
     return bytes;
 }
@@ -152,6 +152,12 @@ Expected<std::shared_ptr<const Net>> Net::load(model::Model model, const NetOpti
         }
     }
     net->m_plan = cost::planMemory(g);
+    std::map<std::string, int> readCount;
+    for (const auto& n : g.nodes) {
+        for (const auto& in : n.inputs) {
+            ++readCount[in];
+        }
+    }
 
     for (const auto& [name, info] : g.values) {
         net->m_ids[name] = int(net->m_valueNames.size());
@@ -168,7 +174,7 @@ Expected<std::shared_ptr<const Net>> Net::load(model::Model model, const NetOpti
         const Node& n = g.nodes[i];
         Step step;
         step.node = i;
-        KernelInit init{n, g, {}, {}, {}, options.reference, opset};
+        KernelInit init{n, g, {}, {}, {}, options.reference, opset, options.sparse};
         for (const auto& in : n.inputs) {
             step.inputs.push_back(in.empty() ? -1 : net->valueId(in));
             const model::ValueInfo* v = in.empty() ? nullptr : g.value(in);
@@ -188,6 +194,14 @@ Expected<std::shared_ptr<const Net>> Net::load(model::Model model, const NetOpti
             net->m_workspace = std::max(net->m_workspace, slotBytes((*kernel)->workspaceBytes()));
             net->m_threadWorkspace =
                 std::max(net->m_threadWorkspace, slotBytes((*kernel)->workspaceBytesPerThread()));
+            if (const std::size_t held = (*kernel)->heldWeightBytes(); held && readCount[n.inputs[1]] == 1) {
+                // the kernel keeps its own (CSR) form and no other node reads the weight: drop the dense one
+                model::Tensor& dense = g.initializers.at(n.inputs[1]);
+                std::vector<float>().swap(dense.floats);
+                net->m_constants[std::size_t(net->valueId(n.inputs[1]))] = nullptr;
+                net->m_released.insert(n.inputs[1]);
+                net->m_heldWeightBytes += held;
+            }
             step.kernel = std::move(*kernel);
         }
         net->m_steps.push_back(std::move(step));

@@ -5,6 +5,7 @@
 
 #include <map>
 #include <memory>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -19,6 +20,9 @@ namespace tessera::exec {
 struct NetOptions {
     bool reference = false; // plain reference kernels everywhere (slow; for tests)
     bool fuse = true;       // fold BN into Conv and fuse activations into Conv/Gemm
+    // Conv/Gemm weight forms: Auto stores pruned weights in CSR as cost/weight_storage.h says (what the cost
+    // model counts); Dense and Sparse force one form (for comparisons).
+    SparseChoice sparse = SparseChoice::Auto;
 };
 
 class Net {
@@ -43,7 +47,8 @@ public:
     int valueId(const std::string& name) const;
     const std::vector<std::string>& valueNames() const { return m_valueNames; }
     const std::vector<Shape>& valueShapes() const { return m_valueShapes; }
-    // Bytes of the weights the net holds (after BN folding).
+    // Bytes of the weights the net holds (after BN folding): dense, or a kernel's CSR form of a pruned weight
+    // (whose dense tensor in graph() then keeps its shape but no data).
     std::size_t weightBytes() const;
     // Constant data of a value id (weights), or nullptr for activations.
     const float* constantData(int id) const { return m_constants[std::size_t(id)]; }
@@ -62,6 +67,8 @@ private:
     std::vector<Shape> m_valueShapes;
     std::vector<const float*> m_constants;
     std::vector<std::int64_t> m_offsets;
+    std::set<std::string> m_released; // weights held by their kernel in another form (no data in m_graph)
+    std::size_t m_heldWeightBytes = 0;
 };
 
 // One inference context: owns the activation arena and the workspace (allocated at construction, reused by

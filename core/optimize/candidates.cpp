@@ -111,7 +111,7 @@ Measured measure(const model::Model& model, const cost::Cluster& c, Option optio
         const std::size_t d = std::size_t(task.device);
         for (const auto& w : task.weights) {
             if (slices[d].insert(w.name).second) {
-                option.weightBytes[d] += model::elementCount(w.shape) * std::int64_t(sizeof(float));
+                option.weightBytes[d] += w.storedBytes; // as stored: CSR for pruned weights
             }
         }
         option.arenaBytes[d] = std::max(option.arenaBytes[d], task.arenaBytes);

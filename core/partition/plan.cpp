@@ -183,10 +183,26 @@ Plan wholeModelPlan(const Graph& graph, int device) {
     return plan;
 }
 
+Expected<compress::PruneReport> applyPruning(const Plan& plan, Graph& graph) {
+    if (!plan.pruning) {
+        return compress::PruneReport{};
+    }
+    auto report = compress::prune(graph, *plan.pruning);
+    if (!report) {
+        return Error{report.error().code, "plan " + report.error().message};
+    }
+    return report;
+}
+
 std::vector<std::string> validate(const Plan& plan, const Graph& graph, const cost::Cluster& cluster) {
     std::vector<std::string> problems;
     for (const auto& p : cluster.problems()) {
         problems.push_back("cluster: " + p);
+    }
+    if (plan.pruning) {
+        for (const auto& p : compress::checkSettings(*plan.pruning, graph)) {
+            problems.push_back("pruning." + p);
+        }
     }
     if (graph.nodes.empty()) {
         if (!plan.stages.empty()) {

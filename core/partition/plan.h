@@ -25,6 +25,7 @@
 #include <vector>
 
 #include "core/base/error.h"
+#include "core/compress/pruning.h"
 #include "core/cost/cluster.h"
 #include "core/model/graph.h"
 
@@ -64,6 +65,9 @@ struct Stage {
 struct Plan {
     static constexpr int kVersion = 1;
     std::vector<Stage> stages; // sorted by `first`, covering every node exactly once when valid
+    // Magnitude pruning applied to the model's weights before the plan is compiled, costed or run
+    // (applyPruning()); none when unset.
+    std::optional<compress::PruneSettings> pruning;
 
     // Index of the stage holding `node`, or -1.
     int stageOf(std::size_t node) const;
@@ -83,6 +87,10 @@ std::vector<std::string> validateStage(const Stage& stage, const model::Graph& g
                                        const cost::Cluster& cluster);
 // validate() as a Status: InvalidArgument listing every problem.
 Status checkPlan(const Plan& plan, const model::Graph& graph, const cost::Cluster& cluster);
+
+// Prunes `graph`'s weights as `plan.pruning` says (nothing when unset): the weights the plan's program
+// costs and runs. Call it on the loaded model before compile(); errors name the "pruning" field.
+Expected<compress::PruneReport> applyPruning(const Plan& plan, model::Graph& graph);
 
 // Plan files (JSON, docs/file-formats.md "Plan file"): stages refer to nodes and devices by name, so a plan
 // survives re-import of the same model; a plan from a newer version is refused. Errors name file and field.

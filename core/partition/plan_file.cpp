@@ -17,7 +17,8 @@ using Json = nlohmann::json;
 using OrderedJson = nlohmann::ordered_json;
 
 const char* const kFormat = "tessera-plan";
-const std::vector<std::string> kTopKeys = {"format", "version", "model", "stages"};
+const std::vector<std::string> kTopKeys = {"format", "version", "model", "pruning", "stages"};
+const std::vector<std::string> kPruningKeys = {"mode", "sparsity", "exclude"};
 const std::vector<std::string> kModelKeys = {"name", "nodes"};
 const std::vector<std::string> kStageKeys = {"kind",    "from",   "to",      "rows",  "columns", "channels",
                                              "devices", "device", "reducer", "reuse", "stealing"};
@@ -228,6 +229,52 @@ Stage parseStage(PlanReader& r, const Json& j, const std::string& path) {
     return s;
 }
 
+compress::PruneSettings parsePruning(PlanReader& r, const Json& j) {
+    compress::PruneSettings s;
+    if (!j.is_object()) {
+        r.fail("pruning",
+               "expected an object such as {\"mode\": \"global\", \"sparsity\": 0.5}, found " + describe(j));
+        return s;
+    }
+    r.onlyKeys(j, "pruning", kPruningKeys);
+    const std::vector<std::string> modes = {"global", "per-layer"};
+    if (const Json* v = member(j, "mode")) {
+        const std::string mode = r.string(*v, "pruning.mode");
+        if (auto m = compress::pruneModeFromString(mode)) {
+            s.mode = *m;
+        } else if (!r.failed()) {
+            r.fail("pruning.mode",
+                   "unknown mode '" + mode + "'" + suggestion(mode, modes) + " (modes: " + join(modes) + ")");
+        }
+    }
+    const std::string range = "[0, " + Json(compress::PruneSettings::kMaxSparsity).dump() + "]";
+    if (const Json* v = member(j, "sparsity")) {
+        if (!v->is_number() || v->get<double>() < 0 ||
+            v->get<double>() > compress::PruneSettings::kMaxSparsity) {
+            r.fail("pruning.sparsity", "expected a number in " + range +
+                                           " (the fraction of weights set to zero), found " + describe(*v));
+        } else {
+            s.sparsity = v->get<double>();
+        }
+    } else {
+        r.fail("pruning", "missing \"sparsity\" (a number in " + range + ")");
+    }
+    if (const Json* v = member(j, "exclude")) {
+        if (!v->is_array()) {
+            r.fail("pruning.exclude",
+                   "expected an array of node names, op types (Conv, Gemm), \"first-conv\" "
+                   "or \"depthwise\", found " +
+                       describe(*v));
+        } else {
+            s.exclude.clear();
+            for (std::size_t i = 0; i < v->size(); ++i) {
+                s.exclude.push_back(r.string((*v)[i], "pruning.exclude[" + std::to_string(i) + "]"));
+            }
+        }
+    }
+    return s;
+}
+
 void checkHeader(PlanReader& r, const Json& doc) {
     const Json* format = doc.is_object() ? member(doc, "format") : nullptr;
     if (!format || !format->is_string() || format->get<std::string>() != kFormat) {
@@ -321,6 +368,9 @@ Expected<Plan> parsePlan(const std::string& jsonText, const std::string& path, c
         }
     }
     Plan plan;
+    if (const Json* pruning = member(doc, "pruning")) {
+        plan.pruning = parsePruning(r, *pruning);
+    }
     const Json* stages = member(doc, "stages");
     if (!stages) {
         r.fail("", "missing \"stages\"");
@@ -358,6 +408,11 @@ std::string planToJson(const Plan& plan, const model::Graph& graph, const cost::
     doc["format"] = kFormat;
     doc["version"] = Plan::kVersion;
     doc["model"] = {{"name", graph.name}, {"nodes", graph.nodes.size()}};
+    if (plan.pruning) {
+        doc["pruning"] = {{"mode", compress::toString(plan.pruning->mode)},
+                          {"sparsity", plan.pruning->sparsity},
+                          {"exclude", plan.pruning->exclude}};
+    }
     doc["stages"] = OrderedJson::array();
     for (const Stage& s : plan.stages) {
         OrderedJson j;

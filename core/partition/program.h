@@ -50,6 +50,8 @@ struct WeightSlice {
     std::string source; // initializer of the original graph
     Region region;      // of the source tensor
     model::Shape shape; // of the task's tensor: the region's extents, possibly reshaped (a bias as [C,1,1])
+    // Bytes a device holds for it: dense, or CSR for a pruned Conv/Gemm weight (cost/weight_storage.h).
+    std::int64_t storedBytes = 0;
 };
 
 enum class TaskRole { Compute, Partial, Reduce };
@@ -67,7 +69,7 @@ struct Task {
     std::vector<WeightSlice> weights;
     std::int64_t macs = 0, flops = 0;
     std::int64_t arenaBytes = 0;  // activation arena of the task graph (cost::planMemory)
-    std::int64_t weightBytes = 0; // bytes of its weight slices
+    std::int64_t weightBytes = 0; // bytes of its weight slices as stored (WeightSlice::storedBytes)
 };
 
 // Bytes moving between two devices for one source (static assignment).
@@ -98,6 +100,8 @@ struct Program {
 };
 
 // Compiles a valid plan (checkPlan first: errors list every problem). Cheap enough to run on every edit.
+// The model's weights are what the program costs (stored weight bytes) and runs: for a plan with pruning,
+// pass the model after applyPruning(plan).
 Expected<Program> compile(const model::Model& model, const Plan& plan, const cost::Cluster& cluster);
 
 // One stage compiled on its own, as if every value it reads from outside were whole on the gateway (graph

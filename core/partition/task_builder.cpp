@@ -4,6 +4,7 @@
 
 #include "core/cost/layer_cost.h"
 #include "core/cost/memory_plan.h"
+#include "core/cost/weight_storage.h"
 
 namespace tessera::partition::detail {
 
@@ -264,14 +265,40 @@ std::string TaskBuilder::addOutput(const std::string& value, const Region& regio
     return name;
 }
 
+std::int64_t TaskBuilder::storedSliceBytes(const WeightSlice& slice) const {
+    const std::int64_t dense = model::elementCount(slice.shape) * std::int64_t(sizeof(float));
+    // the rule of the engine, which will see this slice as the weight of the task node reading it
+    const model::Node* reader = nullptr;
+    std::size_t readers = 0;
+    for (const auto& n : m_task.graph.nodes) {
+        for (std::size_t k = 0; k < n.inputs.size(); ++k) {
+            if (n.inputs[k] == slice.name) {
+                ++readers;
+                reader = k == 1 ? &n : nullptr;
+            }
+        }
+    }
+    const auto matrix = reader && readers == 1 ? cost::weightMatrix(*reader, slice.shape) : std::nullopt;
+    const model::Tensor* source = m_original.initializer(slice.source);
+    if (!matrix || !source || std::int64_t(source->floats.size()) != source->elements()) {
+        return dense;
+    }
+    std::vector<float> values(std::size_t(model::elementCount(slice.shape)));
+    copyRegion(source->floats.data(), Region::full(source->shape), values.data(), slice.region, slice.region);
+    const auto nonzeros =
+        std::int64_t(std::count_if(values.begin(), values.end(), [](float v) { return v != 0.f; }));
+    return cost::weightStorage(*matrix, nonzeros).storedBytes;
+}
+
 Task TaskBuilder::finish() {
     const auto costs = cost::analyze(m_task.graph);
     m_task.macs = costs.macs;
     m_task.flops = costs.flops;
     m_task.arenaBytes = cost::planMemory(m_task.graph).arenaBytes;
     m_task.weightBytes = 0;
-    for (const auto& w : m_task.weights) {
-        m_task.weightBytes += model::elementCount(w.shape) * std::int64_t(sizeof(float));
+    for (auto& w : m_task.weights) {
+        w.storedBytes = storedSliceBytes(w);
+        m_task.weightBytes += w.storedBytes;
     }
     return std::move(m_task);
 }

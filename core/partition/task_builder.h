@@ -68,6 +68,8 @@ public:
 
 private:
     std::string freshName(const std::string& base);
+    // WeightSlice::storedBytes of a slice of this task.
+    std::int64_t storedSliceBytes(const WeightSlice& slice) const;
     std::string scalarsInitializer(const std::string& base, const std::vector<std::int64_t>& values);
 
     const model::Graph& m_original;

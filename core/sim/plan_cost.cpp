@@ -170,7 +170,7 @@ PlanCost planCost(const Program& program, const model::Graph& graph, const cost:
             }
             for (const auto& w : task.weights) {
                 if (slices[d].insert(w.name).second) {
-                    result.devices[d].weightBytes += model::elementCount(w.shape) * kFloatBytes;
+                    result.devices[d].weightBytes += w.storedBytes;
                 }
             }
             if (int(d) == task.device) {

@@ -1,5 +1,6 @@
 // Whole-model numerics: `tessera run` against ONNX Runtime (npm onnxruntime-node, graph optimisations off)
-// on the zoo networks and two real pretrained PaddleOCR models, from the same input .npy file.
+// on the zoo networks and two real pretrained PaddleOCR models (the classifier also pruned to 95% by
+// `tessera prune`, run with the sparse kernels), from the same input .npy file.
 //
 // Bounds, per output: relative L2 error ||ours - ort|| / ||ort|| <= 1e-4, and max |ours - ort| <=
 // 1e-3 * max(1, max |ort|). Both runtimes compute in float32 but sum in different orders (blocked GEMM,
@@ -84,6 +85,18 @@ private slots:
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         // a Conv + Relu net built here: checks this harness with the first kernels alone
         OnnxBuilder::smallConvNet().save(m_dir.filePath("small_conv.onnx").toStdString());
+        // a pruned pretrained model (docs/compression.md): at 95% most layers pass the crossover and run the
+        // sparse (CSR) kernels; ONNX Runtime runs the same pruned weights densely. (The detector pruned to
+        // 90% or more outputs zeros on this input, which would check nothing.)
+        for (const auto& [model, shape, args] :
+             {std::tuple{"ch_ppocr_mobile_v2.0_cls_infer.onnx", "1,3,48,192",
+                         QStringList{"--global", "--sparsity", "0.95"}}}) {
+            const auto p =
+                run(binary("tessera"), QStringList{"prune", kOcrModels + model, "--input-shape", shape, "-o",
+                                                   m_dir.filePath(QString("pruned_") + model)} +
+                                           args);
+            QVERIFY2(p.exitCode == 0, qPrintable(p.err));
+        }
     }
 
     void outputsMatchOnnxRuntime_data() {
@@ -99,6 +112,9 @@ private slots:
                                                          << "x:1,3,640,640";
         QTest::newRow("PP-OCR direction classifier (pretrained)") << "ocr:ch_ppocr_mobile_v2.0_cls_infer.onnx"
                                                                   << "x:1,3,48,192";
+        QTest::newRow("PP-OCR classifier pruned 95% (sparse kernels)")
+            << "tmp:pruned_ch_ppocr_mobile_v2.0_cls_infer.onnx"
+            << "x:1,3,48,192";
     }
 
     void outputsMatchOnnxRuntime() {

@@ -6,6 +6,7 @@
 // sgemm.h), with bias and the fused activation applied to the tile while it is hot; 1x1 stride-1 unpadded
 // convolutions skip im2col (the input is already the column matrix). Depthwise convolutions (one input
 // channel per group) use a direct loop (conv_depthwise.cpp). Work is split over output-column tiles.
+// Pruned weights that cost/weight_storage.h stores in CSR run in conv_sparse.cpp instead (any geometry).
 // The reference path is the plain 7-deep loop.
 
 #include <algorithm>
@@ -15,6 +16,8 @@
 #include "kernels/conv_depthwise.h"
 #include "kernels/conv_geometry.h"
 #include "kernels/conv_packed.h"
+#include "kernels/conv_sparse.h"
+#include "kernels/im2col.h"
 #include "kernels/packed_gemm.h"
 #include "kernels/sgemm.h"
 
@@ -142,7 +145,7 @@ public:
                         b = x + c0;
                         bStride = m_columns;
                     } else {
-                        im2col(x, col, c0, width);
+                        im2col(g, x, col, c0, width);
                         b = col;
                         bStride = width;
                     }
@@ -158,48 +161,6 @@ public:
     }
 
 private:
-    // col[k][j] for output columns c0 .. c0+width, k = (ic, ky, kx); zero where the window is in padding.
-    // Walks output rows so that bounds are checked per row segment, not per element.
-    void im2col(const float* x, float* col, std::int64_t c0, std::int64_t width) const {
-        const auto& g = m_g;
-        const std::int64_t icPerGroup = g.inC / g.groups;
-        for (std::int64_t ic = 0; ic < icPerGroup; ++ic) {
-            const float* plane = x + ic * g.inH * g.inW;
-            for (std::int64_t ky = 0; ky < g.kH; ++ky) {
-                for (std::int64_t kx = 0; kx < g.kW; ++kx) {
-                    float* dst = col + ((ic * g.kH + ky) * g.kW + kx) * width;
-                    std::int64_t oy = c0 / g.outW, ox = c0 % g.outW;
-                    for (std::int64_t j = 0; j < width;) {
-                        const std::int64_t run = std::min(width - j, g.outW - ox);
-                        const std::int64_t iy = oy * g.strideH - g.padTop + ky * g.dilH;
-                        float* out = dst + j;
-                        if (iy < 0 || iy >= g.inH) {
-                            std::fill(out, out + run, 0.f);
-                        } else {
-                            const float* src = plane + iy * g.inW;
-                            const std::int64_t ix0 = ox * g.strideW - g.padLeft + kx * g.dilW;
-                            if (g.strideW == 1) {
-                                const std::int64_t lo = std::clamp<std::int64_t>(-ix0, 0, run);
-                                const std::int64_t hi = std::clamp<std::int64_t>(g.inW - ix0, lo, run);
-                                std::fill(out, out + lo, 0.f);
-                                std::copy(src + ix0 + lo, src + ix0 + hi, out + lo);
-                                std::fill(out + hi, out + run, 0.f);
-                            } else {
-                                for (std::int64_t t = 0; t < run; ++t) {
-                                    const std::int64_t ix = ix0 + t * g.strideW;
-                                    out[t] = (ix >= 0 && ix < g.inW) ? src[ix] : 0.f;
-                                }
-                            }
-                        }
-                        j += run;
-                        ox = 0;
-                        ++oy;
-                    }
-                }
-            }
-        }
-    }
-
     std::int64_t m_k = 0, m_columns = 0, m_tile = 0;
     bool m_direct = false;
 };
@@ -226,6 +187,10 @@ Expected<std::unique_ptr<Kernel>> createConv(const KernelInit& init) {
     const Activation act = Activation::from(init.node);
     if (init.reference) {
         return make<ConvReference>(g, *w, bias, act);
+    }
+    if (useSparseWeights(init)) {
+        return std::unique_ptr<Kernel>(
+            makeConvSparse(g, w->floats.data(), bias ? bias->floats.data() : nullptr, act));
     }
     if (g.groups == g.inC && g.groups == g.outC) {
         return makeConvDepthwise(g, w->floats.data(), bias ? bias->floats.data() : nullptr, act);

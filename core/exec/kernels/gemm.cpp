@@ -3,10 +3,12 @@
 // Y = alpha * op(A) * op(B) + beta * C, with op = optional transpose and C broadcast to [M, N]. The
 // optimised path is a GEMM (sgemm.h) split over column blocks of Y, with the fused activation applied
 // per block; the usual M = 1 fully-connected layer is a matrix-vector product (gemv.h) split over output
-// neurons. The reference path is the triple loop.
+// neurons. A pruned constant B that cost/weight_storage.h stores in CSR runs in gemm_sparse.cpp instead.
+// The reference path is the triple loop.
 
 #include "kernels/activation.h"
 #include "kernels/common.h"
+#include "kernels/gemm_sparse.h"
 #include "kernels/gemv.h"
 #include "kernels/sgemm.h"
 
@@ -122,6 +124,12 @@ Expected<std::unique_ptr<Kernel>> createGemm(const KernelInit& init) {
         if (s.cShape.size() > 2) {
             return kernelError(init, "C must have at most 2 dimensions");
         }
+    }
+    const model::Tensor* b = init.constants.size() > 1 ? init.constants[1] : nullptr;
+    if (b && std::int64_t(b->floats.size()) == s.n * s.k && useSparseWeights(init)) {
+        return std::unique_ptr<Kernel>(
+            makeGemmSparse({s.m, s.n, s.k, s.transA, s.transB, s.alpha, s.beta, s.cShape}, b->floats.data(),
+                           FusedActivation::from(n)));
     }
     return make<GemmKernel>(s, FusedActivation::from(n), init.reference);
 }

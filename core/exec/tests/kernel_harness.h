@@ -32,7 +32,8 @@ inline std::vector<float> randomData(std::int64_t n, std::uint32_t seed, float l
 // message on kernel creation failure.
 inline std::optional<std::vector<std::vector<float>>>
 runKernel(model::Node node, const std::vector<Operand>& operands, const std::vector<Shape>& outputShapes,
-          bool reference, int threads = 2, std::string* error = nullptr, std::int64_t opset = 13) {
+          bool reference, int threads = 2, std::string* error = nullptr, std::int64_t opset = 13,
+          SparseChoice sparse = SparseChoice::Auto) {
     model::Graph graph;
     node.inputs.clear();
     node.outputs.clear();
@@ -65,7 +66,7 @@ runKernel(model::Node node, const std::vector<Operand>& operands, const std::vec
         }
         return std::nullopt;
     }
-    KernelInit init{graph.nodes[0], graph, inputShapes, outputShapes, constants, reference, opset};
+    KernelInit init{graph.nodes[0], graph, inputShapes, outputShapes, constants, reference, opset, sparse};
     auto kernel = factory(init);
     if (!kernel.ok()) {
         if (error) {

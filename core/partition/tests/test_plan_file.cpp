@@ -332,7 +332,8 @@ private slots:
                  q(path("u1.json") + ": stages[0]: unknown key \"reducers\"") + stageKeys);
         QCOMPARE(
             readError("u2.json", R"({"format": "tessera-plan", "version": 1, "stages": [], "cluster": {}})"),
-            q(path("u2.json") + ": unknown key \"cluster\" (valid keys: format, version, model, stages)"));
+            q(path("u2.json") +
+              ": unknown key \"cluster\" (valid keys: format, version, model, pruning, stages)"));
         QCOMPARE(readError("u3.json", R"({"format": "tessera-plan", "version": 1, "stages": [],
                                          "model": {"nodes": 10, "hash": "ab12"}})"),
                  q(path("u3.json") + ": model: unknown key \"hash\" (valid keys: name, nodes)"));
@@ -373,6 +374,66 @@ private slots:
                  q(path("s2.json") + ": stages: expected an array of stages, found an object"));
         QCOMPARE(readError("s3.json", R"({"format": "tessera-plan", "version": 1, "stages": [[]]})"),
                  q(path("s3.json") + ": stages[0]: expected an object describing a stage, found an array"));
+    }
+
+    void pruningRoundTripsAndIsChecked() {
+        Plan plan = samplePlan();
+        plan.pruning =
+            compress::PruneSettings{compress::PruneMode::PerLayer, 0.75, {"first-conv", "conv_10"}};
+        const std::string text = partition::planToJson(plan, m_model.graph, m_cluster);
+        QVERIFY(text.find(R"("pruning": {
+    "mode": "per-layer",
+    "sparsity": 0.75,
+    "exclude": ["first-conv", "conv_10"]
+  },)") != std::string::npos);
+        auto back = partition::parsePlan(text, "p.json", m_model.graph, m_cluster);
+        QVERIFY2(back.ok(), qPrintable(messageOf(back)));
+        QCOMPARE(*back, plan);
+        // mode and exclude are optional: global, the default exclusions
+        const std::string header = R"({"format": "tessera-plan", "version": 1, "stages": [], "pruning": )";
+        back = partition::parsePlan(header + R"({"sparsity": 0.5}})", "p.json", m_model.graph, m_cluster);
+        QVERIFY(back.ok());
+        QCOMPARE(*back->pruning,
+                 (compress::PruneSettings{compress::PruneMode::Global, 0.5, compress::defaultExclusions()}));
+        // exclusions naming no node are the validator's: checkPlan names the field
+        plan.pruning->exclude = {"conv_11"};
+        QCOMPARE(q(partition::checkPlan(plan, m_model.graph, m_cluster).error().message),
+                 QString("the plan is not valid (1 problem):\n  - pruning.exclude[0]: 'conv_11' is neither a "
+                         "node of the model nor one of Conv, Gemm, "
+                         "first-conv, depthwise"));
+        // the pruning the plan asks for, applied to a copy of the model
+        plan.pruning->exclude = {};
+        model::Graph g = m_model.graph;
+        auto report = partition::applyPruning(plan, g);
+        QVERIFY(report.ok());
+        QCOMPARE(report->layers.size(), std::size_t(4));
+        QCOMPARE(report->prunedZeros, std::int64_t(std::llround(0.75 * 216) + std::llround(0.75 * 576) +
+                                                   std::llround(0.75 * 128) + std::llround(0.75 * 64)));
+        QCOMPARE(partition::applyPruning(Plan{}, g)->layers.size(), std::size_t(0));
+    }
+
+    void pruningErrorsNameTheField() {
+        const auto check = [&](const std::string& pruning, const std::string& expected) {
+            const std::string name = "p" + std::to_string(std::hash<std::string>()(pruning)) + ".json";
+            QCOMPARE(readError(name, R"({"format": "tessera-plan", "version": 1, "stages": [], "pruning": )" +
+                                         pruning + "}"),
+                     q(path(name) + ": " + expected));
+        };
+        check(R"({"sparsity": 1.5})", "pruning.sparsity: expected a number in [0, 0.99] (the fraction of "
+                                      "weights set to zero), found 1.5");
+        check(R"({"sparsity": "half"})", "pruning.sparsity: expected a number in [0, 0.99] (the fraction of "
+                                         "weights set to zero), found \"half\"");
+        check(R"({"mode": "per-layer"})", "pruning: missing \"sparsity\" (a number in [0, 0.99])");
+        check(R"({"mode": "globl", "sparsity": 0.5})",
+              "pruning.mode: unknown mode 'globl' (did you mean 'global'?) (modes: global, per-layer)");
+        check(R"({"sparsity": 0.5, "exclude": "conv_0"})",
+              "pruning.exclude: expected an array of node names, op types (Conv, Gemm), \"first-conv\" or "
+              "\"depthwise\", found \"conv_0\"");
+        check(R"({"sparsity": 0.5, "exclude": [3]})", "pruning.exclude[0]: expected a string, found 3");
+        check(R"({"sparsity": 0.5, "threshold": 0.1})",
+              "pruning: unknown key \"threshold\" (valid keys: mode, sparsity, exclude)");
+        check("0.5",
+              "pruning: expected an object such as {\"mode\": \"global\", \"sparsity\": 0.5}, found 0.5");
     }
 };
 

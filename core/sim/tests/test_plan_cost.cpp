@@ -76,6 +76,40 @@ class TestPlanCost : public QObject {
     }
 
 private slots:
+    // x[1,16,8,8] -> conv1 3x3 (16, dense: excluded) -> relu -> conv2 3x3 (32) with magnitudes
+    // (i % 16 + 1) / 16, pruned per layer to 15/16: exactly the 15 smallest classes go, 9 of 144 weights stay
+    // in every filter. conv2 split by output channels (LOP, cut 16) over two devices: each slice has 16 rows
+    // and 144 nonzeros, stored in CSR as 144 * (4 + 2) + 17 * 4 = 932 bytes instead of 16 * 144 * 4 = 9,216.
+    void prunedWeightsAreCountedAsStored() {
+        test::OnnxBuilder b;
+        b.input("x", {std::int64_t(1), std::int64_t(16), std::int64_t(8), std::int64_t(8)});
+        b.weights("w1", {16, 16, 3, 3}, std::vector<float>(2304, 0.1f));
+        std::vector<float> w2(4608);
+        for (std::size_t i = 0; i < w2.size(); ++i) {
+            w2[i] = float(i % 16 + 1) / 16.f * (i % 3 ? 1.f : -1.f);
+        }
+        b.weights("w2", {32, 16, 3, 3}, w2);
+        test::OnnxBuilder::setInts(b.node("Conv", {"x", "w1"}, {"c1"}), "pads", {1, 1, 1, 1});
+        b.node("Relu", {"c1"}, {"r1"});
+        test::OnnxBuilder::setInts(b.node("Conv", {"r1", "w2"}, {"c2"}), "pads", {1, 1, 1, 1});
+        b.output("c2");
+        auto m = load(b, "pruned");
+        partition::Plan plan;
+        Stage lop = stage(StageKind::Lop, 2, 2, {0, 1});
+        lop.channelCuts = {16};
+        plan.stages = {stage(StageKind::Device, 0, 1, {0}), lop};
+        plan.pruning = compress::PruneSettings{compress::PruneMode::PerLayer, 0.9375, {"first-conv"}};
+        const auto c = cluster(2);
+        const auto dense = sim::planCost(*partition::compile(m, plan, c), m.graph, c);
+        QCOMPARE(dense.devices[0].weightBytes, std::int64_t(9216 + 9216));
+        QCOMPARE(dense.devices[1].weightBytes, std::int64_t(9216));
+        QVERIFY(partition::applyPruning(plan, m.graph).ok());
+        const auto pruned = sim::planCost(*partition::compile(m, plan, c), m.graph, c);
+        QCOMPARE(pruned.devices[0].weightBytes, std::int64_t(9216 + 932));
+        QCOMPARE(pruned.devices[1].weightBytes, std::int64_t(932));
+        QCOMPARE(pruned.devices[1].totalBytes, dense.devices[1].totalBytes - (9216 - 932));
+    }
+
     // x -> relu (512 B in, 512 B out) -> conv (4,608 MACs) -> relu (folded into the conv by the engine: free)
     // -> maxpool 2x2 (1,024 B in, 256 B out) -> flatten (an alias: free). Three nodes do work.
     void speedModelPerNode() {
