@@ -1,8 +1,9 @@
-// `tessera cluster up|down|status|exec`: the emulated cluster on this machine (deployer/emulated_cluster.h).
+// `tessera cluster up|down|status|launch|exec`: the emulated cluster on this machine (deployer/emulated_cluster.h).
 
 #include <sys/wait.h>
 
 #include <cstdio>
+#include <filesystem>
 #include <iostream>
 #include <memory>
 
@@ -18,7 +19,8 @@ Runner addClusterCommand(CLI::App& app) {
         deployer::EmulationSpec spec;
         std::string cpuQuota, bandwidth, memory, output;
         bool loopback = false;
-        std::string device;
+        std::string device, bundle;
+        int threads = 1;
         std::vector<std::string> command;
     };
     auto args = std::make_shared<Args>();
@@ -45,12 +47,17 @@ Runner addClusterCommand(CLI::App& app) {
     name(downCmd);
     CLI::App* statusCmd = cmd->add_subcommand("status", "The emulated devices and what runs on them");
     name(statusCmd);
+    CLI::App* launchCmd =
+        cmd->add_subcommand("launch", "Start tessera-node on every emulated device that has a bundle in DIR");
+    name(launchCmd);
+    launchCmd->add_option("bundle", args->bundle, "Directory written by `tessera bundle`")->required();
+    launchCmd->add_option("--threads", args->threads, "Threads per node")->capture_default_str();
     CLI::App* execCmd = cmd->add_subcommand("exec", "Run a command on one emulated device and wait for it");
     name(execCmd);
     execCmd->add_option("--device", args->device, "Device name, e.g. tessera-2")->required();
     execCmd->add_option("command", args->command, "The command and its arguments (after --)")->required();
 
-    return [args, upCmd, downCmd, statusCmd, execCmd]() {
+    return [args, upCmd, downCmd, statusCmd, launchCmd, execCmd]() {
         auto& spec = args->spec;
         if (upCmd->parsed()) {
             if (!args->cpuQuota.empty()) {
@@ -124,6 +131,33 @@ Runner addClusterCommand(CLI::App& app) {
             for (const auto& n : cluster->nodes) {
                 std::cout << "  " << n.name << "  " << n.endpoint() << "\n";
             }
+            return 0;
+        }
+        if (launchCmd->parsed()) {
+            // tessera-node sits beside this program
+            const auto node = std::filesystem::read_symlink("/proc/self/exe").parent_path() / "tessera-node";
+            int started = 0;
+            for (std::size_t i = 0; i < cluster->nodes.size(); ++i) {
+                const auto& n = cluster->nodes[i];
+                const auto dir = std::filesystem::path(args->bundle) / n.name;
+                if (!std::filesystem::is_directory(dir)) {
+                    continue;
+                }
+                const std::string log = deployer::stateDirectory() + "/" + n.name + ".log";
+                auto pid = deployer::spawnOnNode(
+                    *cluster, int(i), {node.string(), "--bundle", dir.string(), "--threads", std::to_string(args->threads)},
+                    log);
+                if (!pid) {
+                    return fail(pid.error().withContext(n.name).message);
+                }
+                std::cout << "  " << n.name << ": tessera-node pid " << *pid << ", log " << log << "\n";
+                ++started;
+            }
+            if (started == 0) {
+                return fail(args->bundle + ": no bundle for any device of cluster '" + spec.name +
+                            "' (expected sub-directories named " + cluster->nodes.front().name + ", ...)");
+            }
+            std::cout << "Started " << started << " node(s); `tessera cluster down` stops them\n";
             return 0;
         }
         int index = -1;

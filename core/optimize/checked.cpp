@@ -1,5 +1,7 @@
 #include "core/optimize/checked.h"
 
+#include <algorithm>
+
 #include "core/cost/units.h"
 #include "core/optimize/candidates.h"
 
@@ -7,6 +9,8 @@ namespace tessera::optimize {
 
 Expected<CheckedSolution> solveChecked(const model::Model& model, const cost::Cluster& cluster, Problem problem,
                                        const Solver& solve, int maxSolves) {
+    const std::vector<std::int64_t> budgets = problem.budgetBytes;
+    std::vector<std::int64_t> reserve(budgets.size(), 0);
     std::string lowered; // "rpi4-1 to 42.8 MiB, ..." once a budget was lowered
     for (int round = 1;; ++round) {
         auto solution = solve(problem);
@@ -41,13 +45,14 @@ Expected<CheckedSolution> solveChecked(const model::Model& model, const cost::Cl
                              " solves (each lowering the budgets of the devices the last plan overloaded): " +
                              text};
         }
+        // reserve on each overloaded device the most that a plan so far needed beyond the optimizer's model
         lowered.clear();
         for (std::size_t d = 0; d < cluster.devices.size(); ++d) {
-            const std::int64_t excess = checked.cost.devices[d].totalBytes - cluster.devices[d].memoryBytes;
-            if (excess > 0) {
-                problem.budgetBytes[d] = std::min(problem.budgetBytes[d], solution->figures.memoryBytes[d]) - excess;
+            if (checked.cost.devices[d].totalBytes > cluster.devices[d].memoryBytes) {
+                reserve[d] = std::max(reserve[d], checked.cost.devices[d].totalBytes - solution->figures.memoryBytes[d]);
+                problem.budgetBytes[d] = budgets[d] - reserve[d];
             }
-            if (problem.budgetBytes[d] < cluster.devices[d].memoryBytes) {
+            if (reserve[d] > 0) {
                 lowered += (lowered.empty() ? "" : ", ") + cluster.devices[d].name + " to " +
                            cost::formatBytes(problem.budgetBytes[d]);
             }

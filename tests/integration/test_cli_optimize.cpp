@@ -47,8 +47,12 @@ class TestCliOptimize : public QObject {
 
     QString path(const QString& name) const { return m_dir.filePath(name); }
 
-    RunResult optimize(const QStringList& extra) {
-        return run(binary("tessera"), QStringList{"optimize", m_model, "--devices", "rpi4:3"} + extra);
+    // Fewer candidates (2x2 tiles, blocks of up to 4 layers) keep every search short on a loaded CI machine.
+    RunResult optimize(const QStringList& extra, bool fewCandidates = true) {
+        const QStringList few{"--grids", "2", "--max-tile-units", "4"};
+        return run(binary("tessera"),
+                   QStringList{"optimize", m_model, "--devices", "rpi4:3"} + (fewCandidates ? few : QStringList{}) +
+                       extra);
     }
 
 private slots:
@@ -86,10 +90,11 @@ private slots:
     // A budget between the least memory any plan needs and what the latency-optimal plan needs binds: the
     // plan found fits it by its own costs (buffers included), on every device.
     void budgetBinds() {
-        const auto free = optimize({"--objective", "latency", "-q", "-o", path("free.json")});
+        // (all candidates: with few, the least-memory and the fastest plans are within 1 MiB of each other)
+        const auto free = optimize({"--objective", "latency", "-q", "-o", path("free.json")}, false);
         QVERIFY2(free.exitCode == 0, qPrintable(free.err));
-        const double unbounded = mib(free.out, "Optimizer's estimate: largest device memory");
-        const auto r = optimize({"--objective", "latency", "--budget", "45MiB", "-o", path("budget.json")});
+        const double unbounded = largestTotal(free.out);
+        const auto r = optimize({"--objective", "latency", "--budget", "45MiB", "-o", path("budget.json")}, false);
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         QVERIFY(unbounded > 45); // the budget really binds
         const double bounded = largestTotal(r.out);
@@ -122,8 +127,9 @@ private slots:
         for (auto it = point.globalMatch(r.out); it.hasNext();) {
             const auto m = it.next();
             QCOMPARE(m.captured(1).toInt(), ++points);
-            QVERIFY(m.captured(2).toDouble() > lastMemory);
-            QVERIFY(m.captured(3).toDouble() < lastLatency);
+            // (non-strict: neighbouring points may print alike at three digits)
+            QVERIFY(m.captured(2).toDouble() >= lastMemory);
+            QVERIFY(m.captured(3).toDouble() <= lastLatency);
             lastMemory = m.captured(2).toDouble();
             lastLatency = m.captured(3).toDouble();
             QCOMPARE(m.captured(4), path("front-%1.json").arg(points));
