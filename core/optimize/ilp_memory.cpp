@@ -2,9 +2,10 @@
 // GLPK, with every device held below the search's best plan, only when the search did not finish.
 //
 // Measured on rpi4 clusters of 2..8 devices (docs/benchmarks.md, "Optimizer"): the search proves the
-// memory-optimal plan of AlexNet, VGG-16, YOLOv2-608 and Extraction on 4..8 devices in 0.01..2 s, where
-// GLPK alone stopped at its time limit with gaps up to 6%; on 2 devices YOLOv2-608 and Extraction have so
-// many tile blocks that the search does not finish, and GLPK (pseudocost branching) proves them instead.
+// memory-optimal plan of AlexNet, VGG-16, YOLOv2-608 and Extraction on 4..8 devices in at most 1.8 s (6
+// devices: at most 0.9 s), where GLPK alone stopped at its time limit with gaps up to 6%. On 2 devices
+// YOLOv2-608 and Extraction have so many tile blocks that the search does not finish: GLPK then proves
+// YOLOv2-608 (15 s in all) but not Extraction.
 
 #include <algorithm>
 #include <chrono>
