@@ -32,7 +32,6 @@ std::string optionName(const Problem& p, std::size_t option) {
     return label.empty() ? "option " + std::to_string(option) : "'" + label + "'";
 }
 
-
 // Cap on the traffic or latency within which evaluate()'s figure counts as meeting it (traffic is whole
 // bytes; latency sums doubles in another order than the LP).
 bool exceedsCap(Objective objective, double value, double cap) {
@@ -227,7 +226,8 @@ std::vector<std::int64_t> memoryLimits(const Problem& p, std::int64_t memoryCapB
     return limits;
 }
 
-Expected<std::optional<Solution>> solveSpecWithGlpk(const Problem& p, MipSpec spec, const SolveOptions& options) {
+Expected<std::optional<Solution>> solveSpecWithGlpk(const Problem& p, MipSpec spec,
+                                                    const SolveOptions& options) {
     const auto start = Clock::now();
     const auto elapsed = [&] { return std::chrono::duration<double>(Clock::now() - start).count(); };
     for (int repeat = 0;; ++repeat) {

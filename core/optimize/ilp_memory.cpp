@@ -38,7 +38,8 @@ std::int64_t saturatedSum(std::int64_t a, std::int64_t b) {
 } // namespace
 
 Expected<std::optional<Solution>> solveSpec(const Problem& p, MipSpec spec, const SolveOptions& options) {
-    const bool memoryOnly = spec.objective == Objective::Memory && !spec.capObjective && spec.excluded.empty();
+    const bool memoryOnly =
+        spec.objective == Objective::Memory && !spec.capObjective && spec.excluded.empty();
     if (!memoryOnly || !(options.timeLimitSeconds > 0)) {
         return solveSpecWithGlpk(p, std::move(spec), options);
     }
@@ -49,9 +50,9 @@ Expected<std::optional<Solution>> solveSpec(const Problem& p, MipSpec spec, cons
     if (options.progress) {
         report = [&](std::int64_t best) {
             options.progress(std::min(1.0, elapsed() / limit),
-                             best == kNoLimit ? "branch and bound: no plan yet"
-                                              : "branch and bound: best " +
-                                                    formatValue(Objective::Memory, double(best)));
+                             best == kNoLimit
+                                 ? "branch and bound: no plan yet"
+                                 : "branch and bound: best " + formatValue(Objective::Memory, double(best)));
         };
     }
     const MemorySearch found = searchMemory(p, spec.memoryOffset, spec.memoryLimit,

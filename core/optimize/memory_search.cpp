@@ -46,8 +46,8 @@ public:
             m_limit.push_back(limit.empty() ? kNone : limit[d]);
         }
         // The average bound compares memory(d) - offset(d) across devices: it needs one offset for all.
-        m_average = offset.empty() || std::all_of(offset.begin(), offset.end(),
-                                                  [&](std::int64_t o) { return o == offset[0]; });
+        m_average = offset.empty() ||
+                    std::all_of(offset.begin(), offset.end(), [&](std::int64_t o) { return o == offset[0]; });
         const std::vector<bool> dominated = dominatedOptions(p);
         std::vector<std::int64_t> heaviness(p.units, kNone), share(p.units, kNone);
         for (std::size_t o = 0; o < p.options.size(); ++o) {
@@ -110,7 +110,7 @@ private:
         const Option* option = nullptr;
         int index = -1; // in the problem
         Units units;
-        std::int64_t length = 1, share = 0; // units covered; total weight / length
+        std::int64_t length = 1, share = 0;     // units covered; total weight / length
         std::vector<std::int64_t> deviceShares; // weight on each device / length
     };
     struct Child {
@@ -374,7 +374,8 @@ std::vector<bool> dominatedOptions(const Problem& p) {
         for (const std::size_t a : options) {
             for (const std::size_t b : options) {
                 // b no bigger than a drops a, unless they are equal and a comes first
-                if (a != b && noBigger(p.options[b], p.options[a]) && (b < a || !noBigger(p.options[a], p.options[b]))) {
+                if (a != b && noBigger(p.options[b], p.options[a]) &&
+                    (b < a || !noBigger(p.options[a], p.options[b]))) {
                     dominated[a] = true;
                     break;
                 }

@@ -10,8 +10,8 @@
 // hundreds of thousands of partial choices per second.
 //
 // The search picks the option of one uncovered unit at a time, heaviest units first (the fully connected
-// layers decide the balance, the small layers only fill it), options in order of the device memory they leave.
-// A partial choice is dropped when a lower bound on every completion is not below the best plan found:
+// layers decide the balance, the small layers only fill it), options in order of the device memory they
+// leave. A partial choice is dropped when a lower bound on every completion is not below the best plan found:
 //   - the largest memory(d) - offset(d) so far (weights only add up, the arena only grows),
 //   - per uncovered unit, the least over the options that can still cover it of the largest
 //     memory(d) - offset(d) with that option added,
@@ -53,7 +53,8 @@ std::vector<bool> dominatedOptions(const Problem& problem);
 // objective so far (INT64_MAX before the first plan) at every better plan and at most every 100 ms otherwise;
 // an exception it throws ends the search and reaches the caller. The problem must be valid (checkProblem).
 MemorySearch searchMemory(const Problem& problem, const std::vector<std::int64_t>& offset,
-                          const std::vector<std::int64_t>& limit, std::chrono::steady_clock::time_point deadline,
-                          const StopToken* stop, const std::function<void(std::int64_t best)>& report = {});
+                          const std::vector<std::int64_t>& limit,
+                          std::chrono::steady_clock::time_point deadline, const StopToken* stop,
+                          const std::function<void(std::int64_t best)>& report = {});
 
 } // namespace tessera::optimize::detail

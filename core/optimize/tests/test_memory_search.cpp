@@ -24,10 +24,11 @@ std::int64_t uniform(std::mt19937& rng, std::int64_t low, std::int64_t high) {
     return std::uniform_int_distribution<std::int64_t>(low, high)(rng);
 }
 
-// 2..maxUnits units in a chain, 2..4 devices; per unit a whole-layer option on each device, a split over all devices (nearly equal
-// shares, as channel cuts that do not divide evenly), sometimes a second split; runs of 2..4 units as tile
-// blocks (weights on every device, small arenas); and copies of some options made no smaller on every device
-// (some exactly equal), which dominatedOptions() must drop without changing the optimum.
+// 2..maxUnits units in a chain, 2..4 devices; per unit a whole-layer option on each device, a split over all
+// devices (nearly equal shares, as channel cuts that do not divide evenly), sometimes a second split; runs
+// of 2..4 units as tile blocks (weights on every device, small arenas); and copies of some options made no
+// smaller on every device (some exactly equal), which dominatedOptions() must drop without changing the
+// optimum.
 Problem randomProblem(unsigned seed, std::size_t maxUnits) {
     std::mt19937 rng(seed);
     Problem p;
@@ -60,7 +61,8 @@ Problem randomProblem(unsigned seed, std::size_t maxUnits) {
         for (int splits = int(uniform(rng, 1, 2)); splits > 0; --splits) {
             std::vector<std::int64_t> w, a;
             for (std::size_t d = 0; d < devices; ++d) {
-                w.push_back(weight / std::int64_t(devices) + (d < std::size_t(uniform(rng, 0, 2)) ? 1024 : 0));
+                w.push_back(weight / std::int64_t(devices) +
+                            (d < std::size_t(uniform(rng, 0, 2)) ? 1024 : 0));
                 a.push_back(arena * uniform(rng, 2, 4) / 4);
             }
             add(u, u, w, a);
@@ -132,7 +134,8 @@ std::optional<std::int64_t> enumerate(const Problem& p, const std::vector<std::i
     return best;
 }
 
-std::int64_t valueOf(const Problem& p, const std::vector<int>& chosen, const std::vector<std::int64_t>& offset) {
+std::int64_t valueOf(const Problem& p, const std::vector<int>& chosen,
+                     const std::vector<std::int64_t>& offset) {
     const Evaluation e = evaluate(p, chosen);
     std::int64_t value = std::numeric_limits<std::int64_t>::min();
     for (std::size_t d = 0; d < e.memoryBytes.size(); ++d) {
@@ -149,13 +152,14 @@ class TestMemorySearch : public QObject {
     Q_OBJECT
 
     // The search against enumeration for the given offsets and limits.
-    void check(const Problem& p, const std::vector<std::int64_t>& offset, const std::vector<std::int64_t>& limit,
-               const QString& what) {
+    void check(const Problem& p, const std::vector<std::int64_t>& offset,
+               const std::vector<std::int64_t>& limit, const QString& what) {
         const auto expected = enumerate(p, offset, limit, std::vector<bool>(p.options.size(), false));
         const auto got = detail::searchMemory(p, offset, limit, kLater, nullptr);
         QVERIFY2(got.proven, qPrintable(what));
         if (!expected) {
-            QVERIFY2(got.chosen.empty(), qPrintable(what + ": no cover keeps the limits, yet the search found one"));
+            QVERIFY2(got.chosen.empty(),
+                     qPrintable(what + ": no cover keeps the limits, yet the search found one"));
             ++m_infeasible;
             return;
         }
