@@ -32,17 +32,6 @@ std::string optionName(const Problem& p, std::size_t option) {
     return label.empty() ? "option " + std::to_string(option) : "'" + label + "'";
 }
 
-std::string gapText(double objective, double bound) {
-    if (!(bound > -std::numeric_limits<double>::infinity())) {
-        return "gap unknown";
-    }
-    const double gap =
-        objective == 0 ? (bound >= 0 ? 0.0 : 100.0) : (objective - bound) / std::fabs(objective);
-    char text[48];
-    std::snprintf(text, sizeof text, "gap %.1f%%", std::max(0.0, gap) * 100);
-    return text;
-}
-
 // Cap on the traffic or latency within which evaluate()'s figure counts as meeting it (traffic is whole
 // bytes; latency sums doubles in another order than the LP).
 bool exceedsCap(Objective objective, double value, double cap) {
@@ -132,6 +121,17 @@ Status checkExchange(const Problem& p, const Exchange& x) {
 }
 
 } // namespace
+
+std::string gapText(double objective, double bound) {
+    if (!(bound > -std::numeric_limits<double>::infinity())) {
+        return "gap unknown";
+    }
+    const double gap =
+        objective == 0 ? (bound >= 0 ? 0.0 : 100.0) : (objective - bound) / std::fabs(objective);
+    char text[48];
+    std::snprintf(text, sizeof text, "gap %.1f%%", std::max(0.0, gap) * 100);
+    return text;
+}
 
 Status checkProblem(const Problem& p) {
     const std::size_t devices = p.deviceNames.size();
@@ -226,7 +226,8 @@ std::vector<std::int64_t> memoryLimits(const Problem& p, std::int64_t memoryCapB
     return limits;
 }
 
-Expected<std::optional<Solution>> solveSpec(const Problem& p, MipSpec spec, const SolveOptions& options) {
+Expected<std::optional<Solution>> solveSpecWithGlpk(const Problem& p, MipSpec spec,
+                                                    const SolveOptions& options) {
     const auto start = Clock::now();
     const auto elapsed = [&] { return std::chrono::duration<double>(Clock::now() - start).count(); };
     for (int repeat = 0;; ++repeat) {

@@ -77,13 +77,23 @@ Status checkProblem(const Problem& problem);
 // Per device: the smaller of its budget and `memoryCapBytes`.
 std::vector<std::int64_t> memoryLimits(const Problem& problem, std::int64_t memoryCapBytes);
 
-// runMip() until its choice really keeps the spec's memory limits and cap (a choice that GLPK accepted within
-// its tolerances but evaluate() finds a few bytes over is cut off and the search repeated), then the Solution
-// with evaluate()'s figures, `objective` = figures.value(spec.objective), the bound and the status. An empty
-// optional when no choice satisfies the spec; errors: Cancelled when the stop or the time limit came before
-// any choice was found, InvalidArgument when GLPK fails. The time limit covers the repeats.
+// The Solution of a spec, with evaluate()'s figures, `objective` = figures.value(spec.objective), the bound
+// and the status. An empty optional when no choice satisfies the spec; errors: Cancelled when the stop or the
+// time limit came before any choice was found, InvalidArgument when GLPK fails. The time limit covers
+// everything. The memory objective alone (no cap on another objective, nothing excluded) goes to the exact
+// search of memory_search.h first, for a third of the time, and to GLPK for a better plan than the search's
+// best only when the search did not finish (ilp_memory.cpp); everything else to solveSpecWithGlpk().
 Expected<std::optional<Solution>> solveSpec(const Problem& problem, MipSpec spec,
                                             const SolveOptions& options);
+
+// runMip() until its choice really keeps the spec's memory limits and cap (a choice that GLPK accepted within
+// its tolerances but evaluate() finds a few bytes over is cut off and the search repeated); otherwise as
+// solveSpec().
+Expected<std::optional<Solution>> solveSpecWithGlpk(const Problem& problem, MipSpec spec,
+                                                    const SolveOptions& options);
+
+// "gap 3.2%" ((objective - bound) / objective), "gap unknown" for a bound of -infinity.
+std::string gapText(double objective, double bound);
 
 // The InvalidArgument error for budgets (and a memory cap) that no choice fits: names every device the
 // closest choice overloads, with what it needs, its limit and the biggest contributors.
