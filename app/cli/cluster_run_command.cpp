@@ -11,6 +11,7 @@
 #include <memory>
 
 #include "app/cli/commands.h"
+#include "app/cli/output_path.h"
 #include "app/cli/image_input.h"
 #include "core/exec/npy.h"
 #include "core/net/client.h"
@@ -39,20 +40,6 @@ Expected<std::vector<float>> readInputFor(const net::ValueSpec& input, const std
                                                      input.name + "' has shape " + model::toString(input.shape)};
     }
     return std::move(array->data);
-}
-
-std::string outputFile(const std::string& base, const std::string& name, std::size_t outputs) {
-    if (outputs == 1) {
-        return base;
-    }
-    std::string safe = name;
-    for (char& c : safe) {
-        if (!std::isalnum(static_cast<unsigned char>(c)) && c != '_' && c != '-' && c != '.') {
-            c = '_';
-        }
-    }
-    const std::filesystem::path p(base);
-    return (p.parent_path() / (p.stem().string() + "_" + safe + ".npy")).string();
 }
 
 std::string ms(double seconds) {
@@ -161,7 +148,7 @@ Runner addClusterRunCommand(CLI::App& app) {
                     }
                     std::vector<float> values(out.data().size() / sizeof(float));
                     net::copyFloats(out.data(), values.data());
-                    const std::string file = outputFile(args->output, out.name(), d.outputs.size());
+                    const std::string file = outputPath(args->output, out.name(), d.outputs.size());
                     if (auto w = exec::writeNpy(file, spec->shape, values); !w) {
                         return fail(w.error().message);
                     }

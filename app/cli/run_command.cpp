@@ -14,6 +14,7 @@
 #include <span>
 
 #include "app/cli/commands.h"
+#include "app/cli/output_path.h"
 #include "app/cli/image_input.h"
 #include "app/cli/net_loader.h"
 #include "core/exec/npy.h"
@@ -190,21 +191,6 @@ void printSummary(const std::string& name, const exec::ConstTensor& t) {
         std::cout << " [" << order[i] << "] " << number(values[order[i]]);
     }
     std::cout << "\n";
-}
-
-// Output file of each graph output: `base` itself for a single output, else base's stem + "_<name>.npy".
-std::string outputPath(const std::string& base, const std::string& name, std::size_t outputs) {
-    if (outputs == 1) {
-        return base;
-    }
-    std::string safe = name;
-    for (char& c : safe) {
-        if (!std::isalnum(static_cast<unsigned char>(c)) && c != '_' && c != '-' && c != '.') {
-            c = '_';
-        }
-    }
-    const std::filesystem::path p(base);
-    return (p.parent_path() / (p.stem().string() + "_" + safe + ".npy")).string();
 }
 
 } // namespace
