@@ -4,29 +4,9 @@
 #include <filesystem>
 
 #include "app/cli/net_loader.h"
+#include "core/base/edit_distance.h"
 
 namespace tessera::cli {
-namespace {
-
-// Edit distance, for "did you mean" suggestions.
-std::size_t distance(const std::string& a, const std::string& b) {
-    std::vector<std::size_t> row(b.size() + 1);
-    for (std::size_t j = 0; j <= b.size(); ++j) {
-        row[j] = j;
-    }
-    for (std::size_t i = 1; i <= a.size(); ++i) {
-        std::size_t diagonal = row[0];
-        row[0] = i;
-        for (std::size_t j = 1; j <= b.size(); ++j) {
-            const std::size_t up = row[j];
-            row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
-            diagonal = up;
-        }
-    }
-    return row[b.size()];
-}
-
-} // namespace
 
 void PlanInputs::addOptions(CLI::App* command, bool withPlan) {
     command->add_option("model", model, "ONNX model (.onnx) or Darknet network (.cfg)")->required();
@@ -89,7 +69,7 @@ Expected<std::size_t> findNode(const model::Graph& graph, const std::string& ref
         if (graph.nodes[i].name == reference) {
             return i;
         }
-        const std::size_t d = distance(graph.nodes[i].name, reference);
+        const std::size_t d = editDistance(graph.nodes[i].name, reference);
         if (d < bestDistance) {
             bestDistance = d;
             best = i;

@@ -7,6 +7,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/base/edit_distance.h"
 #include "core/base/file_io.h"
 #include "core/partition/plan.h"
 
@@ -43,23 +44,6 @@ std::string describe(const Json& value) {
     }
     const std::string text = value.dump();
     return text.size() > 40 ? text.substr(0, 37) + "..." : text;
-}
-
-std::size_t editDistance(const std::string& a, const std::string& b) {
-    std::vector<std::size_t> row(b.size() + 1);
-    for (std::size_t j = 0; j <= b.size(); ++j) {
-        row[j] = j;
-    }
-    for (std::size_t i = 1; i <= a.size(); ++i) {
-        std::size_t diagonal = row[0];
-        row[0] = i;
-        for (std::size_t j = 1; j <= b.size(); ++j) {
-            const std::size_t above = row[j];
-            row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
-            diagonal = above;
-        }
-    }
-    return row[b.size()];
 }
 
 // " (did you mean 'conv_9'?)" for the closest of `names` when it is close enough, else "".
