@@ -37,14 +37,21 @@ struct State {
     Json toJson() const {
         Json nodes = Json::array();
         for (const auto& n : cluster.nodes) {
-            nodes.push_back({{"name", n.name}, {"netns", n.netns}, {"address", n.address}, {"port", n.port},
+            nodes.push_back({{"name", n.name},
+                             {"netns", n.netns},
+                             {"address", n.address},
+                             {"port", n.port},
                              {"cgroups", n.cgroups}});
         }
         const auto& s = cluster.spec;
         return {{"name", s.name},
                 {"spec",
-                 {{"nodes", s.nodes}, {"cpu_quota", s.cpuQuota}, {"bits_per_second", s.bitsPerSecond},
-                  {"memory_bytes", s.memoryBytes}, {"subnet", s.subnet}, {"port", s.port}}},
+                 {{"nodes", s.nodes},
+                  {"cpu_quota", s.cpuQuota},
+                  {"bits_per_second", s.bitsPerSecond},
+                  {"memory_bytes", s.memoryBytes},
+                  {"subnet", s.subnet},
+                  {"port", s.port}}},
                 {"nodes", nodes},
                 {"bridge", cluster.bridge},
                 {"fallback_reason", cluster.fallbackReason},
@@ -91,20 +98,21 @@ Expected<State> loadState(const std::string& name) {
     try {
         return State::fromJson(Json::parse(*text));
     } catch (const std::exception& e) {
-        return Error{ErrorCode::Parse, statePath(name) + ": not a state file of `tessera cluster up` (" + e.what() +
-                                           "); remove it and any leftover namespaces by hand"};
+        return Error{ErrorCode::Parse, statePath(name) + ": not a state file of `tessera cluster up` (" +
+                                           e.what() + "); remove it and any leftover namespaces by hand"};
     }
 }
 
 Status checkSpec(const EmulationSpec& s) {
-    const bool nameOk = !s.name.empty() && s.name.size() <= 8 &&
-                        std::all_of(s.name.begin(), s.name.end(), [](char ch) {
-                            return (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9');
-                        });
+    const bool nameOk =
+        !s.name.empty() && s.name.size() <= 8 && std::all_of(s.name.begin(), s.name.end(), [](char ch) {
+            return (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9');
+        });
     if (!nameOk) {
         return Error{ErrorCode::InvalidArgument,
-                     "cluster name '" + s.name + "': use 1 to 8 lower-case letters or digits (it prefixes "
-                     "network interface names, which are limited to 15 characters)"};
+                     "cluster name '" + s.name +
+                         "': use 1 to 8 lower-case letters or digits (it prefixes "
+                         "network interface names, which are limited to 15 characters)"};
     }
     if (s.nodes < 1 || s.nodes > 200) {
         return Error{ErrorCode::InvalidArgument, "--nodes " + std::to_string(s.nodes) + ": use 1 to 200"};
@@ -113,8 +121,9 @@ Status checkSpec(const EmulationSpec& s) {
         return Error{ErrorCode::InvalidArgument, "CPU quota, bandwidth and memory must not be negative"};
     }
     if (s.memoryBytes > 0 && s.memoryBytes < 16 * 1024 * 1024) {
-        return Error{ErrorCode::InvalidArgument, "--memory: at least 16 MiB per device (the runtime alone needs "
-                                                 "about 15 MiB)"};
+        return Error{ErrorCode::InvalidArgument,
+                     "--memory: at least 16 MiB per device (the runtime alone needs "
+                     "about 15 MiB)"};
     }
     return {};
 }
@@ -152,9 +161,10 @@ Status shape(const std::string& device, const std::string& netns, double bitsPer
     }
     // a burst of at least one full-size frame per timer tick; 400 ms of queue before drops
     const auto rate = std::to_string(std::int64_t(std::llround(bitsPerSecond))) + "bit";
-    const auto burst = std::to_string(std::max<std::int64_t>(32 * 1024, std::int64_t(bitsPerSecond / 8 / 250)));
-    argv.insert(argv.end(), {"tc", "qdisc", "replace", "dev", device, "root", "tbf", "rate", rate, "burst", burst,
-                             "latency", "400ms"});
+    const auto burst =
+        std::to_string(std::max<std::int64_t>(32 * 1024, std::int64_t(bitsPerSecond / 8 / 250)));
+    argv.insert(argv.end(), {"tc", "qdisc", "replace", "dev", device, "root", "tbf", "rate", rate, "burst",
+                             burst, "latency", "400ms"});
     if (auto r = runCommand(argv); !r) {
         return r.error();
     }
@@ -176,10 +186,10 @@ Status build(State& st, const ProgressFn& progress) {
     if (auto r = st.save(); !r) {
         return r;
     }
-    for (const auto& argv : std::vector<std::vector<std::string>>{
-             {"ip", "link", "add", c.bridge, "type", "bridge"},
-             {"ip", "addr", "add", s.subnet + ".1/24", "dev", c.bridge},
-             {"ip", "link", "set", c.bridge, "up"}}) {
+    for (const auto& argv :
+         std::vector<std::vector<std::string>>{{"ip", "link", "add", c.bridge, "type", "bridge"},
+                                               {"ip", "addr", "add", s.subnet + ".1/24", "dev", c.bridge},
+                                               {"ip", "link", "set", c.bridge, "up"}}) {
         if (auto r = run(argv); !r) {
             return r;
         }
@@ -237,8 +247,9 @@ Status build(State& st, const ProgressFn& progress) {
         if (auto r = writeValue(cpu / "cpu.cfs_period_us", std::to_string(std::int64_t(kCfsPeriodUs))); !r) {
             return r;
         }
-        const auto quota = s.cpuQuota > 0 ? std::to_string(std::int64_t(std::llround(s.cpuQuota * kCfsPeriodUs)))
-                                          : std::string("-1");
+        const auto quota = s.cpuQuota > 0
+                               ? std::to_string(std::int64_t(std::llround(s.cpuQuota * kCfsPeriodUs)))
+                               : std::string("-1");
         if (auto r = writeValue(cpu / "cpu.cfs_quota_us", quota); !r) {
             return r;
         }
@@ -287,8 +298,8 @@ Status removeAll(State& st) {
         }
     }
     for (const auto& dir : st.cgroups) {
-        // a cgroup directory is removed with rmdir (its control files are not real files); the kernel keeps it
-        // busy for a moment after its last task exits
+        // a cgroup directory is removed with rmdir (its control files are not real files); the kernel keeps
+        // it busy for a moment after its last task exits
         std::error_code ec;
         for (int attempt = 0; fs::exists(dir) && !fs::remove(dir, ec) && attempt < 100; ++attempt) {
             std::this_thread::sleep_for(std::chrono::milliseconds(20));
@@ -379,7 +390,8 @@ Expected<EmulatedCluster> up(const EmulationSpec& spec, const ProgressFn& progre
             return Error{ErrorCode::Unsupported, "cannot emulate devices here: " + st.cluster.fallbackReason};
         }
         for (int i = 0; i < spec.nodes; ++i) {
-            st.cluster.nodes.push_back({spec.name + "-" + std::to_string(i + 1), "", "127.0.0.1", spec.port + i, {}});
+            st.cluster.nodes.push_back(
+                {spec.name + "-" + std::to_string(i + 1), "", "127.0.0.1", spec.port + i, {}});
         }
         if (auto r = st.save(); !r) {
             return r.error();
@@ -388,7 +400,8 @@ Expected<EmulatedCluster> up(const EmulationSpec& spec, const ProgressFn& progre
     }
     if (auto r = build(st, progress); !r) {
         (void)removeAll(st);
-        return r.error().withContext("creating emulated device " + std::to_string(st.cluster.nodes.size() + 1));
+        return r.error().withContext("creating emulated device " +
+                                     std::to_string(st.cluster.nodes.size() + 1));
     }
     return st.cluster;
 }
@@ -412,7 +425,8 @@ Status down(const std::string& name) {
 Expected<pid_t> spawnOnNode(const EmulatedCluster& cluster, int index, const std::vector<std::string>& argv,
                             const std::string& logFile) {
     if (index < 0 || std::size_t(index) >= cluster.nodes.size()) {
-        return Error{ErrorCode::InvalidArgument, "no emulated device " + std::to_string(index + 1) + " (the cluster has " +
+        return Error{ErrorCode::InvalidArgument, "no emulated device " + std::to_string(index + 1) +
+                                                     " (the cluster has " +
                                                      std::to_string(cluster.nodes.size()) + ")"};
     }
     const auto& node = cluster.nodes[std::size_t(index)];

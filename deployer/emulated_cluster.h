@@ -1,9 +1,9 @@
 #pragma once
 // The emulated cluster: N "devices" on this machine, each a network namespace joined to a bridge by a veth
-// pair, its link shaped in both directions with `tc tbf` (the device's uplink and downlink of the star model in
-// core/cost/cluster.h), its CPU limited by a cgroup v1 quota (cpu.cfs_quota_us) and its memory by a cgroup v1
-// limit. Processes started with spawnOnNode() live inside both. Everything created is recorded in a state file
-// as it is created, so that down() removes every trace even after a failed or interrupted up().
+// pair, its link shaped in both directions with `tc tbf` (the device's uplink and downlink of the star model
+// in core/cost/cluster.h), its CPU limited by a cgroup v1 quota (cpu.cfs_quota_us) and its memory by a cgroup
+// v1 limit. Processes started with spawnOnNode() live inside both. Everything created is recorded in a state
+// file as it is created, so that down() removes every trace even after a failed or interrupted up().
 //
 // Without root or without network namespaces the devices fall back to processes on loopback (distinct ports,
 // no shaping, no limits) and `fallbackReason` says why; callers report it.
@@ -26,9 +26,9 @@ namespace tessera::deployer {
 struct EmulationSpec {
     std::string name = "tessera";
     int nodes = 3;
-    double cpuQuota = 0;          // cores per device (0.25 = a quarter of one core); 0 = unlimited
-    double bitsPerSecond = 0;     // link rate each way; 0 = unshaped
-    std::int64_t memoryBytes = 0; // per device; 0 = unlimited
+    double cpuQuota = 0;            // cores per device (0.25 = a quarter of one core); 0 = unlimited
+    double bitsPerSecond = 0;       // link rate each way; 0 = unshaped
+    std::int64_t memoryBytes = 0;   // per device; 0 = unlimited
     std::string subnet = "10.77.0"; // first three octets: bridge .1, devices .11, .12, ...
     int port = 7700;                // where nodes listen (loopback fallback: port + i)
     bool allowFallback = true;      // false: an environment without namespaces is an error

@@ -60,7 +60,8 @@ std::string drain(int fd) {
 Expected<std::string> runCommand(const std::vector<std::string>& argv) {
     int out[2], err[2];
     if (pipe2(out, O_CLOEXEC) != 0 || pipe2(err, O_CLOEXEC) != 0) {
-        return Error{ErrorCode::Io, "cannot create a pipe for '" + commandLine(argv) + "': " + strerror(errno)};
+        return Error{ErrorCode::Io,
+                     "cannot create a pipe for '" + commandLine(argv) + "': " + strerror(errno)};
     }
     auto args = cArgs(argv);
     const pid_t pid = fork();
@@ -90,10 +91,11 @@ Expected<std::string> runCommand(const std::vector<std::string>& argv) {
         while (!stderrText.empty() && stderrText.back() == '\n') {
             stderrText.pop_back();
         }
-        return Error{ErrorCode::Io, "'" + commandLine(argv) + "' failed" +
-                                        (WIFEXITED(status) ? " (exit " + std::to_string(WEXITSTATUS(status)) + ")"
-                                                           : " (killed)") +
-                                        (stderrText.empty() ? "" : ": " + stderrText)};
+        return Error{
+            ErrorCode::Io,
+            "'" + commandLine(argv) + "' failed" +
+                (WIFEXITED(status) ? " (exit " + std::to_string(WEXITSTATUS(status)) + ")" : " (killed)") +
+                (stderrText.empty() ? "" : ": " + stderrText)};
     }
     return stdoutText;
 }

@@ -18,9 +18,9 @@ Expected<std::string> runCommand(const std::vector<std::string>& argv);
 // Where and how a detached process starts.
 struct SpawnSpec {
     std::vector<std::string> argv;
-    std::string netns;                 // join /run/netns/<netns> first (empty: stay)
-    std::vector<std::string> cgroups;  // cgroup directories to join (their cgroup.procs files)
-    std::string logFile;               // stdout and stderr appended here (empty: /dev/null)
+    std::string netns;                // join /run/netns/<netns> first (empty: stay)
+    std::vector<std::string> cgroups; // cgroup directories to join (their cgroup.procs files)
+    std::string logFile;              // stdout and stderr appended here (empty: /dev/null)
 };
 
 // Forks, joins the cgroups and the network namespace, and executes argv in a new session with default signal

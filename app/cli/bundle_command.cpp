@@ -15,8 +15,8 @@ namespace tessera::cli {
 namespace {
 
 // Each device's endpoint: --endpoint NAME=ENDPOINT, else tcp://<host from the cluster file>:<port + index>.
-Expected<std::vector<std::string>> endpointsFor(const cost::Cluster& cluster, const std::vector<std::string>& given,
-                                                int basePort) {
+Expected<std::vector<std::string>> endpointsFor(const cost::Cluster& cluster,
+                                                const std::vector<std::string>& given, int basePort) {
     std::vector<std::string> endpoints(cluster.devices.size());
     for (const auto& text : given) {
         const auto eq = text.find('=');
@@ -32,10 +32,11 @@ Expected<std::vector<std::string>> endpointsFor(const cost::Cluster& cluster, co
             continue;
         }
         if (cluster.devices[d].host.empty()) {
-            return Error{ErrorCode::InvalidArgument,
-                         "device '" + cluster.devices[d].name +
-                             "' has no host in the cluster: give it one in the cluster file or pass --endpoint " +
-                             cluster.devices[d].name + "=tcp://HOST:PORT"};
+            return Error{
+                ErrorCode::InvalidArgument,
+                "device '" + cluster.devices[d].name +
+                    "' has no host in the cluster: give it one in the cluster file or pass --endpoint " +
+                    cluster.devices[d].name + "=tcp://HOST:PORT"};
         }
         endpoints[d] = "tcp://" + cluster.devices[d].host + ":" + std::to_string(basePort + int(d));
     }
@@ -56,7 +57,8 @@ Runner addBundleCommand(CLI::App& app) {
         "bundle", "Write each device's deployment bundle (sub-model, runtime description, endpoints, keys) "
                   "for tessera-node, and the client's files for cluster-run");
     args->inputs.addOptions(cmd, true);
-    cmd->add_option("-o,--output-dir", args->directory, "Directory: one sub-directory per device")->required();
+    cmd->add_option("-o,--output-dir", args->directory, "Directory: one sub-directory per device")
+        ->required();
     cmd->add_option("--endpoint", args->endpoints,
                     "Where a device's node listens: DEVICE=tcp://HOST:PORT (repeat; default: the device's "
                     "host from the cluster file and --port plus its index)");

@@ -1,4 +1,5 @@
-// `tessera cluster up|down|status|launch|exec`: the emulated cluster on this machine (deployer/emulated_cluster.h).
+// `tessera cluster up|down|status|launch|exec`: the emulated cluster on this machine
+// (deployer/emulated_cluster.h).
 
 #include <sys/wait.h>
 
@@ -43,7 +44,8 @@ Runner addClusterCommand(CLI::App& app) {
     upCmd->add_flag("--no-fallback", args->loopback,
                     "Fail instead of falling back to loopback processes without namespaces");
     upCmd->add_option("-o,--out", args->output, "Cluster file to write (default: stdout summary only)");
-    CLI::App* downCmd = cmd->add_subcommand("down", "Stop everything on the emulated devices and remove them");
+    CLI::App* downCmd =
+        cmd->add_subcommand("down", "Stop everything on the emulated devices and remove them");
     name(downCmd);
     CLI::App* statusCmd = cmd->add_subcommand("status", "The emulated devices and what runs on them");
     name(statusCmd);
@@ -88,9 +90,10 @@ Runner addClusterCommand(CLI::App& app) {
                 return fail(cluster.error().message);
             }
             if (!cluster->isolated()) {
-                std::cout << "warning: no namespaces here (" << cluster->fallbackReason
-                          << "): the devices are processes on loopback, with no link shaping and no CPU or memory "
-                             "limits\n";
+                std::cout
+                    << "warning: no namespaces here (" << cluster->fallbackReason
+                    << "): the devices are processes on loopback, with no link shaping and no CPU or memory "
+                       "limits\n";
             }
             std::cout << "Emulated cluster '" << spec.name << "': " << cluster->nodes.size() << " device(s)";
             if (cluster->isolated()) {
@@ -100,9 +103,13 @@ Runner addClusterCommand(CLI::App& app) {
             for (const auto& n : cluster->nodes) {
                 std::cout << "  " << n.name << "  " << n.endpoint() << "\n";
             }
-            std::cout << "  CPU " << (spec.cpuQuota > 0 ? std::to_string(spec.cpuQuota).substr(0, 4) + " core(s)" : "unlimited")
-                      << ", link " << (spec.bitsPerSecond > 0 ? cost::formatBitsPerSecond(spec.bitsPerSecond) : "unshaped")
-                      << ", memory " << (spec.memoryBytes > 0 ? cost::formatBytes(spec.memoryBytes) : "unlimited")
+            std::cout << "  CPU "
+                      << (spec.cpuQuota > 0 ? std::to_string(spec.cpuQuota).substr(0, 4) + " core(s)"
+                                            : "unlimited")
+                      << ", link "
+                      << (spec.bitsPerSecond > 0 ? cost::formatBitsPerSecond(spec.bitsPerSecond) : "unshaped")
+                      << ", memory "
+                      << (spec.memoryBytes > 0 ? cost::formatBytes(spec.memoryBytes) : "unlimited")
                       << " per device\n";
             if (!args->output.empty()) {
                 if (auto written = cost::writeCluster(cluster->cluster(), args->output); !written) {
@@ -127,7 +134,8 @@ Runner addClusterCommand(CLI::App& app) {
         }
         if (statusCmd->parsed()) {
             std::cout << "Emulated cluster '" << spec.name << "': " << cluster->nodes.size() << " device(s)"
-                      << (cluster->isolated() ? "" : " on loopback (" + cluster->fallbackReason + ")") << "\n";
+                      << (cluster->isolated() ? "" : " on loopback (" + cluster->fallbackReason + ")")
+                      << "\n";
             for (const auto& n : cluster->nodes) {
                 std::cout << "  " << n.name << "  " << n.endpoint() << "\n";
             }
@@ -145,7 +153,8 @@ Runner addClusterCommand(CLI::App& app) {
                 }
                 const std::string log = deployer::stateDirectory() + "/" + n.name + ".log";
                 auto pid = deployer::spawnOnNode(
-                    *cluster, int(i), {node.string(), "--bundle", dir.string(), "--threads", std::to_string(args->threads)},
+                    *cluster, int(i),
+                    {node.string(), "--bundle", dir.string(), "--threads", std::to_string(args->threads)},
                     log);
                 if (!pid) {
                     return fail(pid.error().withContext(n.name).message);
@@ -167,8 +176,8 @@ Runner addClusterCommand(CLI::App& app) {
             }
         }
         if (index < 0) {
-            return fail("no emulated device named '" + args->device + "' (devices: " + cluster->nodes.front().name +
-                        " .. " + cluster->nodes.back().name + ")");
+            return fail("no emulated device named '" + args->device + "' (devices: " +
+                        cluster->nodes.front().name + " .. " + cluster->nodes.back().name + ")");
         }
         auto pid = deployer::spawnOnNode(*cluster, index, args->command, "/dev/stderr");
         if (!pid) {

@@ -11,8 +11,8 @@
 #include <memory>
 
 #include "app/cli/commands.h"
-#include "app/cli/output_path.h"
 #include "app/cli/image_input.h"
+#include "app/cli/output_path.h"
 #include "core/exec/npy.h"
 #include "core/net/client.h"
 
@@ -36,8 +36,9 @@ Expected<std::vector<float>> readInputFor(const net::ValueSpec& input, const std
         return array.error();
     }
     if (array->shape != input.shape) {
-        return Error{ErrorCode::InvalidArgument, path + " holds " + model::toString(array->shape) + ", input '" +
-                                                     input.name + "' has shape " + model::toString(input.shape)};
+        return Error{ErrorCode::InvalidArgument, path + " holds " + model::toString(array->shape) +
+                                                     ", input '" + input.name + "' has shape " +
+                                                     model::toString(input.shape)};
     }
     return std::move(array->data);
 }
@@ -62,9 +63,11 @@ Runner addClusterRunCommand(CLI::App& app) {
     auto args = std::make_shared<Args>();
     CLI::App* cmd = app.add_subcommand(
         "cluster-run", "Run frames on a cluster of running tessera-node processes (see `tessera bundle`)");
-    cmd->add_option("bundle", args->bundle, "Directory written by `tessera bundle` (client.json, cluster.key)")
+    cmd->add_option("bundle", args->bundle,
+                    "Directory written by `tessera bundle` (client.json, cluster.key)")
         ->required();
-    cmd->add_option("-i,--input", args->input, "Input: a float32 .npy file of the input's shape, or a PNG image")
+    cmd->add_option("-i,--input", args->input,
+                    "Input: a float32 .npy file of the input's shape, or a PNG image")
         ->required();
     cmd->add_option("-o,--output", args->output,
                     "Write the first frame's output to this .npy file (several outputs: STEM_<name>.npy)");
@@ -85,7 +88,8 @@ Runner addClusterRunCommand(CLI::App& app) {
         }
         const net::NodeDescription d = bundle->description;
         if (d.inputs.size() != 1) {
-            return fail("the model has " + std::to_string(d.inputs.size()) + " inputs; cluster-run feeds one");
+            return fail("the model has " + std::to_string(d.inputs.size()) +
+                        " inputs; cluster-run feeds one");
         }
         auto input = readInputFor(d.inputs[0], args->input);
         if (!input) {
@@ -135,14 +139,16 @@ Runner addClusterRunCommand(CLI::App& app) {
                 for (const auto& task : t.tasks()) {
                     compute += task.compute_seconds();
                 }
-                std::cout << "  device '" << d.devices[std::size_t(t.device())].name << "': " << t.tasks_size()
-                          << " tasks, compute " << ms(compute) << ", received " << t.bytes_in() << " B, sent "
-                          << t.bytes_out() << " B, peak RSS " << t.peak_rss_bytes() << " B\n";
+                std::cout << "  device '" << d.devices[std::size_t(t.device())].name
+                          << "': " << t.tasks_size() << " tasks, compute " << ms(compute) << ", received "
+                          << t.bytes_in() << " B, sent " << t.bytes_out() << " B, peak RSS "
+                          << t.peak_rss_bytes() << " B\n";
             }
             if (done == 0 && !args->output.empty()) {
                 for (const auto& out : result->outputs()) {
-                    const auto spec = std::find_if(d.outputs.begin(), d.outputs.end(),
-                                                   [&](const net::ValueSpec& v) { return v.name == out.name(); });
+                    const auto spec =
+                        std::find_if(d.outputs.begin(), d.outputs.end(),
+                                     [&](const net::ValueSpec& v) { return v.name == out.name(); });
                     if (spec == d.outputs.end()) {
                         return fail("the gateway sent an unknown output '" + out.name() + "'");
                     }
@@ -159,14 +165,16 @@ Runner addClusterRunCommand(CLI::App& app) {
         }
         const double total = std::chrono::duration<double>(Clock::now() - begin).count();
         std::sort(latencies.begin(), latencies.end());
-        std::cout << "latency: min " << ms(latencies.front()) << ", median " << ms(latencies[latencies.size() / 2])
-                  << ", max " << ms(latencies.back()) << "; " << args->frames << " frames in " << ms(total) << " ("
-                  << double(args->frames) / total << " frames/s, " << args->inFlight << " in flight)\n";
+        std::cout << "latency: min " << ms(latencies.front()) << ", median "
+                  << ms(latencies[latencies.size() / 2]) << ", max " << ms(latencies.back()) << "; "
+                  << args->frames << " frames in " << ms(total) << " (" << double(args->frames) / total
+                  << " frames/s, " << args->inFlight << " in flight)\n";
         std::cout << "bytes per frame" << (bytesVary ? " (first frame; later frames differed)" : "") << ":\n";
         for (std::size_t dev = 0; dev < d.devices.size(); ++dev) {
-            const auto measured = bytes.count(int(dev)) ? bytes[int(dev)] : std::pair<std::int64_t, std::int64_t>{};
-            std::cout << "  device '" << d.devices[dev].name << "': received " << measured.first << " B, sent "
-                      << measured.second << " B";
+            const auto measured =
+                bytes.count(int(dev)) ? bytes[int(dev)] : std::pair<std::int64_t, std::int64_t>{};
+            std::cout << "  device '" << d.devices[dev].name << "': received " << measured.first
+                      << " B, sent " << measured.second << " B";
             if (dev < d.predictedBytes.size()) {
                 const auto& p = d.predictedBytes[dev];
                 std::cout << "; predicted " << p.first << " B, " << p.second << " B"

@@ -154,7 +154,8 @@ Runner addOptimizeCommand(CLI::App& app) {
                 const auto& s = (*front)[k];
                 const auto plan = optimize::toPlan(*problem, s.chosen);
                 const std::string path =
-                    (out.parent_path() / (out.stem().string() + "-" + std::to_string(k + 1) + out.extension().string()))
+                    (out.parent_path() /
+                     (out.stem().string() + "-" + std::to_string(k + 1) + out.extension().string()))
                         .string();
                 if (auto written = partition::writePlan(plan, g, cluster, path); !written) {
                     return fail(written.error().message);
@@ -176,11 +177,12 @@ Runner addOptimizeCommand(CLI::App& app) {
 
         const bool chain = optimize::isChain(*problem);
         if (args->solver == "dp" && !chain) {
-            return fail("--solver dp needs a chain-structured model; this one has branches or skip connections");
+            return fail(
+                "--solver dp needs a chain-structured model; this one has branches or skip connections");
         }
         // the dynamic program is exact and fast for the additive objectives on chains
-        const bool dp =
-            args->solver == "dp" || (args->solver == "auto" && chain && objective != optimize::Objective::Memory);
+        const bool dp = args->solver == "dp" ||
+                        (args->solver == "auto" && chain && objective != optimize::Objective::Memory);
         auto best = optimize::solveChecked(
             loaded->model, cluster, std::move(*problem), [&](const optimize::Problem& p) {
                 return dp ? optimize::solveDp(p, objective, 64, &interrupt.token())
@@ -204,7 +206,8 @@ Runner addOptimizeCommand(CLI::App& app) {
         std::cout << "Optimizer's estimate: " << figures(s.figures) << "\n\n";
         printPlanCosts(std::cout, best->cost, cluster);
         const auto simulated = sim::simulate(best->program, cluster);
-        std::cout << "Simulated latency, one frame: " << cost::formatSeconds(simulated.frameLatency.at(0)) << "\n";
+        std::cout << "Simulated latency, one frame: " << cost::formatSeconds(simulated.frameLatency.at(0))
+                  << "\n";
         std::cout << "Written to " << args->output << "\n";
         return 0;
     };

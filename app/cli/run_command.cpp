@@ -14,9 +14,9 @@
 #include <span>
 
 #include "app/cli/commands.h"
-#include "app/cli/output_path.h"
 #include "app/cli/image_input.h"
 #include "app/cli/net_loader.h"
+#include "app/cli/output_path.h"
 #include "core/exec/npy.h"
 
 namespace tessera::cli {

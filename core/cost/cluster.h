@@ -71,7 +71,8 @@ std::string clusterToJson(const Cluster& cluster);
 Status writeCluster(const Cluster& cluster, const std::string& path);
 
 // A uniform cluster of `count` devices made from a preset, named "<key>-1".."<key>-N"; the first is the
-// gateway. `presetKey` must name a preset (otherwise the devices have no memory budget and problems() says so).
+// gateway. `presetKey` must name a preset (otherwise the devices have no memory budget and problems() says
+// so).
 Cluster uniformCluster(const std::string& presetKey, int count);
 
 } // namespace tessera::cost

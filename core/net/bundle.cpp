@@ -167,12 +167,18 @@ std::string descriptionToJson(const NodeDescription& d) {
     for (const auto& r : d.results) {
         results.push_back(inputJson(r));
     }
-    json j{{"format", kFormat},       {"version", NodeDescription::kVersion},
-           {"cluster", d.clusterId},  {"device", d.device},
-           {"gateway", d.gateway},    {"devices", devices},
-           {"inputs", valuesJson(d.inputs)}, {"outputs", valuesJson(d.outputs)},
-           {"tasks", tasks},          {"pieces", pieces},
-           {"results", results},      {"reporting", d.reporting}};
+    json j{{"format", kFormat},
+           {"version", NodeDescription::kVersion},
+           {"cluster", d.clusterId},
+           {"device", d.device},
+           {"gateway", d.gateway},
+           {"devices", devices},
+           {"inputs", valuesJson(d.inputs)},
+           {"outputs", valuesJson(d.outputs)},
+           {"tasks", tasks},
+           {"pieces", pieces},
+           {"results", results},
+           {"reporting", d.reporting}};
     if (!d.predictedBytes.empty()) {
         j["predicted_bytes"] = d.predictedBytes;
     }
@@ -206,7 +212,10 @@ Expected<NodeDescription> parseDescription(const std::string& jsonText, const st
         d.inputs = valuesFrom(j.at("inputs"));
         d.outputs = valuesFrom(j.at("outputs"));
         for (const auto& t : j.at("tasks")) {
-            TaskSpec spec{t.at("id").get<int>(), t.at("stage").get<int>(), t.at("stealable").get<bool>(), {},
+            TaskSpec spec{t.at("id").get<int>(),
+                          t.at("stage").get<int>(),
+                          t.at("stealable").get<bool>(),
+                          {},
                           t.at("outputs").get<std::vector<int>>(),
                           t.at("output_names").get<std::vector<std::string>>()};
             for (const auto& in : t.at("inputs")) {
@@ -215,9 +224,11 @@ Expected<NodeDescription> parseDescription(const std::string& jsonText, const st
             d.tasks.push_back(std::move(spec));
         }
         for (const auto& p : j.at("pieces")) {
-            PieceSpec spec{p.at("id").get<int>(), p.at("value").get<std::string>(), regionFrom(p.at("region")), {}};
+            PieceSpec spec{
+                p.at("id").get<int>(), p.at("value").get<std::string>(), regionFrom(p.at("region")), {}};
             for (const auto& c : p.at("consumers")) {
-                spec.consumers.push_back({c.at("task").get<int>(), c.at("device").get<int>(), regionFrom(c.at("part"))});
+                spec.consumers.push_back(
+                    {c.at("task").get<int>(), c.at("device").get<int>(), regionFrom(c.at("part"))});
             }
             d.pieces.push_back(std::move(spec));
         }
@@ -239,21 +250,23 @@ Expected<NodeDescription> parseDescription(const std::string& jsonText, const st
     for (const auto& p : d.pieces) {
         for (const auto& c : p.consumers) {
             if (c.device < 0 || c.device >= devices) {
-                return bad("piece " + std::to_string(p.id) + " has a consumer on device " + std::to_string(c.device));
+                return bad("piece " + std::to_string(p.id) + " has a consumer on device " +
+                           std::to_string(c.device));
             }
         }
     }
     for (const auto& t : d.tasks) {
         if (t.outputs.size() != t.outputNames.size()) {
-            return bad("task " + std::to_string(t.id) + ": \"outputs\" and \"output_names\" differ in length");
+            return bad("task " + std::to_string(t.id) +
+                       ": \"outputs\" and \"output_names\" differ in length");
         }
     }
     return d;
 }
 
-Expected<std::vector<std::string>> writeBundles(const partition::Program& program, const model::Model& original,
-                                                const cost::Cluster& cluster, const BundleOptions& options,
-                                                const std::string& dir) {
+Expected<std::vector<std::string>> writeBundles(const partition::Program& program,
+                                                const model::Model& original, const cost::Cluster& cluster,
+                                                const BundleOptions& options, const std::string& dir) {
     if (options.endpoints.size() != cluster.devices.size()) {
         return Error{ErrorCode::InvalidArgument, "the cluster has " + std::to_string(cluster.devices.size()) +
                                                      " devices, " + std::to_string(options.endpoints.size()) +
@@ -264,9 +277,10 @@ Expected<std::vector<std::string>> writeBundles(const partition::Program& progra
             return Error{ErrorCode::Unsupported, "graph input '" + piece.value + "' is unknown"};
         }
         if (piece.task < 0 && original.graph.isInitializer(piece.value)) {
-            return Error{ErrorCode::Unsupported,
-                         "constant '" + piece.value +
-                             "' is read across stages like a graph input; the runtime feeds only real inputs"};
+            return Error{
+                ErrorCode::Unsupported,
+                "constant '" + piece.value +
+                    "' is read across stages like a graph input; the runtime feeds only real inputs"};
         }
     }
     ClusterKeys keys = options.keys;
@@ -292,7 +306,8 @@ Expected<std::vector<std::string>> writeBundles(const partition::Program& progra
         const fs::path deviceDir = fs::path(dir) / cluster.devices[d].name;
         fs::create_directories(deviceDir, ec);
         if (ec) {
-            return Error{ErrorCode::Io, deviceDir.string() + ": cannot create the directory: " + ec.message()};
+            return Error{ErrorCode::Io,
+                         deviceDir.string() + ": cannot create the directory: " + ec.message()};
         }
         // only the tasks assigned to the device (static assignment): a stolen task arrives with its inputs
         // but needs the stage's weights, which the sub-model of a stealing stage holds for every task
@@ -306,7 +321,8 @@ Expected<std::vector<std::string>> writeBundles(const partition::Program& progra
                 return s.error();
             }
         }
-        if (auto s = writeFileAtomically((deviceDir / "node.json").string(), descriptionToJson(description)); !s) {
+        if (auto s = writeFileAtomically((deviceDir / "node.json").string(), descriptionToJson(description));
+            !s) {
             return s.error();
         }
         if (auto s = writeKeys(keys, (deviceDir / "cluster.key").string()); !s) {
@@ -316,7 +332,8 @@ Expected<std::vector<std::string>> writeBundles(const partition::Program& progra
     }
     auto client = describeNode(program, original.graph, cluster, options.endpoints, keys.clusterId, -1);
     client.predictedBytes = options.predictedBytes;
-    if (auto s = writeFileAtomically((fs::path(dir) / "client.json").string(), descriptionToJson(client)); !s) {
+    if (auto s = writeFileAtomically((fs::path(dir) / "client.json").string(), descriptionToJson(client));
+        !s) {
         return s.error();
     }
     if (auto s = writeKeys(keys, (fs::path(dir) / "cluster.key").string()); !s) {

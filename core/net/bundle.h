@@ -45,7 +45,7 @@ struct TaskSpec {
     int stage = -1;
     bool stealable = false;
     std::vector<InputSpec> inputs;
-    std::vector<int> outputs;            // piece ids
+    std::vector<int> outputs;             // piece ids
     std::vector<std::string> outputNames; // in the device graph, same order
 };
 
@@ -78,11 +78,11 @@ struct NodeDescription {
     int device = -1; // this node's index in `devices`; -1 for the client
     int gateway = 0;
     std::vector<DeviceSpec> devices;
-    std::vector<TaskSpec> tasks;   // in program order
-    std::vector<PieceSpec> pieces; // produced here (task outputs; the graph inputs at the gateway)
-    std::vector<InputSpec> results; // gateway: graph outputs assembled from pieces
+    std::vector<TaskSpec> tasks;            // in program order
+    std::vector<PieceSpec> pieces;          // produced here (task outputs; the graph inputs at the gateway)
+    std::vector<InputSpec> results;         // gateway: graph outputs assembled from pieces
     std::vector<ValueSpec> inputs, outputs; // the graph's (gateway and client)
-    std::vector<int> reporting; // gateway: devices that run tasks and report every frame
+    std::vector<int> reporting;             // gateway: devices that run tasks and report every frame
     // client: per device, the tensor bytes sim::planCost predicts it receives and sends per frame
     std::vector<std::pair<std::int64_t, std::int64_t>> predictedBytes;
 };
@@ -103,9 +103,9 @@ struct BundleOptions {
 
 // Writes every device's bundle and the client's files under `dir` (created). Returns the directories
 // written (one per device). Refuses programs whose graph inputs are constants (not fed by frames).
-Expected<std::vector<std::string>> writeBundles(const partition::Program& program, const model::Model& original,
-                                                const cost::Cluster& cluster, const BundleOptions& options,
-                                                const std::string& dir);
+Expected<std::vector<std::string>> writeBundles(const partition::Program& program,
+                                                const model::Model& original, const cost::Cluster& cluster,
+                                                const BundleOptions& options, const std::string& dir);
 
 // A node's bundle, loaded: its description, keys and one executable net per task it runs.
 struct NodeBundle {

@@ -12,7 +12,8 @@ std::string ClusterClient::gatewayName() const {
     return "gateway '" + g.name + "' at " + g.endpoint;
 }
 
-Expected<std::unique_ptr<ClusterClient>> ClusterClient::connect(NodeBundle client, std::chrono::milliseconds timeout,
+Expected<std::unique_ptr<ClusterClient>> ClusterClient::connect(NodeBundle client,
+                                                                std::chrono::milliseconds timeout,
                                                                 std::function<void(const std::string&)> log) {
     const auto& d = client.description;
     auto transport = Transport::create({client.keys, int(d.devices.size()), -1, "", std::move(log)});
@@ -34,9 +35,9 @@ Expected<std::unique_ptr<ClusterClient>> ClusterClient::connect(NodeBundle clien
     while (std::chrono::steady_clock::now() < deadline) {
         auto in = c->m_transport->receive(std::chrono::milliseconds(100));
         if (!c->m_transport->handshakeFailure().empty()) {
-            return Error{ErrorCode::InvalidArgument, c->gatewayName() + " refused the connection: " +
-                                                         c->m_transport->handshakeFailure() +
-                                                         " (are the keys from this cluster's bundle?)"};
+            return Error{ErrorCode::InvalidArgument,
+                         c->gatewayName() + " refused the connection: " + c->m_transport->handshakeFailure() +
+                             " (are the keys from this cluster's bundle?)"};
         }
         if (in && in->message.has_hello()) {
             return c;
@@ -81,7 +82,8 @@ Expected<wire::FrameResult> ClusterClient::next(std::chrono::milliseconds timeou
             return std::move(*in->message.mutable_frame_result());
         }
     }
-    return Error{ErrorCode::Io, "no result from the " + gatewayName() + " within " + std::to_string(timeout.count()) +
+    return Error{ErrorCode::Io, "no result from the " + gatewayName() + " within " +
+                                    std::to_string(timeout.count()) +
                                     " ms (a worker may have stopped; see the nodes' logs)"};
 }
 

@@ -18,7 +18,8 @@ class ClusterClient {
 public:
     // Connects and greets the gateway; fails with a clear message when it does not answer within `timeout`
     // or refuses our keys.
-    static Expected<std::unique_ptr<ClusterClient>> connect(NodeBundle client, std::chrono::milliseconds timeout,
+    static Expected<std::unique_ptr<ClusterClient>> connect(NodeBundle client,
+                                                            std::chrono::milliseconds timeout,
                                                             std::function<void(const std::string&)> log = {});
 
     const NodeDescription& description() const { return m_bundle.description; }

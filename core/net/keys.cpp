@@ -46,7 +46,8 @@ Status writeKeys(const ClusterKeys& keys, const std::string& path) {
         return s;
     }
     std::error_code ec;
-    std::filesystem::permissions(path, std::filesystem::perms::owner_read | std::filesystem::perms::owner_write,
+    std::filesystem::permissions(path,
+                                 std::filesystem::perms::owner_read | std::filesystem::perms::owner_write,
                                  std::filesystem::perm_options::replace, ec);
     if (ec) {
         return Error{ErrorCode::Io, path + ": cannot make the keys file private: " + ec.message()};
@@ -64,13 +65,13 @@ Expected<ClusterKeys> readKeys(const std::string& path) {
         return Error{ErrorCode::Parse, path + ": not a JSON object"};
     }
     if (j.value("format", "") != kFormat) {
-        return Error{ErrorCode::Parse, path + ": not a Tessera keys file (\"format\" is not \"" +
-                                           std::string(kFormat) + "\")"};
+        return Error{ErrorCode::Parse,
+                     path + ": not a Tessera keys file (\"format\" is not \"" + std::string(kFormat) + "\")"};
     }
     if (!j["version"].is_number_integer() || j["version"].get<int>() > kVersion) {
-        return Error{ErrorCode::Unsupported,
-                     path + ": keys file version " + j["version"].dump() + " is newer than this program's (" +
-                         std::to_string(kVersion) + ")"};
+        return Error{ErrorCode::Unsupported, path + ": keys file version " + j["version"].dump() +
+                                                 " is newer than this program's (" +
+                                                 std::to_string(kVersion) + ")"};
     }
     ClusterKeys keys;
     for (auto [field, out] : {std::pair{"cluster", &keys.clusterId}, std::pair{"public", &keys.publicKey},
@@ -81,7 +82,8 @@ Expected<ClusterKeys> readKeys(const std::string& path) {
         *out = j[field].get<std::string>();
     }
     if (!isZ85Key(keys.publicKey) || !isZ85Key(keys.secretKey)) {
-        return Error{ErrorCode::Parse, path + ": \"public\" and \"secret\" must be 40-character Z85 CURVE keys"};
+        return Error{ErrorCode::Parse,
+                     path + ": \"public\" and \"secret\" must be 40-character Z85 CURVE keys"};
     }
     return keys;
 }

@@ -48,8 +48,8 @@ Expected<std::unique_ptr<NodeRuntime>> NodeRuntime::create(NodeBundle bundle, No
     }
     const std::string listen =
         node->m_options.listen.empty() ? d.devices[std::size_t(d.device)].endpoint : node->m_options.listen;
-    auto transport = Transport::create({node->m_bundle.keys, int(d.devices.size()), d.device, listen,
-                                        node->m_options.log});
+    auto transport = Transport::create(
+        {node->m_bundle.keys, int(d.devices.size()), d.device, listen, node->m_options.log});
     if (!transport) {
         return transport.error();
     }
@@ -142,7 +142,8 @@ void NodeRuntime::handle(Transport::Received& in) {
         break;
     case wire::Envelope::kFrameStart:
         if (!isGateway() || m.sender() != -1) {
-            log("refused a frame from sender " + std::to_string(m.sender()) + ": frames enter at the gateway");
+            log("refused a frame from sender " + std::to_string(m.sender()) +
+                ": frames enter at the gateway");
             break;
         }
         onFrameStart(in.route, m.frame_start());
@@ -190,7 +191,8 @@ void NodeRuntime::onFrameStart(const std::string& route, const wire::FrameStart&
             return refuse("input '" + v.name + "' is missing");
         }
         if (!(toRegion(it->second->region()) == partition::Region::full(v.shape))) {
-            return refuse("input '" + v.name + "' must be the whole tensor of shape " + model::toString(v.shape));
+            return refuse("input '" + v.name + "' must be the whole tensor of shape " +
+                          model::toString(v.shape));
         }
     }
     Frame& f = frame(id);
@@ -211,8 +213,8 @@ void NodeRuntime::onFrameStart(const std::string& route, const wire::FrameStart&
     checkDone(id);
 }
 
-bool NodeRuntime::accept(std::uint64_t id, int task, int piece, const partition::Region& part, const float* data,
-                         const partition::Region& held) {
+bool NodeRuntime::accept(std::uint64_t id, int task, int piece, const partition::Region& part,
+                         const float* data, const partition::Region& held) {
     Frame& f = frame(id);
     auto fill = [&](const InputSpec& spec, std::vector<float>& buffer, std::vector<bool>& have) {
         for (std::size_t s = 0; s < spec.sources.size(); ++s) {
@@ -266,8 +268,8 @@ void NodeRuntime::onTensorPart(const wire::TensorPart& part, int sender) {
     std::vector<float> data(std::size_t(region.elements()));
     copyFloats(part.data(), data.data());
     if (!accept(id, part.task(), part.piece(), region, data.data(), region)) {
-        log("refused a part from device " + std::to_string(sender) + ": frame " + std::to_string(id) + " task " +
-            std::to_string(part.task()) + " expects no part " + region.toString() + " of piece " +
+        log("refused a part from device " + std::to_string(sender) + ": frame " + std::to_string(id) +
+            " task " + std::to_string(part.task()) + " expects no part " + region.toString() + " of piece " +
             std::to_string(part.piece()) + " (or has it already)");
         return;
     }
@@ -280,7 +282,8 @@ void NodeRuntime::deliver(std::uint64_t id, const PieceSpec& piece, const float*
     for (const auto& c : piece.consumers) {
         if (c.device == m_d.device) {
             if (!accept(id, c.task, piece.id, c.part, data, piece.region)) {
-                log("bundle inconsistent: local consumer of piece " + std::to_string(piece.id) + " not found");
+                log("bundle inconsistent: local consumer of piece " + std::to_string(piece.id) +
+                    " not found");
             }
             continue;
         }
@@ -352,8 +355,8 @@ void NodeRuntime::onTelemetry(const wire::Telemetry& t) {
 }
 
 void NodeRuntime::onError(const wire::ErrorReport& e, int sender) {
-    const std::string message = "device '" + (sender >= 0 ? m_d.devices[std::size_t(sender)].name : "client") +
-                                "': " + e.message();
+    const std::string message =
+        "device '" + (sender >= 0 ? m_d.devices[std::size_t(sender)].name : "client") + "': " + e.message();
     log("frame " + std::to_string(e.frame()) + " failed on " + message);
     if (m_frames.count(e.frame())) {
         fail(e.frame(), message);

@@ -86,10 +86,10 @@ private:
     NodeBundle m_bundle;
     NodeOptions m_options;
     std::unique_ptr<Transport> m_transport;
-    std::map<int, std::size_t> m_taskIndex;       // task id -> index in m_d.tasks
-    std::map<int, const PieceSpec*> m_pieces;     // produced here, by id
+    std::map<int, std::size_t> m_taskIndex;   // task id -> index in m_d.tasks
+    std::map<int, const PieceSpec*> m_pieces; // produced here, by id
     std::map<std::uint64_t, Frame> m_frames;
-    std::set<std::uint64_t> m_finished;           // recent frames, to refuse late or repeated messages
+    std::set<std::uint64_t> m_finished; // recent frames, to refuse late or repeated messages
     std::deque<std::pair<std::uint64_t, std::size_t>> m_ready; // (frame, task index)
 };
 

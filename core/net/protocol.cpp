@@ -51,7 +51,8 @@ Status checkPayload(const wire::Region& region, const std::string& data, const s
     return {};
 }
 
-Status checkTensors(const google::protobuf::RepeatedPtrField<wire::Tensor>& tensors, const std::string& what) {
+Status checkTensors(const google::protobuf::RepeatedPtrField<wire::Tensor>& tensors,
+                    const std::string& what) {
     for (const auto& t : tensors) {
         if (auto s = checkPayload(t.region(), t.data(), what + " tensor '" + t.name() + "'"); !s) {
             return s;
@@ -80,8 +81,8 @@ Expected<wire::Envelope> decode(std::string_view bytes, const ProtocolContext& c
                        std::to_string(kProtocolVersion) + " (update the older side)");
     }
     if (e.cluster() != context.clusterId) {
-        return invalid("message for cluster '" + e.cluster() + "', this node belongs to '" + context.clusterId +
-                       "' (bundles from different `tessera bundle` runs?)");
+        return invalid("message for cluster '" + e.cluster() + "', this node belongs to '" +
+                       context.clusterId + "' (bundles from different `tessera bundle` runs?)");
     }
     if (e.sender() < -1 || e.sender() >= context.devices) {
         return invalid("sender " + std::to_string(e.sender()) + " is not a device of this cluster (0.." +

@@ -47,10 +47,12 @@ void authenticate(zmq::socket_t socket, std::string allowed, std::function<void(
                     ": it does not present this cluster's key (bundle from another cluster?)");
             }
         }
-        std::array<zmq::const_buffer, 6> reply{zmq::str_buffer("1.0"), zmq::buffer(request[1].data(), request[1].size()),
+        std::array<zmq::const_buffer, 6> reply{zmq::str_buffer("1.0"),
+                                               zmq::buffer(request[1].data(), request[1].size()),
                                                ok ? zmq::str_buffer("200") : zmq::str_buffer("400"),
                                                ok ? zmq::str_buffer("OK") : zmq::str_buffer("unknown key"),
-                                               zmq::str_buffer(""), zmq::str_buffer("")};
+                                               zmq::str_buffer(""),
+                                               zmq::str_buffer("")};
         try {
             zmq::send_multipart(socket, reply);
         } catch (const zmq::error_t&) {
@@ -69,7 +71,8 @@ Transport::Transport(TransportOptions options)
 Expected<std::unique_ptr<Transport>> Transport::create(TransportOptions options) {
     std::unique_ptr<Transport> t(new Transport(std::move(options)));
     if (!zmq_has("curve")) {
-        return Error{ErrorCode::Unsupported, "this ZeroMQ library has no CURVE support (built without libsodium)"};
+        return Error{ErrorCode::Unsupported,
+                     "this ZeroMQ library has no CURVE support (built without libsodium)"};
     }
     if (t->m_options.listen.empty()) {
         return t;
@@ -121,8 +124,9 @@ Status Transport::connect(int peer, const std::string& endpoint) {
         s.set(zmq::sockopt::curve_publickey, m_options.keys.publicKey);
         s.set(zmq::sockopt::curve_secretkey, m_options.keys.secretKey);
         // handshake failures (the peer refused our keys) are reported through a monitor
-        const std::string monitorEndpoint =
-            "inproc://monitor-" + std::to_string(reinterpret_cast<std::uintptr_t>(this)) + "-" + std::to_string(peer);
+        const std::string monitorEndpoint = "inproc://monitor-" +
+                                            std::to_string(reinterpret_cast<std::uintptr_t>(this)) + "-" +
+                                            std::to_string(peer);
         if (zmq_socket_monitor(s.handle(), monitorEndpoint.c_str(),
                                ZMQ_EVENT_HANDSHAKE_FAILED_AUTH | ZMQ_EVENT_HANDSHAKE_FAILED_PROTOCOL |
                                    ZMQ_EVENT_HANDSHAKE_FAILED_NO_DETAIL) != 0) {
@@ -162,7 +166,8 @@ Expected<std::size_t> Transport::reply(const std::string& route, wire::Envelope&
         m_router->send(zmq::buffer(bytes), zmq::send_flags::none);
     } catch (const zmq::error_t& e) {
         // router_mandatory: the client has gone
-        return Error{ErrorCode::Io, std::string("answering a client that is no longer connected: ") + e.what()};
+        return Error{ErrorCode::Io,
+                     std::string("answering a client that is no longer connected: ") + e.what()};
     }
     return bytes.size();
 }
@@ -204,7 +209,8 @@ std::optional<Transport::Received> Transport::receive(std::chrono::milliseconds 
             items.push_back({c.monitor.handle(), 0, ZMQ_POLLIN, 0});
             monitors.emplace_back(&c.monitor, peer);
         }
-        const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
+        const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
+            deadline - std::chrono::steady_clock::now());
         try {
             if (zmq::poll(items, std::max(left, std::chrono::milliseconds(0))) == 0) {
                 return std::nullopt;
@@ -232,17 +238,20 @@ std::optional<Transport::Received> Transport::receive(std::chrono::milliseconds 
             const bool routed = owners[i] == nullptr;
             if (parts.size() != (routed ? 2u : 1u)) {
                 ++m_refusedMessages;
-                log("refused a message of " + std::to_string(parts.size()) + " frames (expected one envelope)");
+                log("refused a message of " + std::to_string(parts.size()) +
+                    " frames (expected one envelope)");
                 continue;
             }
             const zmq::message_t& payload = parts.back();
-            auto decoded = decode(std::string_view(static_cast<const char*>(payload.data()), payload.size()), m_protocol);
+            auto decoded = decode(std::string_view(static_cast<const char*>(payload.data()), payload.size()),
+                                  m_protocol);
             if (!decoded) {
                 ++m_refusedMessages;
                 log("refused a message: " + decoded.error().message);
                 continue;
             }
-            return Received{std::move(*decoded), routed ? parts[0].to_string() : std::string(), payload.size()};
+            return Received{std::move(*decoded), routed ? parts[0].to_string() : std::string(),
+                            payload.size()};
         }
         if (std::chrono::steady_clock::now() >= deadline) {
             return std::nullopt;

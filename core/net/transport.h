@@ -32,9 +32,9 @@ namespace tessera::net {
 
 struct TransportOptions {
     ClusterKeys keys;
-    int devices = 0;        // of the cluster (senders are checked against it)
-    int self = -1;          // this process's device index; -1 for a client
-    std::string listen;     // endpoint to bind ("tcp://*:7701"); empty for a client
+    int devices = 0;    // of the cluster (senders are checked against it)
+    int self = -1;      // this process's device index; -1 for a client
+    std::string listen; // endpoint to bind ("tcp://*:7701"); empty for a client
     // Called from the transport's threads too (authentication); must be thread-safe.
     std::function<void(const std::string&)> log;
 };

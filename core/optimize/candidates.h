@@ -36,7 +36,7 @@ struct CandidateOptions {
     // Whole-layer options on every device. Off: a layer that can be split (tiles, LOP, LIP) must be, and the
     // others run on the gateway (DeeperThings' setting, where every layer is spread over all devices).
     bool wholeLayers = true;
-    int threads = 2;           // candidates are compiled in parallel
+    int threads = 2; // candidates are compiled in parallel
     const StopToken* stop = nullptr;
     ProgressFn progress;
 };

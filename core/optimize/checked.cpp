@@ -7,8 +7,8 @@
 
 namespace tessera::optimize {
 
-Expected<CheckedSolution> solveChecked(const model::Model& model, const cost::Cluster& cluster, Problem problem,
-                                       const Solver& solve, int maxSolves) {
+Expected<CheckedSolution> solveChecked(const model::Model& model, const cost::Cluster& cluster,
+                                       Problem problem, const Solver& solve, int maxSolves) {
     const std::vector<std::int64_t> budgets = problem.budgetBytes;
     std::vector<std::int64_t> reserve(budgets.size(), 0);
     std::string lowered; // "rpi4-1 to 42.8 MiB, ..." once a budget was lowered
@@ -19,7 +19,8 @@ Expected<CheckedSolution> solveChecked(const model::Model& model, const cost::Cl
                 return solution.error();
             }
             return solution.error().withContext(
-                "with budgets lowered to leave room for the pieces devices hold between tasks (" + lowered + ")");
+                "with budgets lowered to leave room for the pieces devices hold between tasks (" + lowered +
+                ")");
         }
         CheckedSolution checked;
         checked.plan = toPlan(problem, solution->chosen);
@@ -40,16 +41,17 @@ Expected<CheckedSolution> solveChecked(const model::Model& model, const cost::Cl
             for (const auto& line : over) {
                 text += (text.empty() ? "" : "; ") + line;
             }
-            return Error{ErrorCode::InvalidArgument,
-                         "no plan found within the budgets after " + std::to_string(round) +
-                             " solves (each lowering the budgets of the devices the last plan overloaded): " +
-                             text};
+            return Error{
+                ErrorCode::InvalidArgument,
+                "no plan found within the budgets after " + std::to_string(round) +
+                    " solves (each lowering the budgets of the devices the last plan overloaded): " + text};
         }
         // reserve on each overloaded device the most that a plan so far needed beyond the optimizer's model
         lowered.clear();
         for (std::size_t d = 0; d < cluster.devices.size(); ++d) {
             if (checked.cost.devices[d].totalBytes > cluster.devices[d].memoryBytes) {
-                reserve[d] = std::max(reserve[d], checked.cost.devices[d].totalBytes - solution->figures.memoryBytes[d]);
+                reserve[d] = std::max(reserve[d],
+                                      checked.cost.devices[d].totalBytes - solution->figures.memoryBytes[d]);
                 problem.budgetBytes[d] = budgets[d] - reserve[d];
             }
             if (reserve[d] > 0) {

@@ -8,9 +8,9 @@
 // percent. solveChecked closes that gap: it compiles the chosen plan, and while a device needs more than its
 // budget, reserves on that device the most any plan so far needed beyond the model (its budget in the problem
 // becomes budget - reserve) and solves again. The plan returned fits
-// every budget by its own costs; its optimality (Solution::optimal) is under the lowered budgets. Reserves only
-// grow, so budgets that some plan meets can still be refused when the plans tried on the way need more buffers
-// than that one; the error then says the budgets were lowered and to what.
+// every budget by its own costs; its optimality (Solution::optimal) is under the lowered budgets. Reserves
+// only grow, so budgets that some plan meets can still be refused when the plans tried on the way need more
+// buffers than that one; the error then says the budgets were lowered and to what.
 
 #include <functional>
 
@@ -35,7 +35,7 @@ using Solver = std::function<Expected<Solution>(const Problem&)>;
 // `problem` built for `model` on `cluster` (candidates.h). Errors: the solver's (with a note on the lowered
 // budgets when it refuses them), and InvalidArgument when `maxSolves` plans in a row did not fit, naming the
 // devices of the last one.
-Expected<CheckedSolution> solveChecked(const model::Model& model, const cost::Cluster& cluster, Problem problem,
-                                       const Solver& solve, int maxSolves = 8);
+Expected<CheckedSolution> solveChecked(const model::Model& model, const cost::Cluster& cluster,
+                                       Problem problem, const Solver& solve, int maxSolves = 8);
 
 } // namespace tessera::optimize

@@ -1,6 +1,6 @@
 // The emulated cluster for real: namespaces that reach each other over the bridge, links that carry the
-// configured rate and no more, a CPU quota that holds a busy process to its share, a memory limit that stops a
-// process that outgrows it, and `down` leaving no trace. Needs root (as CI runs); skipped otherwise.
+// configured rate and no more, a CPU quota that holds a busy process to its share, a memory limit that stops
+// a process that outgrows it, and `down` leaving no trace. Needs root (as CI runs); skipped otherwise.
 
 #include <sys/resource.h>
 #include <sys/wait.h>
@@ -125,7 +125,9 @@ s.sendall(b"x" * 2500000); s.close()
     // A process spinning for 2 s of wall time on a 0.25-core device gets about 0.5 s of CPU.
     void cpuQuotaHolds() {
         auto busy = deployer::spawnOnNode(
-            m_cluster, 2, {"python3", "-c", "import os, time\nt = time.time()\nwhile time.time() - t < 2: pass\nprint(sum(os.times()[:2]))"},
+            m_cluster, 2,
+            {"python3", "-c",
+             "import os, time\nt = time.time()\nwhile time.time() - t < 2: pass\nprint(sum(os.times()[:2]))"},
             log("busy"));
         QVERIFY(busy);
         const Exit e = waitFor(*busy);
@@ -147,9 +149,9 @@ s.sendall(b"x" * 2500000); s.close()
 
     // 200 MB on a 64 MiB device: the kernel stops it.
     void memoryLimitHolds() {
-        auto hog = deployer::spawnOnNode(m_cluster, 0,
-                                         {"python3", "-c", "b = bytearray(200 * 1024 * 1024)\nprint('survived')"},
-                                         log("hog"));
+        auto hog = deployer::spawnOnNode(
+            m_cluster, 0, {"python3", "-c", "b = bytearray(200 * 1024 * 1024)\nprint('survived')"},
+            log("hog"));
         QVERIFY(hog);
         const Exit e = waitFor(*hog);
         QVERIFY(WIFSIGNALED(e.status));

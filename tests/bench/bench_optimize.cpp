@@ -36,7 +36,8 @@ std::int64_t maxMemory(const sim::PlanCost& c) {
     return m;
 }
 
-// Every unit that can be split by output channels over all devices (equal shares) is; the rest on the gateway.
+// Every unit that can be split by output channels over all devices (equal shares) is; the rest on the
+// gateway.
 partition::Plan allLop(const model::Graph& g, const cost::Cluster& c) {
     partition::Plan plan;
     for (const auto& u : optimize::graphUnits(g)) {
@@ -45,7 +46,8 @@ partition::Plan allLop(const model::Graph& g, const cost::Cluster& c) {
         s.last = u.last;
         const auto& out = g.value(g.nodes[u.last].outputs[0])->shape;
         s.kind = partition::StageKind::Lop;
-        s.channelCuts = partition::proportionalCuts(out.size() > 1 ? out[1] : 0, std::vector<double>(c.devices.size(), 1.0));
+        s.channelCuts = partition::proportionalCuts(out.size() > 1 ? out[1] : 0,
+                                                    std::vector<double>(c.devices.size(), 1.0));
         for (std::size_t d = 0; d < c.devices.size(); ++d) {
             s.devices.push_back(int(d));
         }
@@ -59,7 +61,8 @@ partition::Plan allLop(const model::Graph& g, const cost::Cluster& c) {
     return plan;
 }
 
-// DeepThings: Darknet layers 0..15 of YOLOv2 in 5x5 tiles round-robin over the devices, the rest on the gateway.
+// DeepThings: Darknet layers 0..15 of YOLOv2 in 5x5 tiles round-robin over the devices, the rest on the
+// gateway.
 partition::Plan deepThings(const model::Graph& g, const cost::Cluster& c) {
     partition::Stage tiles;
     tiles.kind = partition::StageKind::Tiles;
@@ -97,10 +100,10 @@ int main(int argc, char** argv) {
         models = {"yolov2-608", "vgg16", "alexnet", "extraction"};
     }
     std::printf("%-11s %3s %8s %8s | %-28s | %-28s | %-28s | %9s %9s\n", "model", "dev", "options", "build s",
-                "memory: solve s (status)", "traffic: solve s (status)", "latency: solve s (status)", "traffic/",
-                "memory/");
-    std::printf("%-11s %3s %8s %8s | %-28s | %-28s | %-28s | %9s %9s\n", "", "", "", "", "", "", "", "all-LOP",
-                "DeepThgs");
+                "memory: solve s (status)", "traffic: solve s (status)", "latency: solve s (status)",
+                "traffic/", "memory/");
+    std::printf("%-11s %3s %8s %8s | %-28s | %-28s | %-28s | %9s %9s\n", "", "", "", "", "", "", "",
+                "all-LOP", "DeepThgs");
     for (const auto& name : models) {
         auto m = model::buildZooModel(name);
         if (!m) {
@@ -113,7 +116,8 @@ int main(int argc, char** argv) {
             auto problem = optimize::buildProblem(*m, cluster);
             const double build = since(start);
             if (!problem) {
-                std::fprintf(stderr, "%s on %d devices: %s\n", name.c_str(), devices, problem.error().message.c_str());
+                std::fprintf(stderr, "%s on %d devices: %s\n", name.c_str(), devices,
+                             problem.error().message.c_str());
                 return 1;
             }
             std::printf("%-11s %3d %8zu %8.1f", name.c_str(), devices, problem->options.size(), build);
@@ -122,7 +126,8 @@ int main(int argc, char** argv) {
                 optimize::SolveOptions options;
                 options.timeLimitSeconds = limit;
                 auto s = optimize::solveIlp(*problem, objective, options);
-                std::printf(" | %6.2f %-21s", s ? s->seconds : 0.0, s ? s->status.substr(0, 21).c_str() : "error");
+                std::printf(" | %6.2f %-21s", s ? s->seconds : 0.0,
+                            s ? s->status.substr(0, 21).c_str() : "error");
                 if (s && objective == Objective::Memory) {
                     memoryChoice = s->chosen;
                 }
@@ -149,7 +154,8 @@ int main(int argc, char** argv) {
                 const auto fixed = costOf(*m, deepThings(m->graph, cluster), cluster);
                 memoryRatio = double(maxMemory(chosen)) / double(maxMemory(fixed));
             }
-            std::printf(" | %9.3f %9s\n", trafficRatio, memoryRatio > 0 ? std::to_string(memoryRatio).substr(0, 5).c_str() : "-");
+            std::printf(" | %9.3f %9s\n", trafficRatio,
+                        memoryRatio > 0 ? std::to_string(memoryRatio).substr(0, 5).c_str() : "-");
             std::fflush(stdout);
         }
     }

@@ -32,7 +32,9 @@ double largestTotal(const QString& out) {
     for (auto it = row.globalMatch(out); it.hasNext();) {
         const auto m = it.next();
         const double v = m.captured(1).toDouble();
-        largest = std::max(largest, m.captured(2) == "KiB" ? v / 1024 : m.captured(2) == "GiB" ? v * 1024 : v);
+        largest = std::max(largest, m.captured(2) == "KiB"   ? v / 1024
+                                    : m.captured(2) == "GiB" ? v * 1024
+                                                             : v);
     }
     return largest;
 }
@@ -50,9 +52,8 @@ class TestCliOptimize : public QObject {
     // Fewer candidates (2x2 tiles, blocks of up to 4 layers) keep every search short on a loaded CI machine.
     RunResult optimize(const QStringList& extra, bool fewCandidates = true) {
         const QStringList few{"--grids", "2", "--max-tile-units", "4"};
-        return run(binary("tessera"),
-                   QStringList{"optimize", m_model, "--devices", "rpi4:3"} + (fewCandidates ? few : QStringList{}) +
-                       extra);
+        return run(binary("tessera"), QStringList{"optimize", m_model, "--devices", "rpi4:3"} +
+                                          (fewCandidates ? few : QStringList{}) + extra);
     }
 
 private slots:
@@ -66,7 +67,8 @@ private slots:
     void latencyPlanVerifies() {
         const auto r = optimize({"--objective", "latency", "-o", path("latency.json")});
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
-        QVERIFY2(r.out.contains(QRegularExpression(R"(Solver: .*, optimal in [0-9.]+ s)")), qPrintable(r.out));
+        QVERIFY2(r.out.contains(QRegularExpression(R"(Solver: .*, optimal in [0-9.]+ s)")),
+                 qPrintable(r.out));
         QVERIFY(r.out.contains("Plan for tiny-yolov2 on 3 device(s)"));
         // the plan's own costs add the buffers devices hold between tasks to the optimizer's memory model
         const double estimate = mib(r.out, "Optimizer's estimate: largest device memory");
@@ -94,7 +96,8 @@ private slots:
         const auto free = optimize({"--objective", "latency", "-q", "-o", path("free.json")}, false);
         QVERIFY2(free.exitCode == 0, qPrintable(free.err));
         const double unbounded = largestTotal(free.out);
-        const auto r = optimize({"--objective", "latency", "--budget", "45MiB", "-o", path("budget.json")}, false);
+        const auto r =
+            optimize({"--objective", "latency", "--budget", "45MiB", "-o", path("budget.json")}, false);
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         QVERIFY(unbounded > 45); // the budget really binds
         const double bounded = largestTotal(r.out);
@@ -117,8 +120,8 @@ private slots:
 
     // The front is written as numbered plans, memory rising and latency falling from one to the next.
     void paretoFrontIsMonotone() {
-        const auto r = optimize({"--objective", "latency", "--pareto", "--points", "3", "-q", "-o",
-                                 path("front.json")});
+        const auto r =
+            optimize({"--objective", "latency", "--pareto", "--points", "3", "-q", "-o", path("front.json")});
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         const QRegularExpression point(
             R"(  (\d+)\. largest device memory ([0-9.]+) MiB, traffic [^,]+, latency ([0-9.]+) ms.* -> (.*))");
@@ -148,9 +151,10 @@ private slots:
         const auto r = optimize({"--objective", "memory", "--time-limit", "1", "-o", path("memory.json")});
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         QVERIFY(r.err.contains("measuring candidate stages"));
-        QVERIFY2(r.out.contains(QRegularExpression(R"(Solver: GLPK integer program, (optimal|time limit: gap )"
-                                                   R"([0-9.]+%) in [0-9.]+ s)")),
-                 qPrintable(r.out));
+        QVERIFY2(
+            r.out.contains(QRegularExpression(R"(Solver: GLPK integer program, (optimal|time limit: gap )"
+                                              R"([0-9.]+%) in [0-9.]+ s)")),
+            qPrintable(r.out));
         QVERIFY(QFile::exists(path("memory.json")));
         QVERIFY(timer.elapsed() < 60000);
     }
@@ -176,8 +180,9 @@ private slots:
         QCOMPARE(p.exitStatus(), QProcess::NormalExit);
         QCOMPARE(p.exitCode(), 0);
         // a search that finished just before the signal is proven instead
-        QVERIFY2(out.contains(QRegularExpression(R"(Solver: GLPK integer program, (optimal|cancelled: gap ))")),
-                 qPrintable(out));
+        QVERIFY2(
+            out.contains(QRegularExpression(R"(Solver: GLPK integer program, (optimal|cancelled: gap ))")),
+            qPrintable(out));
         QVERIFY(QFile::exists(path("interrupted.json")));
     }
 

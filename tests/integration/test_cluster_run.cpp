@@ -75,7 +75,8 @@ class TestClusterRun : public QObject {
         for (auto& n : nodes) {
             QElapsedTimer t;
             t.start();
-            while (!n.log.contains("serving as") && t.elapsed() < 30000 && n.process->state() != QProcess::NotRunning) {
+            while (!n.log.contains("serving as") && t.elapsed() < 30000 &&
+                   n.process->state() != QProcess::NotRunning) {
                 n.process->waitForReadyRead(200);
                 n.log += QString::fromUtf8(n.process->readAllStandardError());
             }
@@ -112,21 +113,24 @@ class TestClusterRun : public QObject {
         for (int d = 0; d < devices; ++d) {
             cluster.devices[std::size_t(d)].host = "127.0.0.1";
             endpoints << "--endpoint"
-                      << QString::fromStdString(cluster.devices[std::size_t(d)].name) + "=tcp://127.0.0.1:" +
-                             QString::number(freePort());
+                      << QString::fromStdString(cluster.devices[std::size_t(d)].name) +
+                             "=tcp://127.0.0.1:" + QString::number(freePort());
         }
         const QString planPath = path("plan" + id + ".json"), clusterPath = path("cluster" + id + ".json");
         QVERIFY(cost::writeCluster(cluster, clusterPath.toStdString()).ok());
         QVERIFY(partition::writePlan(plan, m.graph, cluster, planPath.toStdString()).ok());
         const QString bundles = path("bundles" + id);
-        auto bundled = run(binary("tessera"), QStringList{"bundle", modelPath, planPath, clusterPath, "-o", bundles} + endpoints);
+        auto bundled =
+            run(binary("tessera"),
+                QStringList{"bundle", modelPath, planPath, clusterPath, "-o", bundles} + endpoints);
         QVERIFY2(bundled.exitCode == 0, qPrintable(what + ": " + bundled.err));
         const QStringList dirs = bundled.out.split('\n', Qt::SkipEmptyParts);
 
         const auto inputs = test::sampleInputs(m.graph);
         QCOMPARE(inputs.size(), std::size_t(1));
         const QString inputPath = path("input" + id + ".npy");
-        QVERIFY(exec::writeNpy(inputPath.toStdString(), m.graph.inputs[0].shape, inputs.begin()->second).ok());
+        QVERIFY(
+            exec::writeNpy(inputPath.toStdString(), m.graph.inputs[0].shape, inputs.begin()->second).ok());
 
         auto nodes = startNodes(dirs);
         const QString outPath = path("out" + id + ".npy");
@@ -135,7 +139,8 @@ class TestClusterRun : public QObject {
                                            "--timeout", "60"});
         const QString logs = stopNodes(nodes);
         QVERIFY2(ran.exitCode == 0, qPrintable(what + ": " + ran.err + ran.out + "\nnode logs:\n" + logs));
-        QVERIFY2(!logs.contains("DID NOT END CLEANLY") && !logs.contains("refused"), qPrintable(what + "\n" + logs));
+        QVERIFY2(!logs.contains("DID NOT END CLEANLY") && !logs.contains("refused"),
+                 qPrintable(what + "\n" + logs));
 
         // (a) outputs against the whole model on one device
         const auto want = test::runWhole(m, inputs);
@@ -143,20 +148,24 @@ class TestClusterRun : public QObject {
             const std::string file = m.graph.outputs.size() == 1
                                          ? outPath.toStdString()
                                          : (QFileInfo(outPath).path() + "/out" + id + "_" +
-                                            QString::fromStdString(o.name) + ".npy").toStdString();
+                                            QString::fromStdString(o.name) + ".npy")
+                                               .toStdString();
             auto got = exec::readNpy(file);
-            QVERIFY2(got.ok(), qPrintable(what + ": " + QString::fromStdString(got ? "" : got.error().message)));
+            QVERIFY2(got.ok(),
+                     qPrintable(what + ": " + QString::fromStdString(got ? "" : got.error().message)));
             const auto dev = test::deviation(got->data, want.at(o.name));
             QVERIFY2(dev.relativeL2 <= 1e-5 && dev.maxAbs <= 1e-4 * (1 + dev.maxRef),
                      qPrintable(what + ": output '" + QString::fromStdString(o.name) + "' relative L2 " +
-                                QString::number(dev.relativeL2) + ", max |error| " + QString::number(dev.maxAbs)));
+                                QString::number(dev.relativeL2) + ", max |error| " +
+                                QString::number(dev.maxAbs)));
         }
 
         // (b) bytes per device and frame against the prediction; every frame reports the same bytes
         auto program = partition::compile(m, plan, cluster);
         QVERIFY(program.ok());
         const auto cost = sim::planCost(*program, m.graph, cluster);
-        static const QRegularExpression line("  device '([^']+)': \\d+ tasks, compute [0-9.]+ ms, received (\\d+) B, sent (\\d+) B");
+        static const QRegularExpression line(
+            "  device '([^']+)': \\d+ tasks, compute [0-9.]+ ms, received (\\d+) B, sent (\\d+) B");
         int reports = 0;
         std::int64_t traffic = 0;
         for (auto it = line.globalMatch(ran.out); it.hasNext();) {
@@ -278,10 +287,10 @@ private slots:
         const auto m = tinyYolo();
         const auto& g = m.graph;
         const QString file = path("tiny-yolov2.onnx");
-        runPlan(m, file, plan(g, {channels(g, partition::StageKind::Lop, "conv_12", "conv_12_leaky", 3)}), 3, 2,
-                2, "LOP");
-        runPlan(m, file, plan(g, {channels(g, partition::StageKind::Lip, "conv_13", "conv_13_leaky", 3)}), 3, 2,
-                2, "LIP");
+        runPlan(m, file, plan(g, {channels(g, partition::StageKind::Lop, "conv_12", "conv_12_leaky", 3)}), 3,
+                2, 2, "LOP");
+        runPlan(m, file, plan(g, {channels(g, partition::StageKind::Lip, "conv_13", "conv_13_leaky", 3)}), 3,
+                2, 2, "LIP");
         runPlan(m, file,
                 plan(g, {tiles(g, "conv_0", "conv_8_leaky", 2, 3, true, false),
                          channels(g, partition::StageKind::Lop, "conv_10", "conv_10_leaky", 3),
@@ -311,14 +320,14 @@ private slots:
         auto cluster = cost::uniformCluster("rpi4", 2);
         const QString planPath = path("refused-plan.json"), clusterPath = path("refused-cluster.json");
         QVERIFY(cost::writeCluster(cluster, clusterPath.toStdString()).ok());
-        QVERIFY(partition::writePlan(plan(g, {tiles(g, "conv_0", "maxpool_1", 2, 2, false, false)}), g, cluster,
-                                     planPath.toStdString())
+        QVERIFY(partition::writePlan(plan(g, {tiles(g, "conv_0", "maxpool_1", 2, 2, false, false)}), g,
+                                     cluster, planPath.toStdString())
                     .ok());
         const QString bundles = path("refused");
-        auto bundled = run(binary("tessera"),
-                           {"bundle", path("tiny-yolov2.onnx"), planPath, clusterPath, "-o", bundles, "--endpoint",
-                            "rpi4-1=tcp://127.0.0.1:" + QString::number(freePort()), "--endpoint",
-                            "rpi4-2=tcp://127.0.0.1:" + QString::number(freePort())});
+        auto bundled =
+            run(binary("tessera"), {"bundle", path("tiny-yolov2.onnx"), planPath, clusterPath, "-o", bundles,
+                                    "--endpoint", "rpi4-1=tcp://127.0.0.1:" + QString::number(freePort()),
+                                    "--endpoint", "rpi4-2=tcp://127.0.0.1:" + QString::number(freePort())});
         QVERIFY2(bundled.exitCode == 0, qPrintable(bundled.err));
         auto keys = net::readKeys((bundles + "/cluster.key").toStdString());
         QVERIFY(keys.ok());
@@ -334,7 +343,8 @@ private slots:
         auto ran = run(binary("tessera"), {"cluster-run", bundles, "-i", inputPath, "--timeout", "10"});
         const QString logs = stopNodes(nodes);
         QCOMPARE(ran.exitCode, 1);
-        QVERIFY2(ran.err.contains("refused the connection") && ran.err.contains("failed the encrypted handshake"),
+        QVERIFY2(ran.err.contains("refused the connection") &&
+                     ran.err.contains("failed the encrypted handshake"),
                  qPrintable(ran.err));
         QVERIFY2(!logs.contains("DID NOT END CLEANLY"), qPrintable(logs));
 

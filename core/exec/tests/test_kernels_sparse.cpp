@@ -116,10 +116,11 @@ private slots:
                     runKernel(node, {x, w, b}, {outShape}, false, threads, &error, 13, SparseChoice::Sparse);
                 QVERIFY2(sparse, error.c_str());
                 const float diff = maxAbsDiff((*ref)[0], (*sparse)[0]);
-                QVERIFY2(diff < tolerance((*ref)[0]), qPrintable(QString("sparsity %1, %2 threads: max |diff| %3")
-                                                           .arg(sparsity)
-                                                           .arg(threads)
-                                                           .arg(double(diff))));
+                QVERIFY2(diff < tolerance((*ref)[0]),
+                         qPrintable(QString("sparsity %1, %2 threads: max |diff| %3")
+                                        .arg(sparsity)
+                                        .arg(threads)
+                                        .arg(double(diff))));
             }
         }
     }
