@@ -91,9 +91,10 @@ struct Measured {
     bool ok = false;
 };
 
-Measured measure(const model::Model& model, const cost::Cluster& c, Option option) {
+Measured measure(const model::Model& model, const partition::WeightCensus& census, const cost::Cluster& c,
+                 Option option) {
     Measured m;
-    auto program = partition::compileStage(model, option.stage, c);
+    auto program = partition::compileStage(model, option.stage, c, &census);
     if (!program) {
         return m;
     }
@@ -342,9 +343,10 @@ Expected<Problem> buildProblem(const model::Model& model, const cost::Cluster& c
     std::atomic<std::size_t> next{0}, done{0};
     std::atomic<bool> cancelled{false};
     std::mutex progressMutex;
+    const partition::WeightCensus census(model.graph);
     auto work = [&] {
         for (std::size_t i = next++; i < candidates.size() && !cancelled; i = next++) {
-            measured[i] = measure(model, c, candidates[i]);
+            measured[i] = measure(model, census, c, candidates[i]);
             if (opt.stop && opt.stop->stopRequested()) {
                 cancelled = true;
             }

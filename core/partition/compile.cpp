@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <array>
 #include <cstdlib>
+#include <optional>
 #include <set>
 #include <tuple>
 
@@ -22,8 +23,11 @@ using model::Shape;
 
 class Compiler {
 public:
-    Compiler(const model::Model& model, const Plan& plan, const cost::Cluster& cluster)
+    Compiler(const model::Model& model, const Plan& plan, const cost::Cluster& cluster,
+             const WeightCensus* census)
         : m_g(model.graph)
+        , m_ownCensus(census ? std::nullopt : std::make_optional<WeightCensus>(model.graph))
+        , m_census(census ? *census : *m_ownCensus)
         , m_opset(model.opset)
         , m_plan(plan) {
         m_program.gateway = cluster.gateway;
@@ -183,7 +187,7 @@ private:
             requests[v] = Region::full(shapeOf(v));
         }
         const RangeGeometry geo = detail::backPropagate(m_g, stage.first, stage.last, requests);
-        TaskBuilder b(m_g, m_opset, taskName(s, "whole"));
+        TaskBuilder b(m_g, m_census, m_opset, taskName(s, "whole"));
         b.inputRegions = geo.need;
         b.addRange(stage.first, stage.last, geo);
         for (const auto& v : outputs) {
@@ -196,6 +200,8 @@ private:
     void compileLip(int s);
 
     const Graph& m_g;
+    std::optional<WeightCensus> m_ownCensus; // when the caller gave none
+    const WeightCensus& m_census;
     std::int64_t m_opset;
     const Plan& m_plan;
     Program m_program;
@@ -370,7 +376,7 @@ void Compiler::compileSplit(int s) {
     }
     std::map<std::tuple<int, std::string, std::string>, int> stripPiece;
     auto build = [&](std::size_t t) {
-        TaskBuilder b(m_g, m_opset,
+        TaskBuilder b(m_g, m_census, m_opset,
                       taskName(s, (stage.kind == StageKind::Tiles ? "tile" : "slice") + std::to_string(t)));
         b.inputRegions = geo[t].need;
         b.addRange(stage.first, stage.last, geo[t], [&](const std::string& value, const Band& band) {
@@ -407,7 +413,7 @@ void Compiler::compileLip(int s) {
 
     std::vector<int> partials;
     for (std::size_t k = 0; k < slices.size(); ++k) {
-        TaskBuilder b(m_g, m_opset, taskName(s, "part" + std::to_string(k)));
+        TaskBuilder b(m_g, m_census, m_opset, taskName(s, "part" + std::to_string(k)));
         Region xr = Region::full(shapeOf(x));
         xr[1] = slices[k];
         b.addInput(x, x, xr);
@@ -431,7 +437,7 @@ void Compiler::compileLip(int s) {
         partials.push_back(m_program.tasks[std::size_t(id)].outputs.front());
     }
 
-    TaskBuilder r(m_g, m_opset, taskName(s, "reduce"));
+    TaskBuilder r(m_g, m_census, m_opset, taskName(s, "reduce"));
     const Region whole = Region::full(outShape);
     std::string sum;
     for (std::size_t k = 0; k < partials.size(); ++k) {
@@ -481,20 +487,22 @@ void Compiler::compileLip(int s) {
 
 } // namespace
 
-Expected<Program> compile(const model::Model& model, const Plan& plan, const cost::Cluster& cluster) {
+Expected<Program> compile(const model::Model& model, const Plan& plan, const cost::Cluster& cluster,
+                          const WeightCensus* census) {
     if (auto s = checkPlan(plan, model.graph, cluster); !s) {
         return s.error();
     }
-    return Compiler(model, plan, cluster).run();
+    return Compiler(model, plan, cluster, census).run();
 }
 
-Expected<Program> compileStage(const model::Model& model, const Stage& stage, const cost::Cluster& cluster) {
+Expected<Program> compileStage(const model::Model& model, const Stage& stage, const cost::Cluster& cluster,
+                               const WeightCensus* census) {
     if (const auto problems = validateStage(stage, model.graph, cluster); !problems.empty()) {
         return Error{ErrorCode::InvalidArgument, problems.front()};
     }
     Plan plan;
     plan.stages = {stage};
-    return Compiler(model, plan, cluster).runAlone();
+    return Compiler(model, plan, cluster, census).runAlone();
 }
 
 } // namespace tessera::partition

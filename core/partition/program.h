@@ -19,6 +19,7 @@
 #include "core/model/model.h"
 #include "core/partition/plan.h"
 #include "core/partition/region.h"
+#include "core/partition/weight_census.h"
 
 namespace tessera::partition {
 
@@ -101,12 +102,15 @@ struct Program {
 
 // Compiles a valid plan (checkPlan first: errors list every problem). Cheap enough to run on every edit.
 // The model's weights are what the program costs (stored weight bytes) and runs: for a plan with pruning,
-// pass the model after applyPruning(plan).
-Expected<Program> compile(const model::Model& model, const Plan& plan, const cost::Cluster& cluster);
+// pass the model after applyPruning(plan). `census`: the model's (weight_census.h), to share the counting
+// across calls; one is made for the call when none is given.
+Expected<Program> compile(const model::Model& model, const Plan& plan, const cost::Cluster& cluster,
+                          const WeightCensus* census = nullptr);
 
 // One stage compiled on its own, as if every value it reads from outside were whole on the gateway (graph
 // inputs and the rest: pieces with task -1); no results. The optimizer's measure of a candidate stage.
-Expected<Program> compileStage(const model::Model& model, const Stage& stage, const cost::Cluster& cluster);
+Expected<Program> compileStage(const model::Model& model, const Stage& stage, const cost::Cluster& cluster,
+                               const WeightCensus* census = nullptr);
 
 // A copy of the task's graph with its weight slices filled in from `original` (ready for exec::Net or ONNX).
 model::Graph materialize(const Task& task, const model::Graph& original);

@@ -1,6 +1,7 @@
 #include "core/partition/task_builder.h"
 
 #include <algorithm>
+#include <cmath>
 
 #include "core/cost/layer_cost.h"
 #include "core/cost/memory_plan.h"
@@ -48,8 +49,10 @@ RangeGeometry backPropagate(const Graph& g, std::size_t first, std::size_t last,
     return geo;
 }
 
-TaskBuilder::TaskBuilder(const Graph& original, std::int64_t opset, const std::string& name)
+TaskBuilder::TaskBuilder(const Graph& original, const WeightCensus& census, std::int64_t opset,
+                         const std::string& name)
     : m_original(original)
+    , m_census(census)
     , m_opset(opset) {
     m_task.graph.name = name;
 }
@@ -283,11 +286,26 @@ std::int64_t TaskBuilder::storedSliceBytes(const WeightSlice& slice) const {
     if (!matrix || !source || std::int64_t(source->floats.size()) != source->elements()) {
         return dense;
     }
-    std::vector<float> values(std::size_t(model::elementCount(slice.shape)));
-    copyRegion(source->floats.data(), Region::full(source->shape), values.data(), slice.region, slice.region);
-    const auto nonzeros =
-        std::int64_t(std::count_if(values.begin(), values.end(), [](float v) { return v != 0.f; }));
-    return cost::weightStorage(*matrix, nonzeros).storedBytes;
+    // The slice has no more zeros than its tensor: too few there, and it is dense without counting. Otherwise
+    // count them one outer index at a time, stopping once there are too many nonzeros for the sparse form.
+    const std::int64_t elements = model::elementCount(slice.shape);
+    const double threshold = cost::sparseThreshold(matrix->kind);
+    // the margins of one element keep rounding out of the decision: weightStorage() below makes it
+    if (threshold > 1 || double(m_census.zeros(slice.source)) + 1 < threshold * double(elements)) {
+        return dense;
+    }
+    const auto limit = std::int64_t(std::floor(double(elements) * (1.0 - threshold))) + 1;
+    const Region whole = Region::full(source->shape);
+    Region slab = slice.region;
+    std::vector<float> values;
+    std::int64_t nonzeros = 0;
+    for (std::int64_t i = slice.region[0].begin; i < slice.region[0].end && nonzeros <= limit; ++i) {
+        slab[0] = Range{i, i + 1};
+        values.resize(std::size_t(slab.elements()));
+        copyRegion(source->floats.data(), whole, values.data(), slab, slab);
+        nonzeros += std::count_if(values.begin(), values.end(), [](float v) { return v != 0.f; });
+    }
+    return nonzeros > limit ? dense : cost::weightStorage(*matrix, nonzeros).storedBytes;
 }
 
 Task TaskBuilder::finish() {

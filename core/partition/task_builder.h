@@ -9,6 +9,7 @@
 
 #include "core/partition/geometry.h"
 #include "core/partition/program.h"
+#include "core/partition/weight_census.h"
 
 namespace tessera::partition::detail {
 
@@ -37,7 +38,9 @@ RangeGeometry backPropagate(const model::Graph& graph, std::size_t first, std::s
 // Builds one task graph: inputs (regions of original values), rewritten nodes, crops and stitches, outputs.
 class TaskBuilder {
 public:
-    TaskBuilder(const model::Graph& original, std::int64_t opset, const std::string& name);
+    // `census` counts the zeros of `original`'s weights (for the stored bytes of weight slices).
+    TaskBuilder(const model::Graph& original, const WeightCensus& census, std::int64_t opset,
+                const std::string& name);
 
     // A task input holding `region` of `value`, named `name` in the task graph, with its sources if known.
     void addInput(const std::string& name, const std::string& value, const Region& region,
@@ -73,6 +76,7 @@ private:
     std::string scalarsInitializer(const std::string& base, const std::vector<std::int64_t>& values);
 
     const model::Graph& m_original;
+    const WeightCensus& m_census;
     std::int64_t m_opset;
     Task m_task;
     std::map<std::string, std::pair<std::string, Region>> m_held; // original value -> (task name, region)
