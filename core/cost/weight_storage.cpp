@@ -71,7 +71,7 @@ std::optional<WeightMatrix> weightMatrix(const model::Node& node, const model::S
 }
 
 std::int64_t countNonzeros(const model::Tensor& tensor) {
-    if (tensor.dtype != model::DType::Float32) {
+    if (tensor.dtype != model::DType::Float32 || tensor.placeholder) {
         return tensor.elements();
     }
     std::int64_t n = 0;

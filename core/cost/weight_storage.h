@@ -55,7 +55,7 @@ WeightStorage weightStorage(const WeightMatrix& matrix, std::int64_t nonzeros);
 // every group has one input and one output channel) and Gemm (rank-2 B). nullopt for other ops.
 std::optional<WeightMatrix> weightMatrix(const model::Node& node, const model::Shape& weightShape);
 
-// Nonzero elements of a float tensor (every element for other types).
+// Nonzero elements of a float tensor (every element for other types and for placeholders).
 std::int64_t countNonzeros(const model::Tensor& tensor);
 
 // The storage of `node`'s weight when it may be stored sparse: the node is a Conv or Gemm whose input 1 is

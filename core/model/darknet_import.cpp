@@ -521,6 +521,9 @@ Expected<Model> loadDarknetText(const std::string& cfgText, const std::string& c
             return s.error();
         }
     } else {
+        for (const auto& name : builder.weightOrder()) {
+            model.graph.initializers[name].placeholder = true;
+        }
         model.notes.push_back("no .weights file given: weights are zero (shapes and costs are exact)");
     }
     model.sha256 = hash.hexDigest();

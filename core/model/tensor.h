@@ -26,6 +26,9 @@ struct Tensor {
     Shape shape;
     std::vector<float> floats;
     std::vector<std::int64_t> ints;
+    // The values stand in for weights the user did not give (a Darknet .cfg without its .weights): they are
+    // zero, but costs count them as the real, dense weights will be (cost::countNonzeros).
+    bool placeholder = false;
 
     std::int64_t elements() const { return elementCount(shape); }
     std::size_t bytes() const { return std::size_t(elements()) * byteSize(dtype); }

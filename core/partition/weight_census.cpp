@@ -1,6 +1,6 @@
 #include "core/partition/weight_census.h"
 
-#include <algorithm>
+#include "core/cost/weight_storage.h"
 
 namespace tessera::partition {
 
@@ -13,7 +13,7 @@ std::int64_t WeightCensus::zeros(const std::string& name) const {
     }
     // counted outside the lock: two threads may count the same tensor once each, never a wrong figure
     const model::Tensor* t = m_graph.initializer(name);
-    const std::int64_t count = t ? std::int64_t(std::count(t->floats.begin(), t->floats.end(), 0.f)) : 0;
+    const std::int64_t count = t ? t->elements() - cost::countNonzeros(*t) : 0;
     std::lock_guard lock(m_mutex);
     return m_zeros.emplace(name, count).first->second;
 }

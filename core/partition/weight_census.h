@@ -22,7 +22,8 @@ public:
     explicit WeightCensus(const model::Graph& graph)
         : m_graph(graph) {}
 
-    // Zero elements of the float initializer `name`; 0 for other names and types.
+    // Zero elements of the float initializer `name` (cost::countNonzeros: none in a placeholder); 0 for
+    // other names and types.
     std::int64_t zeros(const std::string& name) const;
 
 private:

@@ -110,6 +110,24 @@ private slots:
         QCOMPARE(pruned.devices[1].totalBytes, dense.devices[1].totalBytes - (9216 - 932));
     }
 
+    // A Darknet .cfg without its .weights has zero weights as stand-ins: they cost what the real ones will,
+    // dense (an LOP half of 8x4x3x3 filters: 144 floats, 576 B), not a few bytes of an empty sparse matrix.
+    void placeholderWeightsAreCountedDense() {
+        const QString cfg = m_dir.filePath("placeholder.cfg");
+        QFile file(cfg);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("[net]\nwidth=8\nheight=8\nchannels=4\n\n"
+                   "[convolutional]\nfilters=8\nsize=3\nstride=1\npad=1\nactivation=linear\n");
+        file.close();
+        auto m = model::loadModel(cfg.toStdString());
+        QVERIFY2(m.ok(), m ? "" : m.error().message.c_str());
+        Stage lop = stage(StageKind::Lop, 0, 0, {0, 1});
+        lop.channelCuts = {4};
+        const auto c = cluster(2);
+        const auto cost = sim::planCost(compile(*m, {lop}, c), m->graph, c);
+        QCOMPARE(cost.devices[1].weightBytes, std::int64_t(4 * 4 * 9 * 4 + 4 * 4));
+    }
+
     // x -> relu (512 B in, 512 B out) -> conv (4,608 MACs) -> relu (folded into the conv by the engine: free)
     // -> maxpool 2x2 (1,024 B in, 256 B out) -> flatten (an alias: free). Three nodes do work.
     void speedModelPerNode() {
