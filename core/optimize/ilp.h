@@ -25,7 +25,7 @@ namespace tessera::optimize {
 
 struct SolveOptions {
     // The whole call's budget, model building and repeats included (for paretoFront, all its solves); 0 or
-    // less stops the search before it starts (unless GLPK's presolve alone settles the problem).
+    // less stops the search before it starts.
     double timeLimitSeconds = 30;
     const StopToken* stop = nullptr; // cancels the solve; the best plan found so far is returned
     // Called during branch and bound, at most every 100 ms and at every better plan, with the fraction of the

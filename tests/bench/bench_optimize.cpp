@@ -6,9 +6,11 @@
 // Both measured with the plan costs of the compiled plans, not the optimizer's own estimate.
 //
 // usage: bench_optimize [PRESET] [TIME_LIMIT_S] [MODEL...]      (defaults: rpi4, 30, the four models)
+//        BENCH_DEVICES=6 bench_optimize ...                        (one device count instead of 2, 4, 6, 8)
 
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <string>
 #include <vector>
 
@@ -110,7 +112,9 @@ int main(int argc, char** argv) {
             std::fprintf(stderr, "%s\n", m.error().message.c_str());
             return 1;
         }
-        for (int devices = 2; devices <= 8; devices += 2) {
+        const char* only = std::getenv("BENCH_DEVICES");
+        for (int devices = only ? std::atoi(only) : 2; devices <= (only ? std::atoi(only) : 8);
+             devices += 2) {
             const auto cluster = cost::uniformCluster(preset, devices);
             auto start = std::chrono::steady_clock::now();
             auto problem = optimize::buildProblem(*m, cluster);
@@ -128,6 +132,15 @@ int main(int argc, char** argv) {
                 auto s = optimize::solveIlp(*problem, objective, options);
                 std::printf(" | %6.2f %-21s", s ? s->seconds : 0.0,
                             s ? s->status.substr(0, 21).c_str() : "error");
+                if (objective != Objective::Memory && optimize::isChain(*problem)) {
+                    auto dpStart = std::chrono::steady_clock::now();
+                    auto d = optimize::solveDp(*problem, objective);
+                    std::fprintf(stderr, "%s %d %s dp %.3f s %s value %.6g vs ilp %.6g\n", name.c_str(),
+                                 devices, objective == Objective::Traffic ? "traffic" : "latency",
+                                 since(dpStart), d ? d->status.c_str() : d.error().message.c_str(),
+                                 d ? d->figures.value(objective) : 0.0,
+                                 s ? s->figures.value(objective) : 0.0);
+                }
                 if (s && objective == Objective::Memory) {
                     memoryChoice = s->chosen;
                 }
