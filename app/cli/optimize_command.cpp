@@ -152,7 +152,8 @@ Runner addOptimizeCommand(CLI::App& app) {
             std::cout << "Pareto front (" << args->objective << " against the largest device memory):\n";
             for (std::size_t k = 0; k < front->size(); ++k) {
                 const auto& s = (*front)[k];
-                const auto plan = optimize::toPlan(*problem, s.chosen);
+                auto plan = optimize::toPlan(*problem, s.chosen);
+                plan.pruning = loaded->plan.pruning;
                 const std::string path =
                     (out.parent_path() /
                      (out.stem().string() + "-" + std::to_string(k + 1) + out.extension().string()))
@@ -199,6 +200,7 @@ Runner addOptimizeCommand(CLI::App& app) {
                                         " solves: budgets lowered to leave room for buffers)")
                                            .c_str()
                                      : "");
+        best->plan.pruning = loaded->plan.pruning;
         if (auto written = partition::writePlan(best->plan, g, cluster, args->output); !written) {
             return fail(written.error().message);
         }

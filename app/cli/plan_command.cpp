@@ -240,6 +240,7 @@ Runner addPlanCommand(CLI::App& app) {
         std::sort(stages.begin(), stages.end(),
                   [](const Stage& a, const Stage& b) { return a.first < b.first; });
         partition::Plan plan;
+        plan.pruning = loaded->plan.pruning;
         std::size_t next = 0;
         auto gateway = [&](std::size_t until) {
             if (next < until) {

@@ -20,7 +20,37 @@ void PlanInputs::addOptions(CLI::App* command, bool withPlan) {
         "--input-shape", inputShapes,
         "Shape for a symbolic input: 1,3,224,224 or NAME:1,3,224,224 (repeat for several inputs)");
     command->add_option("--weights", weights, "Darknet .weights file for a .cfg model");
+    if (!withPlan) {
+        command->add_option("--prune", prune,
+                            "Prune the weights first: SPARSITY[:global|:per-layer], e.g. 0.9 (magnitude "
+                            "pruning, docs/compression.md); the plan records it");
+    }
 }
+
+namespace {
+
+// "0.9", "0.9:per-layer" or "0.9:global" (the range is checked with the rest of the settings).
+Expected<compress::PruneSettings> parsePrune(const std::string& text) {
+    const auto colon = text.find(':');
+    const std::string number = text.substr(0, colon),
+                      mode = colon == std::string::npos ? "" : text.substr(colon + 1);
+    compress::PruneSettings settings;
+    std::size_t used = 0;
+    try {
+        settings.sparsity = std::stod(number, &used);
+    } catch (const std::exception&) {
+    }
+    if (number.empty() || used != number.size() || (mode != "" && mode != "global" && mode != "per-layer")) {
+        return Error{ErrorCode::InvalidArgument,
+                     "--prune '" + text +
+                         "': expected SPARSITY[:global|:per-layer], a fraction of the weights set to zero, "
+                         "e.g. 0.9 or 0.9:per-layer"};
+    }
+    settings.mode = mode == "per-layer" ? compress::PruneMode::PerLayer : compress::PruneMode::Global;
+    return settings;
+}
+
+} // namespace
 
 Expected<cost::Cluster> loadCluster(const std::string& argument) {
     if (argument.empty()) {
@@ -96,6 +126,18 @@ Expected<LoadedPlan> loadPlanInputs(const PlanInputs& inputs) {
         return cluster.error();
     }
     LoadedPlan loaded{std::move(*model), std::move(*cluster), {}, {}};
+    if (!inputs.prune.empty()) {
+        auto settings = parsePrune(inputs.prune);
+        if (!settings) {
+            return settings.error();
+        }
+        loaded.plan.pruning = *settings;
+        auto pruning = partition::applyPruning(loaded.plan, loaded.model.graph);
+        if (!pruning) {
+            return pruning.error().withContext("--prune");
+        }
+        loaded.pruning = std::move(*pruning);
+    }
     if (!inputs.plan.empty()) {
         auto plan = partition::readPlan(inputs.plan, loaded.model.graph, loaded.cluster);
         if (!plan) {

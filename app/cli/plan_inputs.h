@@ -20,20 +20,23 @@ struct PlanInputs {
     std::string weights;
     std::string plan;    // plan file (empty for `tessera plan`, which makes one)
     std::string cluster; // cluster file or PRESET:N
+    std::string prune;   // commands that make a plan: "SPARSITY[:global|:per-layer]", empty for none
 
-    // Registers MODEL [PLAN] [CLUSTER] positionals and --devices / --input-shape / --weights.
+    // Registers MODEL [PLAN] [CLUSTER] positionals and --devices / --input-shape / --weights; without a
+    // plan (the commands that make one) also --prune.
     void addOptions(CLI::App* command, bool withPlan);
 };
 
 struct LoadedPlan {
     model::Model model;
     cost::Cluster cluster;
-    partition::Plan plan;          // empty when no plan file was given
+    partition::Plan plan;          // empty when no plan file was given (but for --prune's settings)
     compress::PruneReport pruning; // what the plan's pruning did to the model (no layers when it has none)
 };
 
 // Loads the model and the cluster and, when given, reads and validates the plan (listing every problem) and
-// prunes the model's weights as the plan says, so that everything after costs and runs the pruned model.
+// prunes the model's weights as the plan (or --prune, which then sets the plan's pruning) says, so that
+// everything after costs and runs the pruned model.
 Expected<LoadedPlan> loadPlanInputs(const PlanInputs& inputs);
 
 // A cluster file, or "PRESET:N" (e.g. "rpi4:6") for N devices of a preset named PRESET-1..PRESET-N.

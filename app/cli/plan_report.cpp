@@ -43,6 +43,10 @@ void printStages(std::ostream& out, const partition::Plan& plan, const model::Gr
         }
         out << "\n";
     }
+    if (plan.pruning) {
+        out << "  weights pruned first: " << compress::toString(plan.pruning->mode) << " magnitude, sparsity "
+            << plan.pruning->sparsity << "\n";
+    }
 }
 
 void printPlanCosts(std::ostream& out, const sim::PlanCost& costs, const cost::Cluster& cluster) {
