@@ -1,5 +1,6 @@
 #include "core/net/bundle.h"
 
+#include <algorithm>
 #include <filesystem>
 #include <set>
 
@@ -35,7 +36,7 @@ partition::Region regionFrom(const json& j) {
 json inputJson(const InputSpec& in) {
     json sources = json::array();
     for (const auto& s : in.sources) {
-        sources.push_back({{"piece", s.piece}, {"part", regionJson(s.part)}});
+        sources.push_back({{"piece", s.piece}, {"part", regionJson(s.part)}, {"senders", s.senders}});
     }
     return {{"name", in.name}, {"region", regionJson(in.region)}, {"sources", sources}};
 }
@@ -43,7 +44,8 @@ json inputJson(const InputSpec& in) {
 InputSpec inputFrom(const json& j) {
     InputSpec in{j.at("name").get<std::string>(), regionFrom(j.at("region")), {}};
     for (const auto& s : j.at("sources")) {
-        in.sources.push_back({s.at("piece").get<int>(), regionFrom(s.at("part"))});
+        in.sources.push_back(
+            {s.at("piece").get<int>(), regionFrom(s.at("part")), s.value("senders", std::vector<int>{})});
     }
     return in;
 }
@@ -64,10 +66,27 @@ std::vector<ValueSpec> valuesFrom(const json& j) {
     return values;
 }
 
-InputSpec inputSpec(const partition::TaskInput& input, const std::string& name) {
+// Devices that may send a part of `piece`: its static producer, then the other devices of a stealing stage.
+std::vector<int> senders(const partition::Program& program, int piece) {
+    std::vector<int> devices{program.pieceDevice(piece)};
+    const int task = program.pieces[std::size_t(piece)].task;
+    if (task >= 0) {
+        for (std::size_t d = 0; d < program.tasks.size(); ++d) {
+            const int other = program.tasks[d].device;
+            if (program.mayRun(task, other) &&
+                std::find(devices.begin(), devices.end(), other) == devices.end()) {
+                devices.push_back(other);
+            }
+        }
+    }
+    return devices;
+}
+
+InputSpec inputSpec(const partition::Program& program, const partition::TaskInput& input,
+                    const std::string& name) {
     InputSpec spec{name, input.region, {}};
     for (const auto& s : input.sources) {
-        spec.sources.push_back({s.piece, s.part});
+        spec.sources.push_back({s.piece, s.part, senders(program, s.piece)});
     }
     return spec;
 }
@@ -95,7 +114,7 @@ NodeDescription describeNode(const partition::Program& program, const model::Gra
     if (device < 0) {
         return d;
     }
-    std::set<int> reporting;
+    std::set<int> reporting, runnable;
     std::vector<std::vector<ConsumerSpec>> consumers(program.pieces.size());
     for (std::size_t t = 0; t < program.tasks.size(); ++t) {
         const auto& task = program.tasks[t];
@@ -105,13 +124,14 @@ NodeDescription describeNode(const partition::Program& program, const model::Gra
                 consumers[std::size_t(s.piece)].push_back({int(t), task.device, s.part});
             }
         }
-        if (task.device != device) {
+        if (!program.mayRun(int(t), device)) {
             continue;
         }
+        runnable.insert(int(t));
         const std::string prefix = partition::taskPrefix(int(t));
-        TaskSpec spec{int(t), task.stage, task.stealable, {}, task.outputs, {}};
+        TaskSpec spec{int(t), task.stage, task.stealable, {}, task.outputs, {}, task.device};
         for (std::size_t k = 0; k < task.inputs.size(); ++k) {
-            spec.inputs.push_back(inputSpec(task.inputs[k], prefix + task.graph.inputs[k].name));
+            spec.inputs.push_back(inputSpec(program, task.inputs[k], prefix + task.graph.inputs[k].name));
         }
         for (const auto& out : task.graph.outputs) {
             spec.outputNames.push_back(prefix + out.name);
@@ -123,11 +143,12 @@ NodeDescription describeNode(const partition::Program& program, const model::Gra
             consumers[std::size_t(s.piece)].push_back({-1, program.gateway, s.part});
         }
         if (device == program.gateway) {
-            d.results.push_back(inputSpec(r, r.name));
+            d.results.push_back(inputSpec(program, r, r.name));
         }
     }
     for (std::size_t p = 0; p < program.pieces.size(); ++p) {
-        if (program.pieceDevice(int(p)) == device) {
+        const int task = program.pieces[p].task;
+        if (task < 0 ? device == program.gateway : runnable.count(task) > 0) {
             const auto& piece = program.pieces[p];
             d.pieces.push_back({int(p), piece.value, piece.region, consumers[p]});
         }
@@ -154,7 +175,8 @@ std::string descriptionToJson(const NodeDescription& d) {
                          {"stealable", t.stealable},
                          {"inputs", inputs},
                          {"outputs", t.outputs},
-                         {"output_names", t.outputNames}});
+                         {"output_names", t.outputNames},
+                         {"device", t.device}});
     }
     for (const auto& p : d.pieces) {
         json consumers = json::array();
@@ -217,7 +239,8 @@ Expected<NodeDescription> parseDescription(const std::string& jsonText, const st
                           t.at("stealable").get<bool>(),
                           {},
                           t.at("outputs").get<std::vector<int>>(),
-                          t.at("output_names").get<std::vector<std::string>>()};
+                          t.at("output_names").get<std::vector<std::string>>(),
+                          t.value("device", d.device)};
             for (const auto& in : t.at("inputs")) {
                 spec.inputs.push_back(inputFrom(in));
             }

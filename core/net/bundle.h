@@ -10,7 +10,8 @@
 // and no tasks) and <out>/cluster.key. A node loads only its own directory, so its memory at load is its
 // own share of the weights. docs/file-formats.md describes node.json field by field.
 //
-// The runtime description restricts the Program to one device: the tasks it runs (static assignment) with
+// The runtime description restricts the Program to one device: the tasks it may run (its own, and in a
+// work-stealing stage every task of the stage, each marked with the device it is assigned to) with
 // their inputs as regions assembled from parts of pieces, the pieces it produces with every consumer (task
 // and device, or the gateway's result assembly) and the part each needs, so a producer sends each part
 // straight to the device that consumes it; at the gateway also the graph inputs it receives and the results
@@ -32,6 +33,9 @@ namespace tessera::net {
 struct SourceSpec {
     int piece = -1;
     partition::Region part;
+    // Devices that may send this part: the piece's producer under the static assignment first, then, when
+    // the producing task is stealable, the other devices of its stage (a thief sends what it computed).
+    std::vector<int> senders;
 };
 
 struct InputSpec {
@@ -47,6 +51,7 @@ struct TaskSpec {
     std::vector<InputSpec> inputs;
     std::vector<int> outputs;             // piece ids
     std::vector<std::string> outputNames; // in the device graph, same order
+    int device = -1;                      // static assignment; another device's task is here to be stolen
 };
 
 struct ConsumerSpec {
