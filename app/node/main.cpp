@@ -28,11 +28,12 @@ void requestStop(int) {
 }
 
 int usage() {
-    std::cerr << "usage: tessera-node --version\n"
-                 "       tessera-node --check MODEL.onnx [--input-shape 1,3,H,W]\n"
-                 "       tessera-node --self-test\n"
-                 "       tessera-node --bundle DIR [--listen ENDPOINT] [--threads N] [--heartbeat-ms MS]\n"
-                 "                    [--heartbeat-misses N] [--slowdown FACTOR]\n";
+    std::cerr
+        << "usage: tessera-node --version\n"
+           "       tessera-node --check MODEL.onnx [--input-shape 1,3,H,W]\n"
+           "       tessera-node --self-test\n"
+           "       tessera-node --bundle DIR [--listen ENDPOINT] [--threads N] [--heartbeat-ms MS]\n"
+           "                    [--heartbeat-misses N] [--telemetry-listen ENDPOINT] [--slowdown FACTOR]\n";
     return 2;
 }
 
@@ -53,6 +54,8 @@ int serve(const std::vector<std::string>& args) {
                 std::chrono::milliseconds(std::max(10, std::atoi(args[i + 1].c_str())));
         } else if (args[i] == "--heartbeat-misses") {
             options.heartbeatMisses = std::max(1, std::atoi(args[i + 1].c_str()));
+        } else if (args[i] == "--telemetry-listen") {
+            options.telemetryListen = args[i + 1];
         } else if (args[i] == "--slowdown") {
             // emulates a slower device (tests, demonstrations of work stealing)
             options.slowdown = std::max(1.0, std::atof(args[i + 1].c_str()));

@@ -204,6 +204,9 @@ std::string descriptionToJson(const NodeDescription& d) {
     if (!d.predictedBytes.empty()) {
         j["predicted_bytes"] = d.predictedBytes;
     }
+    if (!d.telemetry.empty()) {
+        j["telemetry"] = d.telemetry;
+    }
     return j.dump(1) + "\n";
 }
 
@@ -259,6 +262,7 @@ Expected<NodeDescription> parseDescription(const std::string& jsonText, const st
             d.results.push_back(inputFrom(r));
         }
         d.reporting = j.at("reporting").get<std::vector<int>>();
+        d.telemetry = j.value("telemetry", "");
         if (j.contains("predicted_bytes")) {
             d.predictedBytes = j["predicted_bytes"].get<std::vector<std::pair<std::int64_t, std::int64_t>>>();
         }
@@ -321,8 +325,11 @@ Expected<std::vector<std::string>> writeBundles(const partition::Program& progra
     }
     std::vector<std::string> written;
     for (std::size_t d = 0; d < cluster.devices.size(); ++d) {
-        const auto description =
+        auto description =
             describeNode(program, original.graph, cluster, options.endpoints, keys.clusterId, int(d));
+        if (int(d) == program.gateway) {
+            description.telemetry = options.telemetry;
+        }
         if (description.tasks.empty() && int(d) != program.gateway) {
             continue; // nothing to run: no node needed there
         }
@@ -355,6 +362,7 @@ Expected<std::vector<std::string>> writeBundles(const partition::Program& progra
     }
     auto client = describeNode(program, original.graph, cluster, options.endpoints, keys.clusterId, -1);
     client.predictedBytes = options.predictedBytes;
+    client.telemetry = options.telemetry;
     if (auto s = writeFileAtomically((fs::path(dir) / "client.json").string(), descriptionToJson(client));
         !s) {
         return s.error();

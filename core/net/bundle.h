@@ -88,6 +88,9 @@ struct NodeDescription {
     std::vector<InputSpec> results;         // gateway: graph outputs assembled from pieces
     std::vector<ValueSpec> inputs, outputs; // the graph's (gateway and client)
     std::vector<int> reporting;             // gateway: devices that run tasks and report every frame
+    // gateway and client: where the gateway publishes every frame's telemetry (ZeroMQ PUB, CURVE with the
+    // cluster's keys), e.g. "tcp://10.0.0.11:7799"; empty: not published
+    std::string telemetry;
     // client: per device, the tensor bytes sim::planCost predicts it receives and sends per frame
     std::vector<std::pair<std::int64_t, std::int64_t>> predictedBytes;
 };
@@ -104,6 +107,7 @@ struct BundleOptions {
     std::vector<std::string> endpoints; // one per cluster device
     ClusterKeys keys;                   // generateClusterKeys() when the cluster id is empty
     std::vector<std::pair<std::int64_t, std::int64_t>> predictedBytes; // for the client (optional)
+    std::string telemetry; // NodeDescription::telemetry (optional)
 };
 
 // Writes every device's bundle and the client's files under `dir` (created). Returns the directories

@@ -83,17 +83,26 @@ void NodeRuntime::fail(std::uint64_t id, const std::string& message) {
         for (int w : m_d.reporting) {
             (void)m_transport->send(w, e); // every worker drops the frame's state
         }
+        wire::Envelope answer;
+        answer.mutable_frame_result()->set_frame(id);
+        answer.mutable_frame_result()->set_error(message);
+        answer.mutable_frame_result()->set_seconds(
+            std::chrono::duration<double>(Clock::now() - it->second.begin).count());
         if (it->second.started) {
-            wire::Envelope answer;
-            answer.mutable_frame_result()->set_frame(id);
-            answer.mutable_frame_result()->set_error(message);
             (void)m_transport->reply(it->second.client, answer);
         }
+        publish(answer);
     } else {
         (void)m_transport->send(m_d.gateway, e);
     }
     std::erase_if(m_stolen, [&](const StolenRun& r) { return r.frame == id; });
     finish(id);
+}
+
+void NodeRuntime::publish(wire::Envelope& result) {
+    if (auto s = m_transport->publish(result); !s) {
+        log(s.error().message);
+    }
 }
 
 void NodeRuntime::finish(std::uint64_t id) {
@@ -130,10 +139,12 @@ void NodeRuntime::checkDone(std::uint64_t id) {
     }
     auto* answer = e.mutable_frame_result();
     answer->set_frame(id);
+    answer->set_seconds(std::chrono::duration<double>(Clock::now() - f.begin).count());
     merge(f.reports[m_d.device], f.own);
     for (auto& [device, t] : f.reports) {
         *answer->add_devices() = std::move(t);
     }
+    publish(e); // before the outputs: subscribers get the figures only
     for (std::size_t r = 0; r < m_d.results.size(); ++r) {
         auto* t = answer->add_outputs();
         t->set_name(m_d.results[r].name);

@@ -45,6 +45,13 @@ Expected<std::unique_ptr<NodeRuntime>> NodeRuntime::create(NodeBundle bundle, No
         return transport.error();
     }
     node->m_transport = std::move(*transport);
+    const std::string telemetry =
+        node->m_options.telemetryListen.empty() ? d.telemetry : node->m_options.telemetryListen;
+    if (d.device == d.gateway && !telemetry.empty()) {
+        if (auto s = node->m_transport->bindPublisher(telemetry); !s) {
+            return s.error();
+        }
+    }
     const auto now = Clock::now();
     for (int w : d.reporting) {
         node->m_lastHeard[w] = now; // a grace period of one miss limit from start-up
@@ -130,6 +137,10 @@ Status NodeRuntime::serve(const StopToken& stop) {
              ? ""
              : ", " + std::to_string(m_d.tasks.size() - std::size_t(own)) + " more it may steal") +
         ")");
+    if (isGateway() && !m_d.telemetry.empty()) {
+        log("publishing telemetry on " +
+            (m_options.telemetryListen.empty() ? m_d.telemetry : m_options.telemetryListen));
+    }
     while (!stop.stopRequested()) {
         if (isGateway()) {
             heartbeat();

@@ -17,6 +17,8 @@
 // naming the device and the frame; any later message from it makes it usable again. A failed frame is
 // announced to every worker (ErrorReport), which drops its state. A worker answers heartbeats between
 // tasks, so the miss limit must exceed the longest task.
+// Telemetry: when the bundle names a telemetry endpoint, the gateway publishes there (ZeroMQ PUB, CURVE with
+// the cluster's keys) one FrameResult per frame, without outputs: every device's figures, or the error.
 
 #include <chrono>
 #include <cstdint>
@@ -40,6 +42,7 @@ struct NodeOptions {
     int heartbeatMisses = 3;                           // intervals of silence before a worker is down
     double slowdown = 1.0; // emulates a slower device: every task takes this many times its compute time
     std::string listen; // overrides the bundle's endpoint for binding ("tcp://*:7701"); empty = the bundle's
+    std::string telemetryListen; // gateway: overrides the bundle's telemetry endpoint for binding
     std::function<void(const std::string&)> log; // thread-safe
 };
 
@@ -111,6 +114,7 @@ private:
     void checkDone(std::uint64_t id);
     void fail(std::uint64_t id, const std::string& message);
     void finish(std::uint64_t id);
+    void publish(wire::Envelope& result); // gateway: a FrameResult without outputs, to telemetry subscribers
 
     // node_stealing.cpp
     void setUpStealing();

@@ -98,7 +98,41 @@ Expected<std::unique_ptr<Transport>> Transport::create(TransportOptions options)
     return t;
 }
 
+Status Transport::bindPublisher(const std::string& endpoint) {
+    if (!m_zap.joinable()) {
+        return Error{ErrorCode::InvalidArgument, "only a listening node can publish"};
+    }
+    try {
+        zmq::socket_t pub(m_context, zmq::socket_type::pub);
+        commonOptions(pub);
+        pub.set(zmq::sockopt::sndhwm, 1000); // a slow subscriber loses telemetry; the node does not queue it
+        pub.set(zmq::sockopt::curve_server, 1);
+        pub.set(zmq::sockopt::curve_secretkey, m_options.keys.secretKey);
+        pub.set(zmq::sockopt::zap_domain, "tessera");
+        pub.bind(endpoint);
+        m_publisher = std::move(pub);
+    } catch (const zmq::error_t& e) {
+        return Error{ErrorCode::Io, "cannot publish telemetry on '" + endpoint + "': " + e.what() +
+                                        " (is the port in use, or the address not this machine's?)"};
+    }
+    return {};
+}
+
+Status Transport::publish(wire::Envelope& message) {
+    if (!m_publisher) {
+        return {};
+    }
+    const std::string bytes = encode(message, m_protocol, m_options.self);
+    try {
+        m_publisher->send(zmq::buffer(bytes), zmq::send_flags::dontwait);
+    } catch (const zmq::error_t& e) {
+        return Error{ErrorCode::Io, std::string("publishing telemetry: ") + e.what()};
+    }
+    return {};
+}
+
 Transport::~Transport() {
+    m_publisher.reset();
     m_router.reset();
     m_connections.clear();
     m_context.shutdown();

@@ -51,6 +51,11 @@ public:
     Status connect(int peer, const std::string& endpoint);
     // Sends over the connection to `peer` (connect() first). Returns the bytes put on the wire.
     Expected<std::size_t> send(int peer, wire::Envelope& message);
+    // Binds a PUB socket (a CURVE server with the cluster's keys, admitted by the same authentication
+    // handler) at `endpoint`; publish() then sends to every admitted subscriber. A subscriber that falls
+    // behind loses messages rather than making this process queue without bound.
+    Status bindPublisher(const std::string& endpoint);
+    Status publish(wire::Envelope& message);
     // Answers on the listening socket whoever sent a message with this route (Received::route).
     Expected<std::size_t> reply(const std::string& route, wire::Envelope& message);
 
@@ -82,6 +87,7 @@ private:
     std::thread m_zap;
     std::shared_ptr<std::atomic<std::uint64_t>> m_refusedPeers;
     std::optional<zmq::socket_t> m_router;
+    std::optional<zmq::socket_t> m_publisher;
     struct Connection {
         std::string endpoint;
         zmq::socket_t socket;
