@@ -282,7 +282,31 @@ Expected<NodeDescription> parseDescription(const std::string& jsonText, const st
             }
         }
     }
+    auto sendersValid = [&](const InputSpec& in) {
+        for (const auto& s : in.sources) {
+            for (int sender : s.senders) {
+                if (sender < 0 || sender >= devices) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    };
+    for (const auto& r : d.results) {
+        if (!sendersValid(r)) {
+            return bad("result '" + r.name + "' names a sender that is not a device");
+        }
+    }
     for (const auto& t : d.tasks) {
+        if (t.device < 0 || t.device >= devices) {
+            return bad("task " + std::to_string(t.id) + " is assigned to device " + std::to_string(t.device));
+        }
+        for (const auto& in : t.inputs) {
+            if (!sendersValid(in)) {
+                return bad("task " + std::to_string(t.id) + ": input '" + in.name +
+                           "' names a sender that is not a device");
+            }
+        }
         if (t.outputs.size() != t.outputNames.size()) {
             return bad("task " + std::to_string(t.id) +
                        ": \"outputs\" and \"output_names\" differ in length");
