@@ -1,9 +1,9 @@
 // Heartbeats and dead workers, the part of NodeRuntime that notices faults (contract in node_runtime.h):
-// the gateway sends every reporting worker a Heartbeat each interval and counts any message from a worker
-// as a sign of life. A worker silent for `heartbeatMisses` intervals is declared down: every frame still
-// waiting for its telemetry or for a task it stole fails, naming the device and the frame, and new frames
-// are refused while it is down. Its next message (a heartbeat answer, after a restart or SIGCONT) makes it
-// usable again.
+// the gateway sends every reporting worker a Heartbeat each interval (with the interval, which the worker's
+// own heartbeat thread then keeps) and counts any message from a worker as a sign of life. A worker silent
+// for `heartbeatMisses` intervals is declared down: every frame still waiting for its telemetry or for a task
+// it stole fails, naming the device and the frame, and new frames are refused while it is down. Its next
+// message (a heartbeat answer, after a restart or SIGCONT) makes it usable again.
 
 #include "core/net/node_runtime.h"
 
@@ -17,6 +17,7 @@ void NodeRuntime::heartbeat() {
     m_nextHeartbeat = now + m_options.heartbeatInterval;
     wire::Envelope beat;
     beat.mutable_heartbeat()->set_sequence(++m_heartbeat);
+    beat.mutable_heartbeat()->set_interval_ms(std::uint32_t(m_options.heartbeatInterval.count()));
     for (int w : m_d.reporting) {
         (void)m_transport->send(w, beat);
     }

@@ -80,6 +80,11 @@ Expected<std::unique_ptr<NodeRuntime>> NodeRuntime::create(NodeBundle bundle, No
             return s.error();
         }
     }
+    if (d.device != d.gateway) {
+        if (auto s = node->m_transport->startBeacon(d.gateway, node->m_options.heartbeatInterval); !s) {
+            return s.error();
+        }
+    }
     return node;
 }
 
@@ -200,6 +205,9 @@ void NodeRuntime::handle(Transport::Received& in) {
         break;
     case wire::Envelope::kHeartbeat:
         if (!isGateway() && m.sender() == m_d.gateway) {
+            if (m.heartbeat().interval_ms() > 0) {
+                m_transport->setBeaconInterval(std::chrono::milliseconds(m.heartbeat().interval_ms()));
+            }
             wire::Envelope answer;
             answer.mutable_heartbeat()->set_sequence(m.heartbeat().sequence());
             if (auto s = m_transport->send(m_d.gateway, answer); !s) {

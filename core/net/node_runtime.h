@@ -15,8 +15,8 @@
 // Faults (node_health.cpp): the gateway sends every worker a Heartbeat each interval; a worker silent for
 // `heartbeatMisses` intervals is declared down and every frame still waiting for it fails with an error
 // naming the device and the frame; any later message from it makes it usable again. A failed frame is
-// announced to every worker (ErrorReport), which drops its state. A worker answers heartbeats between
-// tasks, so the miss limit must exceed the longest task.
+// announced to every worker (ErrorReport), which drops its state. Workers beat from a thread of their own
+// (Transport::startBeacon), so a long task does not look like a dead worker.
 // Telemetry: when the bundle names a telemetry endpoint, the gateway publishes there (ZeroMQ PUB, CURVE with
 // the cluster's keys) one FrameResult per frame, without outputs: every device's figures, or the error.
 

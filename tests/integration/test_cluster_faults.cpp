@@ -7,7 +7,8 @@
 //   - a worker stopped (SIGSTOP): its missed heartbeats are detected, the frame fails, the worker drops the
 //     frame's state once it runs again (SIGCONT), rejoins, and later frames succeed;
 //   - bad messages (truncated bytes, another protocol version, a part sent by a device that does not
-//     produce it) are refused and logged, and the gateway keeps serving.
+//     produce it) are refused and logged, and the gateway keeps serving;
+//   - a worker busy with a task longer than the miss limit is not declared down (its heartbeat thread).
 
 #include <QtTest>
 
@@ -233,6 +234,32 @@ private slots:
                  qPrintable(gateway.log));
         QCOMPARE(gateway.process->state(), QProcess::Running);
         expectFramesSucceed(4000, 2);
+    }
+
+    // A worker whose tasks each take longer than the miss limit stays alive: its heartbeat thread beats
+    // while the task runs (at the gateway's interval, which the gateway's heartbeats carry).
+    void busyWorkerStaysAlive() {
+        Node& gateway = m_nodes[0];
+        const qsizetype from = gateway.log.size();
+        m_nodes[1].process->terminate();
+        QVERIFY(m_nodes[1].process->waitForFinished(10000));
+        QVERIFY(gateway.waitForLog("device 'rpi4-2' stopped answering", 10000, from));
+        m_nodes[1] = test::launchNode(m_dirs[1], {"--slowdown", "60"});
+        QVERIFY2(m_nodes[1].waitForLog("serving as", 30000), qPrintable(m_nodes[1].log));
+        QVERIFY2(gateway.waitForLog("'rpi4-2' answers again: rejoined", 10000, from),
+                 qPrintable(gateway.log));
+        const qsizetype rejoined = gateway.log.size();
+        auto ran = run(binary("tessera"), {"cluster-run", m_bundles, "-i", m_input, "--frames", "1",
+                                           "--first-frame", "5000", "--timeout", "120"});
+        QVERIFY2(ran.exitCode == 0, qPrintable(ran.err + ran.out));
+        static const QRegularExpression slow("device 'rpi4-2': 1 tasks, compute ([0-9.]+) ms");
+        const auto match = slow.match(ran.out);
+        QVERIFY2(match.hasMatch(), qPrintable(ran.out));
+        QVERIFY2(match.captured(1).toDouble() > 900, qPrintable(ran.out)); // longer than 3 x 300 ms
+        gateway.log += QString::fromUtf8(gateway.process->readAllStandardError());
+        QVERIFY2(!gateway.log.mid(rejoined).contains("stopped answering"),
+                 qPrintable(gateway.log.mid(rejoined)));
+        qInfo("a %s ms task on rpi4-2, no missed heartbeat", qPrintable(match.captured(1)));
     }
 };
 
