@@ -18,6 +18,10 @@ void NodeRuntime::heartbeat() {
     wire::Envelope beat;
     beat.mutable_heartbeat()->set_sequence(++m_heartbeat);
     beat.mutable_heartbeat()->set_interval_ms(std::uint32_t(m_options.heartbeatInterval.count()));
+    if (m_session == 0) {
+        m_session = std::uint64_t(std::chrono::system_clock::now().time_since_epoch().count()) | 1;
+    }
+    beat.mutable_heartbeat()->set_session(m_session);
     for (int w : m_d.reporting) {
         (void)m_transport->send(w, beat);
     }
@@ -55,6 +59,23 @@ void NodeRuntime::heard(int device) {
     if (m_down.erase(device)) {
         log("device " + deviceName(device) + " answers again: rejoined");
     }
+}
+
+void NodeRuntime::onGatewaySession(std::uint64_t session) {
+    if (session == 0 || session == m_session) {
+        return;
+    }
+    const bool restarted = m_session != 0;
+    m_session = session;
+    if (!restarted) {
+        return;
+    }
+    log("the gateway restarted: dropped " + std::to_string(m_frames.size() + m_stolen.size()) +
+        " unfinished frames or stolen tasks; frame numbers start afresh");
+    m_frames.clear();
+    m_ready.clear();
+    m_stolen.clear();
+    m_finished.clear();
 }
 
 std::string NodeRuntime::downDevices() const {

@@ -208,6 +208,7 @@ void NodeRuntime::handle(Transport::Received& in) {
             if (m.heartbeat().interval_ms() > 0) {
                 m_transport->setBeaconInterval(std::chrono::milliseconds(m.heartbeat().interval_ms()));
             }
+            onGatewaySession(m.heartbeat().session());
             wire::Envelope answer;
             answer.mutable_heartbeat()->set_sequence(m.heartbeat().sequence());
             if (auto s = m_transport->send(m_d.gateway, answer); !s) {

@@ -16,7 +16,8 @@
 // `heartbeatMisses` intervals is declared down and every frame still waiting for it fails with an error
 // naming the device and the frame; any later message from it makes it usable again. A failed frame is
 // announced to every worker (ErrorReport), which drops its state. Workers beat from a thread of their own
-// (Transport::startBeacon), so a long task does not look like a dead worker.
+// (Transport::startBeacon), so a long task does not look like a dead worker. Heartbeats carry the gateway's
+// session: a worker seeing a new one (the gateway restarted) drops every frame and forgets their numbers.
 // Telemetry: when the bundle names a telemetry endpoint, the gateway publishes there (ZeroMQ PUB, CURVE with
 // the cluster's keys) one FrameResult per frame, without outputs: every device's figures, or the error.
 
@@ -128,6 +129,8 @@ private:
     void heartbeat(); // gateway: sends heartbeats, declares silent workers down
     void heard(int device);
     std::string downDevices() const; // empty when every reporting worker answers
+    // worker: a gateway that restarted has forgotten every frame; so does this worker, numbers included
+    void onGatewaySession(std::uint64_t session);
 
     NodeDescription m_d;
     NodeBundle m_bundle;
@@ -151,6 +154,7 @@ private:
     std::set<int> m_down;
     Clock::time_point m_nextHeartbeat;
     std::uint64_t m_heartbeat = 0;
+    std::uint64_t m_session = 0; // gateway: this run's; worker: the gateway's last seen
 };
 
 } // namespace tessera::net

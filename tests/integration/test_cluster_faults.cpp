@@ -8,6 +8,7 @@
 //     frame's state once it runs again (SIGCONT), rejoins, and later frames succeed;
 //   - bad messages (truncated bytes, another protocol version, a part sent by a device that does not
 //     produce it) are refused and logged, and the gateway keeps serving;
+//   - a restarted gateway: the workers drop their frames and the frame numbers start afresh;
 //   - a worker busy with a task longer than the miss limit is not declared down (its heartbeat thread).
 
 #include <QtTest>
@@ -234,6 +235,19 @@ private slots:
                  qPrintable(gateway.log));
         QCOMPARE(gateway.process->state(), QProcess::Running);
         expectFramesSucceed(4000, 2);
+    }
+
+    // A restarted gateway has forgotten its frames: the workers see its new session in its heartbeats, drop
+    // theirs and forget the numbers, so a new client may start again at frame 0 (served before the restart).
+    void gatewayRestartStartsAfresh() {
+        const qsizetype from1 = m_nodes[1].log.size(), from2 = m_nodes[2].log.size();
+        m_nodes[0].process->kill();
+        QVERIFY(m_nodes[0].process->waitForFinished(5000));
+        m_nodes[0] = test::launchNode(m_dirs[0], {"--heartbeat-ms", "300", "--heartbeat-misses", "3"});
+        QVERIFY2(m_nodes[0].waitForLog("serving as", 30000), qPrintable(m_nodes[0].log));
+        QVERIFY2(m_nodes[1].waitForLog("the gateway restarted", 10000, from1), qPrintable(m_nodes[1].log));
+        QVERIFY2(m_nodes[2].waitForLog("the gateway restarted", 10000, from2), qPrintable(m_nodes[2].log));
+        expectFramesSucceed(0, 2);
     }
 
     // A worker whose tasks each take longer than the miss limit stays alive: its heartbeat thread beats
