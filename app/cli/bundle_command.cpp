@@ -51,6 +51,7 @@ Runner addBundleCommand(CLI::App& app) {
         std::string directory;
         std::vector<std::string> endpoints;
         int port = 7700;
+        std::string telemetry;
     };
     auto args = std::make_shared<Args>();
     CLI::App* cmd = app.add_subcommand(
@@ -62,6 +63,9 @@ Runner addBundleCommand(CLI::App& app) {
     cmd->add_option("--endpoint", args->endpoints,
                     "Where a device's node listens: DEVICE=tcp://HOST:PORT (repeat; default: the device's "
                     "host from the cluster file and --port plus its index)");
+    cmd->add_option("--telemetry", args->telemetry,
+                    "Where the gateway publishes every frame's telemetry, e.g. tcp://10.0.0.11:7799 "
+                    "(`tessera cluster-watch` subscribes; default: not published)");
     cmd->add_option("--port", args->port, "First port of the default endpoints")
         ->capture_default_str()
         ->check(CLI::Range(1, 65535));
@@ -81,6 +85,7 @@ Runner addBundleCommand(CLI::App& app) {
         }
         net::BundleOptions options;
         options.endpoints = *endpoints;
+        options.telemetry = args->telemetry;
         const auto costs = sim::planCost(*program, loaded->model.graph, loaded->cluster);
         for (const auto& d : costs.devices) {
             options.predictedBytes.emplace_back(d.receivedBytes, d.sentBytes);

@@ -49,6 +49,15 @@ std::string ms(double seconds) {
     return text;
 }
 
+// "0 2 5": the tasks a device ran for a frame (its own and those it stole), in the order they ran.
+std::string taskList(const net::wire::Telemetry& t) {
+    std::string list;
+    for (const auto& task : t.tasks()) {
+        list += (list.empty() ? "" : " ") + std::to_string(task.task());
+    }
+    return list;
+}
+
 } // namespace
 
 Runner addClusterRunCommand(CLI::App& app) {
@@ -59,6 +68,7 @@ Runner addClusterRunCommand(CLI::App& app) {
         int frames = 1;
         int inFlight = 2;
         double timeout = 30;
+        std::uint64_t firstFrame = 0;
     };
     auto args = std::make_shared<Args>();
     CLI::App* cmd = app.add_subcommand(
@@ -77,6 +87,9 @@ Runner addClusterRunCommand(CLI::App& app) {
     cmd->add_option("--in-flight", args->inFlight, "Frames in flight at once (pipelining)")
         ->capture_default_str()
         ->check(CLI::Range(1, 1024));
+    cmd->add_option("--first-frame", args->firstFrame,
+                    "Number of the first frame (a gateway refuses numbers it has already served)")
+        ->capture_default_str();
     cmd->add_option("--timeout", args->timeout, "Seconds to wait for the gateway and for each result")
         ->capture_default_str()
         ->check(CLI::PositiveNumber);
@@ -107,10 +120,12 @@ Runner addClusterRunCommand(CLI::App& app) {
         std::vector<double> latencies;
         std::map<int, std::pair<std::int64_t, std::int64_t>> bytes; // per device, of the first frame
         bool bytesVary = false;
-        std::uint64_t next = 0;
+        std::uint64_t next = args->firstFrame;
+        const std::uint64_t end = args->firstFrame + std::uint64_t(args->frames);
+        int steals = 0;
         const auto begin = Clock::now();
         for (int done = 0; done < args->frames;) {
-            while (next < std::uint64_t(args->frames) && sentAt.size() < std::size_t(args->inFlight)) {
+            while (next < end && sentAt.size() < std::size_t(args->inFlight)) {
                 sentAt[next] = Clock::now();
                 if (auto s = (*client)->submit(next++, inputs); !s) {
                     return fail(s.error().message);
@@ -142,7 +157,18 @@ Runner addClusterRunCommand(CLI::App& app) {
                 std::cout << "  device '" << d.devices[std::size_t(t.device())].name
                           << "': " << t.tasks_size() << " tasks, compute " << ms(compute) << ", received "
                           << t.bytes_in() << " B, sent " << t.bytes_out() << " B, peak RSS "
-                          << t.peak_rss_bytes() << " B\n";
+                          << t.peak_rss_bytes() << " B; ran tasks [" << taskList(t) << "]";
+                if (t.given_size() > 0 || t.steal_bytes_in() > 0 || t.steal_bytes_out() > 0) {
+                    std::cout << (t.given_size() > 0 ? ", gave" : "");
+                    for (const auto& g : t.given()) {
+                        std::cout << " " << g.task() << "->'" << d.devices[std::size_t(g.thief())].name
+                                  << "'";
+                    }
+                    std::cout << ", steal bytes received " << t.steal_bytes_in() << " B, sent "
+                              << t.steal_bytes_out() << " B";
+                }
+                std::cout << "\n";
+                steals += t.given_size();
             }
             if (done == 0 && !args->output.empty()) {
                 for (const auto& out : result->outputs()) {
@@ -169,6 +195,10 @@ Runner addClusterRunCommand(CLI::App& app) {
                   << ms(latencies[latencies.size() / 2]) << ", max " << ms(latencies.back()) << "; "
                   << args->frames << " frames in " << ms(total) << " (" << double(args->frames) / total
                   << " frames/s, " << args->inFlight << " in flight)\n";
+        if (steals > 0) {
+            std::cout << "work stealing: " << steals << " tasks stolen in " << args->frames
+                      << " frames (their bytes are counted apart, as steal bytes)\n";
+        }
         std::cout << "bytes per frame" << (bytesVary ? " (first frame; later frames differed)" : "") << ":\n";
         for (std::size_t dev = 0; dev < d.devices.size(); ++dev) {
             const auto measured =

@@ -23,6 +23,7 @@ Runner addOptimizeCommand(CLI::App& app);
 Runner addClusterCommand(CLI::App& app);
 Runner addBundleCommand(CLI::App& app);
 Runner addClusterRunCommand(CLI::App& app);
+Runner addClusterWatchCommand(CLI::App& app);
 Runner addPruneCommand(CLI::App& app);
 
 // Prints "tessera: error: <message>" to stderr and returns 1.

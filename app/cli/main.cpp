@@ -31,6 +31,7 @@ int main(int argc, char** argv) {
     registerCommand(tessera::cli::addClusterCommand);
     registerCommand(tessera::cli::addBundleCommand);
     registerCommand(tessera::cli::addClusterRunCommand);
+    registerCommand(tessera::cli::addClusterWatchCommand);
 
     try {
         app.parse(argc, argv);

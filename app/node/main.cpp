@@ -3,6 +3,7 @@
 // the memory it needs; --self-test checks the execution engine on the device itself.
 
 #include <algorithm>
+#include <chrono>
 #include <csignal>
 #include <cstdio>
 #include <cstring>
@@ -27,10 +28,12 @@ void requestStop(int) {
 }
 
 int usage() {
-    std::cerr << "usage: tessera-node --version\n"
-                 "       tessera-node --check MODEL.onnx [--input-shape 1,3,H,W]\n"
-                 "       tessera-node --self-test\n"
-                 "       tessera-node --bundle DIR [--listen ENDPOINT] [--threads N]\n";
+    std::cerr
+        << "usage: tessera-node --version\n"
+           "       tessera-node --check MODEL.onnx [--input-shape 1,3,H,W]\n"
+           "       tessera-node --self-test\n"
+           "       tessera-node --bundle DIR [--listen ENDPOINT] [--threads N] [--heartbeat-ms MS]\n"
+           "                    [--heartbeat-misses N] [--telemetry-listen ENDPOINT] [--slowdown FACTOR]\n";
     return 2;
 }
 
@@ -38,6 +41,7 @@ int usage() {
 int serve(const std::vector<std::string>& args) {
     std::string dir, listen;
     int threads = 1;
+    tessera::net::NodeOptions options;
     for (std::size_t i = 0; i + 1 < args.size(); i += 2) {
         if (args[i] == "--bundle") {
             dir = args[i + 1];
@@ -45,6 +49,16 @@ int serve(const std::vector<std::string>& args) {
             listen = args[i + 1];
         } else if (args[i] == "--threads") {
             threads = std::max(1, std::atoi(args[i + 1].c_str()));
+        } else if (args[i] == "--heartbeat-ms") {
+            options.heartbeatInterval =
+                std::chrono::milliseconds(std::max(10, std::atoi(args[i + 1].c_str())));
+        } else if (args[i] == "--heartbeat-misses") {
+            options.heartbeatMisses = std::max(1, std::atoi(args[i + 1].c_str()));
+        } else if (args[i] == "--telemetry-listen") {
+            options.telemetryListen = args[i + 1];
+        } else if (args[i] == "--slowdown") {
+            // emulates a slower device (tests, demonstrations of work stealing)
+            options.slowdown = std::max(1.0, std::atof(args[i + 1].c_str()));
         } else {
             return usage();
         }
@@ -60,7 +74,6 @@ int serve(const std::vector<std::string>& args) {
     const auto& d = bundle->description;
     const std::string name = d.devices[std::size_t(d.device)].name;
     auto mutex = std::make_shared<std::mutex>();
-    tessera::net::NodeOptions options;
     options.threads = threads;
     options.listen = listen;
     options.log = [mutex, name](const std::string& line) {

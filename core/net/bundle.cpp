@@ -1,9 +1,8 @@
 #include "core/net/bundle.h"
 
+#include <algorithm>
 #include <filesystem>
 #include <set>
-
-#include <nlohmann/json.hpp>
 
 #include "core/base/file_io.h"
 #include "core/model/zoo.h"
@@ -12,62 +11,29 @@
 namespace tessera::net {
 namespace {
 
-using nlohmann::json;
 namespace fs = std::filesystem;
-constexpr const char* kFormat = "tessera-node";
 
-json regionJson(const partition::Region& r) {
-    json a = json::array();
-    for (const auto& range : r.axes) {
-        a.push_back({range.begin, range.end});
+// Devices that may send a part of `piece`: its static producer, then the other devices of a stealing stage.
+std::vector<int> senders(const partition::Program& program, int piece) {
+    std::vector<int> devices{program.pieceDevice(piece)};
+    const int task = program.pieces[std::size_t(piece)].task;
+    if (task >= 0) {
+        for (std::size_t d = 0; d < program.tasks.size(); ++d) {
+            const int other = program.tasks[d].device;
+            if (program.mayRun(task, other) &&
+                std::find(devices.begin(), devices.end(), other) == devices.end()) {
+                devices.push_back(other);
+            }
+        }
     }
-    return a;
+    return devices;
 }
 
-partition::Region regionFrom(const json& j) {
-    partition::Region r;
-    for (const auto& range : j) {
-        r.axes.push_back({range.at(0).get<std::int64_t>(), range.at(1).get<std::int64_t>()});
-    }
-    return r;
-}
-
-json inputJson(const InputSpec& in) {
-    json sources = json::array();
-    for (const auto& s : in.sources) {
-        sources.push_back({{"piece", s.piece}, {"part", regionJson(s.part)}});
-    }
-    return {{"name", in.name}, {"region", regionJson(in.region)}, {"sources", sources}};
-}
-
-InputSpec inputFrom(const json& j) {
-    InputSpec in{j.at("name").get<std::string>(), regionFrom(j.at("region")), {}};
-    for (const auto& s : j.at("sources")) {
-        in.sources.push_back({s.at("piece").get<int>(), regionFrom(s.at("part"))});
-    }
-    return in;
-}
-
-json valuesJson(const std::vector<ValueSpec>& values) {
-    json a = json::array();
-    for (const auto& v : values) {
-        a.push_back({{"name", v.name}, {"shape", v.shape}});
-    }
-    return a;
-}
-
-std::vector<ValueSpec> valuesFrom(const json& j) {
-    std::vector<ValueSpec> values;
-    for (const auto& v : j) {
-        values.push_back({v.at("name").get<std::string>(), v.at("shape").get<model::Shape>()});
-    }
-    return values;
-}
-
-InputSpec inputSpec(const partition::TaskInput& input, const std::string& name) {
+InputSpec inputSpec(const partition::Program& program, const partition::TaskInput& input,
+                    const std::string& name) {
     InputSpec spec{name, input.region, {}};
     for (const auto& s : input.sources) {
-        spec.sources.push_back({s.piece, s.part});
+        spec.sources.push_back({s.piece, s.part, senders(program, s.piece)});
     }
     return spec;
 }
@@ -95,7 +61,7 @@ NodeDescription describeNode(const partition::Program& program, const model::Gra
     if (device < 0) {
         return d;
     }
-    std::set<int> reporting;
+    std::set<int> reporting, runnable;
     std::vector<std::vector<ConsumerSpec>> consumers(program.pieces.size());
     for (std::size_t t = 0; t < program.tasks.size(); ++t) {
         const auto& task = program.tasks[t];
@@ -105,13 +71,14 @@ NodeDescription describeNode(const partition::Program& program, const model::Gra
                 consumers[std::size_t(s.piece)].push_back({int(t), task.device, s.part});
             }
         }
-        if (task.device != device) {
+        if (!program.mayRun(int(t), device)) {
             continue;
         }
+        runnable.insert(int(t));
         const std::string prefix = partition::taskPrefix(int(t));
-        TaskSpec spec{int(t), task.stage, task.stealable, {}, task.outputs, {}};
+        TaskSpec spec{int(t), task.stage, task.stealable, {}, task.outputs, {}, task.device};
         for (std::size_t k = 0; k < task.inputs.size(); ++k) {
-            spec.inputs.push_back(inputSpec(task.inputs[k], prefix + task.graph.inputs[k].name));
+            spec.inputs.push_back(inputSpec(program, task.inputs[k], prefix + task.graph.inputs[k].name));
         }
         for (const auto& out : task.graph.outputs) {
             spec.outputNames.push_back(prefix + out.name);
@@ -123,11 +90,12 @@ NodeDescription describeNode(const partition::Program& program, const model::Gra
             consumers[std::size_t(s.piece)].push_back({-1, program.gateway, s.part});
         }
         if (device == program.gateway) {
-            d.results.push_back(inputSpec(r, r.name));
+            d.results.push_back(inputSpec(program, r, r.name));
         }
     }
     for (std::size_t p = 0; p < program.pieces.size(); ++p) {
-        if (program.pieceDevice(int(p)) == device) {
+        const int task = program.pieces[p].task;
+        if (task < 0 ? device == program.gateway : runnable.count(task) > 0) {
             const auto& piece = program.pieces[p];
             d.pieces.push_back({int(p), piece.value, piece.region, consumers[p]});
         }
@@ -135,131 +103,6 @@ NodeDescription describeNode(const partition::Program& program, const model::Gra
     if (device == program.gateway) {
         reporting.erase(device);
         d.reporting.assign(reporting.begin(), reporting.end());
-    }
-    return d;
-}
-
-std::string descriptionToJson(const NodeDescription& d) {
-    json devices = json::array(), tasks = json::array(), pieces = json::array(), results = json::array();
-    for (const auto& dev : d.devices) {
-        devices.push_back({{"name", dev.name}, {"endpoint", dev.endpoint}});
-    }
-    for (const auto& t : d.tasks) {
-        json inputs = json::array();
-        for (const auto& in : t.inputs) {
-            inputs.push_back(inputJson(in));
-        }
-        tasks.push_back({{"id", t.id},
-                         {"stage", t.stage},
-                         {"stealable", t.stealable},
-                         {"inputs", inputs},
-                         {"outputs", t.outputs},
-                         {"output_names", t.outputNames}});
-    }
-    for (const auto& p : d.pieces) {
-        json consumers = json::array();
-        for (const auto& c : p.consumers) {
-            consumers.push_back({{"task", c.task}, {"device", c.device}, {"part", regionJson(c.part)}});
-        }
-        pieces.push_back(
-            {{"id", p.id}, {"value", p.value}, {"region", regionJson(p.region)}, {"consumers", consumers}});
-    }
-    for (const auto& r : d.results) {
-        results.push_back(inputJson(r));
-    }
-    json j{{"format", kFormat},
-           {"version", NodeDescription::kVersion},
-           {"cluster", d.clusterId},
-           {"device", d.device},
-           {"gateway", d.gateway},
-           {"devices", devices},
-           {"inputs", valuesJson(d.inputs)},
-           {"outputs", valuesJson(d.outputs)},
-           {"tasks", tasks},
-           {"pieces", pieces},
-           {"results", results},
-           {"reporting", d.reporting}};
-    if (!d.predictedBytes.empty()) {
-        j["predicted_bytes"] = d.predictedBytes;
-    }
-    return j.dump(1) + "\n";
-}
-
-Expected<NodeDescription> parseDescription(const std::string& jsonText, const std::string& path) {
-    const json j = json::parse(jsonText, nullptr, false);
-    if (j.is_discarded() || !j.is_object()) {
-        return Error{ErrorCode::Parse, path + ": not a JSON object"};
-    }
-    if (j.value("format", "") != kFormat) {
-        return Error{ErrorCode::Parse, path + ": not a Tessera node description (\"format\" is not \"" +
-                                           std::string(kFormat) + "\")"};
-    }
-    if (!j.contains("version") || !j["version"].is_number_integer() ||
-        j["version"].get<int>() > NodeDescription::kVersion) {
-        return Error{ErrorCode::Unsupported, path + ": version " + j.value("version", json()).dump() +
-                                                 " is newer than this program's (" +
-                                                 std::to_string(NodeDescription::kVersion) +
-                                                 "); update tessera-node"};
-    }
-    NodeDescription d;
-    try {
-        d.clusterId = j.at("cluster").get<std::string>();
-        d.device = j.at("device").get<int>();
-        d.gateway = j.at("gateway").get<int>();
-        for (const auto& dev : j.at("devices")) {
-            d.devices.push_back({dev.at("name").get<std::string>(), dev.at("endpoint").get<std::string>()});
-        }
-        d.inputs = valuesFrom(j.at("inputs"));
-        d.outputs = valuesFrom(j.at("outputs"));
-        for (const auto& t : j.at("tasks")) {
-            TaskSpec spec{t.at("id").get<int>(),
-                          t.at("stage").get<int>(),
-                          t.at("stealable").get<bool>(),
-                          {},
-                          t.at("outputs").get<std::vector<int>>(),
-                          t.at("output_names").get<std::vector<std::string>>()};
-            for (const auto& in : t.at("inputs")) {
-                spec.inputs.push_back(inputFrom(in));
-            }
-            d.tasks.push_back(std::move(spec));
-        }
-        for (const auto& p : j.at("pieces")) {
-            PieceSpec spec{
-                p.at("id").get<int>(), p.at("value").get<std::string>(), regionFrom(p.at("region")), {}};
-            for (const auto& c : p.at("consumers")) {
-                spec.consumers.push_back(
-                    {c.at("task").get<int>(), c.at("device").get<int>(), regionFrom(c.at("part"))});
-            }
-            d.pieces.push_back(std::move(spec));
-        }
-        for (const auto& r : j.at("results")) {
-            d.results.push_back(inputFrom(r));
-        }
-        d.reporting = j.at("reporting").get<std::vector<int>>();
-        if (j.contains("predicted_bytes")) {
-            d.predictedBytes = j["predicted_bytes"].get<std::vector<std::pair<std::int64_t, std::int64_t>>>();
-        }
-    } catch (const json::exception& e) {
-        return Error{ErrorCode::Parse, path + ": " + e.what()};
-    }
-    const int devices = int(d.devices.size());
-    auto bad = [&](const std::string& what) { return Error{ErrorCode::Parse, path + ": " + what}; };
-    if (d.device < -1 || d.device >= devices || d.gateway < 0 || d.gateway >= devices) {
-        return bad("\"device\" or \"gateway\" is not an index into \"devices\"");
-    }
-    for (const auto& p : d.pieces) {
-        for (const auto& c : p.consumers) {
-            if (c.device < 0 || c.device >= devices) {
-                return bad("piece " + std::to_string(p.id) + " has a consumer on device " +
-                           std::to_string(c.device));
-            }
-        }
-    }
-    for (const auto& t : d.tasks) {
-        if (t.outputs.size() != t.outputNames.size()) {
-            return bad("task " + std::to_string(t.id) +
-                       ": \"outputs\" and \"output_names\" differ in length");
-        }
     }
     return d;
 }
@@ -298,8 +141,11 @@ Expected<std::vector<std::string>> writeBundles(const partition::Program& progra
     }
     std::vector<std::string> written;
     for (std::size_t d = 0; d < cluster.devices.size(); ++d) {
-        const auto description =
+        auto description =
             describeNode(program, original.graph, cluster, options.endpoints, keys.clusterId, int(d));
+        if (int(d) == program.gateway) {
+            description.telemetry = options.telemetry;
+        }
         if (description.tasks.empty() && int(d) != program.gateway) {
             continue; // nothing to run: no node needed there
         }
@@ -332,6 +178,7 @@ Expected<std::vector<std::string>> writeBundles(const partition::Program& progra
     }
     auto client = describeNode(program, original.graph, cluster, options.endpoints, keys.clusterId, -1);
     client.predictedBytes = options.predictedBytes;
+    client.telemetry = options.telemetry;
     if (auto s = writeFileAtomically((fs::path(dir) / "client.json").string(), descriptionToJson(client));
         !s) {
         return s.error();

@@ -10,7 +10,8 @@
 // and no tasks) and <out>/cluster.key. A node loads only its own directory, so its memory at load is its
 // own share of the weights. docs/file-formats.md describes node.json field by field.
 //
-// The runtime description restricts the Program to one device: the tasks it runs (static assignment) with
+// The runtime description restricts the Program to one device: the tasks it may run (its own, and in a
+// work-stealing stage every task of the stage, each marked with the device it is assigned to) with
 // their inputs as regions assembled from parts of pieces, the pieces it produces with every consumer (task
 // and device, or the gateway's result assembly) and the part each needs, so a producer sends each part
 // straight to the device that consumes it; at the gateway also the graph inputs it receives and the results
@@ -32,6 +33,9 @@ namespace tessera::net {
 struct SourceSpec {
     int piece = -1;
     partition::Region part;
+    // Devices that may send this part: the piece's producer under the static assignment first, then, when
+    // the producing task is stealable, the other devices of its stage (a thief sends what it computed).
+    std::vector<int> senders;
 };
 
 struct InputSpec {
@@ -47,6 +51,7 @@ struct TaskSpec {
     std::vector<InputSpec> inputs;
     std::vector<int> outputs;             // piece ids
     std::vector<std::string> outputNames; // in the device graph, same order
+    int device = -1;                      // static assignment; another device's task is here to be stolen
 };
 
 struct ConsumerSpec {
@@ -83,6 +88,9 @@ struct NodeDescription {
     std::vector<InputSpec> results;         // gateway: graph outputs assembled from pieces
     std::vector<ValueSpec> inputs, outputs; // the graph's (gateway and client)
     std::vector<int> reporting;             // gateway: devices that run tasks and report every frame
+    // gateway and client: where the gateway publishes every frame's telemetry (ZeroMQ PUB, CURVE with the
+    // cluster's keys), e.g. "tcp://10.0.0.11:7799"; empty: not published
+    std::string telemetry;
     // client: per device, the tensor bytes sim::planCost predicts it receives and sends per frame
     std::vector<std::pair<std::int64_t, std::int64_t>> predictedBytes;
 };
@@ -99,6 +107,7 @@ struct BundleOptions {
     std::vector<std::string> endpoints; // one per cluster device
     ClusterKeys keys;                   // generateClusterKeys() when the cluster id is empty
     std::vector<std::pair<std::int64_t, std::int64_t>> predictedBytes; // for the client (optional)
+    std::string telemetry; // NodeDescription::telemetry (optional)
 };
 
 // Writes every device's bundle and the client's files under `dir` (created). Returns the directories

@@ -1,19 +1,10 @@
 #include "core/net/node_runtime.h"
 
+#include <algorithm>
 #include <fstream>
 #include <sstream>
 
 namespace tessera::net {
-namespace {
-
-using Clock = std::chrono::steady_clock;
-constexpr std::size_t kRememberedFrames = 4096;
-
-double seconds(Clock::duration d) {
-    return std::chrono::duration<double>(d).count();
-}
-
-} // namespace
 
 std::int64_t peakRssBytes() {
     std::ifstream status("/proc/self/status");
@@ -54,6 +45,18 @@ Expected<std::unique_ptr<NodeRuntime>> NodeRuntime::create(NodeBundle bundle, No
         return transport.error();
     }
     node->m_transport = std::move(*transport);
+    const std::string telemetry =
+        node->m_options.telemetryListen.empty() ? d.telemetry : node->m_options.telemetryListen;
+    if (d.device == d.gateway && !telemetry.empty()) {
+        if (auto s = node->m_transport->bindPublisher(telemetry); !s) {
+            return s.error();
+        }
+    }
+    const auto now = Clock::now();
+    for (int w : d.reporting) {
+        node->m_lastHeard[w] = now; // a grace period of one miss limit from start-up
+    }
+    node->m_nextHeartbeat = now;
     // persistent connections to every device this one sends to
     std::set<int> peers;
     for (const auto& p : d.pieces) {
@@ -65,13 +68,29 @@ Expected<std::unique_ptr<NodeRuntime>> NodeRuntime::create(NodeBundle bundle, No
     }
     if (d.device != d.gateway) {
         peers.insert(d.gateway);
+    } else {
+        peers.insert(d.reporting.begin(), d.reporting.end()); // heartbeats and failed-frame notices
+    }
+    node->setUpStealing();
+    for (const auto& [stage, others] : node->m_stagePeers) {
+        peers.insert(others.begin(), others.end());
     }
     for (int peer : peers) {
         if (auto s = node->m_transport->connect(peer, d.devices[std::size_t(peer)].endpoint); !s) {
             return s.error();
         }
     }
+    if (d.device != d.gateway) {
+        if (auto s = node->m_transport->startBeacon(d.gateway, node->m_options.heartbeatInterval); !s) {
+            return s.error();
+        }
+    }
     return node;
+}
+
+std::string NodeRuntime::deviceName(int device) const {
+    return device >= 0 && device < int(m_d.devices.size()) ? "'" + m_d.devices[std::size_t(device)].name + "'"
+                                                           : "client";
 }
 
 void NodeRuntime::log(const std::string& line) const {
@@ -88,13 +107,16 @@ NodeRuntime::Frame& NodeRuntime::frame(std::uint64_t id) {
         f.tasks.resize(m_d.tasks.size());
         for (std::size_t t = 0; t < m_d.tasks.size(); ++t) {
             const auto& spec = m_d.tasks[t];
+            if (!owns(spec)) {
+                continue; // arrives, if ever, whole in a StealGrant
+            }
             f.tasks[t].inputs.resize(spec.inputs.size());
             for (const auto& in : spec.inputs) {
                 f.tasks[t].have.emplace_back(in.sources.size(), false);
                 f.tasks[t].missing += int(in.sources.size());
             }
+            ++f.tasksLeft;
         }
-        f.tasksLeft = int(m_d.tasks.size());
         if (isGateway()) {
             f.results.resize(m_d.results.size());
             for (const auto& r : m_d.results) {
@@ -110,17 +132,38 @@ NodeRuntime::Frame& NodeRuntime::frame(std::uint64_t id) {
 }
 
 Status NodeRuntime::serve(const StopToken& stop) {
-    log("serving as " + std::string(isGateway() ? "gateway" : "worker") + " '" +
-        m_d.devices[std::size_t(m_d.device)].name + "' on " + m_transport->boundEndpoint() + " (" +
-        std::to_string(m_d.tasks.size()) + " tasks)");
+    int own = 0;
+    for (const auto& t : m_d.tasks) {
+        own += owns(t) ? 1 : 0;
+    }
+    log("serving as " + std::string(isGateway() ? "gateway" : "worker") + " " + deviceName(m_d.device) +
+        " on " + m_transport->boundEndpoint() + " (" + std::to_string(own) + " tasks" +
+        (m_stagePeers.empty()
+             ? ""
+             : ", " + std::to_string(m_d.tasks.size() - std::size_t(own)) + " more it may steal") +
+        ")");
+    if (isGateway() && !m_d.telemetry.empty()) {
+        log("publishing telemetry on " +
+            (m_options.telemetryListen.empty() ? m_d.telemetry : m_options.telemetryListen));
+    }
     while (!stop.stopRequested()) {
-        // take in everything that has arrived, then run one task; wait only when there is nothing to run
-        const auto wait = m_ready.empty() ? std::chrono::milliseconds(100) : std::chrono::milliseconds(0);
+        if (isGateway()) {
+            heartbeat();
+        }
+        // take in everything that has arrived, then run one task (stolen ones first: their victim waits);
+        // wait only when there is nothing to run
+        const bool idle = m_ready.empty() && m_stolen.empty();
+        const auto wait = idle ? std::chrono::milliseconds(50) : std::chrono::milliseconds(0);
+        if (idle) {
+            askForWork();
+        }
         if (auto in = m_transport->receive(wait)) {
             handle(*in);
             continue;
         }
-        if (!m_ready.empty()) {
+        if (!m_stolen.empty()) {
+            runStolen();
+        } else if (!m_ready.empty()) {
             runOne();
         }
     }
@@ -129,6 +172,9 @@ Status NodeRuntime::serve(const StopToken& stop) {
 
 void NodeRuntime::handle(Transport::Received& in) {
     const auto& m = in.message;
+    if (m.sender() >= 0 && m.sender() != m_d.device) {
+        heard(m.sender());
+    }
     switch (m.body_case()) {
     case wire::Envelope::kHello:
         if (!in.route.empty()) {
@@ -158,6 +204,23 @@ void NodeRuntime::handle(Transport::Received& in) {
         onError(m.error(), m.sender());
         break;
     case wire::Envelope::kHeartbeat:
+        if (!isGateway() && m.sender() == m_d.gateway) {
+            if (m.heartbeat().interval_ms() > 0) {
+                m_transport->setBeaconInterval(std::chrono::milliseconds(m.heartbeat().interval_ms()));
+            }
+            onGatewaySession(m.heartbeat().session());
+            wire::Envelope answer;
+            answer.mutable_heartbeat()->set_sequence(m.heartbeat().sequence());
+            if (auto s = m_transport->send(m_d.gateway, answer); !s) {
+                log(s.error().message);
+            }
+        }
+        break;
+    case wire::Envelope::kStealRequest:
+        onStealRequest(m.steal_request(), m.sender());
+        break;
+    case wire::Envelope::kStealGrant:
+        onStealGrant(m.steal_grant(), m.sender());
         break;
     default:
         log(std::string("ignored a ") + bodyName(m) + " message from sender " + std::to_string(m.sender()));
@@ -180,6 +243,9 @@ void NodeRuntime::onFrameStart(const std::string& route, const wire::FrameStart&
     if (start.inputs_size() != int(m_d.inputs.size())) {
         return refuse("it carries " + std::to_string(start.inputs_size()) + " inputs, the model has " +
                       std::to_string(m_d.inputs.size()));
+    }
+    if (const std::string down = downDevices(); !down.empty()) {
+        return refuse(down);
     }
     std::map<std::string, const wire::Tensor*> given;
     for (const auto& t : start.inputs()) {
@@ -208,226 +274,12 @@ void NodeRuntime::onFrameStart(const std::string& route, const wire::FrameStart&
         // the piece of a graph input is the whole input
         data.resize(std::size_t(p.region.elements()));
         copyFloats(it->second->data(), data.data());
-        deliver(id, p, data.data());
-    }
-    checkDone(id);
-}
-
-bool NodeRuntime::accept(std::uint64_t id, int task, int piece, const partition::Region& part,
-                         const float* data, const partition::Region& held) {
-    Frame& f = frame(id);
-    auto fill = [&](const InputSpec& spec, std::vector<float>& buffer, std::vector<bool>& have) {
-        for (std::size_t s = 0; s < spec.sources.size(); ++s) {
-            if (have[s] || spec.sources[s].piece != piece || !(spec.sources[s].part == part)) {
-                continue;
-            }
-            if (buffer.empty()) {
-                buffer.assign(std::size_t(spec.region.elements()), 0.f);
-            }
-            partition::copyRegion(data, held, buffer.data(), spec.region, part);
-            have[s] = true;
-            return true;
-        }
-        return false;
-    };
-    if (task < 0) {
-        for (std::size_t r = 0; r < m_d.results.size(); ++r) {
-            if (isGateway() && fill(m_d.results[r], f.results[r], f.resultHave[r])) {
-                --f.resultsMissing;
-                return true;
-            }
-        }
-        return false;
-    }
-    auto index = m_taskIndex.find(task);
-    if (index == m_taskIndex.end()) {
-        return false;
-    }
-    TaskRun& run = f.tasks[index->second];
-    const auto& spec = m_d.tasks[index->second];
-    for (std::size_t k = 0; k < spec.inputs.size(); ++k) {
-        if (fill(spec.inputs[k], run.inputs[k], run.have[k])) {
-            if (--run.missing == 0) {
-                run.readySince = Clock::now();
-                m_ready.emplace_back(id, index->second);
-            }
-            return true;
-        }
-    }
-    return false;
-}
-
-void NodeRuntime::onTensorPart(const wire::TensorPart& part, int sender) {
-    const std::uint64_t id = part.frame();
-    if (m_finished.count(id)) {
-        log("refused a part for frame " + std::to_string(id) + " from device " + std::to_string(sender) +
-            ": the frame is over");
-        return;
-    }
-    const auto region = toRegion(part.part());
-    std::vector<float> data(std::size_t(region.elements()));
-    copyFloats(part.data(), data.data());
-    if (!accept(id, part.task(), part.piece(), region, data.data(), region)) {
-        log("refused a part from device " + std::to_string(sender) + ": frame " + std::to_string(id) +
-            " task " + std::to_string(part.task()) + " expects no part " + region.toString() + " of piece " +
-            std::to_string(part.piece()) + " (or has it already)");
-        return;
-    }
-    frame(id).own.set_bytes_in(frame(id).own.bytes_in() + std::int64_t(part.data().size()));
-    checkDone(id);
-}
-
-void NodeRuntime::deliver(std::uint64_t id, const PieceSpec& piece, const float* data) {
-    std::vector<float> buffer;
-    for (const auto& c : piece.consumers) {
-        if (c.device == m_d.device) {
-            if (!accept(id, c.task, piece.id, c.part, data, piece.region)) {
-                log("bundle inconsistent: local consumer of piece " + std::to_string(piece.id) +
-                    " not found");
-            }
-            continue;
-        }
-        buffer.resize(std::size_t(c.part.elements()));
-        partition::copyRegion(data, piece.region, buffer.data(), c.part, c.part);
-        wire::Envelope e;
-        auto* part = e.mutable_tensor_part();
-        part->set_frame(id);
-        part->set_piece(piece.id);
-        part->set_task(c.task);
-        setRegion(part->mutable_part(), c.part);
-        part->set_data(floatBytes(buffer.data(), buffer.size()));
-        if (auto s = m_transport->send(c.device, e); !s) {
-            fail(id, s.error().message);
-            return;
-        }
-        Frame& f = frame(id);
-        f.own.set_bytes_out(f.own.bytes_out() + std::int64_t(buffer.size() * sizeof(float)));
-    }
-}
-
-void NodeRuntime::runOne() {
-    const auto [id, index] = m_ready.front();
-    m_ready.pop_front();
-    auto found = m_frames.find(id);
-    if (found == m_frames.end()) {
-        return; // the frame failed meanwhile
-    }
-    TaskRun& run = found->second.tasks[index];
-    const TaskSpec& spec = m_d.tasks[index];
-    const auto started = Clock::now();
-    exec::Session session(m_bundle.nets.at(spec.id), m_options.threads);
-    for (std::size_t k = 0; k < spec.inputs.size(); ++k) {
-        if (auto s = session.setInput(spec.inputs[k].name, run.inputs[k].data(), run.inputs[k].size()); !s) {
-            return fail(id, "task " + std::to_string(spec.id) + ": " + s.error().message);
-        }
-    }
-    if (auto s = session.run(); !s) {
-        return fail(id, "task " + std::to_string(spec.id) + ": " + s.error().message);
-    }
-    run.inputs.clear(); // the inputs are no longer needed; free them before the outputs travel
-    auto* timing = found->second.own.add_tasks();
-    timing->set_task(spec.id);
-    timing->set_queue_seconds(seconds(started - run.readySince));
-    timing->set_compute_seconds(seconds(Clock::now() - started));
-    for (std::size_t k = 0; k < spec.outputs.size(); ++k) {
-        auto out = session.output(spec.outputNames[k]);
-        if (!out) {
-            return fail(id, "task " + std::to_string(spec.id) + ": " + out.error().message);
-        }
-        deliver(id, *m_pieces.at(spec.outputs[k]), out->data);
+        deliver(id, p, data.data(), f.own, false);
         if (!m_frames.count(id)) {
             return;
         }
     }
-    --m_frames.at(id).tasksLeft;
     checkDone(id);
-}
-
-void NodeRuntime::onTelemetry(const wire::Telemetry& t) {
-    auto it = m_frames.find(t.frame());
-    if (!isGateway() || it == m_frames.end() || !it->second.reportsMissing.erase(t.device())) {
-        log("refused telemetry of device " + std::to_string(t.device()) + " for frame " +
-            std::to_string(t.frame()) + ": not expected");
-        return;
-    }
-    *it->second.answer.add_devices() = t;
-    checkDone(t.frame());
-}
-
-void NodeRuntime::onError(const wire::ErrorReport& e, int sender) {
-    const std::string message =
-        "device '" + (sender >= 0 ? m_d.devices[std::size_t(sender)].name : "client") + "': " + e.message();
-    log("frame " + std::to_string(e.frame()) + " failed on " + message);
-    if (m_frames.count(e.frame())) {
-        fail(e.frame(), message);
-    }
-}
-
-void NodeRuntime::fail(std::uint64_t id, const std::string& message) {
-    auto it = m_frames.find(id);
-    if (it == m_frames.end()) {
-        return;
-    }
-    log("frame " + std::to_string(id) + " failed: " + message);
-    wire::Envelope e;
-    if (isGateway()) {
-        if (it->second.started) {
-            e.mutable_frame_result()->set_frame(id);
-            e.mutable_frame_result()->set_error(message);
-            (void)m_transport->reply(it->second.client, e);
-        }
-    } else {
-        e.mutable_error()->set_frame(id);
-        e.mutable_error()->set_message(message);
-        (void)m_transport->send(m_d.gateway, e);
-    }
-    finish(id);
-}
-
-void NodeRuntime::finish(std::uint64_t id) {
-    m_frames.erase(id);
-    m_finished.insert(id);
-    while (m_finished.size() > kRememberedFrames) {
-        m_finished.erase(m_finished.begin());
-    }
-}
-
-void NodeRuntime::checkDone(std::uint64_t id) {
-    auto it = m_frames.find(id);
-    if (it == m_frames.end()) {
-        return;
-    }
-    Frame& f = it->second;
-    if (f.tasksLeft > 0) {
-        return;
-    }
-    f.own.set_peak_rss_bytes(peakRssBytes());
-    wire::Envelope e;
-    if (!isGateway()) {
-        *e.mutable_telemetry() = f.own;
-        if (auto s = m_transport->send(m_d.gateway, e); !s) {
-            log(s.error().message);
-        }
-        finish(id);
-        return;
-    }
-    if (!f.started || f.resultsMissing > 0 || !f.reportsMissing.empty()) {
-        return;
-    }
-    auto* answer = e.mutable_frame_result();
-    *answer = std::move(f.answer);
-    answer->set_frame(id);
-    *answer->add_devices() = f.own;
-    for (std::size_t r = 0; r < m_d.results.size(); ++r) {
-        auto* t = answer->add_outputs();
-        t->set_name(m_d.results[r].name);
-        setRegion(t->mutable_region(), m_d.results[r].region);
-        t->set_data(floatBytes(f.results[r].data(), f.results[r].size()));
-    }
-    if (auto s = m_transport->reply(f.client, e); !s) {
-        log("frame " + std::to_string(id) + ": " + s.error().message);
-    }
-    finish(id);
 }
 
 } // namespace tessera::net

@@ -7,8 +7,19 @@
 // (FrameStart), delivers the graph inputs as pieces, assembles the results, collects every reporting
 // device's Telemetry for the frame and answers the client with a FrameResult. All state is per frame, so
 // frames overlap freely (a client may keep several in flight).
-// Assignment is static (Task::device). Bytes are counted as tensor payload (elements x 4), the quantity
-// sim::planCost predicts.
+// Assignment is static (Task::device) except in work-stealing stages: a device with nothing left to run
+// asks the other devices of a stage it has just worked on for one of their stealable tasks whose inputs are
+// complete and which has not started (node_stealing.cpp); a granted task is the thief's alone, so every task
+// runs exactly once per frame. Bytes are counted as tensor payload (elements x 4): bytes_in/bytes_out are
+// the parts sent by their static producer (the quantity sim::planCost predicts), steal_bytes_* the rest.
+// Faults (node_health.cpp): the gateway sends every worker a Heartbeat each interval; a worker silent for
+// `heartbeatMisses` intervals is declared down and every frame still waiting for it fails with an error
+// naming the device and the frame; any later message from it makes it usable again. A failed frame is
+// announced to every worker (ErrorReport), which drops its state. Workers beat from a thread of their own
+// (Transport::startBeacon), so a long task does not look like a dead worker. Heartbeats carry the gateway's
+// session: a worker seeing a new one (the gateway restarted) drops every frame and forgets their numbers.
+// Telemetry: when the bundle names a telemetry endpoint, the gateway publishes there (ZeroMQ PUB, CURVE with
+// the cluster's keys) one FrameResult per frame, without outputs: every device's figures, or the error.
 
 #include <chrono>
 #include <cstdint>
@@ -28,7 +39,11 @@ namespace tessera::net {
 
 struct NodeOptions {
     int threads = 1;
+    std::chrono::milliseconds heartbeatInterval{1000}; // gateway: how often it checks on the workers
+    int heartbeatMisses = 3;                           // intervals of silence before a worker is down
+    double slowdown = 1.0; // emulates a slower device: every task takes this many times its compute time
     std::string listen; // overrides the bundle's endpoint for binding ("tcp://*:7701"); empty = the bundle's
+    std::string telemetryListen; // gateway: overrides the bundle's telemetry endpoint for binding
     std::function<void(const std::string&)> log; // thread-safe
 };
 
@@ -43,28 +58,41 @@ public:
     const std::string& endpoint() const { return m_transport->boundEndpoint(); }
 
 private:
+    using Clock = std::chrono::steady_clock;
     struct TaskRun {
         std::vector<std::vector<float>> inputs; // allocated when their first part arrives
         std::vector<std::vector<bool>> have;    // per input, per source
         int missing = 0;
-        std::chrono::steady_clock::time_point readySince;
+        bool granted = false; // given to a thief
+        Clock::time_point readySince;
     };
     struct Frame {
-        std::vector<TaskRun> tasks; // as description.tasks
-        int tasksLeft = 0;
+        std::vector<TaskRun> tasks;              // as description.tasks (other devices' tasks stay empty)
+        int tasksLeft = 0;                       // of this device's own tasks, not yet run or granted
         std::vector<std::vector<float>> results; // gateway
         std::vector<std::vector<bool>> resultHave;
         int resultsMissing = 0;
         std::set<int> reportsMissing;
-        bool started = false; // gateway: its FrameStart arrived
-        std::string client;   // gateway: the client's route
+        std::map<int, int> stealReportsMissing; // gateway: per thief, stolen tasks it has not reported yet
+        std::map<int, wire::Telemetry> reports; // gateway: per device, merged
+        bool started = false;                   // gateway: its FrameStart arrived
+        std::string client;                     // gateway: the client's route
         wire::Telemetry own;
-        wire::FrameResult answer;
-        std::chrono::steady_clock::time_point begin;
+        Clock::time_point begin;
+    };
+    // A task this device stole: runs before its own (the victim is waiting on it).
+    struct StolenRun {
+        std::uint64_t frame = 0;
+        std::size_t index = 0; // in m_d.tasks
+        std::vector<std::vector<float>> inputs;
+        std::int64_t bytes = 0; // of the granted inputs
+        Clock::time_point readySince;
     };
 
     NodeRuntime(NodeBundle bundle, NodeOptions options);
     bool isGateway() const { return m_d.device == m_d.gateway; }
+    bool owns(const TaskSpec& task) const { return task.device == m_d.device; }
+    std::string deviceName(int device) const;
     void log(const std::string& line) const;
     Frame& frame(std::uint64_t id);
     void handle(Transport::Received& in);
@@ -72,25 +100,61 @@ private:
     void onTensorPart(const wire::TensorPart& part, int sender);
     void onTelemetry(const wire::Telemetry& t);
     void onError(const wire::ErrorReport& e, int sender);
-    // A piece this device now holds: copied to local consumers, sent to the others.
-    void deliver(std::uint64_t id, const PieceSpec& piece, const float* data);
-    // Copies `part` of a piece into the consumer's buffer; false when the consumer expects no such part.
+    // A piece this device now holds: copied to local consumers, sent to the others. Bytes sent go to `stats`.
+    void deliver(std::uint64_t id, const PieceSpec& piece, const float* data, wire::Telemetry& stats,
+                 bool stolen);
+    // Copies `part` of a piece into the consumer's buffer. Refuses (false, with the reason in `why`) a part
+    // the consumer does not expect, or one whose sender may not produce it.
     bool accept(std::uint64_t id, int task, int piece, const partition::Region& part, const float* data,
-                const partition::Region& held);
+                const partition::Region& held, int sender, std::string& why, bool& fromProducer);
+    // Runs a task's net on `inputs`, sets `seconds`, then hands each output (by index) to `onOutput` while
+    // the session holds it; stops early when `onOutput` returns false.
+    Status compute(const TaskSpec& spec, const std::vector<std::vector<float>>& inputs, double& seconds,
+                   const std::function<bool(std::size_t, const float*)>& onOutput);
     void runOne();
     void checkDone(std::uint64_t id);
     void fail(std::uint64_t id, const std::string& message);
     void finish(std::uint64_t id);
+    void publish(wire::Envelope& result); // gateway: a FrameResult without outputs, to telemetry subscribers
+
+    // node_stealing.cpp
+    void setUpStealing();
+    void startStealing(int stage); // after running a task of a stealing stage: ask its peers, one at a time
+    void askForWork();             // when idle
+    void onStealRequest(const wire::StealRequest& request, int sender);
+    void onStealGrant(const wire::StealGrant& grant, int sender);
+    void runStolen();
+
+    // node_health.cpp
+    void heartbeat(); // gateway: sends heartbeats, declares silent workers down
+    void heard(int device);
+    std::string downDevices() const; // empty when every reporting worker answers
+    // worker: a gateway that restarted has forgotten every frame; so does this worker, numbers included
+    void onGatewaySession(std::uint64_t session);
 
     NodeDescription m_d;
     NodeBundle m_bundle;
     NodeOptions m_options;
     std::unique_ptr<Transport> m_transport;
     std::map<int, std::size_t> m_taskIndex;   // task id -> index in m_d.tasks
-    std::map<int, const PieceSpec*> m_pieces; // produced here, by id
+    std::map<int, const PieceSpec*> m_pieces; // produced here (or by a task this device may steal), by id
     std::map<std::uint64_t, Frame> m_frames;
     std::set<std::uint64_t> m_finished; // recent frames, to refuse late or repeated messages
-    std::deque<std::pair<std::uint64_t, std::size_t>> m_ready; // (frame, task index)
+    std::deque<std::pair<std::uint64_t, std::size_t>> m_ready; // (frame, task index), own tasks
+    std::deque<StolenRun> m_stolen;
+
+    std::map<int, std::vector<int>> m_stagePeers; // stealing stage -> the other devices of the stage
+    int m_stealStage = -1;                        // stage whose peers are being asked, -1: none
+    std::vector<int> m_toAsk;                     // peers not asked yet in this round
+    bool m_waitingForGrant = false;
+    Clock::time_point m_askedAt;
+    std::uint64_t m_steals = 0;
+
+    std::map<int, Clock::time_point> m_lastHeard; // gateway: per reporting worker
+    std::set<int> m_down;
+    Clock::time_point m_nextHeartbeat;
+    std::uint64_t m_heartbeat = 0;
+    std::uint64_t m_session = 0; // gateway: this run's; worker: the gateway's last seen
 };
 
 } // namespace tessera::net

@@ -66,6 +66,7 @@ void authenticate(zmq::socket_t socket, std::string allowed, std::function<void(
 Transport::Transport(TransportOptions options)
     : m_options(std::move(options))
     , m_protocol{m_options.keys.clusterId, m_options.devices}
+    , m_beaconInterval(std::make_shared<std::atomic<std::int64_t>>(1000))
     , m_refusedPeers(std::make_shared<std::atomic<std::uint64_t>>(0)) {}
 
 Expected<std::unique_ptr<Transport>> Transport::create(TransportOptions options) {
@@ -98,12 +99,91 @@ Expected<std::unique_ptr<Transport>> Transport::create(TransportOptions options)
     return t;
 }
 
+Status Transport::startBeacon(int peer, std::chrono::milliseconds interval) {
+    auto c = m_connections.find(peer);
+    if (c == m_connections.end() || m_beacon.joinable()) {
+        return Error{ErrorCode::InvalidArgument,
+                     "no connection to peer " + std::to_string(peer) + " to beat to, or already beating"};
+    }
+    zmq::socket_t s(m_context, zmq::socket_type::dealer);
+    try {
+        commonOptions(s);
+        s.set(zmq::sockopt::curve_serverkey, m_options.keys.publicKey);
+        s.set(zmq::sockopt::curve_publickey, m_options.keys.publicKey);
+        s.set(zmq::sockopt::curve_secretkey, m_options.keys.secretKey);
+        s.set(zmq::sockopt::sndhwm, 4); // beats queued for a peer that is away are not worth keeping
+        s.connect(c->second.endpoint);
+    } catch (const zmq::error_t& e) {
+        return Error{ErrorCode::Io, "cannot connect to '" + c->second.endpoint + "': " + e.what()};
+    }
+    *m_beaconInterval = interval.count();
+    m_beacon = std::thread([socket = std::move(s), period = m_beaconInterval, protocol = m_protocol,
+                            self = m_options.self]() mutable {
+        std::uint64_t sequence = 0;
+        zmq::pollitem_t item{socket.handle(), 0, ZMQ_POLLIN, 0};
+        while (true) {
+            wire::Envelope beat;
+            beat.mutable_heartbeat()->set_sequence(++sequence);
+            const std::string bytes = encode(beat, protocol, self);
+            try {
+                (void)socket.send(zmq::buffer(bytes), zmq::send_flags::dontwait);
+                // nothing arrives on this socket: the poll is the interval's clock, and ends with the
+                // context
+                zmq::poll(&item, 1, std::chrono::milliseconds(period->load()));
+            } catch (const zmq::error_t& e) {
+                if (e.num() == EINTR) {
+                    continue;
+                }
+                break; // the context is shutting down
+            }
+        }
+    });
+    return {};
+}
+
+Status Transport::bindPublisher(const std::string& endpoint) {
+    if (!m_zap.joinable()) {
+        return Error{ErrorCode::InvalidArgument, "only a listening node can publish"};
+    }
+    try {
+        zmq::socket_t pub(m_context, zmq::socket_type::pub);
+        commonOptions(pub);
+        pub.set(zmq::sockopt::sndhwm, 1000); // a slow subscriber loses telemetry; the node does not queue it
+        pub.set(zmq::sockopt::curve_server, 1);
+        pub.set(zmq::sockopt::curve_secretkey, m_options.keys.secretKey);
+        pub.set(zmq::sockopt::zap_domain, "tessera");
+        pub.bind(endpoint);
+        m_publisher = std::move(pub);
+    } catch (const zmq::error_t& e) {
+        return Error{ErrorCode::Io, "cannot publish telemetry on '" + endpoint + "': " + e.what() +
+                                        " (is the port in use, or the address not this machine's?)"};
+    }
+    return {};
+}
+
+Status Transport::publish(wire::Envelope& message) {
+    if (!m_publisher) {
+        return {};
+    }
+    const std::string bytes = encode(message, m_protocol, m_options.self);
+    try {
+        m_publisher->send(zmq::buffer(bytes), zmq::send_flags::dontwait);
+    } catch (const zmq::error_t& e) {
+        return Error{ErrorCode::Io, std::string("publishing telemetry: ") + e.what()};
+    }
+    return {};
+}
+
 Transport::~Transport() {
+    m_publisher.reset();
     m_router.reset();
     m_connections.clear();
     m_context.shutdown();
     if (m_zap.joinable()) {
         m_zap.join();
+    }
+    if (m_beacon.joinable()) {
+        m_beacon.join();
     }
 }
 

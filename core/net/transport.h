@@ -51,6 +51,17 @@ public:
     Status connect(int peer, const std::string& endpoint);
     // Sends over the connection to `peer` (connect() first). Returns the bytes put on the wire.
     Expected<std::size_t> send(int peer, wire::Envelope& message);
+    // Sends `peer` (connect() first) a Heartbeat every `interval` from a thread of its own, on a connection
+    // of its own, until the transport ends: the process signals it is alive even while its caller is busy
+    // (a long task). A stopped or killed process stops beating.
+    Status startBeacon(int peer, std::chrono::milliseconds interval);
+    // Changes the beacon's interval (from its next beat on).
+    void setBeaconInterval(std::chrono::milliseconds interval) { *m_beaconInterval = interval.count(); }
+    // Binds a PUB socket (a CURVE server with the cluster's keys, admitted by the same authentication
+    // handler) at `endpoint`; publish() then sends to every admitted subscriber. A subscriber that falls
+    // behind loses messages rather than making this process queue without bound.
+    Status bindPublisher(const std::string& endpoint);
+    Status publish(wire::Envelope& message);
     // Answers on the listening socket whoever sent a message with this route (Received::route).
     Expected<std::size_t> reply(const std::string& route, wire::Envelope& message);
 
@@ -80,8 +91,11 @@ private:
     ProtocolContext m_protocol;
     zmq::context_t m_context;
     std::thread m_zap;
+    std::thread m_beacon;
+    std::shared_ptr<std::atomic<std::int64_t>> m_beaconInterval; // milliseconds
     std::shared_ptr<std::atomic<std::uint64_t>> m_refusedPeers;
     std::optional<zmq::socket_t> m_router;
+    std::optional<zmq::socket_t> m_publisher;
     struct Connection {
         std::string endpoint;
         zmq::socket_t socket;

@@ -1,23 +1,23 @@
 // The distributed runtime end to end, with real processes on loopback: `tessera bundle` writes the bundles,
 // one `tessera-node --bundle` process per device serves them, `tessera cluster-run` sends frames (several in
-// flight) to the gateway. For each plan - FTP tiles with and without data reuse, a stealing stage (run with
-// its static assignment), LOP, LIP, multi-stage plans on tiny-yolov2 and random plans on random CNNs - it
-// checks that
+// flight) to the gateway. For each plan - FTP tiles with and without data reuse, stealing stages, LOP, LIP,
+// multi-stage plans on tiny-yolov2 and random plans on random CNNs - it checks that
 //   (a) the output equals the single-device run of the whole model: relative L2 <= 1e-5 and
 //       max |error| <= 1e-4 * (1 + max |reference|), the tolerance of the in-process partition tests;
-//   (b) the tensor payload bytes each device received and sent in every frame equal sim::planCost's
-//       prediction exactly (static assignment: each transfer of Program::transfers() is one message);
-// and (c) that a client holding another key pair is refused by the gateway, which logs it.
+//   (b) in every frame where no task was stolen, the tensor payload bytes each device received and sent
+//       equal sim::planCost's prediction exactly (each transfer of Program::transfers() is one message); in
+//       a frame with steals, the bytes sent by static producers stay within the prediction and every byte
+//       sent (plan or steal) was received;
+//   (d) every task ran exactly once in every frame (the devices' telemetry lists each task once);
+// that (c) a client holding another key pair is refused by the gateway, which logs it; and (e) that with
+// one device slowed down (tessera-node --slowdown) the others steal its tiles.
 
 #include <QtTest>
-
-#include <netinet/in.h>
-#include <sys/socket.h>
-#include <unistd.h>
 
 #include <memory>
 
 #include "cli_runner.h"
+#include "cluster_nodes.h"
 #include "core/exec/npy.h"
 #include "core/model/zoo.h"
 #include "core/net/keys.h"
@@ -26,33 +26,13 @@
 
 using namespace tessera;
 using tessera::test::binary;
+using tessera::test::freePort;
+using tessera::test::Node;
 using tessera::test::run;
+using tessera::test::startNodes;
+using tessera::test::stopNodes;
 
-namespace {
-
-// A port nobody listens on right now (the kernel's choice for port 0).
-int freePort() {
-    const int s = ::socket(AF_INET, SOCK_STREAM, 0);
-    sockaddr_in a{};
-    a.sin_family = AF_INET;
-    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    socklen_t size = sizeof a;
-    int port = -1;
-    if (::bind(s, reinterpret_cast<sockaddr*>(&a), sizeof a) == 0 &&
-        ::getsockname(s, reinterpret_cast<sockaddr*>(&a), &size) == 0) {
-        port = ntohs(a.sin_port);
-    }
-    ::close(s);
-    return port;
-}
-
-struct Node {
-    QString name;
-    std::unique_ptr<QProcess> process;
-    QString log;
-};
-
-} // namespace
+namespace {} // namespace
 
 class TestClusterRun : public QObject {
     Q_OBJECT
@@ -62,51 +42,19 @@ class TestClusterRun : public QObject {
 
     QString path(const QString& name) { return m_dir.filePath(name); }
 
-    // Starts a node per bundle directory and waits until each serves.
-    std::vector<Node> startNodes(const QStringList& dirs) {
-        std::vector<Node> nodes;
-        for (const auto& dir : dirs) {
-            Node n{QFileInfo(dir).fileName(), std::make_unique<QProcess>(), {}};
-            n.process->setProcessChannelMode(QProcess::SeparateChannels);
-            n.process->setReadChannel(QProcess::StandardError);
-            n.process->start(binary("tessera-node"), {"--bundle", dir});
-            nodes.push_back(std::move(n));
-        }
-        for (auto& n : nodes) {
-            QElapsedTimer t;
-            t.start();
-            while (!n.log.contains("serving as") && t.elapsed() < 30000 &&
-                   n.process->state() != QProcess::NotRunning) {
-                n.process->waitForReadyRead(200);
-                n.log += QString::fromUtf8(n.process->readAllStandardError());
-            }
-            if (!n.log.contains("serving as")) {
-                qWarning("node %s did not start: %s", qPrintable(n.name), qPrintable(n.log));
-            }
-        }
-        return nodes;
+    // Bundles `plan` for `devices` loopback nodes (started with `options` by device name), runs `frames`
+    // frames through them and checks (a), (b) and (d). Returns the tasks stolen over all frames.
+    int runPlan(const model::Model& m, const QString& modelPath, const partition::Plan& plan, int devices,
+                int frames, int inFlight, const QString& what,
+                const std::map<QString, QStringList>& options = {}) {
+        int steals = -1;
+        runPlanInto(m, modelPath, plan, devices, frames, inFlight, what, options, steals);
+        return steals;
     }
 
-    // Stops the nodes (SIGTERM) and checks each ended cleanly; returns their logs.
-    QString stopNodes(std::vector<Node>& nodes) {
-        QString logs;
-        for (auto& n : nodes) {
-            n.process->terminate();
-        }
-        for (auto& n : nodes) {
-            n.process->waitForFinished(10000);
-            n.log += QString::fromUtf8(n.process->readAllStandardError());
-            logs += n.log;
-            if (n.process->exitStatus() != QProcess::NormalExit || n.process->exitCode() != 0) {
-                logs += "\nNODE " + n.name + " DID NOT END CLEANLY\n";
-            }
-        }
-        return logs;
-    }
-
-    // Bundles `plan` for `devices` loopback nodes, runs `frames` frames through them and checks (a) and (b).
-    void runPlan(const model::Model& m, const QString& modelPath, const partition::Plan& plan, int devices,
-                 int frames, int inFlight, const QString& what) {
+    void runPlanInto(const model::Model& m, const QString& modelPath, const partition::Plan& plan,
+                     int devices, int frames, int inFlight, const QString& what,
+                     const std::map<QString, QStringList>& options, int& steals) {
         const QString id = QString::number(++m_case);
         auto cluster = cost::uniformCluster("rpi4", devices);
         QStringList endpoints;
@@ -132,7 +80,7 @@ class TestClusterRun : public QObject {
         QVERIFY(
             exec::writeNpy(inputPath.toStdString(), m.graph.inputs[0].shape, inputs.begin()->second).ok());
 
-        auto nodes = startNodes(dirs);
+        auto nodes = startNodes(dirs, options);
         const QString outPath = path("out" + id + ".npy");
         auto ran = run(binary("tessera"), {"cluster-run", bundles, "-i", inputPath, "-o", outPath, "--frames",
                                            QString::number(frames), "--in-flight", QString::number(inFlight),
@@ -160,33 +108,82 @@ class TestClusterRun : public QObject {
                                 QString::number(dev.maxAbs)));
         }
 
-        // (b) bytes per device and frame against the prediction; every frame reports the same bytes
+        // (b) bytes per device and frame: in a frame without steals, equal to the prediction; in a frame with
+        // steals, the bytes sent by static producers are a part of the prediction, and every byte sent (plan
+        // or steal) was received. (d) every task of the program ran exactly once per frame.
         auto program = partition::compile(m, plan, cluster);
         QVERIFY(program.ok());
         const auto cost = sim::planCost(*program, m.graph, cluster);
-        static const QRegularExpression line(
-            "  device '([^']+)': \\d+ tasks, compute [0-9.]+ ms, received (\\d+) B, sent (\\d+) B");
-        int reports = 0;
-        std::int64_t traffic = 0;
-        for (auto it = line.globalMatch(ran.out); it.hasNext();) {
-            const auto match = it.next();
-            const auto device = cluster.find(match.captured(1).toStdString());
-            QVERIFY(device.has_value());
-            const auto& predicted = cost.devices[std::size_t(*device)];
-            QCOMPARE(match.captured(2).toLongLong(), predicted.receivedBytes);
-            QCOMPARE(match.captured(3).toLongLong(), predicted.sentBytes);
-            traffic += predicted.receivedBytes;
-            ++reports;
-        }
+        static const QRegularExpression line("^  device '([^']+)': \\d+ tasks, compute [0-9.]+ ms, received "
+                                             "(\\d+) B, sent (\\d+) B, peak RSS \\d+ "
+                                             "B; ran tasks \\[([0-9 ]*)\\](, gave((?: \\d+->'[^']+')*))?(, "
+                                             "steal bytes received (\\d+) B, sent "
+                                             "(\\d+) B)?$");
         int devicesWithTasks = 0;
         for (const auto& d : cost.devices) {
             devicesWithTasks += d.tasks > 0 ? 1 : 0;
         }
         const int gatewayIdle = cost.devices[std::size_t(cluster.gateway)].tasks == 0 ? 1 : 0;
-        QCOMPARE(reports, frames * (devicesWithTasks + gatewayIdle));
-        QCOMPARE(traffic, cost.trafficBytes * frames); // every transfer counted once per frame
-        qInfo("%s: %d frames, %lld B moved per frame, output equal", qPrintable(what), frames,
-              static_cast<long long>(cost.trafficBytes));
+        struct Report {
+            int device;
+            std::int64_t in, out, stealIn, stealOut;
+            QStringList tasks;
+            int gave;
+        };
+        std::vector<std::vector<Report>> perFrame;
+        for (const auto& text : ran.out.split('\n')) {
+            if (text.startsWith("frame ")) {
+                perFrame.emplace_back();
+                continue;
+            }
+            const auto match = line.match(text);
+            if (!match.hasMatch()) {
+                continue;
+            }
+            QVERIFY2(!perFrame.empty(), qPrintable(text));
+            const auto device = cluster.find(match.captured(1).toStdString());
+            QVERIFY(device.has_value());
+            perFrame.back().push_back(
+                {int(*device), match.captured(2).toLongLong(), match.captured(3).toLongLong(),
+                 match.captured(8).toLongLong(), match.captured(9).toLongLong(),
+                 match.captured(4).split(' ', Qt::SkipEmptyParts), int(match.captured(6).count("->"))});
+        }
+        QCOMPARE(int(perFrame.size()), frames);
+        steals = 0;
+        for (const auto& reports : perFrame) {
+            QCOMPARE(int(reports.size()), devicesWithTasks + gatewayIdle);
+            std::vector<int> runs(program->tasks.size(), 0);
+            int frameSteals = 0;
+            std::int64_t sent = 0, received = 0;
+            for (const auto& r : reports) {
+                for (const auto& t : r.tasks) {
+                    QVERIFY(t.toInt() >= 0 && t.toInt() < int(runs.size()));
+                    ++runs[std::size_t(t.toInt())];
+                }
+                frameSteals += r.gave;
+                sent += r.out + r.stealOut;
+                received += r.in + r.stealIn;
+            }
+            for (std::size_t t = 0; t < runs.size(); ++t) {
+                QVERIFY2(runs[t] == 1,
+                         qPrintable(what + ": task " + QString::number(t) + " ran " +
+                                    QString::number(runs[t]) + " times in a frame\n" + ran.out));
+            }
+            QCOMPARE(received, sent);
+            for (const auto& r : reports) {
+                const auto& predicted = cost.devices[std::size_t(r.device)];
+                if (frameSteals == 0) {
+                    QCOMPARE(r.in, predicted.receivedBytes);
+                    QCOMPARE(r.out, predicted.sentBytes);
+                    QCOMPARE(r.stealIn + r.stealOut, std::int64_t(0));
+                } else {
+                    QVERIFY(r.in <= predicted.receivedBytes && r.out <= predicted.sentBytes);
+                }
+            }
+            steals += frameSteals;
+        }
+        qInfo("%s: %d frames, %lld B moved per frame as planned, %d tasks stolen, output equal",
+              qPrintable(what), frames, static_cast<long long>(cost.trafficBytes), steals);
     }
 
     model::Model tinyYolo() {
@@ -280,7 +277,21 @@ private slots:
         runPlan(m, file, plan(g, {tiles(g, "conv_0", "conv_8_leaky", 3, 3, true, false)}), 3, 3, 2,
                 "FTP 3x3 with data reuse");
         runPlan(m, file, plan(g, {tiles(g, "conv_0", "maxpool_7", 3, 2, true, true)}), 2, 2, 1,
-                "FTP 3x3 with reuse and a stealing stage (static assignment)");
+                "FTP 3x3 with reuse and a stealing stage (devices of equal speed)");
+    }
+
+    // (e) work stealing: one device computes 8 times slower, so the others run out of their own tiles and
+    // steal its pending ones; (a), (b) and (d) hold, and steals happened.
+    void workStealing() {
+        const auto m = tinyYolo();
+        const auto& g = m.graph;
+        const QString file = path("tiny-yolov2.onnx");
+        int steals = runPlan(m, file, plan(g, {tiles(g, "conv_0", "maxpool_7", 3, 2, false, true)}), 2, 4, 2,
+                             "FTP 3x3 stealing, rpi4-2 8x slower", {{"rpi4-2", {"--slowdown", "8"}}});
+        QVERIFY2(steals > 0, "no task was stolen from the slow device");
+        steals = runPlan(m, file, plan(g, {tiles(g, "conv_0", "conv_8_leaky", 3, 3, true, true)}), 3, 3, 2,
+                         "FTP 3x3 with reuse, stealing, rpi4-3 8x slower", {{"rpi4-3", {"--slowdown", "8"}}});
+        QVERIFY2(steals > 0, "no task was stolen from the slow device");
     }
 
     void tinyYoloChannelsAndStages() {

@@ -1,0 +1,281 @@
+// Faults in the distributed runtime, with real tessera-node processes on loopback (docs/runtime.md,
+// "Faults"). On a three-device FTP plan, with the gateway checking on its workers every 300 ms:
+//   - a worker killed (SIGKILL) mid-stream: the client's frames fail with an error naming the device and the
+//     frame, soon after the miss limit, never by the client's timeout; no frame is answered twice;
+//   - the worker restarted: the gateway logs that it rejoined and the next frames succeed, output equal to
+//     the whole model;
+//   - a worker stopped (SIGSTOP): its missed heartbeats are detected, the frame fails, the worker drops the
+//     frame's state once it runs again (SIGCONT), rejoins, and later frames succeed;
+//   - bad messages (truncated bytes, another protocol version, a part sent by a device that does not
+//     produce it) are refused and logged, and the gateway keeps serving;
+//   - a restarted gateway: the workers drop their frames and the frame numbers start afresh;
+//   - a worker busy with a task longer than the miss limit is not declared down (its heartbeat thread).
+
+#include <QtTest>
+
+#include <csignal>
+#include <set>
+
+#include <zmq.hpp>
+
+#include "cli_runner.h"
+#include "cluster_nodes.h"
+#include "core/exec/npy.h"
+#include "core/model/zoo.h"
+#include "core/net/bundle.h"
+#include "core/net/protocol.h"
+#include "support/random_plans.h"
+
+using namespace tessera;
+using tessera::test::binary;
+using tessera::test::freePort;
+using tessera::test::Node;
+using tessera::test::run;
+
+class TestClusterFaults : public QObject {
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+    QStringList m_dirs; // bundle directories, gateway first
+    QString m_bundles, m_input;
+    model::Model m_model;
+    std::vector<Node> m_nodes;
+
+    QString path(const QString& name) { return m_dir.filePath(name); }
+
+    // Runs `frames` frames from `first` and checks the output against the whole model.
+    void expectFramesSucceed(int first, int frames) {
+        const QString out = path("out" + QString::number(first) + ".npy");
+        auto ran = run(binary("tessera"),
+                       {"cluster-run", m_bundles, "-i", m_input, "-o", out, "--frames",
+                        QString::number(frames), "--first-frame", QString::number(first), "--timeout", "60"});
+        QVERIFY2(ran.exitCode == 0, qPrintable(ran.err + ran.out));
+        auto got = exec::readNpy(out.toStdString());
+        QVERIFY(got.ok());
+        const auto want = test::runWhole(m_model, test::sampleInputs(m_model.graph));
+        const auto dev = test::deviation(got->data, want.at(m_model.graph.outputs[0].name));
+        QVERIFY2(dev.relativeL2 <= 1e-5, qPrintable(QString::number(dev.relativeL2)));
+    }
+
+    // The numbers of the frames cluster-run printed as answered.
+    static std::vector<int> answered(const QString& out) {
+        std::vector<int> frames;
+        static const QRegularExpression line("^frame (\\d+): ", QRegularExpression::MultilineOption);
+        for (auto it = line.globalMatch(out); it.hasNext();) {
+            frames.push_back(it.next().captured(1).toInt());
+        }
+        return frames;
+    }
+
+private slots:
+    void initTestCase() {
+        QVERIFY(m_dir.isValid());
+        auto g = model::buildZooModel("tiny-yolov2");
+        QVERIFY(g.ok());
+        m_model = std::move(*g);
+        const QString modelPath = path("tiny-yolov2.onnx");
+        QVERIFY(model::saveOnnx(m_model.graph, m_model.opset, modelPath.toStdString(), "test").ok());
+        const auto inputs = test::sampleInputs(m_model.graph);
+        m_input = path("input.npy");
+        QVERIFY(exec::writeNpy(m_input.toStdString(), m_model.graph.inputs[0].shape, inputs.begin()->second)
+                    .ok());
+        const QString planPath = path("plan.json");
+        auto planned = run(binary("tessera"), {"plan", modelPath, "--devices", "rpi4:3", "--ftp",
+                                               "conv_0:maxpool_3:3x1", "-o", planPath});
+        QVERIFY2(planned.exitCode == 0, qPrintable(planned.err));
+        m_bundles = path("bundles");
+        QStringList args{"bundle", modelPath, planPath, "rpi4:3", "-o", m_bundles};
+        for (int d = 1; d <= 3; ++d) {
+            args << "--endpoint"
+                 << "rpi4-" + QString::number(d) + "=tcp://127.0.0.1:" + QString::number(freePort());
+        }
+        auto bundled = run(binary("tessera"), args);
+        QVERIFY2(bundled.exitCode == 0, qPrintable(bundled.err));
+        m_dirs = bundled.out.split('\n', Qt::SkipEmptyParts);
+        QCOMPARE(m_dirs.size(), 3);
+        m_nodes =
+            test::startNodes(m_dirs, {{"rpi4-1", {"--heartbeat-ms", "300", "--heartbeat-misses", "3"}}});
+        expectFramesSucceed(0, 2);
+    }
+
+    void cleanupTestCase() {
+        const QString logs = test::stopNodes(m_nodes);
+        QVERIFY2(!logs.contains("DID NOT END CLEANLY"), qPrintable(logs));
+    }
+
+    void killedWorkerFailsFramesThenRejoins() {
+        Node& gateway = m_nodes[0];
+        QProcess client;
+        client.start(binary("tessera"), {"cluster-run", m_bundles, "-i", m_input, "--frames", "1000",
+                                         "--in-flight", "2", "--first-frame", "100", "--timeout", "60"});
+        QVERIFY(client.waitForStarted(10000));
+        QString out;
+        QElapsedTimer t;
+        t.start();
+        while (!out.contains("frame 103:") && t.elapsed() < 60000 && client.state() == QProcess::Running) {
+            client.waitForReadyRead(100);
+            out += QString::fromUtf8(client.readAllStandardOutput());
+        }
+        QVERIFY2(out.contains("frame 103:"), qPrintable(out + client.readAllStandardError()));
+        const qsizetype logFrom = gateway.log.size();
+        m_nodes[2].process->kill(); // SIGKILL, mid-stream
+        QElapsedTimer detected;
+        detected.start();
+        QVERIFY(client.waitForFinished(30000));
+        const qint64 ms = detected.elapsed();
+        out += QString::fromUtf8(client.readAllStandardOutput());
+        const QString err = QString::fromUtf8(client.readAllStandardError());
+        QCOMPARE(client.exitCode(), 1);
+        static const QRegularExpression failed(
+            "frame (\\d+) failed: device 'rpi4-3' stopped answering \\(silent for \\d+ ms, 3 heartbeats "
+            "missed\\) during frame (\\d+)");
+        const auto match = failed.match(err);
+        QVERIFY2(match.hasMatch(), qPrintable(err));
+        QCOMPARE(match.captured(1), match.captured(2));
+        QVERIFY2(ms < 10000, qPrintable(QString::number(ms) + " ms to detect the dead worker"));
+        qInfo("SIGKILL of rpi4-3 -> frame %s failed after %lld ms", qPrintable(match.captured(1)),
+              static_cast<long long>(ms));
+        const auto frames = answered(out);
+        QCOMPARE(std::set<int>(frames.begin(), frames.end()).size(), frames.size()); // none answered twice
+        QVERIFY(gateway.waitForLog("declared down", 5000, logFrom));
+
+        QVERIFY(m_nodes[2].process->waitForFinished(5000));
+
+        // restarted, it rejoins on its first heartbeat answer; then frames succeed again
+        m_nodes[2] = test::launchNode(m_dirs[2]);
+        QVERIFY2(m_nodes[2].waitForLog("serving as", 30000), qPrintable(m_nodes[2].log));
+        QVERIFY2(gateway.waitForLog("'rpi4-3' answers again: rejoined", 10000, logFrom),
+                 qPrintable(gateway.log));
+        expectFramesSucceed(2000, 3);
+    }
+
+    void stoppedWorkerDetectedThenResumes() {
+        Node& gateway = m_nodes[0];
+        Node& worker = m_nodes[1];
+        const qsizetype gatewayFrom = gateway.log.size(), workerFrom = worker.log.size();
+        QVERIFY(::kill(pid_t(worker.process->processId()), SIGSTOP) == 0);
+        QElapsedTimer t;
+        t.start();
+        auto ran = run(binary("tessera"),
+                       {"cluster-run", m_bundles, "-i", m_input, "--first-frame", "3000", "--timeout", "60"});
+        const qint64 ms = t.elapsed();
+        QCOMPARE(ran.exitCode, 1);
+        QVERIFY2(ran.err.contains("frame 3000 failed: device 'rpi4-2'"), qPrintable(ran.err));
+        QVERIFY2(ms < 10000, qPrintable(QString::number(ms)));
+        QVERIFY(gateway.waitForLog("device 'rpi4-2' stopped answering", 5000, gatewayFrom));
+        qInfo("SIGSTOP of rpi4-2 -> %s after %lld ms", qPrintable(ran.err.trimmed()),
+              static_cast<long long>(ms));
+        QVERIFY(::kill(pid_t(worker.process->processId()), SIGCONT) == 0);
+        QVERIFY2(gateway.waitForLog("'rpi4-2' answers again: rejoined", 10000, gatewayFrom),
+                 qPrintable(gateway.log));
+        if (ran.err.contains("during frame 3000")) {
+            // the worker held parts of the failed frame: it drops them when told
+            QVERIFY2(worker.waitForLog("dropped frame 3000", 10000, workerFrom), qPrintable(worker.log));
+        }
+        expectFramesSucceed(3100, 2);
+    }
+
+    void badMessagesRefused() {
+        Node& gateway = m_nodes[0];
+        const qsizetype from = gateway.log.size();
+        auto bundle = net::loadBundle(m_dirs[0].toStdString());
+        QVERIFY(bundle.ok());
+        const auto& keys = bundle->keys;
+        const auto& d = bundle->description;
+        zmq::context_t context;
+        zmq::socket_t dealer(context, zmq::socket_type::dealer);
+        dealer.set(zmq::sockopt::linger, 0);
+        dealer.set(zmq::sockopt::curve_serverkey, keys.publicKey);
+        dealer.set(zmq::sockopt::curve_publickey, keys.publicKey);
+        dealer.set(zmq::sockopt::curve_secretkey, keys.secretKey);
+        dealer.connect(d.devices[std::size_t(d.gateway)].endpoint);
+
+        // a part that a gateway task reads from a piece of rpi4-2, claimed by rpi4-3
+        const net::SourceSpec* source = nullptr;
+        int task = -1;
+        for (const auto& t : d.tasks) {
+            for (const auto& in : t.inputs) {
+                for (const auto& s : in.sources) {
+                    if (s.senders == std::vector<int>{1}) {
+                        source = &s;
+                        task = t.id;
+                    }
+                }
+            }
+        }
+        QVERIFY(source);
+        net::wire::Envelope forged;
+        auto* part = forged.mutable_tensor_part();
+        part->set_frame(9000);
+        part->set_piece(source->piece);
+        part->set_task(task);
+        net::setRegion(part->mutable_part(), source->part);
+        part->set_data(std::string(std::size_t(source->part.elements()) * 4, '\0'));
+        const std::string forgedBytes = net::encode(forged, {d.clusterId, int(d.devices.size())}, 2);
+
+        net::wire::Envelope newer;
+        newer.mutable_heartbeat()->set_sequence(1);
+        std::string newerBytes = net::encode(newer, {d.clusterId, int(d.devices.size())}, 1);
+        newer.ParseFromString(newerBytes);
+        newer.set_version(net::kProtocolVersion + 1);
+        newerBytes = newer.SerializeAsString();
+
+        for (const std::string& bytes :
+             {forgedBytes.substr(0, forgedBytes.size() / 2), newerBytes, forgedBytes}) {
+            QVERIFY(dealer.send(zmq::buffer(bytes), zmq::send_flags::none).has_value());
+        }
+        QVERIFY2(gateway.waitForLog("malformed or truncated message", 10000, from), qPrintable(gateway.log));
+        QVERIFY2(
+            gateway.waitForLog("protocol version " + QString::number(net::kProtocolVersion + 1), 10000, from),
+            qPrintable(gateway.log));
+        QVERIFY2(gateway.waitForLog(
+                     "refused a part from device 'rpi4-3': device 'rpi4-3' does not produce piece " +
+                         QString::number(source->piece) + " (its producer is 'rpi4-2')",
+                     10000, from),
+                 qPrintable(gateway.log));
+        QCOMPARE(gateway.process->state(), QProcess::Running);
+        expectFramesSucceed(4000, 2);
+    }
+
+    // A restarted gateway has forgotten its frames: the workers see its new session in its heartbeats, drop
+    // theirs and forget the numbers, so a new client may start again at frame 0 (served before the restart).
+    void gatewayRestartStartsAfresh() {
+        const qsizetype from1 = m_nodes[1].log.size(), from2 = m_nodes[2].log.size();
+        m_nodes[0].process->kill();
+        QVERIFY(m_nodes[0].process->waitForFinished(5000));
+        m_nodes[0] = test::launchNode(m_dirs[0], {"--heartbeat-ms", "300", "--heartbeat-misses", "3"});
+        QVERIFY2(m_nodes[0].waitForLog("serving as", 30000), qPrintable(m_nodes[0].log));
+        QVERIFY2(m_nodes[1].waitForLog("the gateway restarted", 10000, from1), qPrintable(m_nodes[1].log));
+        QVERIFY2(m_nodes[2].waitForLog("the gateway restarted", 10000, from2), qPrintable(m_nodes[2].log));
+        expectFramesSucceed(0, 2);
+    }
+
+    // A worker whose tasks each take longer than the miss limit stays alive: its heartbeat thread beats
+    // while the task runs (at the gateway's interval, which the gateway's heartbeats carry).
+    void busyWorkerStaysAlive() {
+        Node& gateway = m_nodes[0];
+        const qsizetype from = gateway.log.size();
+        m_nodes[1].process->terminate();
+        QVERIFY(m_nodes[1].process->waitForFinished(10000));
+        QVERIFY(gateway.waitForLog("device 'rpi4-2' stopped answering", 10000, from));
+        m_nodes[1] = test::launchNode(m_dirs[1], {"--slowdown", "60"});
+        QVERIFY2(m_nodes[1].waitForLog("serving as", 30000), qPrintable(m_nodes[1].log));
+        QVERIFY2(gateway.waitForLog("'rpi4-2' answers again: rejoined", 10000, from),
+                 qPrintable(gateway.log));
+        const qsizetype rejoined = gateway.log.size();
+        auto ran = run(binary("tessera"), {"cluster-run", m_bundles, "-i", m_input, "--frames", "1",
+                                           "--first-frame", "5000", "--timeout", "120"});
+        QVERIFY2(ran.exitCode == 0, qPrintable(ran.err + ran.out));
+        static const QRegularExpression slow("device 'rpi4-2': 1 tasks, compute ([0-9.]+) ms");
+        const auto match = slow.match(ran.out);
+        QVERIFY2(match.hasMatch(), qPrintable(ran.out));
+        QVERIFY2(match.captured(1).toDouble() > 900, qPrintable(ran.out)); // longer than 3 x 300 ms
+        gateway.log += QString::fromUtf8(gateway.process->readAllStandardError());
+        QVERIFY2(!gateway.log.mid(rejoined).contains("stopped answering"),
+                 qPrintable(gateway.log.mid(rejoined)));
+        qInfo("a %s ms task on rpi4-2, no missed heartbeat", qPrintable(match.captured(1)));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestClusterFaults)
+#include "test_cluster_faults.moc"
