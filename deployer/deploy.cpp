@@ -9,6 +9,10 @@
 #include <mutex>
 #include <sstream>
 
+#include <openssl/evp.h>
+
+#include <fstream>
+
 #include "core/base/sha256.h"
 
 namespace tessera::deployer {
@@ -22,6 +26,8 @@ struct LocalFile {
     std::int64_t size = 0;
     int mode = 0644;
 };
+
+Expected<std::string> hashFile(const std::string& path);
 
 // The files of one device's release: its bundle directory's files and tessera-node.
 Expected<std::vector<LocalFile>> releaseFiles(const std::string& bundleDir, const std::string& nodeBinary) {
@@ -50,7 +56,7 @@ Expected<std::vector<LocalFile>> releaseFiles(const std::string& bundleDir, cons
     }
     std::sort(files.begin(), files.end(), [](const auto& a, const auto& b) { return a.name < b.name; });
     for (auto& f : files) {
-        auto sha = sha256File(f.path);
+        auto sha = hashFile(f.path);
         if (!sha) {
             return sha.error();
         }
@@ -58,6 +64,52 @@ Expected<std::vector<LocalFile>> releaseFiles(const std::string& bundleDir, cons
         f.size = std::int64_t(fs::file_size(f.path, ec));
     }
     return files;
+}
+
+// SHA-256 of a local file with OpenSSL (its SHA extensions hash ~10x faster than core's portable code,
+// which matters for re-deploys), remembered per (path, size, mtime) for the whole process, so the
+// tessera-node shared by several devices is read once.
+Expected<std::string> hashFile(const std::string& path) {
+    static std::mutex mutex;
+    static std::map<std::string, std::string> cache;
+    std::error_code ec;
+    const auto size = fs::file_size(path, ec);
+    const auto mtime = fs::last_write_time(path, ec).time_since_epoch().count();
+    if (ec) {
+        return Error{ErrorCode::Io, path + ": cannot read: " + ec.message()};
+    }
+    const std::string key = path + "\n" + std::to_string(size) + "\n" + std::to_string(mtime);
+    {
+        std::lock_guard lock(mutex);
+        if (const auto it = cache.find(key); it != cache.end()) {
+            return it->second;
+        }
+    }
+    std::ifstream in(path, std::ios::binary);
+    std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)> ctx(EVP_MD_CTX_new(), EVP_MD_CTX_free);
+    if (!in || !ctx || EVP_DigestInit_ex(ctx.get(), EVP_sha256(), nullptr) != 1) {
+        return Error{ErrorCode::Io, path + ": cannot read"};
+    }
+    std::vector<char> chunk(1 << 20);
+    while (in) {
+        in.read(chunk.data(), std::streamsize(chunk.size()));
+        EVP_DigestUpdate(ctx.get(), chunk.data(), std::size_t(in.gcount()));
+    }
+    if (in.bad()) {
+        return Error{ErrorCode::Io, path + ": read failed"};
+    }
+    unsigned char digest[EVP_MAX_MD_SIZE];
+    unsigned int length = 0;
+    EVP_DigestFinal_ex(ctx.get(), digest, &length);
+    std::string hex;
+    for (unsigned int i = 0; i < length; ++i) {
+        static const char* const kDigits = "0123456789abcdef";
+        hex += kDigits[digest[i] >> 4];
+        hex += kDigits[digest[i] & 15];
+    }
+    std::lock_guard lock(mutex);
+    cache[key] = hex;
+    return hex;
 }
 
 std::string releaseName(const std::vector<LocalFile>& files) {
@@ -114,6 +166,87 @@ std::map<std::string, std::string> parseSums(const std::string& text) {
     return sums;
 }
 
+struct Installed {
+    std::map<std::string, std::string> sums; // "releases/R/name" or "current/name" -> sha256
+    std::int64_t freeBytes = -1;             // on the base directory's file system
+    std::string current;                     // where `current` points ("releases/R"), or empty
+    bool recorded = false;                   // every file of the release matched its `.sums` line
+};
+
+// What the device holds. Each release directory keeps `.sums` ("sha256 size mtime name" per file, written
+// when the release was completed); a file whose size and mtime still match its line is not read again, the
+// others (when their size could match) are hashed with sha256sum on the device. So a re-deploy of an
+// unchanged release reads no file on the device.
+Expected<Installed> installedState(SshSession& ssh, const std::string& base, const std::string& rel,
+                                   const std::vector<LocalFile>& files) {
+    auto listing = ssh.check("cd " + base + " && mkdir -p " + rel + " && { stat -c 'S %s %Y %n' " + rel +
+                                 "/* current/* 2>/dev/null; for d in " + rel +
+                                 " current; do sed \"s|^|C $d/|\" \"$d/.sums\" 2>/dev/null; done; df -Pk . | "
+                                 "awk 'NR==2{print \"F \" $4}'; readlink current | sed 's/^/L /'; true; }",
+                             "listing the installed files");
+    if (!listing) {
+        return listing.error();
+    }
+    Installed state;
+    std::map<std::string, std::string> stats;  // path -> "size mtime"
+    std::map<std::string, std::string> cached; // path -> "sha size mtime"
+    std::istringstream lines(*listing);
+    for (std::string line; std::getline(lines, line);) {
+        if (line.size() < 3 || line[1] != ' ') {
+            continue;
+        }
+        const std::string rest = line.substr(2);
+        std::istringstream words(rest);
+        if (line[0] == 'S') {
+            std::string size, mtime, path;
+            words >> size >> mtime;
+            std::getline(words >> std::ws, path);
+            stats[path] = size + " " + mtime;
+        } else if (line[0] == 'C') {
+            // "C DIR/sha size mtime name"
+            const auto slash = rest.find(' ');
+            std::string dirSha = rest.substr(0, slash), size, mtime, name;
+            std::istringstream tail(rest.substr(slash + 1));
+            tail >> size >> mtime;
+            std::getline(tail >> std::ws, name);
+            const auto cut = dirSha.rfind('/');
+            cached[dirSha.substr(0, cut) + "/" + name] = dirSha.substr(cut + 1) + " " + size + " " + mtime;
+        } else if (line[0] == 'F') {
+            state.freeBytes = std::strtoll(rest.c_str(), nullptr, 10) * 1024; // df -Pk: kB
+        } else if (line[0] == 'L') {
+            state.current = rest;
+        }
+    }
+    std::string toHash;
+    std::size_t fromRecord = 0;
+    for (const auto& f : files) {
+        for (const std::string& path : {rel + "/" + f.name, "current/" + f.name}) {
+            const auto st = stats.find(path);
+            if (st == stats.end() || st->second.substr(0, st->second.find(' ')) != std::to_string(f.size)) {
+                continue; // absent, or another size: cannot match
+            }
+            const auto c = cached.find(path);
+            if (c != cached.end() && c->second.substr(65) == st->second) {
+                state.sums[path] = c->second.substr(0, 64);
+                fromRecord += path.rfind(rel + "/", 0) == 0 && state.sums[path] == f.sha256 ? 1 : 0;
+            } else {
+                toHash += " " + shellQuote(path);
+            }
+        }
+    }
+    state.recorded = fromRecord == files.size();
+    if (!toHash.empty()) {
+        auto sums = ssh.check("cd " + base + " && sha256sum" + toHash, "hashing the installed files");
+        if (!sums) {
+            return sums.error();
+        }
+        for (const auto& [path, sha] : parseSums(*sums)) {
+            state.sums[path] = sha;
+        }
+    }
+    return state;
+}
+
 Expected<DeviceDeployment> deployDevice(const cost::Device& device, int index, const DeployOptions& options,
                                         ProgressBoard& board, const StopToken& stop) {
     const auto start = std::chrono::steady_clock::now();
@@ -123,11 +256,7 @@ Expected<DeviceDeployment> deployDevice(const cost::Device& device, int index, c
     }
     SshSession& ssh = *c->session;
     DeviceDeployment d;
-    auto arch = ssh.check("uname -m", "asking the architecture (uname -m)");
-    if (!arch) {
-        return arch.error();
-    }
-    d.arch = trimmed(*arch);
+    d.arch = c->arch;
     const auto binary = options.nodeBinaries.find(d.arch);
     if (binary == options.nodeBinaries.end() || !fs::exists(binary->second)) {
         std::string known;
@@ -149,26 +278,13 @@ Expected<DeviceDeployment> deployDevice(const cost::Device& device, int index, c
     }
     d.release = releaseName(*files);
     const std::string base = shellQuote(c->baseDir), rel = "releases/" + d.release;
-    auto listing =
-        ssh.check("cd " + base + " && mkdir -p " + rel + " && { sha256sum " + rel +
-                      "/* current/* "
-                      "2>/dev/null; df -Pk . | awk 'NR==2{print \"free \" $4*1024}'; readlink current "
-                      "| sed 's/^/current /'; true; }",
-                  "listing the installed files");
-    if (!listing) {
-        return listing.error();
+    auto state = installedState(ssh, base, rel, *files);
+    if (!state) {
+        return state.error();
     }
-    const auto sums = parseSums(*listing);
-    std::int64_t freeBytes = -1;
-    std::string current;
-    std::istringstream lines(*listing);
-    for (std::string line; std::getline(lines, line);) {
-        if (line.rfind("free ", 0) == 0) {
-            freeBytes = std::strtoll(line.c_str() + 5, nullptr, 10);
-        } else if (line.rfind("current ", 0) == 0) {
-            current = line.substr(8);
-        }
-    }
+    const auto& sums = state->sums;
+    const std::int64_t freeBytes = state->freeBytes;
+    const std::string& current = state->current;
     std::vector<const LocalFile*> toUpload, toCopy;
     std::int64_t uploadBytes = 0, neededBytes = 0;
     for (const auto& f : *files) {
@@ -256,7 +372,20 @@ Expected<DeviceDeployment> deployDevice(const cost::Device& device, int index, c
                   " " + shellQuote("." + f->name + ".part") + " && mv -f " +
                   shellQuote("." + f->name + ".part") + " " + shellQuote(f->name);
     }
+    d.copied = int(toCopy.size());
     d.switched = current != rel;
+    if (!d.switched && placed.empty() && state->recorded) {
+        board.report(index, uploadBytes, "done");
+        d.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+        return d; // nothing changed; `.sums` is already complete
+    }
+    // The record of what the release holds, for the next deployment's check.
+    finish += " && { :";
+    for (const auto& f : *files) {
+        finish +=
+            "; echo \"" + f.sha256 + " $(stat -c '%s %Y' " + shellQuote(f.name) + ") \"" + shellQuote(f.name);
+    }
+    finish += "; } > .sums.tmp && mv -f .sums.tmp .sums";
     // The switch: a new link renamed over `current` (rename is atomic); then old releases go.
     finish += " && cd " + base + " && ln -sfn " + rel +
               " .current.tmp && mv -T .current.tmp current && "

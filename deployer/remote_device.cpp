@@ -88,13 +88,19 @@ Expected<Connection> connectDevice(const cost::Device& device, const ConnectOpti
     if (base.rfind("~/", 0) == 0) {
         base = base.substr(2); // the remote shell starts in the home directory
     }
-    auto resolved =
-        (*session)->check("mkdir -p -- " + shellQuote(base) + " && cd -- " + shellQuote(base) + " && pwd -P",
-                          "creating the base directory " + base);
+    auto resolved = (*session)->check("mkdir -p -- " + shellQuote(base) + " && cd -- " + shellQuote(base) +
+                                          " && pwd -P && uname -m",
+                                      "creating the base directory " + base);
     if (!resolved) {
         return resolved.error();
     }
-    return Connection{std::move(*session), trimmed(*resolved)};
+    const std::string answer = trimmed(*resolved);
+    const auto newline = answer.rfind('\n');
+    if (newline == std::string::npos) {
+        return Error{ErrorCode::Io,
+                     (*session)->where() + ": unexpected answer from the device's shell: " + answer};
+    }
+    return Connection{std::move(*session), answer.substr(0, newline), answer.substr(newline + 1)};
 }
 
 Expected<ProbeResult> probe(Connection& c) {
@@ -103,11 +109,11 @@ Expected<ProbeResult> probe(Connection& c) {
         "echo \"arch=$(uname -m)\"; "
         "echo \"os=$( (. /etc/os-release && echo \"$PRETTY_NAME\") 2>/dev/null)\"; "
         "echo \"cpus=$(getconf _NPROCESSORS_ONLN 2>/dev/null || nproc)\"; "
-        "awk '/^MemTotal:/{print \"memtotal=\" $2*1024} /^MemAvailable:/{print \"memavail=\" $2*1024}' "
+        "awk '/^MemTotal:/{print \"memtotal=\" $2} /^MemAvailable:/{print \"memavail=\" $2}' "
         "/proc/meminfo; "
         "echo \"disk=$(df -Pk " +
         b +
-        " | awk 'NR==2{print $4*1024}')\"; "
+        " | awk 'NR==2{print $4}')\"; "
         "if [ -L " +
         b + "/current ]; then echo \"release=$(basename \"$(readlink " + b +
         "/current)\")\"; fi; "
@@ -134,11 +140,11 @@ Expected<ProbeResult> probe(Connection& c) {
         } else if (key == "cpus") {
             r.cpus = int(toInt(value));
         } else if (key == "memtotal") {
-            r.memoryTotalBytes = toInt(value);
+            r.memoryTotalBytes = toInt(value) * 1024; // kB in /proc/meminfo and df -Pk
         } else if (key == "memavail") {
-            r.memoryAvailableBytes = toInt(value);
+            r.memoryAvailableBytes = toInt(value) * 1024;
         } else if (key == "disk") {
-            r.diskFreeBytes = toInt(value);
+            r.diskFreeBytes = toInt(value) * 1024;
         } else if (key == "release") {
             r.release = value;
         } else if (key == "node") {

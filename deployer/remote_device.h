@@ -32,10 +32,12 @@ struct ConnectOptions {
 // The SSH target of `device`; an error naming the device when it has no host or no "ssh" block.
 Expected<SshTarget> sshTarget(const cost::Device& device, const ConnectOptions& options);
 
-// Connects to `device` and resolves its base directory to an absolute path (creating it).
+// Connects to `device`, creates its base directory and resolves it to an absolute path, and asks its
+// architecture (one command).
 struct Connection {
     std::unique_ptr<SshSession> session;
     std::string baseDir; // absolute, on the device
+    std::string arch;    // uname -m
 };
 Expected<Connection> connectDevice(const cost::Device& device, const ConnectOptions& options);
 

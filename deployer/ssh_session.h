@@ -66,10 +66,13 @@ public:
     // run(), requiring exit status 0: stdout, else an error "WHERE: WHAT failed (exit N): STDERR".
     Expected<std::string> check(const std::string& command, const std::string& what);
 
-    // Copies the local file to `remotePath` (created or truncated, permissions `mode`) through SFTP in
-    // kChunkBytes writes. `progress` gets the bytes written so far after each chunk. A stop request ends the
-    // upload with a Cancelled error, leaving a partial remote file (callers upload to a temporary name).
-    static constexpr std::size_t kChunkBytes = 256 * 1024;
+    // Copies the local file to `remotePath` (created or truncated, permissions `mode`) through SFTP, in
+    // writes of kChunkBytes: the largest OpenSSH's sftp-server takes (it drops the connection on a message
+    // over 256 KiB, header included), since each write waits for its answer (libssh 0.10 has no
+    // asynchronous writes) and small writes are many times slower. `progress` gets the bytes written so far
+    // after each chunk. A stop request ends the upload with a Cancelled error, leaving a partial remote file
+    // (callers upload to a temporary name).
+    static constexpr std::size_t kChunkBytes = 256 * 1024 - 1024;
     Status upload(const std::string& localPath, const std::string& remotePath, int mode,
                   const std::function<void(std::int64_t bytes)>& progress = {},
                   const StopToken* stop = nullptr);

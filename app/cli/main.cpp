@@ -31,6 +31,12 @@ int main(int argc, char** argv) {
     registerCommand(tessera::cli::addClusterCommand);
     registerCommand(tessera::cli::addBundleCommand);
     registerCommand(tessera::cli::addClusterRunCommand);
+    registerCommand(tessera::cli::addProbeCommand);
+    registerCommand(tessera::cli::addDeployCommand);
+    registerCommand(tessera::cli::addLaunchCommand);
+    registerCommand(tessera::cli::addStopCommand);
+    registerCommand(tessera::cli::addStatusCommand);
+    registerCommand(tessera::cli::addLogsCommand);
 
     try {
         app.parse(argc, argv);
