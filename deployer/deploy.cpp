@@ -258,19 +258,24 @@ Expected<DeviceDeployment> deployDevice(const cost::Device& device, int index, c
     DeviceDeployment d;
     d.arch = c->arch;
     const auto binary = options.nodeBinaries.find(d.arch);
-    if (binary == options.nodeBinaries.end() || !fs::exists(binary->second)) {
+    if (binary == options.nodeBinaries.end()) {
         std::string known;
         for (const auto& [a, path] : options.nodeBinaries) {
             known += (known.empty() ? "" : ", ") + a + " (" + path + ")";
         }
         return Error{ErrorCode::Unsupported,
                      ssh.where() + ": the device is " + d.arch + ", and there is no tessera-node build for " +
-                         d.arch + (binary != options.nodeBinaries.end() ? " at " + binary->second : "") +
-                         " (builds found: " + (known.empty() ? "none" : known) +
+                         d.arch + " (builds found: " + (known.empty() ? "none" : known) +
                          "). Build tessera-node for " + d.arch +
                          " (aarch64: cmake --preset aarch64 && cmake --build --preset aarch64) or pass "
                          "--node-binary " +
                          d.arch + "=PATH"};
+    }
+    if (!fs::is_regular_file(binary->second)) {
+        return Error{ErrorCode::Io,
+                     ssh.where() + ": the device is " + d.arch + ", and the tessera-node build for " +
+                         d.arch + " is missing: " + binary->second +
+                         " does not exist - build it, or pass --node-binary " + d.arch + "=PATH"};
     }
     auto files = releaseFiles(options.bundlesDir + "/" + device.name, binary->second);
     if (!files) {

@@ -316,12 +316,14 @@ Status SshSession::upload(const std::string& localPath, const std::string& remot
         for (std::size_t done = 0; done < n;) {
             const ssize_t w = sftp_write(file, chunk.data() + done, n - done);
             if (w <= 0) {
-                const int code = sftp_get_error(m_impl->sftp);
-                status =
-                    Error{ErrorCode::Io,
-                          where() + ": writing " + remotePath + " failed after " + std::to_string(written) +
-                              " bytes: " + ssh_get_error(m_impl->session) +
-                              (code == SSH_FX_FAILURE ? " (is the device's disk full? check with df)" : "")};
+                const bool connected = ssh_is_connected(m_impl->session) != 0;
+                const int code = connected ? sftp_get_error(m_impl->sftp) : SSH_FX_CONNECTION_LOST;
+                status = Error{ErrorCode::Io,
+                               where() + ": writing " + remotePath + " failed after " +
+                                   std::to_string(written) + " bytes: " + ssh_get_error(m_impl->session) +
+                                   (!connected               ? " (the connection dropped)"
+                                    : code == SSH_FX_FAILURE ? " (is the device's disk full? check with df)"
+                                                             : "")};
                 break;
             }
             done += std::size_t(w);
