@@ -31,7 +31,8 @@ class TestSshDeploy : public QObject {
 
     QTemporaryDir m_dir;
     std::vector<std::unique_ptr<test::SshdServer>> m_servers;
-    QString m_smallDisk; // a 2 MiB tmpfs (empty when it could not be mounted)
+    QString m_smallDisk;     // a 2 MiB tmpfs (empty when it could not be mounted)
+    std::vector<int> m_pids; // nodes this test launched, ended in cleanupTestCase whatever happened
 
     QString path(const QString& name) const { return m_dir.filePath(name); }
     QString cluster() const { return path("cluster.json"); }
@@ -160,6 +161,12 @@ private slots:
             tessera({"stop", "--cluster", cluster()});
         }
         m_servers.clear();
+        if (running(m_pids) > 0) {
+            for (int pid : m_pids) {
+                ::kill(pid, SIGKILL);
+            }
+            QFAIL("tessera-node processes were left running");
+        }
         if (!m_smallDisk.isEmpty()) {
             ::umount2(m_smallDisk.toUtf8().constData(), MNT_DETACH);
         }
@@ -226,6 +233,7 @@ private slots:
         r = tessera({"launch", "--cluster", cluster()});
         QCOMPARE(r.exitCode, 0);
         const auto pids = launchedPids(r.out);
+        m_pids = pids;
         QCOMPARE(pids.size(), std::size_t(2));
         QCOMPARE(running(pids), 2);
         r = tessera({"status", "--cluster", cluster()});
