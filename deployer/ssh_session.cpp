@@ -129,7 +129,7 @@ Expected<std::unique_ptr<SshSession>> SshSession::connect(const SshTarget& targe
     }
     ssh_session s = impl->session;
     const long timeout = t.timeoutSeconds;
-    const int processConfig = 0; // only what the cluster file says, not ~/.ssh/config
+    const bool processConfig = false; // only what the cluster file says, not ~/.ssh/config
     const std::string user = t.user.empty() ? localUser() : t.user;
     ssh_options_set(s, SSH_OPTIONS_PROCESS_CONFIG, &processConfig);
     ssh_options_set(s, SSH_OPTIONS_HOST, t.host.c_str());

@@ -344,6 +344,33 @@ private slots:
         QVERIFY(r.out.contains("device 'rpi4-1'") && r.out.contains("authentication failed") &&
                 r.out.contains("authorized_keys"));
 
+        // an encrypted key: its passphrase is asked for, and a wrong or missing answer is a clear error
+        QVERIFY(test::runTool("ssh-keygen",
+                              {"-q", "-t", "ed25519", "-N", "secret words", "-f", path("locked_key")}));
+        {
+            QFile keys(path("client_key.pub")), locked(path("locked_key.pub"));
+            QVERIFY(keys.open(QIODevice::Append) && locked.open(QIODevice::ReadOnly));
+            keys.write(locked.readAll());
+        }
+        auto locked = cost::readCluster(cluster().toStdString());
+        locked->devices[0].ssh->keyFile = path("locked_key").toStdString();
+        deployer::ConnectOptions connect;
+        std::string prompt;
+        connect.passphrase = [&](const std::string& p) -> std::optional<std::string> {
+            prompt = p;
+            return "secret words";
+        };
+        connect.relativeTo = m_dir.path().toStdString();
+        auto opened = deployer::connectDevice(locked->devices[0], connect);
+        QVERIFY2(opened.ok(), opened ? "" : opened.error().message.c_str());
+        QVERIFY(!prompt.empty());
+        connect.passphrase = [](const std::string&) -> std::optional<std::string> { return "wrong"; };
+        opened = deployer::connectDevice(locked->devices[0], connect);
+        QVERIFY(!opened.ok());
+        QVERIFY2(QString::fromStdString(opened.error().message)
+                     .contains("cannot load the private key " + path("locked_key")),
+                 opened.error().message.c_str());
+
         // nothing listening
         auto c = cost::readCluster(cluster().toStdString());
         c->devices[1].ssh->port = test::freeLoopbackPort();
