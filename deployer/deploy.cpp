@@ -9,15 +9,15 @@
 #include <mutex>
 #include <sstream>
 
-#include <openssl/evp.h>
-
-#include <fstream>
-
 #include "core/base/sha256.h"
+#include "deployer/file_hashes.h"
 
 namespace tessera::deployer {
 namespace fs = std::filesystem;
 namespace {
+
+// In the bundles directory: SHA-256 of the local files by path, size and mtime (file_hashes.h).
+const char* const kHashCache = ".sha256-cache";
 
 struct LocalFile {
     std::string name; // in the release directory
@@ -27,10 +27,9 @@ struct LocalFile {
     int mode = 0644;
 };
 
-Expected<std::string> hashFile(const std::string& path);
-
 // The files of one device's release: its bundle directory's files and tessera-node.
-Expected<std::vector<LocalFile>> releaseFiles(const std::string& bundleDir, const std::string& nodeBinary) {
+Expected<std::vector<LocalFile>> releaseFiles(const std::string& bundleDir, const std::string& nodeBinary,
+                                              FileHashes& hashes) {
     std::vector<LocalFile> files;
     std::error_code ec;
     if (!fs::is_directory(bundleDir, ec)) {
@@ -56,7 +55,7 @@ Expected<std::vector<LocalFile>> releaseFiles(const std::string& bundleDir, cons
     }
     std::sort(files.begin(), files.end(), [](const auto& a, const auto& b) { return a.name < b.name; });
     for (auto& f : files) {
-        auto sha = hashFile(f.path);
+        auto sha = hashes.hash(f.path);
         if (!sha) {
             return sha.error();
         }
@@ -64,52 +63,6 @@ Expected<std::vector<LocalFile>> releaseFiles(const std::string& bundleDir, cons
         f.size = std::int64_t(fs::file_size(f.path, ec));
     }
     return files;
-}
-
-// SHA-256 of a local file with OpenSSL (its SHA extensions hash ~10x faster than core's portable code,
-// which matters for re-deploys), remembered per (path, size, mtime) for the whole process, so the
-// tessera-node shared by several devices is read once.
-Expected<std::string> hashFile(const std::string& path) {
-    static std::mutex mutex;
-    static std::map<std::string, std::string> cache;
-    std::error_code ec;
-    const auto size = fs::file_size(path, ec);
-    const auto mtime = fs::last_write_time(path, ec).time_since_epoch().count();
-    if (ec) {
-        return Error{ErrorCode::Io, path + ": cannot read: " + ec.message()};
-    }
-    const std::string key = path + "\n" + std::to_string(size) + "\n" + std::to_string(mtime);
-    {
-        std::lock_guard lock(mutex);
-        if (const auto it = cache.find(key); it != cache.end()) {
-            return it->second;
-        }
-    }
-    std::ifstream in(path, std::ios::binary);
-    std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)> ctx(EVP_MD_CTX_new(), EVP_MD_CTX_free);
-    if (!in || !ctx || EVP_DigestInit_ex(ctx.get(), EVP_sha256(), nullptr) != 1) {
-        return Error{ErrorCode::Io, path + ": cannot read"};
-    }
-    std::vector<char> chunk(1 << 20);
-    while (in) {
-        in.read(chunk.data(), std::streamsize(chunk.size()));
-        EVP_DigestUpdate(ctx.get(), chunk.data(), std::size_t(in.gcount()));
-    }
-    if (in.bad()) {
-        return Error{ErrorCode::Io, path + ": read failed"};
-    }
-    unsigned char digest[EVP_MAX_MD_SIZE];
-    unsigned int length = 0;
-    EVP_DigestFinal_ex(ctx.get(), digest, &length);
-    std::string hex;
-    for (unsigned int i = 0; i < length; ++i) {
-        static const char* const kDigits = "0123456789abcdef";
-        hex += kDigits[digest[i] >> 4];
-        hex += kDigits[digest[i] & 15];
-    }
-    std::lock_guard lock(mutex);
-    cache[key] = hex;
-    return hex;
 }
 
 std::string releaseName(const std::vector<LocalFile>& files) {
@@ -248,7 +201,7 @@ Expected<Installed> installedState(SshSession& ssh, const std::string& base, con
 }
 
 Expected<DeviceDeployment> deployDevice(const cost::Device& device, int index, const DeployOptions& options,
-                                        ProgressBoard& board, const StopToken& stop) {
+                                        ProgressBoard& board, FileHashes& hashes, const StopToken& stop) {
     const auto start = std::chrono::steady_clock::now();
     auto c = connectDevice(device, options.connect);
     if (!c) {
@@ -277,7 +230,7 @@ Expected<DeviceDeployment> deployDevice(const cost::Device& device, int index, c
                          d.arch + " is missing: " + binary->second +
                          " does not exist - build it, or pass --node-binary " + d.arch + "=PATH"};
     }
-    auto files = releaseFiles(options.bundlesDir + "/" + device.name, binary->second);
+    auto files = releaseFiles(options.bundlesDir + "/" + device.name, binary->second, hashes);
     if (!files) {
         return files.error().withContext("device '" + device.name + "'");
     }
@@ -412,15 +365,17 @@ std::vector<Expected<DeviceDeployment>> deploy(const cost::Cluster& cluster, con
                                                const StateFn& state) {
     const int n = int(cluster.devices.size());
     ProgressBoard board(n, progress);
+    FileHashes hashes(options.bundlesDir + "/" + kHashCache);
     std::vector<Expected<DeviceDeployment>> results(std::size_t(n), Error{ErrorCode::Cancelled, "not run"});
     forEachDevice(
         n,
         [&](int i) -> Status {
-            auto r = deployDevice(cluster.devices[std::size_t(i)], i, options, board, stop);
+            auto r = deployDevice(cluster.devices[std::size_t(i)], i, options, board, hashes, stop);
             results[std::size_t(i)] = r;
             return r ? Status{} : Status{r.error()};
         },
         state);
+    hashes.save();
     return results;
 }
 
