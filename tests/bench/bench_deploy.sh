@@ -1,18 +1,18 @@
 #!/usr/bin/env bash
-# Deployment over SSH to the emulated cluster: YOLOv2-608 split over 6 emulated devices (network namespaces,
+# Deployment over SSH to the emulated cluster: YOLOv2-608 split over 6 (DEVICES) emulated devices (network namespaces,
 # links shaped to RATE each way), each device running its own OpenSSH sshd inside its namespace. Measures
 # the first `tessera deploy` against the bandwidth bound (the largest device's bytes / RATE, since every
 # device has its own link) and an unchanged re-deploy. Not a test: run by hand as root, record in
 # docs/benchmarks.md.
 #
-# usage: tests/bench/bench_deploy.sh [BUILD_DIR] [RATE_MBIT]      (defaults: build/dev, 100)
+# usage: tests/bench/bench_deploy.sh [BUILD_DIR] [RATE_MBIT] [DEVICES]      (defaults: build/dev, 100, 6)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 build=${1:-build/dev}
 rate=${2:-100}
 name=bdeploy
 subnet=10.78.0
-nodes=6
+nodes=${3:-6}
 tessera="$PWD/$build/bin/tessera"
 work=$(mktemp -d)
 sshd_pids=()
