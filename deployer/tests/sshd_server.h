@@ -12,6 +12,7 @@
 #include <QString>
 #include <QThread>
 
+#include <arpa/inet.h>
 #include <netinet/in.h>
 #include <signal.h>
 #include <sys/socket.h>
@@ -38,11 +39,11 @@ inline int freeLoopbackPort() {
     return port;
 }
 
-inline bool acceptsConnections(int port) {
+inline bool acceptsConnections(const std::string& address, int port) {
     const int s = ::socket(AF_INET, SOCK_STREAM, 0);
     sockaddr_in a{};
     a.sin_family = AF_INET;
-    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    inet_pton(AF_INET, address.c_str(), &a.sin_addr);
     a.sin_port = htons(std::uint16_t(port));
     const bool ok = ::connect(s, reinterpret_cast<sockaddr*>(&a), sizeof a) == 0;
     ::close(s);
@@ -58,10 +59,13 @@ inline bool runTool(const QString& program, const QStringList& args) {
 
 class SshdServer {
 public:
-    // `dir`: the server's own files (config, host key, log); `authorizedKeys`: the client's public key file.
-    SshdServer(QString dir, QString authorizedKeys)
+    // `dir`: the server's own files (config, host key, log); `authorizedKeys`: the client's public key file;
+    // `netns`: a network namespace to run in (empty: this one), where it listens on `address`.
+    SshdServer(QString dir, QString authorizedKeys, std::string address = "127.0.0.1", QString netns = {})
         : m_dir(std::move(dir))
-        , m_authorizedKeys(std::move(authorizedKeys)) {
+        , m_authorizedKeys(std::move(authorizedKeys))
+        , m_address(std::move(address))
+        , m_netns(std::move(netns)) {
         QDir().mkpath(home());
     }
     ~SshdServer() { stop(); }
@@ -86,7 +90,7 @@ public:
         m_port = port > 0 ? port : freeLoopbackPort();
         const QString config = m_dir + "/sshd_config";
         std::ofstream(config.toStdString())
-            << "Port " << m_port << "\nListenAddress 127.0.0.1\nHostKey " << hostKey().toStdString()
+            << "Port " << m_port << "\nListenAddress " << m_address << "\nHostKey " << hostKey().toStdString()
             << "\nPidFile " << (m_dir + "/sshd.pid").toStdString() << "\nAuthorizedKeysFile "
             << m_authorizedKeys.toStdString()
             << "\nPermitRootLogin prohibit-password\nPasswordAuthentication no\nKbdInteractiveAuthentication "
@@ -94,13 +98,25 @@ public:
         const QString sshd = "exec /usr/sbin/sshd -D -e -f '" + config + "'";
         m_process.setStandardOutputFile(m_dir + "/sshd.log", QIODevice::Append);
         m_process.setStandardErrorFile(m_dir + "/sshd.log", QIODevice::Append);
-        if (runTool("unshare", {"-m", "true"})) {
-            m_process.start("unshare", {"-m", "sh", "-c", "mount --bind '" + home() + "' /root && " + sshd});
-        } else {
-            m_process.start("sh", {"-c", sshd});
+        QStringList argv;
+        if (!m_netns.isEmpty()) {
+            argv << "ip"
+                 << "netns"
+                 << "exec" << m_netns;
         }
+        if (runTool("unshare", {"-m", "true"})) {
+            argv << "unshare"
+                 << "-m"
+                 << "sh"
+                 << "-c"
+                 << "mount --bind '" + home() + "' /root && " + sshd;
+        } else {
+            argv << "sh"
+                 << "-c" << sshd;
+        }
+        m_process.start(argv.takeFirst(), argv);
         for (int i = 0; i < 100 && m_process.state() != QProcess::NotRunning; ++i) {
-            if (acceptsConnections(m_port)) {
+            if (acceptsConnections(m_address, m_port)) {
                 return true;
             }
             QThread::msleep(50);
@@ -155,6 +171,8 @@ private:
     }
 
     QString m_dir, m_authorizedKeys;
+    std::string m_address;
+    QString m_netns;
     int m_port = 0;
     QProcess m_process;
 };
