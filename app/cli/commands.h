@@ -28,6 +28,7 @@ Runner addPruneCommand(CLI::App& app);
 Runner addProbeCommand(CLI::App& app);
 Runner addDeployCommand(CLI::App& app);
 Runner addLaunchCommand(CLI::App& app);
+Runner addRestartCommand(CLI::App& app);
 Runner addStopCommand(CLI::App& app);
 Runner addStatusCommand(CLI::App& app);
 Runner addLogsCommand(CLI::App& app);

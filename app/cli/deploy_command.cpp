@@ -1,6 +1,6 @@
-// `tessera probe|deploy|launch|stop|status|logs --cluster FILE`: real devices over SSH (deployer/). Every
-// command works on all devices of the cluster file (or those named with --device) in parallel, prints one
-// line per device, and fails (exit 1) when any device failed.
+// `tessera probe|deploy|launch|restart|stop|status|logs --cluster FILE`: real devices over SSH (deployer/).
+// Every command works on all devices of the cluster file (or those named with --device) in parallel, prints
+// one line per device, and fails (exit 1) when any device failed.
 
 #include <termios.h>
 #include <unistd.h>
@@ -239,6 +239,33 @@ Runner addLaunchCommand(CLI::App& app) {
                 return n.error();
             }
             return "serving (pid " + std::to_string(n->pid) + ", release " + n->release + ")";
+        });
+    };
+}
+
+Runner addRestartCommand(CLI::App& app) {
+    auto a = std::make_shared<RemoteArgs>();
+    CLI::App* cmd = app.add_subcommand("restart", "Stop tessera-node on every device (if it runs), start it "
+                                                  "again and wait until each serves");
+    addCommonOptions(cmd, *a);
+    cmd->add_option("--ready-timeout", a->readySeconds, "Seconds a node may take to serve")
+        ->capture_default_str();
+    cmd->add_option("--threads", a->threads, "Threads per node (0: tessera-node's default)");
+    return [a] {
+        deployer::LaunchOptions options;
+        options.readySeconds = a->readySeconds;
+        options.threads = a->threads;
+        return eachDevice(*a, [options](deployer::Connection& c) -> Expected<std::string> {
+            auto stopped = deployer::stopNode(c);
+            if (!stopped) {
+                return stopped.error();
+            }
+            auto n = deployer::launchNode(c, options);
+            if (!n) {
+                return n.error();
+            }
+            return "serving (pid " + std::to_string(n->pid) + ", release " + n->release + ")" +
+                   (*stopped > 0 ? ", replacing pid " + std::to_string(*stopped) : std::string());
         });
     };
 }

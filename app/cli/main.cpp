@@ -34,6 +34,7 @@ int main(int argc, char** argv) {
     registerCommand(tessera::cli::addProbeCommand);
     registerCommand(tessera::cli::addDeployCommand);
     registerCommand(tessera::cli::addLaunchCommand);
+    registerCommand(tessera::cli::addRestartCommand);
     registerCommand(tessera::cli::addStopCommand);
     registerCommand(tessera::cli::addStatusCommand);
     registerCommand(tessera::cli::addLogsCommand);

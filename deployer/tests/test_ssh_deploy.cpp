@@ -233,7 +233,7 @@ private slots:
 
         r = tessera({"launch", "--cluster", cluster()});
         QCOMPARE(r.exitCode, 0);
-        const auto pids = launchedPids(r.out);
+        auto pids = launchedPids(r.out);
         m_pids = pids;
         QCOMPARE(pids.size(), std::size_t(2));
         QCOMPARE(running(pids), 2);
@@ -242,6 +242,12 @@ private slots:
         r = tessera({"launch", "--cluster", cluster(), "--device", "rpi4-1"});
         QCOMPARE(r.exitCode, 1);
         QVERIFY(r.out.contains("already runs"));
+        r = tessera({"restart", "--cluster", cluster()});
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(r.out.count("replacing pid"), 2);
+        QCOMPARE(running(pids), 0);
+        pids = m_pids = launchedPids(r.out);
+        QCOMPARE(running(pids), 2);
 
         // a frame of random input through both nodes
         QVERIFY(tessera({"cluster-run", path("bundles"), "-i", writeInput(), "-o", path("out.npy"),
@@ -307,9 +313,25 @@ private slots:
         options.connect.relativeTo = m_dir.path().toStdString();
         options.bundlesDir = path("bundles").toStdString();
         options.nodeBinaries[machine()] = binary("tessera-node").toStdString();
+        // Ctrl-C in the middle of the upload
+        StopToken cancel;
+        auto results = deployer::deploy(
+            *c, options,
+            [&](int device, double fraction, std::string_view) {
+                if (device == 0 && fraction > 0.1) {
+                    cancel.requestStop();
+                }
+            },
+            cancel);
+        QVERIFY(!results[0].ok());
+        QCOMPARE(results[0].error().code, ErrorCode::Cancelled);
+        QVERIFY(QString::fromStdString(results[0].error().message).contains("keeps its current release"));
+        QCOMPARE(QString(fs::read_symlink(remote(0, "current").toStdString()).c_str()), before);
+
+        // the device vanishes in the middle of the upload
         StopToken stop;
         bool killed = false;
-        auto results = deployer::deploy(
+        results = deployer::deploy(
             *c, options,
             [&](int device, double fraction, std::string_view) {
                 if (device == 0 && fraction > 0.2 && !killed) {
