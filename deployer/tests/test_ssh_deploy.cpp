@@ -7,7 +7,6 @@
 // (sshd logs in as root) and /usr/sbin/sshd; skipped otherwise.
 
 #include <sys/mount.h>
-#include <sys/utsname.h>
 
 #include <QtTest>
 
@@ -17,14 +16,12 @@
 
 #include "core/cost/cluster.h"
 #include "deployer/deploy.h"
-#include "deployer/emulated_cluster.h"
+#include "deployer/tests/deploy_test_support.h"
 #include "deployer/tests/sshd_server.h"
 #include "tests/integration/cli_runner.h"
 
 using namespace tessera;
 using tessera::test::binary;
-using tessera::test::run;
-using tessera::test::RunResult;
 namespace fs = std::filesystem;
 
 class TestSshDeploy : public QObject {
@@ -49,7 +46,7 @@ class TestSshDeploy : public QObject {
         for (std::size_t i = 0; i < 2; ++i) {
             auto& d = c.devices[i];
             d.host = "127.0.0.1";
-            d.arch = machine();
+            d.arch = test::machine();
             cost::SshSettings ssh;
             ssh.user = "root";
             ssh.port = m_servers[i]->port();
@@ -61,64 +58,6 @@ class TestSshDeploy : public QObject {
             d.ssh = ssh;
         }
         QVERIFY(cost::writeCluster(c, file.toStdString()).ok());
-    }
-
-    // A random float32 input of tiny-YOLOv2's shape as .npy (version 1.0).
-    QString writeInput() {
-        const QString file = path("input.npy");
-        std::string header = "{'descr': '<f4', 'fortran_order': False, 'shape': (1, 3, 416, 416), }";
-        header.resize(118, ' ');
-        header += '\n';
-        std::ofstream out(file.toStdString(), std::ios::binary);
-        out.write("\x93NUMPY\x01\x00", 8);
-        const char length[2] = {char(header.size() & 0xff), char(header.size() >> 8)};
-        out.write(length, 2);
-        out << header;
-        std::mt19937 random(3);
-        std::uniform_real_distribution<float> pixel(0.f, 1.f);
-        for (int i = 0; i < 3 * 416 * 416; ++i) {
-            const float v = pixel(random);
-            out.write(reinterpret_cast<const char*>(&v), 4);
-        }
-        return file;
-    }
-
-    static std::string machine() {
-        utsname u{};
-        uname(&u);
-        return u.machine;
-    }
-
-    RunResult tessera(const QStringList& args) {
-        auto r = run(binary("tessera"), args);
-        qInfo("tessera %s -> %d\n%s%s", qPrintable(args.first()), r.exitCode, qPrintable(r.out),
-              qPrintable(r.err));
-        return r;
-    }
-
-    // The pids in "serving (pid N" lines.
-    static std::vector<int> launchedPids(const QString& out) {
-        static const QRegularExpression pid("serving \\(pid (\\d+)");
-        std::vector<int> pids;
-        for (auto it = pid.globalMatch(out); it.hasNext();) {
-            pids.push_back(it.next().captured(1).toInt());
-        }
-        return pids;
-    }
-    // How many of `pids` are tessera-node processes that run (not zombies).
-    static int running(const std::vector<int>& pids) {
-        int count = 0;
-        for (int pid : pids) {
-            std::ifstream stat("/proc/" + std::to_string(pid) + "/stat");
-            std::string line;
-            std::getline(stat, line);
-            const auto close = line.rfind(')');
-            count += close != std::string::npos && line.find("(tessera-node)") != std::string::npos &&
-                             line.substr(close + 2, 1) != "Z"
-                         ? 1
-                         : 0;
-        }
-        return count;
     }
 
 private slots:
@@ -142,27 +81,27 @@ private slots:
         writeCluster(cluster(), "client_key");
 
         // tiny-YOLOv2 over the two devices: tiles, then the rest on the gateway
-        QCOMPARE(tessera({"zoo", "tiny-yolov2", "-o", m_dir.path()}).exitCode, 0);
-        QCOMPARE(
-            tessera({"plan", path("tiny-yolov2.onnx"), cluster(), "--ftp", "conv_0:conv_8_leaky:2x1:reuse",
-                     "--lop", "conv_12:conv_12_leaky", "-o", path("plan.json")})
-                .exitCode,
-            0);
+        QCOMPARE(test::tessera({"zoo", "tiny-yolov2", "-o", m_dir.path()}).exitCode, 0);
+        QCOMPARE(test::tessera({"plan", path("tiny-yolov2.onnx"), cluster(), "--ftp",
+                                "conv_0:conv_8_leaky:2x1:reuse", "--lop", "conv_12:conv_12_leaky", "-o",
+                                path("plan.json")})
+                     .exitCode,
+                 0);
         QStringList bundle{"bundle", path("tiny-yolov2.onnx"), path("plan.json"), cluster(),
                            "-o",     path("bundles")};
         for (const char* d : {"rpi4-1", "rpi4-2"}) {
             bundle << "--endpoint"
                    << QString(d) + "=tcp://127.0.0.1:" + QString::number(test::freeLoopbackPort());
         }
-        QCOMPARE(tessera(bundle).exitCode, 0);
+        QCOMPARE(test::tessera(bundle).exitCode, 0);
     }
 
     void cleanupTestCase() {
         if (!m_servers.empty()) {
-            tessera({"stop", "--cluster", cluster()});
+            test::tessera({"stop", "--cluster", cluster()});
         }
         m_servers.clear();
-        if (running(m_pids) > 0) {
+        if (test::running(m_pids) > 0) {
             for (int pid : m_pids) {
                 ::kill(pid, SIGKILL);
             }
@@ -174,7 +113,7 @@ private slots:
     }
 
     void unknownHostKeyIsShownAndAcceptedOnlyOnRequest() {
-        auto r = tessera({"probe", "--cluster", cluster()});
+        auto r = test::tessera({"probe", "--cluster", cluster()});
         QCOMPARE(r.exitCode, 1);
         QVERIFY2(r.out.contains("device 'rpi4-1'") && r.out.contains("unknown host key") &&
                      r.out.contains("--accept-new-host-keys"),
@@ -187,7 +126,7 @@ private slots:
         QVERIFY2(fingerprint.startsWith("SHA256:") && r.out.contains(fingerprint), qPrintable(fingerprint));
         QVERIFY(!QFile::exists(path("known_hosts")));
 
-        r = tessera({"probe", "--cluster", cluster(), "--accept-new-host-keys"});
+        r = test::tessera({"probe", "--cluster", cluster(), "--accept-new-host-keys"});
         QCOMPARE(r.exitCode, 0);
         QFile known(path("known_hosts"));
         QVERIFY(known.open(QIODevice::ReadOnly));
@@ -198,10 +137,10 @@ private slots:
     }
 
     void probeReportsTheDevices() {
-        auto r = tessera({"probe", "--cluster", cluster()});
+        auto r = test::tessera({"probe", "--cluster", cluster()});
         QCOMPARE(r.exitCode, 0);
         for (const char* d : {"rpi4-1: ready: ", "rpi4-2: ready: "}) {
-            QVERIFY2(r.out.contains(d + QString::fromStdString(machine()) + ", "), qPrintable(r.out));
+            QVERIFY2(r.out.contains(d + QString::fromStdString(test::machine()) + ", "), qPrintable(r.out));
         }
         QVERIFY(r.out.contains(QString::number(QThread::idealThreadCount()) + " CPUs"));
         QVERIFY(r.out.contains("no tessera-node installed"));
@@ -210,7 +149,7 @@ private slots:
     }
 
     void deployLaunchRunStop() {
-        auto r = tessera({"deploy", "--cluster", cluster(), "--bundles", path("bundles")});
+        auto r = test::tessera({"deploy", "--cluster", cluster(), "--bundles", path("bundles")});
         QCOMPARE(r.exitCode, 0);
         QCOMPARE(r.out.count("now current; 4 uploaded"), 2);
         for (int d = 0; d < 2; ++d) {
@@ -228,47 +167,48 @@ private slots:
         QProcess version;
         version.start(binary("tessera-node"), {"--version"});
         QVERIFY(version.waitForFinished());
-        r = tessera({"probe", "--cluster", cluster()});
+        r = test::tessera({"probe", "--cluster", cluster()});
         QCOMPARE(r.out.count(QString(version.readAllStandardOutput()).trimmed() + " (release "), 2);
 
-        r = tessera({"launch", "--cluster", cluster()});
+        r = test::tessera({"launch", "--cluster", cluster()});
         QCOMPARE(r.exitCode, 0);
-        auto pids = launchedPids(r.out);
+        auto pids = test::launchedPids(r.out);
         m_pids = pids;
         QCOMPARE(pids.size(), std::size_t(2));
-        QCOMPARE(running(pids), 2);
-        r = tessera({"status", "--cluster", cluster()});
+        QCOMPARE(test::running(pids), 2);
+        r = test::tessera({"status", "--cluster", cluster()});
         QCOMPARE(r.out.count(": running (pid"), 2);
-        r = tessera({"launch", "--cluster", cluster(), "--device", "rpi4-1"});
+        r = test::tessera({"launch", "--cluster", cluster(), "--device", "rpi4-1"});
         QCOMPARE(r.exitCode, 1);
         QVERIFY(r.out.contains("already runs"));
-        r = tessera({"restart", "--cluster", cluster()});
+        r = test::tessera({"restart", "--cluster", cluster()});
         QCOMPARE(r.exitCode, 0);
         QCOMPARE(r.out.count("replacing pid"), 2);
-        QCOMPARE(running(pids), 0);
-        pids = m_pids = launchedPids(r.out);
-        QCOMPARE(running(pids), 2);
+        QCOMPARE(test::running(pids), 0);
+        pids = m_pids = test::launchedPids(r.out);
+        QCOMPARE(test::running(pids), 2);
 
         // a frame of random input through both nodes
-        QVERIFY(tessera({"cluster-run", path("bundles"), "-i", writeInput(), "-o", path("out.npy"),
-                         "--frames", "3", "--timeout", "60"})
-                    .exitCode == 0);
+        QVERIFY(
+            test::tessera({"cluster-run", path("bundles"), "-i", test::writeTinyYoloInput(path("input.npy")),
+                           "-o", path("out.npy"), "--frames", "3", "--timeout", "60"})
+                .exitCode == 0);
         QVERIFY(QFile::exists(path("out.npy")));
-        r = tessera({"logs", "--cluster", cluster(), "-n", "5"});
+        r = test::tessera({"logs", "--cluster", cluster(), "-n", "5"});
         QVERIFY(r.out.contains("serving as gateway 'rpi4-1'") &&
                 r.out.contains("serving as worker 'rpi4-2'"));
 
-        r = tessera({"stop", "--cluster", cluster()});
+        r = test::tessera({"stop", "--cluster", cluster()});
         QCOMPARE(r.exitCode, 0);
         QCOMPARE(r.out.count(": stopped (pid"), 2);
-        QCOMPARE(running(pids), 0);
+        QCOMPARE(test::running(pids), 0);
         QVERIFY(!QFile::exists(remote(0, "node.pid")) && !QFile::exists(remote(1, "node.pid")));
-        r = tessera({"status", "--cluster", cluster()});
+        r = test::tessera({"status", "--cluster", cluster()});
         QCOMPARE(r.out.count(": stopped (release"), 2);
     }
 
     void redeployOfUnchangedBundlesUploadsNothing() {
-        auto r = tessera({"deploy", "--cluster", cluster(), "--bundles", path("bundles")});
+        auto r = test::tessera({"deploy", "--cluster", cluster(), "--bundles", path("bundles")});
         QCOMPARE(r.exitCode, 0);
         QCOMPARE(
             r.out.count("was already current; 0 uploaded (0.0 MiB), 0 copied on the device, 4 unchanged"), 2);
@@ -286,8 +226,8 @@ private slots:
         QVERIFY(json.open(QIODevice::Append));
         json.write("\n");
         json.close();
-        auto r =
-            tessera({"deploy", "--cluster", cluster(), "--bundles", path("bundles"), "--device", "rpi4-2"});
+        auto r = test::tessera(
+            {"deploy", "--cluster", cluster(), "--bundles", path("bundles"), "--device", "rpi4-2"});
         QCOMPARE(r.exitCode, 0);
         QVERIFY2(r.out.contains("now current; 1 uploaded") && r.out.contains("3 copied on the device"),
                  qPrintable(r.out));
@@ -312,7 +252,7 @@ private slots:
         deployer::DeployOptions options;
         options.connect.relativeTo = m_dir.path().toStdString();
         options.bundlesDir = path("bundles").toStdString();
-        options.nodeBinaries[machine()] = binary("tessera-node").toStdString();
+        options.nodeBinaries[test::machine()] = binary("tessera-node").toStdString();
         // Ctrl-C in the middle of the upload
         StopToken cancel;
         auto results = deployer::deploy(
@@ -362,7 +302,7 @@ private slots:
     void failuresAreClearAndNameTheDevice() {
         // wrong client key
         writeCluster(path("wrong.json"), "wrong_key");
-        auto r = tessera({"probe", "--cluster", path("wrong.json"), "--device", "rpi4-1"});
+        auto r = test::tessera({"probe", "--cluster", path("wrong.json"), "--device", "rpi4-1"});
         QCOMPARE(r.exitCode, 1);
         QVERIFY(r.out.contains("device 'rpi4-1'") && r.out.contains("authentication failed") &&
                 r.out.contains("authorized_keys"));
@@ -398,7 +338,7 @@ private slots:
         auto c = cost::readCluster(cluster().toStdString());
         c->devices[1].ssh->port = test::freeLoopbackPort();
         QVERIFY(cost::writeCluster(*c, path("closed.json").toStdString()).ok());
-        r = tessera({"probe", "--cluster", path("closed.json"), "--device", "rpi4-2"});
+        r = test::tessera({"probe", "--cluster", path("closed.json"), "--device", "rpi4-2"});
         QCOMPARE(r.exitCode, 1);
         QVERIFY(r.out.contains("device 'rpi4-2'") && r.out.contains("cannot connect") &&
                 r.out.contains("sshd"));
@@ -414,12 +354,13 @@ private slots:
         QVERIFY(!results[0].ok());
         QVERIFY2(QString::fromStdString(results[0].error().message)
                      .contains("device 'rpi4-1' (root@127.0.0.1:" + QString::number(m_servers[0]->port()) +
-                               "): the device is " + QString::fromStdString(machine()) +
+                               "): the device is " + QString::fromStdString(test::machine()) +
                                ", and there is no tessera-node build for " +
-                               QString::fromStdString(machine()) + " (builds found: riscv64"),
+                               QString::fromStdString(test::machine()) + " (builds found: riscv64"),
                  results[0].error().message.c_str());
-        r = tessera({"deploy", "--cluster", cluster(), "--device", "rpi4-1", "--bundles", path("bundles"),
-                     "--node-binary", QString::fromStdString(machine()) + "=" + path("no-such-build")});
+        r = test::tessera({"deploy", "--cluster", cluster(), "--device", "rpi4-1", "--bundles",
+                           path("bundles"), "--node-binary",
+                           QString::fromStdString(test::machine()) + "=" + path("no-such-build")});
         QCOMPARE(r.exitCode, 1);
         QVERIFY(r.out.contains("device 'rpi4-1'") &&
                 r.out.contains(path("no-such-build") + " does not exist"));
@@ -429,69 +370,11 @@ private slots:
             QSKIP("could not mount a tmpfs");
         }
         writeCluster(path("small.json"), "client_key", m_smallDisk);
-        r = tessera(
+        r = test::tessera(
             {"deploy", "--cluster", path("small.json"), "--device", "rpi4-1", "--bundles", path("bundles")});
         QCOMPARE(r.exitCode, 1);
         QVERIFY(r.out.contains("device 'rpi4-1'") && r.out.contains("not enough disk space"));
         QVERIFY(!QFile::exists(m_smallDisk + "/current"));
-    }
-
-    // The same cycle on two devices of the emulated cluster: each sshd inside its device's network namespace,
-    // reached (and the nodes talking) over the bridge.
-    void emulatedClusterDevices() {
-        deployer::EmulationSpec spec;
-        spec.name = "sshemu";
-        spec.nodes = 2;
-        spec.subnet = "10.76.0";
-        spec.allowFallback = false;
-        spec.bitsPerSecond = 1e9;
-        auto emulated = deployer::up(spec);
-        if (!emulated) {
-            QSKIP(
-                qPrintable("no emulated cluster here: " + QString::fromStdString(emulated.error().message)));
-        }
-        struct Down {
-            ~Down() { (void)deployer::down("sshemu"); }
-        } down;
-        std::vector<std::unique_ptr<test::SshdServer>> servers;
-        auto c = emulated->cluster();
-        for (std::size_t i = 0; i < c.devices.size(); ++i) {
-            const auto& node = emulated->nodes[i];
-            const QString dir = path("emu" + QString::number(i));
-            QDir().mkpath(dir);
-            servers.push_back(std::make_unique<test::SshdServer>(dir, path("client_key.pub"), node.address,
-                                                                 QString::fromStdString(node.netns)));
-            QVERIFY2(servers.back()->start(22),
-                     qPrintable("sshd did not start in " + QString::fromStdString(node.netns)));
-            c.devices[i].ssh = cost::SshSettings{"root", 22, "client_key", "emu_known_hosts", ".tessera"};
-        }
-        const QString file = path("emulated.json");
-        QVERIFY(cost::writeCluster(c, file.toStdString()).ok());
-        QCOMPARE(tessera({"plan", path("tiny-yolov2.onnx"), file, "--ftp", "conv_0:conv_8_leaky:2x1:reuse",
-                          "--lop", "conv_12:conv_12_leaky", "-o", path("emu_plan.json")})
-                     .exitCode,
-                 0);
-        QCOMPARE(tessera({"bundle", path("tiny-yolov2.onnx"), path("emu_plan.json"), file, "-o",
-                          path("emu_bundles")})
-                     .exitCode,
-                 0);
-        QCOMPARE(tessera({"probe", "--cluster", file, "--accept-new-host-keys"}).exitCode, 0);
-        auto r = tessera({"deploy", "--cluster", file, "--bundles", path("emu_bundles")});
-        QCOMPARE(r.exitCode, 0);
-        QCOMPARE(r.out.count("now current; 4 uploaded"), 2);
-        r = tessera({"launch", "--cluster", file});
-        QCOMPARE(r.exitCode, 0);
-        const auto pids = launchedPids(r.out);
-        QCOMPARE(running(pids), 2);
-        r = tessera({"cluster-run", path("emu_bundles"), "-i", writeInput(), "-o", path("emu_out.npy"),
-                     "--frames", "2", "--timeout", "60"});
-        const int ran = r.exitCode;
-        r = tessera({"stop", "--cluster", file});
-        QCOMPARE(r.exitCode, 0);
-        QCOMPARE(running(pids), 0);
-        QCOMPARE(ran, 0);
-        // the files landed in the devices' own (temporary) homes
-        QVERIFY(QFile::exists(servers[0]->home() + "/.tessera/current/model.onnx"));
     }
 
     // Last: it replaces a host key.
@@ -503,7 +386,7 @@ private slots:
         m_servers[1]->stop();
         QVERIFY(m_servers[1]->newHostKey());
         QVERIFY(m_servers[1]->start(m_servers[1]->port()));
-        auto r = tessera({"probe", "--cluster", cluster(), "--accept-new-host-keys"});
+        auto r = test::tessera({"probe", "--cluster", cluster(), "--accept-new-host-keys"});
         QCOMPARE(r.exitCode, 1);
         QVERIFY(r.out.contains("rpi4-1: ready"));
         QVERIFY2(r.out.contains("device 'rpi4-2'") && r.out.contains("THE HOST KEY HAS CHANGED") &&
