@@ -106,25 +106,36 @@ std::string mib(std::int64_t bytes) {
 }
 
 // Connects to every device in parallel and runs `job` on each connection; `job` returns the device's line.
-int eachDevice(const RemoteArgs& a, const std::function<Expected<std::string>(deployer::Connection&)>& job) {
+// `showStates`: each device's state changes (connecting, ready, failed) are also printed on stderr as they
+// happen.
+int eachDevice(const RemoteArgs& a, const std::function<Expected<std::string>(deployer::Connection&)>& job,
+               bool showStates = false) {
     auto s = setup(a);
     if (!s) {
         return fail(s.error().message);
     }
     const auto& devices = s->cluster.devices;
     std::vector<std::string> lines(devices.size());
-    const auto statuses = deployer::forEachDevice(int(devices.size()), [&](int i) -> Status {
-        auto c = deployer::connectDevice(devices[std::size_t(i)], s->connect);
-        if (!c) {
-            return c.error();
-        }
-        auto line = job(*c);
-        if (!line) {
-            return line.error();
-        }
-        lines[std::size_t(i)] = *line;
-        return {};
-    });
+    const auto statuses = deployer::forEachDevice(
+        int(devices.size()),
+        [&](int i) -> Status {
+            auto c = deployer::connectDevice(devices[std::size_t(i)], s->connect);
+            if (!c) {
+                return c.error();
+            }
+            auto line = job(*c);
+            if (!line) {
+                return line.error();
+            }
+            lines[std::size_t(i)] = *line;
+            return {};
+        },
+        showStates ? deployer::StateFn([&](int i, deployer::DeviceState state, const std::string&) {
+            static std::mutex mutex;
+            std::lock_guard lock(mutex);
+            std::cerr << devices[std::size_t(i)].name << ": " << deployer::toString(state) << "\n";
+        })
+                   : deployer::StateFn());
     int failed = 0;
     for (std::size_t i = 0; i < devices.size(); ++i) {
         if (statuses[i]) {
@@ -146,19 +157,22 @@ Runner addProbeCommand(CLI::App& app) {
                                                  "CPUs, memory, disk and installed tessera-node"),
                      *a);
     return [a] {
-        return eachDevice(*a, [](deployer::Connection& c) -> Expected<std::string> {
-            auto p = deployer::probe(c);
-            if (!p) {
-                return p.error();
-            }
-            return "ready: " + p->arch + ", " + (p->os.empty() ? "unknown OS" : p->os) + ", " +
-                   std::to_string(p->cpus) + " CPUs, memory " + mib(p->memoryTotalBytes) + " (" +
-                   mib(p->memoryAvailableBytes) + " available), disk " + mib(p->diskFreeBytes) + " free in " +
-                   c.baseDir + ", " +
-                   (p->nodeVersion.empty() ? "no tessera-node installed"
-                                           : p->nodeVersion + " (release " + p->release + ")") +
-                   ", host key " + p->fingerprint;
-        });
+        return eachDevice(
+            *a,
+            [](deployer::Connection& c) -> Expected<std::string> {
+                auto p = deployer::probe(c);
+                if (!p) {
+                    return p.error();
+                }
+                return "ready: " + p->arch + ", " + (p->os.empty() ? "unknown OS" : p->os) + ", " +
+                       std::to_string(p->cpus) + " CPUs, memory " + mib(p->memoryTotalBytes) + " (" +
+                       mib(p->memoryAvailableBytes) + " available), disk " + mib(p->diskFreeBytes) +
+                       " free in " + c.baseDir + ", " +
+                       (p->nodeVersion.empty() ? "no tessera-node installed"
+                                               : p->nodeVersion + " (release " + p->release + ")") +
+                       ", host key " + p->fingerprint;
+            },
+            true);
     };
 }
 
