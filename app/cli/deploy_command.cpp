@@ -168,8 +168,13 @@ Runner addProbeCommand(CLI::App& app) {
                        std::to_string(p->cpus) + " CPUs, memory " + mib(p->memoryTotalBytes) + " (" +
                        mib(p->memoryAvailableBytes) + " available), disk " + mib(p->diskFreeBytes) +
                        " free in " + c.baseDir + ", " +
-                       (p->nodeVersion.empty() ? "no tessera-node installed"
-                                               : p->nodeVersion + " (release " + p->release + ")") +
+                       (p->nodeVersion.empty()
+                            ? "no tessera-node installed"
+                            : p->nodeVersion + " (release " + p->release + ", " +
+                                  (p->nodeVersion == "tessera-node " TESSERA_VERSION
+                                       ? "the same version as this tessera"
+                                       : "not this tessera's " TESSERA_VERSION ": run tessera deploy") +
+                                  ")") +
                        ", host key " + p->fingerprint;
             },
             true);

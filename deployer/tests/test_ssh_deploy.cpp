@@ -169,6 +169,7 @@ private slots:
         QVERIFY(version.waitForFinished());
         r = test::tessera({"probe", "--cluster", cluster()});
         QCOMPARE(r.out.count(QString(version.readAllStandardOutput()).trimmed() + " (release "), 2);
+        QCOMPARE(r.out.count("the same version as this tessera"), 2);
 
         r = test::tessera({"launch", "--cluster", cluster()});
         QCOMPARE(r.exitCode, 0);
