@@ -25,6 +25,14 @@ Runner addBundleCommand(CLI::App& app);
 Runner addClusterRunCommand(CLI::App& app);
 Runner addClusterWatchCommand(CLI::App& app);
 Runner addPruneCommand(CLI::App& app);
+// deploy_command.cpp: real devices over SSH
+Runner addProbeCommand(CLI::App& app);
+Runner addDeployCommand(CLI::App& app);
+Runner addLaunchCommand(CLI::App& app);
+Runner addRestartCommand(CLI::App& app);
+Runner addStopCommand(CLI::App& app);
+Runner addStatusCommand(CLI::App& app);
+Runner addLogsCommand(CLI::App& app);
 
 // Prints "tessera: error: <message>" to stderr and returns 1.
 int fail(const std::string& message);

@@ -32,6 +32,13 @@ int main(int argc, char** argv) {
     registerCommand(tessera::cli::addBundleCommand);
     registerCommand(tessera::cli::addClusterRunCommand);
     registerCommand(tessera::cli::addClusterWatchCommand);
+    registerCommand(tessera::cli::addProbeCommand);
+    registerCommand(tessera::cli::addDeployCommand);
+    registerCommand(tessera::cli::addLaunchCommand);
+    registerCommand(tessera::cli::addRestartCommand);
+    registerCommand(tessera::cli::addStopCommand);
+    registerCommand(tessera::cli::addStatusCommand);
+    registerCommand(tessera::cli::addLogsCommand);
 
     try {
         app.parse(argc, argv);

@@ -20,6 +20,19 @@
 
 namespace tessera::cost {
 
+// How the deployer reaches a device over SSH (docs/file-formats.md, "ssh"). Relative paths are relative to
+// the cluster file's directory; "~/" is the local home.
+struct SshSettings {
+    std::string user; // empty: the local user's name
+    int port = 22;
+    std::string keyFile;    // empty: the ssh-agent, then ~/.ssh/id_*
+    std::string knownHosts; // empty: ~/.ssh/known_hosts
+    // Where releases, the pid file and the log live on the device: relative to the remote home, or absolute.
+    std::string baseDir = ".tessera";
+
+    bool operator==(const SshSettings&) const = default;
+};
+
 struct Device {
     std::string name; // unique in the cluster; plans refer to devices by name
     std::string host; // network address (deployment and runtime); may be empty for planning only
@@ -33,6 +46,7 @@ struct Device {
     double linkLatencySeconds = 2e-4; // one-way
     // Memory the runtime itself takes (code, libraries, allocator, threads) before any model data.
     std::int64_t runtimeOverheadBytes = 0;
+    std::optional<SshSettings> ssh; // absent: planning and the emulated cluster only
 
     bool operator==(const Device&) const = default;
 };

@@ -29,7 +29,10 @@ const std::vector<std::string> kDeviceKeys = {"name",
                                               "node_overhead",
                                               "bandwidth",
                                               "latency",
-                                              "runtime_overhead"};
+                                              "runtime_overhead",
+                                              "ssh"};
+const std::vector<std::string> kSshKeys = {"user",        "port",     "key_file",
+                                           "known_hosts", "base_dir", "jump_host"};
 
 std::string join(const std::vector<std::string>& items) {
     std::string out;
@@ -137,6 +140,43 @@ std::string presetKeys() {
     return join(keys);
 }
 
+SshSettings parseSsh(Fields& f, const Json& j, const std::string& path) {
+    SshSettings s;
+    if (!j.is_object()) {
+        f.fail(path, "expected an object (user, port, key_file, ...), found " + describe(j));
+        return s;
+    }
+    f.onlyKeys(j, path, kSshKeys);
+    if (const Json* v = member(j, "user")) {
+        s.user = f.string(*v, path + ".user");
+    }
+    if (const Json* v = member(j, "port")) {
+        s.port = f.integer(*v, path + ".port");
+        if (!f.failed() && (s.port < 1 || s.port > 65535)) {
+            f.fail(path + ".port", "expected a port between 1 and 65535, found " + v->dump());
+        }
+    }
+    if (const Json* v = member(j, "key_file")) {
+        s.keyFile = f.string(*v, path + ".key_file");
+    }
+    if (const Json* v = member(j, "known_hosts")) {
+        s.knownHosts = f.string(*v, path + ".known_hosts");
+    }
+    if (const Json* v = member(j, "base_dir")) {
+        s.baseDir = f.string(*v, path + ".base_dir");
+        if (!f.failed() && s.baseDir.empty()) {
+            f.fail(path + ".base_dir", "must not be empty (leave it out for the default \".tessera\")");
+        }
+    }
+    if (member(j, "jump_host")) {
+        f.fail(path + ".jump_host",
+               "jump hosts are not supported yet: make the device reachable directly (e.g. a VPN or a port "
+               "forward on the jump host) and remove \"jump_host\"",
+               ErrorCode::Unsupported);
+    }
+    return s;
+}
+
 Device parseDevice(Fields& f, const Json& j, const std::string& path) {
     Device d;
     if (!j.is_object()) {
@@ -184,6 +224,7 @@ Device parseDevice(Fields& f, const Json& j, const std::string& path) {
     field("runtime_overhead", [&](const Json& v, const std::string& p) {
         d.runtimeOverheadBytes = f.quantity<std::int64_t>(v, p, parseBytes, "15MiB");
     });
+    field("ssh", [&](const Json& v, const std::string& p) { d.ssh = parseSsh(f, v, p); });
     return d;
 }
 
@@ -359,6 +400,17 @@ std::string clusterToJson(const Cluster& cluster) {
                                   {"bandwidth", bitsJson(d.linkBitsPerSecond)},
                                   {"latency", secondsJson(d.linkLatencySeconds)},
                                   {"runtime_overhead", bytesJson(d.runtimeOverheadBytes)}});
+        if (d.ssh) {
+            const SshSettings& s = *d.ssh;
+            OrderedJson ssh = {{"port", s.port}, {"base_dir", s.baseDir}};
+            for (const auto& [key, value] :
+                 {std::pair{"user", &s.user}, {"key_file", &s.keyFile}, {"known_hosts", &s.knownHosts}}) {
+                if (!value->empty()) {
+                    ssh[key] = *value;
+                }
+            }
+            doc["devices"].back()["ssh"] = ssh;
+        }
     }
     return doc.dump(2, ' ', false, OrderedJson::error_handler_t::replace) + "\n";
 }

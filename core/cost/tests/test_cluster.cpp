@@ -339,8 +339,9 @@ private slots:
 
     void refusesUnknownKeys() {
         const std::string dir = m_dir.path().toStdString() + "/";
-        const QString deviceKeys = "(valid keys: name, preset, host, arch, memory, threads, macs_per_second, "
-                                   "bytes_per_second, node_overhead, bandwidth, latency, runtime_overhead)";
+        const QString deviceKeys =
+            "(valid keys: name, preset, host, arch, memory, threads, macs_per_second, "
+            "bytes_per_second, node_overhead, bandwidth, latency, runtime_overhead, ssh)";
         QCOMPARE(readError("k1.json", withDevice(R"(, "memroy": "1G")")),
                  q(dir + "k1.json: devices[0]: unknown key \"memroy\" ") + deviceKeys);
         QCOMPARE(readError("k2.json",
@@ -352,6 +353,43 @@ private slots:
                                           "network": {"shared": true}})"),
                  q(dir +
                    "k3.json: network: unknown key \"shared\" (valid keys: shared_medium, medium_bandwidth)"));
+    }
+
+    // The optional "ssh" block: read, written back exactly, strict keys, clear refusals.
+    void readsTheSshBlock() {
+        const auto c = parseCluster(withDevice(R"(, "host": "10.0.0.5", "ssh": {"user": "pi", "port": 2222,
+            "key_file": "keys/lab", "known_hosts": "lab_hosts", "base_dir": "/opt/tessera"})"),
+                                    "s.json");
+        QVERIFY2(c.ok(), qPrintable(messageOf(c)));
+        const auto& ssh = c->devices[0].ssh;
+        QVERIFY(ssh.has_value());
+        QCOMPARE(ssh->user, std::string("pi"));
+        QCOMPARE(ssh->port, 2222);
+        QCOMPARE(ssh->keyFile, std::string("keys/lab"));
+        QCOMPARE(ssh->knownHosts, std::string("lab_hosts"));
+        QCOMPARE(ssh->baseDir, std::string("/opt/tessera"));
+        QVERIFY(*parseCluster(clusterToJson(*c), "x.json") == *c);
+        // defaults
+        const auto d = parseCluster(withDevice(R"(, "ssh": {})"), "d.json");
+        QVERIFY(d.ok() && d->devices[0].ssh == SshSettings{});
+        QCOMPARE(d->devices[0].ssh->port, 22);
+        QCOMPARE(d->devices[0].ssh->baseDir, std::string(".tessera"));
+        QVERIFY(!parseCluster(withDevice(""), "n.json")->devices[0].ssh.has_value());
+
+        const std::string dir = m_dir.path().toStdString() + "/";
+        QCOMPARE(readError("s1.json", withDevice(R"(, "ssh": {"usr": "pi"})")),
+                 q(dir + "s1.json: devices[0].ssh: unknown key \"usr\" (valid keys: user, port, key_file, "
+                         "known_hosts, base_dir, jump_host)"));
+        QCOMPARE(readError("s2.json", withDevice(R"(, "ssh": {"port": 70000})")),
+                 q(dir + "s2.json: devices[0].ssh.port: expected a port between 1 and 65535, found 70000"));
+        QCOMPARE(readError("s3.json", withDevice(R"(, "ssh": {"jump_host": "gw"})")),
+                 q(dir +
+                   "s3.json: devices[0].ssh.jump_host: jump hosts are not supported yet: make the device "
+                   "reachable directly (e.g. a VPN or a port forward on the jump host) and remove "
+                   "\"jump_host\""));
+        QCOMPARE(readError("s4.json", withDevice(R"(, "ssh": "pi@host")")),
+                 q(dir + "s4.json: devices[0].ssh: expected an object (user, port, key_file, ...), found "
+                         "\"pi@host\""));
     }
 
     void errorsNameTheField() {

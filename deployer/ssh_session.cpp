@@ -1,0 +1,358 @@
+// SSH sessions with libssh (ssh_session.h).
+#include "deployer/ssh_session.h"
+
+#include <fcntl.h>
+#include <pwd.h>
+#include <unistd.h>
+
+#include <libssh/libssh.h>
+#include <libssh/sftp.h>
+
+#include <cstring>
+#include <fstream>
+#include <mutex>
+#include <vector>
+
+namespace tessera::deployer {
+
+struct SshSession::Impl {
+    SshTarget target;
+    ssh_session session = nullptr;
+    sftp_session sftp = nullptr;
+
+    ~Impl() {
+        if (sftp) {
+            sftp_free(sftp);
+        }
+        if (session) {
+            ssh_disconnect(session);
+            ssh_free(session);
+        }
+    }
+};
+
+namespace {
+
+std::string localUser() {
+    if (const passwd* pw = getpwuid(geteuid())) {
+        return pw->pw_name;
+    }
+    return "root";
+}
+
+std::string homeDir() {
+    if (const char* home = std::getenv("HOME"); home && *home) {
+        return home;
+    }
+    if (const passwd* pw = getpwuid(geteuid())) {
+        return pw->pw_dir;
+    }
+    return "/";
+}
+
+std::string describeTarget(const SshTarget& t) {
+    return "device '" + t.device + "' (" + (t.user.empty() ? localUser() : t.user) + "@" + t.host + ":" +
+           std::to_string(t.port) + ")";
+}
+
+// Called by libssh for an encrypted key's passphrase; `userdata` is the target's PassphraseFn.
+int passphraseCallback(const char* prompt, char* buf, std::size_t len, int /*echo*/, int /*verify*/,
+                       void* userdata) {
+    const auto* ask = static_cast<const PassphraseFn*>(userdata);
+    if (!ask || !*ask) {
+        return -1;
+    }
+    const auto answer = (*ask)(prompt ? prompt : "passphrase");
+    if (!answer || answer->size() + 1 > len) {
+        return -1;
+    }
+    std::memcpy(buf, answer->c_str(), answer->size() + 1);
+    return 0;
+}
+
+std::string keyFingerprint(ssh_session session, std::string* type) {
+    ssh_key key = nullptr;
+    if (ssh_get_server_publickey(session, &key) != SSH_OK) {
+        return "(no host key)";
+    }
+    unsigned char* hash = nullptr;
+    std::size_t hashLen = 0;
+    std::string result = "(unreadable host key)";
+    if (ssh_get_publickey_hash(key, SSH_PUBLICKEY_HASH_SHA256, &hash, &hashLen) == 0) {
+        char* text = ssh_get_fingerprint_hash(SSH_PUBLICKEY_HASH_SHA256, hash, hashLen);
+        if (text) {
+            result = text;
+            ssh_string_free_char(text);
+        }
+        ssh_clean_pubkey_hash(&hash);
+    }
+    if (type) {
+        const char* name = ssh_key_type_to_char(ssh_key_type(key));
+        *type = name ? name : "unknown";
+    }
+    ssh_key_free(key);
+    return result;
+}
+
+// The host as known_hosts names it ("host" on port 22, "[host]:port" otherwise).
+std::string knownHostsName(const SshTarget& t) {
+    return t.port == 22 ? t.host : "[" + t.host + "]:" + std::to_string(t.port);
+}
+
+} // namespace
+
+SshSession::SshSession(std::unique_ptr<Impl> impl)
+    : m_impl(std::move(impl)) {}
+
+SshSession::~SshSession() = default;
+
+std::string SshSession::where() const {
+    return describeTarget(m_impl->target);
+}
+
+Expected<std::unique_ptr<SshSession>> SshSession::connect(const SshTarget& target) {
+    static std::once_flag initOnce;
+    std::call_once(initOnce, [] { ssh_init(); });
+    auto impl = std::make_unique<Impl>();
+    impl->target = target;
+    SshTarget& t = impl->target;
+    if (t.knownHosts.empty()) {
+        t.knownHosts = homeDir() + "/.ssh/known_hosts";
+    }
+    const std::string where = describeTarget(t);
+    if (t.host.empty()) {
+        return Error{ErrorCode::InvalidArgument, where + ": no host set (\"host\" in the cluster file)"};
+    }
+    impl->session = ssh_new();
+    if (!impl->session) {
+        return Error{ErrorCode::Io, where + ": could not create an SSH session (out of memory?)"};
+    }
+    ssh_session s = impl->session;
+    const long timeout = t.timeoutSeconds;
+    const bool processConfig = false; // only what the cluster file says, not ~/.ssh/config
+    const std::string user = t.user.empty() ? localUser() : t.user;
+    ssh_options_set(s, SSH_OPTIONS_PROCESS_CONFIG, &processConfig);
+    ssh_options_set(s, SSH_OPTIONS_HOST, t.host.c_str());
+    ssh_options_set(s, SSH_OPTIONS_PORT, &t.port);
+    ssh_options_set(s, SSH_OPTIONS_USER, user.c_str());
+    ssh_options_set(s, SSH_OPTIONS_TIMEOUT, &timeout);
+    ssh_options_set(s, SSH_OPTIONS_KNOWNHOSTS, t.knownHosts.c_str());
+    // Only the chosen file decides: a global file must not vouch for a key the user never saw.
+    ssh_options_set(s, SSH_OPTIONS_GLOBAL_KNOWNHOSTS, "/dev/null");
+
+    if (ssh_connect(s) != SSH_OK) {
+        return Error{ErrorCode::Io, where + ": cannot connect: " + ssh_get_error(s) +
+                                        " - check that the device is on, reachable, and runs sshd on port " +
+                                        std::to_string(t.port)};
+    }
+    std::string keyType;
+    const std::string fingerprint = keyFingerprint(s, &keyType);
+    switch (ssh_session_is_known_server(s)) {
+    case SSH_KNOWN_HOSTS_OK:
+        break;
+    case SSH_KNOWN_HOSTS_CHANGED:
+    case SSH_KNOWN_HOSTS_OTHER:
+        return Error{ErrorCode::InvalidArgument,
+                     where + ": REFUSED: THE HOST KEY HAS CHANGED. The device now shows " + keyType +
+                         " key " + fingerprint + ", but " + t.knownHosts + " holds a different key for " +
+                         knownHostsName(t) +
+                         ". Someone may be intercepting the connection, or the device was reinstalled. "
+                         "Tessera never accepts a changed key; if you are sure the device was reinstalled, "
+                         "remove the old entry (ssh-keygen -R '" +
+                         knownHostsName(t) + "' -f " + t.knownHosts + ") and connect again"};
+    case SSH_KNOWN_HOSTS_UNKNOWN:
+    case SSH_KNOWN_HOSTS_NOT_FOUND:
+        if (t.hostKeys != HostKeyPolicy::AcceptNew) {
+            return Error{ErrorCode::InvalidArgument,
+                         where + ": unknown host key " + keyType + " " + fingerprint + " (not in " +
+                             t.knownHosts +
+                             "). Compare it with the device's own (ssh-keygen -lf "
+                             "/etc/ssh/ssh_host_*_key.pub on the device) and, if it matches, run again "
+                             "with --accept-new-host-keys"};
+        }
+        if (ssh_session_update_known_hosts(s) != SSH_OK) {
+            return Error{ErrorCode::Io,
+                         where + ": could not add the host key to " + t.knownHosts + ": " + ssh_get_error(s)};
+        }
+        break;
+    case SSH_KNOWN_HOSTS_ERROR:
+        return Error{ErrorCode::Io, where + ": could not check the host key against " + t.knownHosts + ": " +
+                                        ssh_get_error(s)};
+    }
+
+    int rc = SSH_AUTH_DENIED;
+    if (!t.keyFile.empty()) {
+        if (access(t.keyFile.c_str(), R_OK) != 0) {
+            return Error{ErrorCode::Io, where + ": cannot read the key file " + t.keyFile + ": " +
+                                            std::strerror(errno) + " - check \"ssh.key_file\""};
+        }
+        ssh_key key = nullptr;
+        if (ssh_pki_import_privkey_file(t.keyFile.c_str(), nullptr, passphraseCallback,
+                                        &impl->target.passphrase, &key) != SSH_OK) {
+            return Error{ErrorCode::InvalidArgument,
+                         where + ": cannot load the private key " + t.keyFile +
+                             " (not a private key, or encrypted and no correct passphrase was given)"};
+        }
+        rc = ssh_userauth_publickey(s, nullptr, key);
+        ssh_key_free(key);
+    } else {
+        rc = ssh_userauth_publickey_auto(s, nullptr, nullptr);
+    }
+    if (rc != SSH_AUTH_SUCCESS) {
+        const std::string how =
+            t.keyFile.empty() ? "the ssh-agent's keys and ~/.ssh/id_*" : "key " + t.keyFile;
+        return Error{ErrorCode::InvalidArgument,
+                     where + ": authentication failed with " + how +
+                         (rc == SSH_AUTH_ERROR ? std::string(" (") + ssh_get_error(s) + ")" : "") +
+                         " - add the public key to ~" + user +
+                         "/.ssh/authorized_keys on the device "
+                         "(ssh-copy-id), or set \"ssh.key_file\" to the right key"};
+    }
+    auto session = std::unique_ptr<SshSession>(new SshSession(std::move(impl)));
+    session->m_fingerprint = fingerprint;
+    return session;
+}
+
+Expected<CommandResult> SshSession::run(const std::string& command, const StopToken* stop) {
+    ssh_session s = m_impl->session;
+    ssh_channel channel = ssh_channel_new(s);
+    if (!channel) {
+        return Error{ErrorCode::Io, where() + ": cannot open a channel: " + ssh_get_error(s)};
+    }
+    struct Closer {
+        ssh_channel c;
+        ~Closer() {
+            ssh_channel_close(c);
+            ssh_channel_free(c);
+        }
+    } closer{channel};
+    if (ssh_channel_open_session(channel) != SSH_OK ||
+        ssh_channel_request_exec(channel, command.c_str()) != SSH_OK) {
+        return Error{ErrorCode::Io, where() + ": cannot run a command: " + ssh_get_error(s) +
+                                        " - the connection may have dropped"};
+    }
+    CommandResult result;
+    std::vector<char> buffer(64 * 1024);
+    for (;;) {
+        if (stop && stop->stopRequested()) {
+            return Error{ErrorCode::Cancelled, where() + ": cancelled while running a command"};
+        }
+        const int out =
+            ssh_channel_read_timeout(channel, buffer.data(), std::uint32_t(buffer.size()), 0, 100);
+        if (out > 0) {
+            result.out.append(buffer.data(), std::size_t(out));
+        }
+        const int err = ssh_channel_read_nonblocking(channel, buffer.data(), std::uint32_t(buffer.size()), 1);
+        if (err > 0) {
+            result.err.append(buffer.data(), std::size_t(err));
+        }
+        if (out == SSH_ERROR || err == SSH_ERROR) {
+            return Error{ErrorCode::Io,
+                         where() + ": the connection failed while running a command: " + ssh_get_error(s)};
+        }
+        if (out <= 0 && err <= 0 && ssh_channel_is_eof(channel)) {
+            break;
+        }
+    }
+    result.exitStatus = ssh_channel_get_exit_status(channel);
+    return result;
+}
+
+Expected<std::string> SshSession::check(const std::string& command, const std::string& what) {
+    auto r = run(command);
+    if (!r) {
+        return r.error();
+    }
+    if (r->exitStatus != 0) {
+        std::string err = r->err.empty() ? r->out : r->err;
+        while (!err.empty() && err.back() == '\n') {
+            err.pop_back();
+        }
+        return Error{ErrorCode::Io, where() + ": " + what + " failed (exit " + std::to_string(r->exitStatus) +
+                                        ")" + (err.empty() ? "" : ": " + err)};
+    }
+    return std::move(r->out);
+}
+
+Status SshSession::openSftp() {
+    if (m_impl->sftp) {
+        return {};
+    }
+    m_impl->sftp = sftp_new(m_impl->session);
+    if (!m_impl->sftp || sftp_init(m_impl->sftp) != SSH_OK) {
+        const std::string why = ssh_get_error(m_impl->session);
+        if (m_impl->sftp) {
+            sftp_free(m_impl->sftp);
+            m_impl->sftp = nullptr;
+        }
+        return Error{ErrorCode::Io, where() + ": cannot start SFTP: " + why +
+                                        " - enable the sftp subsystem in the device's sshd_config"};
+    }
+    return {};
+}
+
+Status SshSession::upload(const std::string& localPath, const std::string& remotePath, int mode,
+                          const std::function<void(std::int64_t)>& progress, const StopToken* stop) {
+    std::ifstream in(localPath, std::ios::binary);
+    if (!in) {
+        return Error{ErrorCode::Io, localPath + ": cannot read: " + std::strerror(errno)};
+    }
+    if (auto s = openSftp(); !s) {
+        return s;
+    }
+    sftp_file file = sftp_open(m_impl->sftp, remotePath.c_str(), O_WRONLY | O_CREAT | O_TRUNC, mode_t(mode));
+    if (!file) {
+        return Error{ErrorCode::Io, where() + ": cannot create " + remotePath + ": " +
+                                        ssh_get_error(m_impl->session) + " (SFTP status " +
+                                        std::to_string(sftp_get_error(m_impl->sftp)) + ")"};
+    }
+    std::vector<char> chunk(kChunkBytes);
+    std::int64_t written = 0;
+    Status status;
+    while (status.ok() && in) {
+        in.read(chunk.data(), std::streamsize(chunk.size()));
+        const std::size_t n = std::size_t(in.gcount());
+        // sftp_write may take less than asked (a server's packet limit): write the rest.
+        for (std::size_t done = 0; done < n;) {
+            const ssize_t w = sftp_write(file, chunk.data() + done, n - done);
+            if (w <= 0) {
+                const bool connected = ssh_is_connected(m_impl->session) != 0;
+                const int code = connected ? sftp_get_error(m_impl->sftp) : SSH_FX_CONNECTION_LOST;
+                status = Error{ErrorCode::Io,
+                               where() + ": writing " + remotePath + " failed after " +
+                                   std::to_string(written) + " bytes: " + ssh_get_error(m_impl->session) +
+                                   (!connected               ? " (the connection dropped)"
+                                    : code == SSH_FX_FAILURE ? " (is the device's disk full? check with df)"
+                                                             : "")};
+                break;
+            }
+            done += std::size_t(w);
+            written += w;
+        }
+        if (status.ok() && progress) {
+            progress(written);
+        }
+        if (status.ok() && stop && stop->stopRequested()) {
+            status = Error{ErrorCode::Cancelled, where() + ": upload of " + remotePath + " cancelled"};
+        }
+    }
+    if (sftp_close(file) != SSH_NO_ERROR && status.ok()) {
+        status = Error{ErrorCode::Io, where() + ": closing " + remotePath + " failed: " +
+                                          ssh_get_error(m_impl->session) + " (is the device's disk full?)"};
+    }
+    return status;
+}
+
+std::string shellQuote(const std::string& text) {
+    std::string out = "'";
+    for (char c : text) {
+        if (c == '\'') {
+            out += "'\\''";
+        } else {
+            out += c;
+        }
+    }
+    return out + "'";
+}
+
+} // namespace tessera::deployer
