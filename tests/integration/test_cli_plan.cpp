@@ -1,5 +1,6 @@
-// The plan commands as a user runs them: tessera plan / simulate / verify / export-submodels on tiny-YOLOv2,
-// with presets and a cluster file, and every kind of mistake a user makes answered with a clear message.
+// The plan commands as a user runs them: tessera plan / simulate / verify / export-submodels / prune on
+// tiny-YOLOv2, with presets and a cluster file, and every kind of mistake a user makes answered with a clear
+// message.
 
 #include <QtTest>
 
@@ -116,6 +117,36 @@ private slots:
         QVERIFY2(r.err.contains("lab.json: no device named 'there'"), qPrintable(r.err));
     }
 
+    // tessera prune reports the stored bytes and writes a model that costs them; plan --prune records the
+    // settings, so simulate prunes the same way: the LOP slices of conv_13 (18 MiB dense) shrink to CSR.
+    void pruningShrinksWhatDevicesStore() {
+        const auto pruned = run(binary("tessera"), {"prune", m_model, "--sparsity", "0.95", "--per-layer",
+                                                    "-o", path("pruned.onnx")});
+        QVERIFY2(pruned.exitCode == 0, qPrintable(pruned.err));
+        QVERIFY2(
+            pruned.out.contains(QRegularExpression("conv_13 +Conv +4718592 +95.0% +18.0 MiB +1.35 MiB +csr")),
+            qPrintable(pruned.out));
+        QVERIFY(QFile::exists(path("pruned.onnx")));
+        QStringList plan{"plan", m_model, "--devices", "rpi4:2", "--lop", "conv_13:conv_13_leaky", "-o"};
+        const auto dense = run(binary("tessera"), plan + QStringList{path("dense.json")});
+        const auto sparse =
+            run(binary("tessera"), plan + QStringList{path("sparse.json"), "--prune", "0.95:per-layer"});
+        QVERIFY2(dense.exitCode == 0 && sparse.exitCode == 0, qPrintable(dense.err + sparse.err));
+        QVERIFY(sparse.out.contains("weights pruned first: per-layer magnitude, sparsity 0.95"));
+        QFile file(path("sparse.json"));
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QCOMPARE(QJsonDocument::fromJson(file.readAll()).object()["pruning"].toObject()["mode"].toString(),
+                 QString("per-layer"));
+        // the worker holds half of conv_13: 9 MiB dense, about 0.7 MiB in CSR
+        const auto weightsOfWorker = [&](const QString& planFile) {
+            const auto r = run(binary("tessera"), {"simulate", m_model, planFile, "rpi4:2"});
+            const auto line = QRegularExpression("rpi4-2 \\| +1 \\| +([0-9.]+ [KM]iB)").match(r.out);
+            return line.hasMatch() ? line.captured(1) : r.out + r.err;
+        };
+        QCOMPARE(weightsOfWorker(path("dense.json")), QString("9.00 MiB"));
+        QCOMPARE(weightsOfWorker(path("sparse.json")), QString("695 KiB"));
+    }
+
     void mistakesGetClearMessages_data() {
         QTest::addColumn<QStringList>("args");
         QTest::addColumn<QString>("message");
@@ -148,6 +179,15 @@ private slots:
                            "-o",
                            "x.json"}
             << "16 channels of 'conv_0' cannot be split into 17 slices";
+        QTest::newRow("prune beyond 0.99")
+            << QStringList{"prune", "MODEL", "--sparsity", "1.5", "-o", "x.json"}
+            << "sparsity: 1.5 is outside [0, 0.99] (the fraction of weights set to zero)";
+        QTest::newRow("prune an unknown layer")
+            << QStringList{"prune", "MODEL", "--sparsity", "0.5", "--exclude", "conv_99", "-o", "x.json"}
+            << "'conv_99' is neither a node of the model nor one of Conv, Gemm, first-conv, depthwise";
+        QTest::newRow("plan --prune, bad form")
+            << QStringList{"plan", "MODEL", "--devices", "rpi4:2", "--prune", "0.9:fast", "-o", "x.json"}
+            << "--prune '0.9:fast': expected SPARSITY[:global|:per-layer]";
         QTest::newRow("plan for another cluster")
             << QStringList{"simulate", "MODEL", "PLAN", "jetson-nano:3"} << "no device named 'rpi4-1'";
     }

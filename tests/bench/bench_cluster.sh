@@ -1,0 +1,85 @@
+#!/usr/bin/env bash
+# The runtime on the emulated cluster (run by hand, as root; recorded in docs/benchmarks.md): a model on 1..N
+# emulated devices (network namespaces, a quarter of a core and a 100 Mbit/s link each), for three plans:
+#   deepthings - layers 0-15 fused in 5x5 tiles with data reuse and work stealing, the rest on the gateway
+#                (YOLOv2 only: the configuration of the DeepThings paper),
+#   memory     - `tessera optimize --objective memory`,
+#   latency    - `tessera optimize --objective latency`.
+# Per run: predicted latency (tessera simulate) and measured median latency over the frames, speed-up against
+# the same plan on one device, the largest measured peak RSS / predicted memory of any device, and whether
+# every device's measured bytes equal the prediction.
+#
+# usage: tests/bench/bench_cluster.sh [BUILD_DIR] [MODEL] [FRAMES] [NODES...]
+#        (defaults: build/dev, yolov2-608, 3, 1 2 3 4 5 6)
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+build=${1:-build/dev}
+model_name=${2:-yolov2-608}
+frames=${3:-3}
+shift $(($# < 3 ? $# : 3))
+nodes=("$@")
+((${#nodes[@]})) || nodes=(1 2 3 4 5 6)
+bin=$build/bin
+work=$(mktemp -d)
+cluster=$work/cluster.json
+trap '"$bin/tessera" cluster down --name bench >/dev/null 2>&1 || true; rm -rf "$work"' EXIT
+
+"$bin/tessera" zoo -o "$work" "$model_name" >/dev/null
+model=$work/$model_name.onnx
+side=$("$bin/tessera" analyze "$model" | sed -nE 's/^Input .*\[1x3x([0-9]+)x[0-9]+\].*/\1/p')
+/usr/bin/convert -size "${side}x${side}" gradient:red-blue "$work/input.png"
+
+plans=(memory latency)
+[[ $model_name != yolov2* ]] || plans=(deepthings "${plans[@]}")
+
+# "12.3 ms" / "1.23 s" -> seconds
+seconds() { awk '{ v = $1; if ($2 == "ms") v /= 1000; else if ($2 == "us" || $2 == "µs") v /= 1e6; printf "%.4f", v }'; }
+# "12.3 MiB" -> bytes
+bytes() {
+    awk '{ m = 1; if ($2 == "KiB") m = 1024; else if ($2 == "MiB") m = 1048576; else if ($2 == "GiB") m = 1073741824;
+           printf "%.0f", $1 * m }'
+}
+
+printf "%-10s %5s | %12s %12s %9s | %8s | %12s | %s\n" plan nodes "predicted s" "measured s" "meas/pred" speed-up \
+    "RSS/pred max" "bytes = prediction"
+declare -A single
+for plan in "${plans[@]}"; do
+    for n in "${nodes[@]}"; do
+        "$bin/tessera" cluster up --name bench --nodes "$n" --cpu-quota 0.25 --bandwidth 100mbit -o "$cluster" \
+            >"$work/up.log" 2>&1
+        case $plan in
+        deepthings)
+            "$bin/tessera" plan "$model" "$cluster" --ftp conv_0:conv_15_leaky:5x5:reuse:steal -o "$work/plan.json" \
+                >/dev/null
+            ;;
+        *)
+            "$bin/tessera" optimize "$model" "$cluster" --objective "$plan" --time-limit 30 -q \
+                -o "$work/plan.json" >"$work/optimize.log"
+            ;;
+        esac
+        "$bin/tessera" simulate "$model" "$work/plan.json" "$cluster" >"$work/simulate.log"
+        predicted=$(sed -nE 's/^Latency, one frame: (.*)$/\1/p' "$work/simulate.log" | seconds)
+        rm -rf "$work/bundles"
+        "$bin/tessera" bundle "$model" "$work/plan.json" "$cluster" -o "$work/bundles" >/dev/null
+        "$bin/tessera" cluster launch --name bench "$work/bundles" >/dev/null
+        "$bin/tessera" cluster-run "$work/bundles" -i "$work/input.png" --frames "$frames" --timeout 900 \
+            >"$work/run.log"
+        "$bin/tessera" cluster down --name bench >/dev/null
+        measured=$(sed -nE 's/^latency: min [^,]*, median ([^,]*), .*/\1/p' "$work/run.log" | seconds)
+        [[ -n ${single[$plan]:-} ]] || single[$plan]=$measured
+        # largest peak RSS / predicted total of any device (table rows of simulate: "name | tasks | ... | total |")
+        worst=0
+        while read -r name rss; do
+            total=$(awk -F'|' -v d="$name" '$1 ~ "^"d" *$" { print $7 }' "$work/simulate.log" | xargs | bytes)
+            ratio=$(awk -v r="$rss" -v t="$total" 'BEGIN { printf "%.3f", t > 0 ? r / t : 0 }')
+            worst=$(awk -v a="$worst" -v b="$ratio" 'BEGIN { print (b > a ? b : a) }')
+        done < <(sed -nE "s/^  device '([^']+)': .* peak RSS ([0-9]+) B.*/\1 \2/p" "$work/run.log" |
+            awk '{ if ($2 > m[$1]) m[$1] = $2 } END { for (d in m) print d, m[d] }')
+        equal=$(grep -c "(equal)" "$work/run.log" || true)
+        devices=$(grep -c "^  device '.*': received .* predicted" "$work/run.log" || true)
+        printf "%-10s %5d | %12.3f %12.3f %9.2f | %8.2f | %12s | %s of %s devices\n" "$plan" "$n" "$predicted" \
+            "$measured" "$(awk -v m="$measured" -v p="$predicted" 'BEGIN { print p > 0 ? m / p : 0 }')" \
+            "$(awk -v s="${single[$plan]}" -v m="$measured" 'BEGIN { print m > 0 ? s / m : 0 }')" "$worst" \
+            "$equal" "$devices"
+    done
+done
