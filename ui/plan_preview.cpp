@@ -1,0 +1,30 @@
+#include "ui/plan_preview.h"
+
+#include "core/partition/program.h"
+#include "core/sim/simulator.h"
+
+namespace tessera::ui {
+
+PlanPreview computePreview(const model::Model& model, const partition::Plan& plan,
+                           const cost::Cluster& cluster) {
+    PlanPreview preview;
+    preview.problems = partition::validate(plan, model.graph, cluster);
+    if (!preview.problems.empty()) {
+        return preview;
+    }
+    auto program = partition::compile(model, plan, cluster);
+    if (!program) {
+        preview.problems = {program.error().message};
+        return preview;
+    }
+    preview.valid = true;
+    preview.tasks = int(program->tasks.size());
+    preview.cost = sim::planCost(*program, model.graph, cluster);
+    const auto frame = sim::simulate(*program, cluster, {1, 0});
+    preview.latencySeconds = frame.frameLatency.empty() ? 0 : frame.frameLatency.front();
+    preview.deviceBusySeconds = frame.deviceBusySeconds;
+    preview.overBudget = preview.cost.overBudget(cluster);
+    return preview;
+}
+
+} // namespace tessera::ui

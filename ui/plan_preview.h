@@ -1,0 +1,28 @@
+#pragma once
+// What the studio predicts for the current plan (no Qt): the plan compiled, its per-device memory and
+// traffic (sim::planCost) and one simulated frame (sim::simulate). Recomputed on every plan or cluster edit.
+
+#include <string>
+#include <vector>
+
+#include "core/cost/cluster.h"
+#include "core/model/model.h"
+#include "core/partition/plan.h"
+#include "core/sim/plan_cost.h"
+
+namespace tessera::ui {
+
+struct PlanPreview {
+    bool valid = false;
+    std::vector<std::string> problems; // why the plan does not compile (core messages), when not valid
+    sim::PlanCost cost;
+    int tasks = 0;
+    double latencySeconds = 0;             // one frame, event-driven simulation
+    std::vector<double> deviceBusySeconds; // compute per device in that frame
+    std::vector<std::string> overBudget;   // sim::PlanCost::overBudget
+};
+
+PlanPreview computePreview(const model::Model& model, const partition::Plan& plan,
+                           const cost::Cluster& cluster);
+
+} // namespace tessera::ui

@@ -1,0 +1,85 @@
+// How long the studio takes to follow one plan edit on YOLOv2-608 (issue target: under 16 ms): the
+// prediction (validate, compile, plan cost, one simulated frame) plus every view redrawing from the model's
+// signals (memory chart, predictions, layer table, graph tints). Alternates between two plans so that every
+// iteration is a real change.
+
+#include <QElapsedTimer>
+#include <QSettings>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include "test_support.h"
+#include "ui/main_window.h"
+#include "ui/memory_chart.h"
+#include "ui/plan_edit.h"
+#include "ui/plan_preview.h"
+#include "ui/project_model.h"
+
+using namespace tessera;
+using namespace tessera::ui;
+
+class BenchPreview : public QObject {
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    std::unique_ptr<QSettings> m_settings;
+    std::unique_ptr<ProjectModel> m_project;
+    std::unique_ptr<MainWindow> m_window;
+    partition::Plan m_a, m_b;
+
+private slots:
+    void initTestCase() {
+        m_settings =
+            std::make_unique<QSettings>(m_dir.filePath(QStringLiteral("s.ini")), QSettings::IniFormat);
+        m_project = std::make_unique<ProjectModel>(test::zooCacheDir());
+        MainWindowOptions options;
+        options.dataDir = m_dir.path();
+        options.offerRecovery = false;
+        m_window = std::make_unique<MainWindow>(m_project.get(), m_settings.get(), options);
+        m_window->resize(1400, 900);
+        m_window->show();
+        QVERIFY(m_window->openProjectFile(test::sampleProject()));
+        m_a = m_project->plan();
+        const auto& stage = m_a.stages.front();
+        auto b = fuseTiles(m_a, stage.first, stage.last, {4, 4, true, true}, m_project->model().graph,
+                           m_project->cluster());
+        QVERIFY(b.ok());
+        m_b = *b;
+    }
+
+    void predictionOnly() {
+        PlanPreview preview;
+        QBENCHMARK {
+            preview = computePreview(m_project->model(), m_b, m_project->cluster());
+        }
+        QVERIFY(preview.valid);
+    }
+
+    void planEditWithEveryView() {
+        bool flip = false;
+        QBENCHMARK {
+            m_project->setPlan(flip ? m_a : m_b);
+            flip = !flip;
+        }
+        QVERIFY(m_window->memoryChart()->bars().front().weights > 0);
+    }
+
+    // The same, timed by hand over 50 edits: min / median / max in milliseconds on stdout.
+    void planEditSpread() {
+        std::vector<double> ms;
+        for (int i = 0; i < 50; ++i) {
+            QElapsedTimer timer;
+            timer.start();
+            m_project->setPlan(i % 2 ? m_a : m_b);
+            ms.push_back(double(timer.nsecsElapsed()) / 1e6);
+        }
+        std::sort(ms.begin(), ms.end());
+        qInfo("plan edit on YOLOv2-608 with every view: min %.2f ms, median %.2f ms, max %.2f ms", ms.front(),
+              ms[ms.size() / 2], ms.back());
+        QVERIFY(ms.front() > 0);
+    }
+};
+
+QTEST_MAIN(BenchPreview)
+#include "bench_preview.moc"
