@@ -40,6 +40,12 @@ GraphView::GraphView(ProjectModel* project, NodeSelection* selection, QWidget* p
     rebuild();
 }
 
+GraphView::~GraphView() {
+    // The scene outlives this object's body and clears its items on destruction, which would report a
+    // selection change to a selection that may already be gone.
+    disconnect(&m_scene, nullptr, this, nullptr);
+}
+
 NodeItem* GraphView::item(std::size_t node) const {
     return node < m_items.size() ? m_items[node] : nullptr;
 }
@@ -257,6 +263,7 @@ void GraphView::mousePressEvent(QMouseEvent* event) {
             range.push_back(i);
         }
         m_selection->setNodes(std::move(range));
+        m_rangeClick = true; // its release must not reach QGraphicsView, which would clear the selection
         event->accept();
         return;
     }
@@ -265,6 +272,11 @@ void GraphView::mousePressEvent(QMouseEvent* event) {
 }
 
 void GraphView::mouseReleaseEvent(QMouseEvent* event) {
+    if (m_rangeClick) {
+        m_rangeClick = false;
+        event->accept();
+        return;
+    }
     QGraphicsView::mouseReleaseEvent(event);
     setDragMode(ScrollHandDrag);
 }

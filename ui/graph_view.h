@@ -25,6 +25,7 @@ class GraphView : public QGraphicsView {
     Q_OBJECT
 public:
     GraphView(ProjectModel* project, NodeSelection* selection, QWidget* parent = nullptr);
+    ~GraphView() override;
 
     void setOverlay(CostOverlay overlay);
     CostOverlay overlay() const { return m_overlay; }
@@ -64,6 +65,7 @@ private:
     CostOverlay m_overlay = CostOverlay::None;
     bool m_syncing = false;
     bool m_initialViewPending = false;
+    bool m_rangeClick = false;
 };
 
 } // namespace tessera::ui

@@ -89,7 +89,12 @@ MainWindow::MainWindow(ProjectModel* project, QSettings* settings, MainWindowOpt
     projectReset();
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow() {
+    // The views report selection changes while they are torn down: delete them while the selection they
+    // report to still exists (QObject would delete the children in creation order, the selection first).
+    qDeleteAll(findChildren<QDockWidget*>(Qt::FindDirectChildrenOnly));
+    delete m_central;
+}
 
 void MainWindow::createDocks() {
     setDockOptions(AnimatedDocks | AllowTabbedDocks | AllowNestedDocks);

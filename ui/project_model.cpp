@@ -90,6 +90,7 @@ bool ProjectModel::newProject(const ModelSource& source, QString* error) {
 void ProjectModel::closeProject() {
     m_undoStack.clear();
     m_model.reset();
+    m_costing = {};
     m_cost = {};
     m_cluster = {};
     m_plan = {};
@@ -167,9 +168,10 @@ bool ProjectModel::loadDocument(const ProjectDocument& document, const QString& 
     m_solver = document.solver;
     m_cost = cost::analyze(loaded->graph);
     m_model = std::make_shared<const model::Model>(std::move(*loaded));
+    m_costing = costingModel(*m_model);
     m_cluster = std::move(*cluster);
     m_plan = std::move(plan);
-    m_preview = computePreview(*m_model, m_plan, m_cluster);
+    m_preview = computePreview(m_costing, m_plan, m_cluster);
     return true;
 }
 
@@ -235,7 +237,7 @@ void ProjectModel::setClusterAndPlan(const cost::Cluster& cluster, const partiti
 }
 
 void ProjectModel::recompute() {
-    m_preview = computePreview(*m_model, m_plan, m_cluster);
+    m_preview = computePreview(m_costing, m_plan, m_cluster);
     emit previewChanged();
 }
 

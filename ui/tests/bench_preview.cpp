@@ -8,6 +8,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include "core/partition/program.h"
+#include "core/sim/simulator.h"
 #include "test_support.h"
 #include "ui/main_window.h"
 #include "ui/memory_chart.h"
@@ -27,6 +29,7 @@ private:
     std::unique_ptr<ProjectModel> m_project;
     std::unique_ptr<MainWindow> m_window;
     partition::Plan m_a, m_b;
+    model::Model m_costing;
 
 private slots:
     void initTestCase() {
@@ -46,14 +49,48 @@ private slots:
                            m_project->cluster());
         QVERIFY(b.ok());
         m_b = *b;
+        m_costing = costingModel(m_project->model());
     }
 
     void predictionOnly() {
         PlanPreview preview;
         QBENCHMARK {
-            preview = computePreview(m_project->model(), m_b, m_project->cluster());
+            preview = computePreview(m_costing, m_b, m_project->cluster());
         }
         QVERIFY(preview.valid);
+    }
+
+    // Where the time of one prediction goes (ms on stdout), with the costing model the studio uses and,
+    // for contrast, with the full model (whose compile counts the nonzeros of every weight slice).
+    void predictionBreakdown_data() {
+        QTest::addColumn<bool>("full");
+        QTest::newRow("costing model") << false;
+        QTest::newRow("full model") << true;
+    }
+
+    void predictionBreakdown() {
+        QFETCH(bool, full);
+        const auto& model = full ? m_project->model() : m_costing;
+        const auto& cluster = m_project->cluster();
+        QElapsedTimer timer;
+        timer.start();
+        const auto problems = partition::validate(m_b, model.graph, cluster);
+        const double validateMs = double(timer.nsecsElapsed()) / 1e6;
+        timer.restart();
+        auto program = partition::compile(model, m_b, cluster);
+        const double compileMs = double(timer.nsecsElapsed()) / 1e6;
+        QVERIFY(program.ok());
+        timer.restart();
+        const auto cost = sim::planCost(*program, model.graph, cluster);
+        const double costMs = double(timer.nsecsElapsed()) / 1e6;
+        timer.restart();
+        const auto frame = sim::simulate(*program, cluster, {1, 0});
+        const double simulateMs = double(timer.nsecsElapsed()) / 1e6;
+        qInfo("validate %.2f ms, compile %.2f ms, planCost %.2f ms, simulate %.2f ms", validateMs, compileMs,
+              costMs, simulateMs);
+        QVERIFY(problems.empty());
+        QVERIFY(cost.trafficBytes > 0);
+        QVERIFY(frame.frameLatency.front() > 0);
     }
 
     void planEditWithEveryView() {

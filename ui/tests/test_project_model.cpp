@@ -67,6 +67,22 @@ private slots:
         QCOMPARE(m_project->modelSource().zooName, QStringLiteral("yolov2-608"));
     }
 
+    void costingModelPredictsWhatTheFullModelDoes() {
+        // The studio compiles against costingModel(); its predictions must be those of the real weights.
+        const auto full = computePreview(m_project->model(), m_project->plan(), m_project->cluster());
+        const auto& fast = m_project->preview();
+        QVERIFY(full.valid && fast.valid);
+        QCOMPARE(fast.tasks, full.tasks);
+        QCOMPARE(fast.latencySeconds, full.latencySeconds);
+        QCOMPARE(fast.cost.trafficBytes, full.cost.trafficBytes);
+        for (std::size_t d = 0; d < full.cost.devices.size(); ++d) {
+            QCOMPARE(fast.cost.devices[d].weightBytes, full.cost.devices[d].weightBytes);
+            QCOMPARE(fast.cost.devices[d].activationBytes, full.cost.devices[d].activationBytes);
+            QCOMPARE(fast.cost.devices[d].bufferBytes, full.cost.devices[d].bufferBytes);
+            QCOMPARE(fast.cost.devices[d].totalBytes, full.cost.devices[d].totalBytes);
+        }
+    }
+
     void saveReopenEquality() {
         const QString path = m_dir.filePath(QStringLiteral("copy.tessera"));
         QString error;

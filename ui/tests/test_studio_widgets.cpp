@@ -116,7 +116,7 @@ private slots:
 
     void selectionFollowsTableAndGraph() {
         auto* view = m_window->layerTable()->view();
-        const std::size_t conv3 = nodeIndex("conv_3");
+        const std::size_t conv3 = nodeIndex("conv_2");
         view->selectionModel()->select(tableIndex(conv3),
                                        QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
         QCOMPARE(m_window->selection()->nodes(), std::vector<std::size_t>{conv3});
@@ -124,7 +124,7 @@ private slots:
         QCOMPARE(m_window->graphView()->scene()->selectedItems().size(), 1);
 
         // And back: a click on a node in the graph.
-        const std::size_t pool = nodeIndex("maxpool_1");
+        const std::size_t pool = nodeIndex("maxpool_3");
         auto* graph = m_window->graphView();
         graph->centreOn(pool);
         const QPoint at = graph->mapFromScene(graph->item(pool)->sceneBoundingRect().center());
@@ -136,10 +136,11 @@ private slots:
         QVERIFY(!graph->item(conv3)->isSelected());
 
         // Shift+click extends to the range between.
-        const std::size_t conv4 = nodeIndex("conv_4");
+        const std::size_t conv4 = nodeIndex("conv_5");
         graph->centreOn(conv4);
         QTest::mouseClick(graph->viewport(), Qt::LeftButton, Qt::ShiftModifier,
                           graph->mapFromScene(graph->item(conv4)->sceneBoundingRect().center()));
+        QCOMPARE(m_window->selection()->nodes().size(), conv4 - pool + 1);
         QCOMPARE(m_window->selection()->nodes().front(), pool);
         QCOMPARE(m_window->selection()->nodes().back(), conv4);
         QCOMPARE(view->selectionModel()->selectedRows().size(), int(conv4 - pool + 1));
