@@ -120,6 +120,9 @@ void MainWindow::createDocks() {
     predictions->raise();
     resizeDocks({findChild<QDockWidget*>(QStringLiteral("layersDock"))}, {440}, Qt::Horizontal);
     resizeDocks({predictions}, {470}, Qt::Horizontal);
+    resizeDocks({findChild<QDockWidget*>(QStringLiteral("devicesDock")),
+                 findChild<QDockWidget*>(QStringLiteral("memoryDock")), predictions},
+                {200, 320, 380}, Qt::Vertical);
 }
 
 bool MainWindow::isShowingGraph() const {

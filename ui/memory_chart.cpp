@@ -2,10 +2,10 @@
 
 #include <QtCharts/QBarCategoryAxis>
 #include <QtCharts/QBarSet>
+#include <QtCharts/QHorizontalStackedBarSeries>
 #include <QtCharts/QLegend>
 #include <QtCharts/QLegendMarker>
 #include <QtCharts/QLineSeries>
-#include <QtCharts/QStackedBarSeries>
 #include <QtCharts/QValueAxis>
 
 #include <algorithm>
@@ -25,7 +25,7 @@ const QColor kOver(0xd0, 0x1c, 0x1c);
 MemoryChart::MemoryChart(ProjectModel* project, QWidget* parent)
     : QChartView(parent)
     , m_project(project)
-    , m_series(new QStackedBarSeries)
+    , m_series(new QHorizontalStackedBarSeries)
     , m_axisX(new QBarCategoryAxis)
     , m_axisY(new QValueAxis) {
     auto* chart = new QChart;
@@ -48,11 +48,11 @@ MemoryChart::MemoryChart(ProjectModel* project, QWidget* parent)
     }
     m_series->setBarWidth(0.6);
     chart->addSeries(m_series);
-    m_axisX->setLabelsAngle(-35);
+    // Horizontal bars: device names read in full on the left, however many devices there are.
     m_axisY->setTitleText(tr("MiB"));
     m_axisY->setLabelFormat(QStringLiteral("%.0f"));
-    chart->addAxis(m_axisX, Qt::AlignBottom);
-    chart->addAxis(m_axisY, Qt::AlignLeft);
+    chart->addAxis(m_axisX, Qt::AlignLeft);
+    chart->addAxis(m_axisY, Qt::AlignBottom);
     m_series->attachAxis(m_axisX);
     m_series->attachAxis(m_axisY);
     setChart(chart);
@@ -76,8 +76,8 @@ void MemoryChart::rebuildDevices(int count) {
     for (int d = 0; d < count; ++d) {
         auto* line = new QLineSeries;
         line->setPen(QPen(kBudget, 2, Qt::DashLine));
-        line->append(d - 0.4, 0);
-        line->append(d + 0.4, 0);
+        line->append(0, d - 0.4);
+        line->append(0, d + 0.4);
         chart()->addSeries(line);
         line->attachAxis(m_axisX);
         line->attachAxis(m_axisY);
@@ -128,8 +128,8 @@ void MemoryChart::refresh() {
                 m_sets[i]->deselectBar(d);
             }
         }
-        m_budgets[d]->replace(0, d - 0.4, budget);
-        m_budgets[d]->replace(1, d + 0.4, budget);
+        m_budgets[d]->replace(0, budget, d - 0.4);
+        m_budgets[d]->replace(1, budget, d + 0.4);
         m_budgets[d]->setPen(QPen(over ? kOver : kBudget, 2, Qt::DashLine));
         top = std::max({top, budget, double(cost.totalBytes) / kMiB});
     }
@@ -151,7 +151,7 @@ QList<MemoryChart::Bar> MemoryChart::bars() const {
         bar.activations = m_sets[1]->at(d);
         bar.buffers = m_sets[2]->at(d);
         bar.runtime = m_sets[3]->at(d);
-        bar.budget = m_budgets[d]->at(0).y();
+        bar.budget = m_budgets[d]->at(0).x();
         bar.over = m_sets[0]->isBarSelected(d);
         result.append(bar);
     }

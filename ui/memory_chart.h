@@ -1,7 +1,7 @@
 #pragma once
-// The live memory preview: per device a stacked bar of weights / activations / buffers / runtime overhead
-// (MiB, from the plan's prediction) with the device's budget as a line over it; a device over budget has its
-// bar drawn in red shades and a red budget line. Redrawn from ProjectModel::previewChanged.
+// The live memory preview: per device a horizontal stacked bar of weights / activations / buffers / runtime
+// overhead (MiB, from the plan's prediction) with the device's budget as a line over it; a device over budget
+// has its bar drawn in red shades and a red budget line. Redrawn from ProjectModel::previewChanged.
 
 #include <QtCharts/QChartView>
 
@@ -10,7 +10,7 @@
 class QBarCategoryAxis;
 class QBarSet;
 class QLineSeries;
-class QStackedBarSeries;
+class QHorizontalStackedBarSeries;
 class QValueAxis;
 
 namespace tessera::ui {
@@ -37,7 +37,7 @@ private:
     void rebuildDevices(int count);
 
     ProjectModel* m_project;
-    QStackedBarSeries* m_series;
+    QHorizontalStackedBarSeries* m_series;
     QList<QBarSet*> m_sets; // weights, activations, buffers, runtime
     QList<QLineSeries*> m_budgets;
     QBarCategoryAxis* m_axisX;

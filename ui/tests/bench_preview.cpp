@@ -11,6 +11,7 @@
 #include "core/partition/program.h"
 #include "core/sim/simulator.h"
 #include "test_support.h"
+#include "ui/graph_layout.h"
 #include "ui/main_window.h"
 #include "ui/memory_chart.h"
 #include "ui/plan_edit.h"
@@ -100,6 +101,36 @@ private slots:
             flip = !flip;
         }
         QVERIFY(m_window->memoryChart()->bars().front().weights > 0);
+    }
+
+    // Graphviz layout of a 700-node graph with residual branches (the size of a large real model), which the
+    // graph view computes once per opened model.
+    void layoutOf700Nodes() {
+        model::Graph graph;
+        graph.inputs.push_back({"x", model::DType::Float32, {1, 8, 32, 32}});
+        for (int i = 0; i < 700; ++i) {
+            model::Node node;
+            node.name = "n" + std::to_string(i);
+            const std::string previous = i == 0 ? std::string("x") : "v" + std::to_string(i - 1);
+            node.opType = i % 4 == 3 ? "Add" : (i % 2 ? "Relu" : "Conv");
+            node.inputs = {previous};
+            if (i % 4 == 3 && i >= 4) {
+                node.inputs.push_back("v" + std::to_string(i - 4));
+            }
+            node.outputs = {"v" + std::to_string(i)};
+            graph.nodes.push_back(node);
+        }
+        std::vector<QSizeF> sizes(graph.nodes.size(), QSizeF(110, 40));
+        GraphLayout layout;
+        QBENCHMARK_ONCE {
+            layout = layoutGraph(graph, sizes);
+        }
+        QCOMPARE(layout.nodes.size(), std::size_t(700));
+        QCOMPARE(layout.edges.size(), std::size_t(699 + 174));
+        // Top to bottom: every edge goes down.
+        for (const auto& edge : layout.edges) {
+            QVERIFY(layout.nodes[edge.to].center().y() > layout.nodes[edge.from].center().y());
+        }
     }
 
     // The same, timed by hand over 50 edits: min / median / max in milliseconds on stdout.
