@@ -25,6 +25,7 @@ public:
     // An invalid colour restores the category colour.
     void setHeat(const QColor& heat);
     void setDevices(std::vector<QColor> devices);
+    const std::vector<QColor>& devices() const { return m_devices; }
     QColor fillColor() const { return m_heat.isValid() ? m_heat : m_fill; }
 
     // Text metrics for the layout: the box size that fits the title and subtitle.

@@ -29,6 +29,7 @@
 #include "ui/memory_chart.h"
 #include "ui/node_item.h"
 #include "ui/node_selection.h"
+#include "ui/palette.h"
 #include "ui/partition_editor.h"
 #include "ui/prediction_panel.h"
 #include "ui/project_model.h"
@@ -249,6 +250,23 @@ private slots:
         action->trigger();
         QVERIFY(
             m_window->predictionPanel()->problemText().contains(QStringLiteral("select all of it or none")));
+    }
+
+    void overlayAndDeviceTint() {
+        auto* graph = m_window->graphView();
+        const std::size_t heavy = nodeIndex("conv_29"), light = nodeIndex("conv_29_leaky");
+        const QColor convColour = graph->item(heavy)->fillColor();
+        QCOMPARE(graph->item(nodeIndex("conv_2"))->fillColor(), convColour); // by op category
+        graph->setOverlay(CostOverlay::Macs);
+        QCOMPARE(graph->item(heavy)->fillColor(), heatColor(1.0)); // conv_29 has the most MACs of YOLOv2
+        QCOMPARE(graph->item(light)->fillColor(), heatColor(0.0)); // an activation has none
+        graph->setOverlay(CostOverlay::None);
+        QCOMPARE(graph->item(heavy)->fillColor(), convColour);
+        // Tint: the fused block runs on all six devices, conv_29 on the gateway until placed elsewhere.
+        QCOMPARE(graph->item(nodeIndex("conv_0"))->devices().size(), std::size_t(6));
+        QCOMPARE(graph->item(heavy)->devices(), std::vector<QColor>{deviceColor(0)});
+        QVERIFY(m_window->partitionEditor()->place(heavy, heavy, 3));
+        QCOMPARE(graph->item(heavy)->devices(), std::vector<QColor>{deviceColor(3)});
     }
 
     void findSelectsAndTitleShowsModified() {
