@@ -84,7 +84,7 @@ MainWindow::MainWindow(ProjectModel* project, QSettings* settings, MainWindowOpt
     connect(m_devices, &DevicePanel::refused, this, refused);
 
     restoreGeometry(m_settings->value(kGeometryKey).toByteArray());
-    restoreState(m_settings->value(kStateKey).toByteArray());
+    m_firstLayout = !restoreState(m_settings->value(kStateKey).toByteArray());
     updateRecentMenu();
     projectReset();
 }
@@ -117,20 +117,49 @@ void MainWindow::createDocks() {
     auto* historyDock = dock(history, tr("History"), QStringLiteral("historyDock"), Qt::RightDockWidgetArea);
     tabifyDockWidget(predictions, properties);
     tabifyDockWidget(properties, historyDock);
+}
+
+void MainWindow::applyDefaultDockSizes() {
+    auto* layers = findChild<QDockWidget*>(QStringLiteral("layersDock"));
+    auto* devices = findChild<QDockWidget*>(QStringLiteral("devicesDock"));
+    auto* memory = findChild<QDockWidget*>(QStringLiteral("memoryDock"));
+    auto* predictions = findChild<QDockWidget*>(QStringLiteral("predictionsDock"));
     predictions->raise();
-    resizeDocks({findChild<QDockWidget*>(QStringLiteral("layersDock"))}, {440}, Qt::Horizontal);
-    resizeDocks({predictions}, {470}, Qt::Horizontal);
-    resizeDocks({findChild<QDockWidget*>(QStringLiteral("devicesDock")),
-                 findChild<QDockWidget*>(QStringLiteral("memoryDock")), predictions},
-                {200, 320, 380}, Qt::Vertical);
+    resizeDocks({layers, predictions}, {440, 470}, Qt::Horizontal);
+    resizeDocks({devices, memory, predictions}, {200, 320, 380}, Qt::Vertical);
 }
 
 bool MainWindow::isShowingGraph() const {
     return m_central->currentWidget() == m_graph;
 }
 
+void MainWindow::showDocks(bool show) {
+    // The welcome page gets the whole window; the panels the user had open come back with a project.
+    if (!show) {
+        for (auto* dock : findChildren<QDockWidget*>(Qt::FindDirectChildrenOnly)) {
+            if (dock->isVisibleTo(this) || !isVisible()) {
+                if (!dock->isHidden() && !m_hiddenDocks.contains(dock)) {
+                    m_hiddenDocks.append(dock);
+                }
+                dock->hide();
+            }
+        }
+        return;
+    }
+    for (auto* dock : std::as_const(m_hiddenDocks)) {
+        dock->show();
+    }
+    m_hiddenDocks.clear();
+    if (m_firstLayout) {
+        // No layout saved by an earlier session: sizes that suit the panels, once they are shown.
+        m_firstLayout = false;
+        applyDefaultDockSizes();
+    }
+}
+
 void MainWindow::projectReset() {
     m_selection->clear();
+    showDocks(m_project->hasProject());
     m_central->setCurrentWidget(m_project->hasProject() ? static_cast<QWidget*>(m_graph) : m_welcome);
     for (const auto& note : m_project->loadNotes()) {
         statusBar()->showMessage(note, 15000);
@@ -328,6 +357,7 @@ void MainWindow::closeEvent(QCloseEvent* event) {
         event->ignore();
         return;
     }
+    showDocks(true); // keep the user's panels in the saved layout even when closing on the welcome page
     m_settings->setValue(kGeometryKey, saveGeometry());
     m_settings->setValue(kStateKey, saveState());
     event->accept();

@@ -9,6 +9,7 @@
 
 class QAction;
 class QActionGroup;
+class QDockWidget;
 class QLabel;
 class QLineEdit;
 class QMenu;
@@ -88,6 +89,8 @@ private:
     void updateStatus();
     void showError(const QString& message);
     void projectReset();
+    void showDocks(bool show);
+    void applyDefaultDockSizes();
 
     ProjectModel* m_project;
     QSettings* m_settings;
@@ -105,6 +108,8 @@ private:
     PropertiesPanel* m_properties;
     QLabel* m_modelStatus;
     QLabel* m_planStatus;
+    QList<QDockWidget*> m_hiddenDocks; // hidden while the welcome page shows
+    bool m_firstLayout = true;         // no window state saved by an earlier session
     QLineEdit* m_findEdit = nullptr;
     QMenu* m_viewMenu = nullptr;
     QMenu* m_recentMenu = nullptr;

@@ -202,6 +202,10 @@ void MainWindow::updateActions() {
     m_zoomInAction->setEnabled(open);
     m_zoomOutAction->setEnabled(open);
     m_fitAction->setEnabled(open);
+    m_findEdit->setEnabled(open);
+    if (auto* overlay = findChild<QComboBox*>(QStringLiteral("overlayCombo"))) {
+        overlay->setEnabled(open);
+    }
 }
 
 void MainWindow::rebuildPlaceMenu() {
