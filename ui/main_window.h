@@ -127,6 +127,8 @@ private:
     QAction* m_redoAction = nullptr;
     QAction* m_findAction = nullptr;
     QAction* m_fuseAction = nullptr;
+    QAction* m_lopAction = nullptr;
+    QAction* m_lipAction = nullptr;
     QAction* m_resetPlanAction = nullptr;
     QAction* m_zoomInAction = nullptr;
     QAction* m_zoomOutAction = nullptr;

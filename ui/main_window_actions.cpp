@@ -68,6 +68,15 @@ void MainWindow::createActions() {
     m_fuseAction->setIconText(tr("Fuse as Tiles…"));
     m_fuseAction->setToolTip(tr("Run the selected layer range as one fused block cut into tiles (FTP)"));
     connect(m_fuseAction, &QAction::triggered, this, &MainWindow::fuseSelectionInteractive);
+    m_lopAction = makeAction(this, QStringLiteral("lopAction"), tr("Split &Output Channels (LOP)"));
+    m_lopAction->setToolTip(tr("Each device computes a share of the output channels from the whole input"));
+    connect(m_lopAction, &QAction::triggered, this,
+            [this] { m_editor->splitSelection(partition::StageKind::Lop); });
+    m_lipAction = makeAction(this, QStringLiteral("lipAction"), tr("Split &Input Channels (LIP)"));
+    m_lipAction->setToolTip(
+        tr("Each device computes a partial sum from a share of the input channels; the gateway adds them"));
+    connect(m_lipAction, &QAction::triggered, this,
+            [this] { m_editor->splitSelection(partition::StageKind::Lip); });
     m_resetPlanAction =
         makeAction(this, QStringLiteral("resetPlanAction"), tr("&Reset Plan (Whole Model on Gateway)"));
     m_resetPlanAction->setIconText(tr("Reset Plan"));
@@ -132,6 +141,8 @@ void MainWindow::createMenus() {
 
     auto* partition = menuBar()->addMenu(tr("&Partition"));
     partition->addAction(m_fuseAction);
+    partition->addAction(m_lopAction);
+    partition->addAction(m_lipAction);
     m_placeMenu = partition->addMenu(tr("&Place on Device"));
     partition->addSeparator();
     partition->addAction(m_resetPlanAction);
@@ -198,6 +209,8 @@ void MainWindow::updateActions() {
     m_findAction->setEnabled(open);
     m_fuseAction->setEnabled(open && !m_selection->isEmpty());
     m_placeMenu->setEnabled(open && !m_selection->isEmpty());
+    m_lopAction->setEnabled(open && !m_selection->isEmpty());
+    m_lipAction->setEnabled(open && !m_selection->isEmpty());
     m_resetPlanAction->setEnabled(open);
     m_zoomInAction->setEnabled(open);
     m_zoomOutAction->setEnabled(open);
@@ -227,6 +240,8 @@ void MainWindow::showContextMenu(const QPoint& globalPos) {
     }
     QMenu menu(this);
     menu.addAction(m_fuseAction);
+    menu.addAction(m_lopAction);
+    menu.addAction(m_lipAction);
     menu.addMenu(m_placeMenu);
     menu.addSeparator();
     menu.addAction(m_fitAction);

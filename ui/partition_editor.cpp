@@ -56,6 +56,33 @@ bool PartitionEditor::place(std::size_t first, std::size_t last, int device) {
     return true;
 }
 
+bool PartitionEditor::split(std::size_t first, std::size_t last, partition::StageKind kind) {
+    if (!m_project->hasProject()) {
+        return false;
+    }
+    const auto& graph = m_project->model().graph;
+    auto next = splitChannels(m_project->plan(), first, last, kind, graph, m_project->cluster());
+    if (!next) {
+        emit refused(tr("Cannot split these layers by channels: %1").arg(toQString(next.error().message)));
+        return false;
+    }
+    const QString range =
+        tr("%1..%2").arg(toQString(graph.nodes[first].name), toQString(graph.nodes[last].name));
+    const QString text = kind == partition::StageKind::Lop ? tr("Split output channels of %1").arg(range)
+                                                           : tr("Split input channels of %1").arg(range);
+    m_project->undoStack()->push(new PlanEditCommand(m_project, m_project->plan(), std::move(*next), text));
+    return true;
+}
+
+bool PartitionEditor::splitSelection(partition::StageKind kind) {
+    std::size_t first = 0, last = 0;
+    if (!selectedRange(&first, &last)) {
+        emit refused(tr("Select the layers to split first (in the graph or the layer table)."));
+        return false;
+    }
+    return split(first, last, kind);
+}
+
 bool PartitionEditor::fuseSelection(const TileSettings& settings) {
     std::size_t first = 0, last = 0;
     if (!selectedRange(&first, &last)) {

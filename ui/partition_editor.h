@@ -25,6 +25,9 @@ public:
     // Each returns true when the edit was applied (one undo step), else emits refused().
     bool fuse(std::size_t first, std::size_t last, const TileSettings& settings);
     bool place(std::size_t first, std::size_t last, int device);
+    // Output-channel (Lop) or input-channel (Lip) split over every device, equal shares.
+    bool split(std::size_t first, std::size_t last, partition::StageKind kind);
+    bool splitSelection(partition::StageKind kind);
     bool fuseSelection(const TileSettings& settings);
     bool placeSelection(int device);
     void resetPlan();

@@ -109,6 +109,42 @@ Expected<Plan> fuseTiles(const Plan& plan, std::size_t first, std::size_t last, 
     return replaceRange(plan, std::move(stage), first, last, graph, cluster);
 }
 
+Expected<Plan> splitChannels(const Plan& plan, std::size_t first, std::size_t last, StageKind kind,
+                             const model::Graph& graph, const cost::Cluster& cluster) {
+    if (last >= graph.nodes.size() || first > last || (kind != StageKind::Lop && kind != StageKind::Lip)) {
+        return Error{ErrorCode::InvalidArgument, "the layer range is empty or outside the model"};
+    }
+    const std::string& value =
+        kind == StageKind::Lop ? graph.nodes[last].outputs.at(0) : graph.nodes[first].inputs.at(0);
+    const auto* info = graph.value(value);
+    const std::int64_t channels = info && info->shape.size() > 1 ? info->shape[1] : 0;
+    // Whole planes when the value is the Flatten of a feature map, so a LOP before the Flatten and a LIP
+    // after it cut at the same places (as `tessera plan` does).
+    std::int64_t granule = 1;
+    if (auto producer = graph.producer(value); producer && graph.nodes[*producer].opType == "Flatten") {
+        const auto* in = graph.value(graph.nodes[*producer].inputs.at(0));
+        if (in && in->shape.size() == 4) {
+            granule = in->shape[2] * in->shape[3];
+        }
+    }
+    Stage stage;
+    stage.kind = kind;
+    stage.devices.push_back(cluster.gateway);
+    for (int d = 0; d < int(cluster.devices.size()); ++d) {
+        if (d != cluster.gateway) {
+            stage.devices.push_back(d);
+        }
+    }
+    stage.channelCuts =
+        partition::proportionalCuts(channels, std::vector<double>(stage.devices.size(), 1.0), granule);
+    if (stage.channelCuts.size() + 1 != stage.devices.size()) {
+        return Error{ErrorCode::InvalidArgument, std::to_string(channels) + " channels of '" + value +
+                                                     "' cannot be split over " +
+                                                     std::to_string(stage.devices.size()) + " devices"};
+    }
+    return replaceRange(plan, std::move(stage), first, last, graph, cluster);
+}
+
 Expected<Plan> placeOnDevice(const Plan& plan, std::size_t first, std::size_t last, int device,
                              const model::Graph& graph, const cost::Cluster& cluster) {
     Stage stage;

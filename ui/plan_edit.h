@@ -31,6 +31,13 @@ Expected<partition::Plan> fuseTiles(const partition::Plan& plan, std::size_t fir
                                     const TileSettings& settings, const model::Graph& graph,
                                     const cost::Cluster& cluster);
 
+// Splits nodes first..last by channels over every device of the cluster in equal shares (gateway first):
+// Lop cuts the output channels of the last node, Lip the input channels of the first node (the gateway adds
+// the partial sums). `kind` must be Lop or Lip.
+Expected<partition::Plan> splitChannels(const partition::Plan& plan, std::size_t first, std::size_t last,
+                                        partition::StageKind kind, const model::Graph& graph,
+                                        const cost::Cluster& cluster);
+
 // Places nodes first..last whole on `device`.
 Expected<partition::Plan> placeOnDevice(const partition::Plan& plan, std::size_t first, std::size_t last,
                                         int device, const model::Graph& graph, const cost::Cluster& cluster);

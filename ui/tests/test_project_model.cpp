@@ -177,6 +177,32 @@ private slots:
         QVERIFY(m_project->plan() == after);
     }
 
+    void channelSplitUndoRedo() {
+        NodeSelection selection;
+        PartitionEditor editor(m_project.get(), &selection);
+        const auto before = m_project->plan();
+        // DeeperThings' fused pair: conv_18 split by output channels, conv_19 by input channels.
+        QVERIFY(editor.split(nodeIndex(*m_project, "conv_18"), nodeIndex(*m_project, "conv_18_leaky"),
+                             partition::StageKind::Lop));
+        QVERIFY(editor.split(nodeIndex(*m_project, "conv_19"), nodeIndex(*m_project, "conv_19_leaky"),
+                             partition::StageKind::Lip));
+        const auto after = m_project->plan();
+        const auto& lop = after.stages[std::size_t(after.stageOf(nodeIndex(*m_project, "conv_18")))];
+        const auto& lip = after.stages[std::size_t(after.stageOf(nodeIndex(*m_project, "conv_19")))];
+        QCOMPARE(lop.kind, partition::StageKind::Lop);
+        QCOMPARE(lop.devices.size(), std::size_t(6));
+        QCOMPARE(lop.channelCuts.size(), std::size_t(5));
+        QCOMPARE(lip.kind, partition::StageKind::Lip);
+        QCOMPARE(lip.channelCuts, lop.channelCuts); // conv_18's 1024 outputs are conv_19's inputs
+        QVERIFY(m_project->preview().valid);
+        m_project->undoStack()->undo();
+        m_project->undoStack()->undo();
+        QVERIFY(m_project->plan() == before);
+        m_project->undoStack()->redo();
+        m_project->undoStack()->redo();
+        QVERIFY(m_project->plan() == after);
+    }
+
     void invalidEditIsExplainedAndNotApplied() {
         NodeSelection selection;
         PartitionEditor editor(m_project.get(), &selection);

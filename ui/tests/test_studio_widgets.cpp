@@ -269,6 +269,17 @@ private slots:
         QCOMPARE(graph->item(heavy)->devices(), std::vector<QColor>{deviceColor(3)});
     }
 
+    void splitThroughTheMenu() {
+        const double before = m_window->memoryChart()->bars()[5].weights;
+        m_window->selection()->setNodes({nodeIndex("conv_18"), nodeIndex("conv_18_leaky")});
+        m_window->findChild<QAction*>(QStringLiteral("lopAction"))->trigger();
+        const int stage = m_project->plan().stageOf(nodeIndex("conv_18"));
+        QCOMPARE(m_project->plan().stages[std::size_t(stage)].kind, partition::StageKind::Lop);
+        // emulated-6 now holds a sixth of conv_18's 18 MiB of filters (1024 x 512 x 3 x 3 floats).
+        const double added = m_window->memoryChart()->bars()[5].weights - before;
+        QVERIFY2(added > 2.9 && added < 3.2, qPrintable(QString::number(added)));
+    }
+
     void findSelectsAndTitleShowsModified() {
         auto* find = m_window->findChild<QLineEdit*>(QStringLiteral("findEdit"));
         find->setText(QStringLiteral("reorg"));
