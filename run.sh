@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # Installs what is needed, builds, and runs the main job.
 #
-# The studio (issue 8) is not built yet; until it is, this runs the headless equivalent of opening the sample:
-# it starts six emulated devices (network namespaces on this machine, a quarter of a core and a 100 Mbit/s
-# link each; loopback processes where namespaces are unavailable), writes the reference YOLOv2 (608x608, the
+# With a display it opens the studio on the bundled sample project (YOLOv2-608 on six emulated devices, split
+# as DeepThings does; the studio writes the zoo model into its cache the first time). Without one it runs the
+# headless equivalent of opening the sample: it starts six emulated devices (network namespaces on this
+# machine, a quarter of a core and a 100 Mbit/s link each; loopback processes where namespaces are
+# unavailable), writes the reference YOLOv2 (608x608, the
 # model of the DeepThings experiments) from the model zoo, prints its per-layer analysis, splits it as
 # DeepThings does (layers 0-15 fused in 5x5 tiles with data reuse), predicts memory, traffic and latency per
 # device, checks on this machine that the split computes what the whole model computes, then bundles it,

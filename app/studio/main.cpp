@@ -1,0 +1,116 @@
+// tessera-studio: wires the project model, the settings and the main window together; nothing else.
+//   tessera-studio [PROJECT] [--screenshot FILE [--size WxH] [--select NODE]]
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QDir>
+#include <QFileInfo>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+
+#include <cstdio>
+#include <memory>
+
+#include "ui/graph_view.h"
+#include "ui/main_window.h"
+#include "ui/node_selection.h"
+#include "ui/project_model.h"
+
+namespace {
+
+// The bundled sample: beside the sources in a build tree, else where `make install` puts it.
+QString findSampleProject() {
+    const QStringList candidates = {QStringLiteral(TESSERA_SOURCE_SAMPLE),
+                                    QDir(QCoreApplication::applicationDirPath())
+                                        .filePath(QStringLiteral("../share/tessera/sample/sample.tessera"))};
+    for (const auto& path : candidates) {
+        if (QFileInfo::exists(path)) {
+            return QFileInfo(path).absoluteFilePath();
+        }
+    }
+    return {};
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+    QApplication app(argc, argv);
+    QApplication::setOrganizationName(QStringLiteral("Tessera"));
+    QApplication::setApplicationName(QStringLiteral("Tessera Studio"));
+    QApplication::setApplicationVersion(QStringLiteral(TESSERA_VERSION));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QApplication::translate("main", "The Tessera partition-design workbench"));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addPositionalArgument(QStringLiteral("project"),
+                                 QApplication::translate("main", "Project to open (.tessera)"));
+    QCommandLineOption screenshot(
+        QStringLiteral("screenshot"),
+        QApplication::translate("main", "Render the main window to FILE (PNG) and exit"),
+        QStringLiteral("FILE"));
+    QCommandLineOption size(QStringLiteral("size"),
+                            QApplication::translate("main", "Window size for --screenshot"),
+                            QStringLiteral("WxH"), QStringLiteral("1600x1000"));
+    QCommandLineOption select(
+        QStringLiteral("select"),
+        QApplication::translate("main", "Select this layer (by name) before the screenshot"),
+        QStringLiteral("NODE"));
+    parser.addOptions({screenshot, size, select});
+    parser.process(app);
+    const bool headless = parser.isSet(screenshot);
+
+    // A screenshot must not depend on (or change) the user's window layout and recent files.
+    QTemporaryDir scratch;
+    std::unique_ptr<QSettings> settings =
+        headless ? std::make_unique<QSettings>(scratch.filePath(QStringLiteral("settings.ini")),
+                                               QSettings::IniFormat)
+                 : std::make_unique<QSettings>();
+    const QString cacheDir = QStandardPaths::writableLocation(QStandardPaths::CacheLocation);
+    const QString dataDir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+
+    tessera::ui::ProjectModel project(QDir(cacheDir).filePath(QStringLiteral("zoo")));
+    tessera::ui::MainWindowOptions options;
+    options.sampleProject = findSampleProject();
+    options.dataDir = dataDir;
+    options.offerRecovery = !headless;
+    tessera::ui::MainWindow window(&project, settings.get(), options);
+
+    if (headless) {
+        const auto dims = parser.value(size).split(QLatin1Char('x'));
+        window.resize(dims.value(0).toInt() > 0 ? dims.value(0).toInt() : 1600,
+                      dims.value(1).toInt() > 0 ? dims.value(1).toInt() : 1000);
+    }
+    window.show();
+    const QStringList args = parser.positionalArguments();
+    if (!args.isEmpty()) {
+        if (!window.openProjectFile(args.front()) && headless) {
+            return 1;
+        }
+    } else {
+        window.offerUntitledRecovery();
+    }
+    if (!headless) {
+        return app.exec();
+    }
+    if (parser.isSet(select) && project.hasProject()) {
+        const auto& nodes = project.model().graph.nodes;
+        for (std::size_t i = 0; i < nodes.size(); ++i) {
+            if (QString::fromStdString(nodes[i].name) == parser.value(select)) {
+                window.selection()->setNodes({i});
+                window.graphView()->centreOn(i);
+            }
+        }
+    }
+    // Let layouts, docks and charts settle before grabbing.
+    for (int i = 0; i < 10; ++i) {
+        QApplication::processEvents();
+    }
+    if (!window.grab().save(parser.value(screenshot))) {
+        std::fprintf(stderr, "tessera-studio: cannot write %s\n", qPrintable(parser.value(screenshot)));
+        return 1;
+    }
+    return 0;
+}

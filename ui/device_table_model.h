@@ -1,0 +1,40 @@
+#pragma once
+// The cluster's devices as a table (name, host, memory budget, speed, threads, link). Layers dragged from
+// the layer table (kLayersMimeType) can be dropped on a device row: layersDropped() reports the node rows
+// and the device, and the panel turns that into a placement.
+
+#include <QAbstractTableModel>
+
+#include <vector>
+
+namespace tessera::ui {
+
+class ProjectModel;
+
+class DeviceTableModel : public QAbstractTableModel {
+    Q_OBJECT
+public:
+    enum Column { Name, Host, Memory, Speed, Threads, Link, ColumnCount };
+
+    explicit DeviceTableModel(ProjectModel* project, QObject* parent = nullptr);
+
+    int rowCount(const QModelIndex& parent = {}) const override;
+    int columnCount(const QModelIndex& parent = {}) const override;
+    QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+    Qt::ItemFlags flags(const QModelIndex& index) const override;
+    QStringList mimeTypes() const override;
+    Qt::DropActions supportedDropActions() const override;
+    bool canDropMimeData(const QMimeData* data, Qt::DropAction action, int row, int column,
+                         const QModelIndex& parent) const override;
+    bool dropMimeData(const QMimeData* data, Qt::DropAction action, int row, int column,
+                      const QModelIndex& parent) override;
+
+signals:
+    void layersDropped(const std::vector<int>& nodes, int device);
+
+private:
+    ProjectModel* m_project;
+};
+
+} // namespace tessera::ui

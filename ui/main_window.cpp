@@ -1,0 +1,391 @@
+#include "ui/main_window.h"
+
+#include <QCloseEvent>
+#include <QDockWidget>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QLabel>
+#include <QMenu>
+#include <QMessageBox>
+#include <QSettings>
+#include <QStackedWidget>
+#include <QStatusBar>
+#include <QUndoView>
+
+#include "ui/autosave.h"
+#include "ui/device_panel.h"
+#include "ui/graph_view.h"
+#include "ui/layer_table.h"
+#include "ui/memory_chart.h"
+#include "ui/node_selection.h"
+#include "ui/partition_editor.h"
+#include "ui/prediction_panel.h"
+#include "ui/project_model.h"
+#include "ui/properties_panel.h"
+#include "ui/qt_convert.h"
+#include "ui/welcome_page.h"
+
+namespace tessera::ui {
+namespace {
+constexpr int kMaxRecent = 8;
+const QString kRecentKey = QStringLiteral("recentFiles");
+const QString kGeometryKey = QStringLiteral("mainWindow/geometry");
+const QString kStateKey = QStringLiteral("mainWindow/state");
+} // namespace
+
+MainWindow::MainWindow(ProjectModel* project, QSettings* settings, MainWindowOptions options, QWidget* parent)
+    : QMainWindow(parent)
+    , m_project(project)
+    , m_settings(settings)
+    , m_options(std::move(options))
+    , m_selection(new NodeSelection(this))
+    , m_editor(new PartitionEditor(project, m_selection, this))
+    , m_autosave(new Autosave(project, m_options.dataDir, m_options.autosaveSeconds, this))
+    , m_central(new QStackedWidget(this))
+    , m_welcome(new WelcomePage(this))
+    , m_graph(new GraphView(project, m_selection, this))
+    , m_layers(new LayerTable(project, m_selection, this))
+    , m_devices(new DevicePanel(project, m_editor, this))
+    , m_chart(new MemoryChart(project, this))
+    , m_predictions(new PredictionPanel(project, this))
+    , m_properties(new PropertiesPanel(project, m_selection, this))
+    , m_modelStatus(new QLabel(this))
+    , m_planStatus(new QLabel(this)) {
+    setObjectName(QStringLiteral("mainWindow"));
+    m_central->addWidget(m_welcome);
+    m_central->addWidget(m_graph);
+    setCentralWidget(m_central);
+    m_welcome->setSampleAvailable(QFileInfo::exists(m_options.sampleProject));
+    connect(m_welcome, &WelcomePage::openSampleRequested, this, &MainWindow::openSample);
+    connect(m_welcome, &WelcomePage::openProjectRequested, this, &MainWindow::openInteractive);
+    connect(m_welcome, &WelcomePage::newFromModelRequested, this, &MainWindow::newFromModel);
+    connect(m_welcome, &WelcomePage::recentFileRequested, this, &MainWindow::openProjectFile);
+
+    createDocks();
+    createActions();
+    createMenus();
+    createToolBar();
+    statusBar()->addPermanentWidget(m_planStatus);
+    statusBar()->addPermanentWidget(m_modelStatus);
+
+    connect(project, &ProjectModel::projectReset, this, &MainWindow::projectReset);
+    connect(project, &ProjectModel::previewChanged, this, &MainWindow::updateStatus);
+    connect(project, &ProjectModel::clusterChanged, this, &MainWindow::rebuildPlaceMenu);
+    connect(project, &ProjectModel::modifiedChanged, this, &MainWindow::updateTitle);
+    connect(project, &ProjectModel::filePathChanged, this, &MainWindow::updateTitle);
+    connect(m_selection, &NodeSelection::changed, this, &MainWindow::updateActions);
+    connect(m_graph, &GraphView::contextMenuRequested, this, &MainWindow::showContextMenu);
+    connect(m_layers, &LayerTable::contextMenuRequested, this, &MainWindow::showContextMenu);
+    auto refused = [this](const QString& reason) {
+        statusBar()->showMessage(reason.section(QLatin1Char('\n'), 0, 0), 10000);
+        m_predictions->showRefusal(reason);
+    };
+    connect(m_editor, &PartitionEditor::refused, this, refused);
+    connect(m_devices, &DevicePanel::refused, this, refused);
+
+    restoreGeometry(m_settings->value(kGeometryKey).toByteArray());
+    m_firstLayout = !restoreState(m_settings->value(kStateKey).toByteArray());
+    updateRecentMenu();
+    projectReset();
+}
+
+MainWindow::~MainWindow() {
+    // The views report selection changes while they are torn down: delete them while the selection they
+    // report to still exists (QObject would delete the children in creation order, the selection first).
+    qDeleteAll(findChildren<QDockWidget*>(Qt::FindDirectChildrenOnly));
+    delete m_central;
+}
+
+void MainWindow::createDocks() {
+    setDockOptions(AnimatedDocks | AllowTabbedDocks | AllowNestedDocks);
+    auto dock = [this](QWidget* widget, const QString& title, const QString& name, Qt::DockWidgetArea area) {
+        auto* d = new QDockWidget(title, this);
+        d->setObjectName(name);
+        d->setWidget(widget);
+        addDockWidget(area, d);
+        return d;
+    };
+    dock(m_layers, tr("Layers"), QStringLiteral("layersDock"), Qt::LeftDockWidgetArea);
+    dock(m_devices, tr("Devices"), QStringLiteral("devicesDock"), Qt::RightDockWidgetArea);
+    dock(m_chart, tr("Memory"), QStringLiteral("memoryDock"), Qt::RightDockWidgetArea);
+    auto* predictions =
+        dock(m_predictions, tr("Predictions"), QStringLiteral("predictionsDock"), Qt::RightDockWidgetArea);
+    auto* properties =
+        dock(m_properties, tr("Properties"), QStringLiteral("propertiesDock"), Qt::RightDockWidgetArea);
+    auto* history = new QUndoView(m_project->undoStack(), this);
+    history->setEmptyLabel(tr("<opened project>"));
+    auto* historyDock = dock(history, tr("History"), QStringLiteral("historyDock"), Qt::RightDockWidgetArea);
+    tabifyDockWidget(predictions, properties);
+    tabifyDockWidget(properties, historyDock);
+}
+
+void MainWindow::applyDefaultDockSizes() {
+    auto* layers = findChild<QDockWidget*>(QStringLiteral("layersDock"));
+    auto* devices = findChild<QDockWidget*>(QStringLiteral("devicesDock"));
+    auto* memory = findChild<QDockWidget*>(QStringLiteral("memoryDock"));
+    auto* predictions = findChild<QDockWidget*>(QStringLiteral("predictionsDock"));
+    predictions->raise();
+    resizeDocks({layers, predictions}, {440, 470}, Qt::Horizontal);
+    resizeDocks({devices, memory, predictions}, {200, 320, 380}, Qt::Vertical);
+}
+
+bool MainWindow::isShowingGraph() const {
+    return m_central->currentWidget() == m_graph;
+}
+
+void MainWindow::showDocks(bool show) {
+    // The welcome page gets the whole window; the panels the user had open come back with a project.
+    if (!show) {
+        for (auto* dock : findChildren<QDockWidget*>(Qt::FindDirectChildrenOnly)) {
+            if (dock->isVisibleTo(this) || !isVisible()) {
+                if (!dock->isHidden() && !m_hiddenDocks.contains(dock)) {
+                    m_hiddenDocks.append(dock);
+                }
+                dock->hide();
+            }
+        }
+        return;
+    }
+    for (auto* dock : std::as_const(m_hiddenDocks)) {
+        dock->show();
+    }
+    m_hiddenDocks.clear();
+    if (m_firstLayout) {
+        // No layout saved by an earlier session: sizes that suit the panels, once they are shown.
+        m_firstLayout = false;
+        applyDefaultDockSizes();
+    }
+}
+
+void MainWindow::projectReset() {
+    m_selection->clear();
+    showDocks(m_project->hasProject());
+    m_central->setCurrentWidget(m_project->hasProject() ? static_cast<QWidget*>(m_graph) : m_welcome);
+    for (const auto& note : m_project->loadNotes()) {
+        statusBar()->showMessage(note, 15000);
+    }
+    rebuildPlaceMenu();
+    updateActions();
+    updateTitle();
+    updateStatus();
+}
+
+void MainWindow::updateTitle() {
+    setWindowModified(m_project->isModified());
+    setWindowTitle(m_project->hasProject() ? tr("%1[*] — Tessera Studio").arg(m_project->displayName())
+                                           : tr("Tessera Studio"));
+    if (m_saveAction) {
+        m_saveAction->setEnabled(m_project->hasProject());
+    }
+}
+
+void MainWindow::updateStatus() {
+    if (!m_project->hasProject()) {
+        m_modelStatus->clear();
+        m_planStatus->clear();
+        return;
+    }
+    const auto& cost = m_project->modelCost();
+    m_modelStatus->setText(
+        tr("%1: %2 layers, %3 MACs, %4 params")
+            .arg(toQString(m_project->model().graph.name.empty() ? "model" : m_project->model().graph.name))
+            .arg(m_project->model().graph.nodes.size())
+            .arg(countText(cost.macs), countText(cost.params)));
+    const auto& preview = m_project->preview();
+    if (!preview.valid) {
+        m_planStatus->setText(tr("<span style='color:#b01c1c'>plan not valid</span>"));
+    } else {
+        const QString fit = preview.overBudget.empty()
+                                ? tr("all devices within budget")
+                                : tr("<span style='color:#b01c1c'>%n device(s) over budget</span>", nullptr,
+                                     int(preview.overBudget.size()));
+        m_planStatus->setText(
+            tr("latency %1 · traffic %2 · %3")
+                .arg(secondsText(preview.latencySeconds), bytesText(preview.cost.trafficBytes), fit));
+    }
+}
+
+void MainWindow::showError(const QString& message) {
+    QMessageBox::warning(this, tr("Tessera Studio"), message);
+}
+
+bool MainWindow::openProjectFile(const QString& path) {
+    if (!maybeSave()) {
+        return false;
+    }
+    QString error;
+    bool opened = false;
+    const QString side = m_autosave->recoveryFor(QFileInfo(path).absoluteFilePath());
+    if (!side.isEmpty() && m_options.offerRecovery &&
+        QMessageBox::question(this, tr("Recover unsaved changes?"),
+                              tr("%1 has unsaved changes from a session that did not end normally. Recover "
+                                 "them?")
+                                  .arg(QFileInfo(path).fileName())) == QMessageBox::Yes) {
+        opened = m_project->recoverProject(side, path, &error);
+    } else {
+        opened = m_project->openProject(path, &error);
+    }
+    if (!opened) {
+        showError(error);
+        return false;
+    }
+    addRecent(m_project->filePath());
+    statusBar()->showMessage(tr("Opened %1").arg(QDir::toNativeSeparators(path)), 5000);
+    return true;
+}
+
+bool MainWindow::openSample() {
+    return openProjectFile(m_options.sampleProject);
+}
+
+void MainWindow::offerUntitledRecovery() {
+    const QString side = m_autosave->recoveryFor({});
+    if (side.isEmpty() || !m_options.offerRecovery) {
+        return;
+    }
+    if (QMessageBox::question(
+            this, tr("Recover unsaved project?"),
+            tr("An untitled project was not saved when the last session ended. Recover it?")) !=
+        QMessageBox::Yes) {
+        m_autosave->discard({});
+        return;
+    }
+    QString error;
+    if (!m_project->recoverProject(side, {}, &error)) {
+        showError(error);
+    }
+}
+
+void MainWindow::openInteractive() {
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open Project"), {},
+                                                      tr("Tessera projects (*.tessera);;All files (*)"));
+    if (!path.isEmpty()) {
+        openProjectFile(path);
+    }
+}
+
+void MainWindow::newFromModel() {
+    if (!maybeSave()) {
+        return;
+    }
+    const QString path = QFileDialog::getOpenFileName(this, tr("New Project from a Model"), {},
+                                                      tr("Models (*.onnx *.cfg);;All files (*)"));
+    if (path.isEmpty()) {
+        return;
+    }
+    QString error;
+    if (!m_project->newProject({QString(), QFileInfo(path).absoluteFilePath(), QString()}, &error)) {
+        showError(error);
+    }
+}
+
+void MainWindow::newFromZoo(const QString& name) {
+    if (!maybeSave()) {
+        return;
+    }
+    QString error;
+    if (!m_project->newProject({name, QString(), QString()}, &error)) {
+        showError(error);
+    }
+}
+
+bool MainWindow::save() {
+    if (m_project->filePath().isEmpty()) {
+        return saveAs();
+    }
+    QString error;
+    if (!m_project->save(m_project->filePath(), &error)) {
+        showError(error);
+        return false;
+    }
+    statusBar()->showMessage(tr("Saved %1").arg(QDir::toNativeSeparators(m_project->filePath())), 5000);
+    return true;
+}
+
+bool MainWindow::saveAs() {
+    if (!m_project->hasProject()) {
+        return false;
+    }
+    QString path = QFileDialog::getSaveFileName(this, tr("Save Project As"), m_project->filePath(),
+                                                tr("Tessera projects (*.tessera)"));
+    if (path.isEmpty()) {
+        return false;
+    }
+    if (!path.endsWith(QStringLiteral(".tessera"))) {
+        path += QStringLiteral(".tessera");
+    }
+    const QString before = m_project->filePath();
+    QString error;
+    if (!m_project->save(path, &error)) {
+        showError(error);
+        return false;
+    }
+    if (before.isEmpty()) {
+        m_autosave->discard({});
+    }
+    addRecent(m_project->filePath());
+    return true;
+}
+
+bool MainWindow::maybeSave() {
+    if (!m_project->isModified()) {
+        return true;
+    }
+    const auto answer = QMessageBox::question(
+        this, tr("Unsaved changes"), tr("%1 has unsaved changes. Save them?").arg(m_project->displayName()),
+        QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel);
+    if (answer == QMessageBox::Cancel) {
+        return false;
+    }
+    if (answer == QMessageBox::Save) {
+        return save();
+    }
+    m_autosave->discard(m_project->filePath());
+    return true;
+}
+
+bool MainWindow::closeProject() {
+    if (!maybeSave()) {
+        return false;
+    }
+    m_project->closeProject();
+    return true;
+}
+
+void MainWindow::closeEvent(QCloseEvent* event) {
+    if (!maybeSave()) {
+        event->ignore();
+        return;
+    }
+    showDocks(true); // keep the user's panels in the saved layout even when closing on the welcome page
+    m_settings->setValue(kGeometryKey, saveGeometry());
+    m_settings->setValue(kStateKey, saveState());
+    event->accept();
+}
+
+void MainWindow::addRecent(const QString& path) {
+    QStringList recent = m_settings->value(kRecentKey).toStringList();
+    recent.removeAll(path);
+    recent.prepend(path);
+    while (recent.size() > kMaxRecent) {
+        recent.removeLast();
+    }
+    m_settings->setValue(kRecentKey, recent);
+    updateRecentMenu();
+}
+
+void MainWindow::updateRecentMenu() {
+    const QStringList recent = m_settings->value(kRecentKey).toStringList();
+    m_welcome->setRecentFiles(recent);
+    if (!m_recentMenu) {
+        return;
+    }
+    m_recentMenu->clear();
+    for (const auto& path : recent) {
+        m_recentMenu->addAction(QFileInfo(path).fileName(), this, [this, path] { openProjectFile(path); })
+            ->setToolTip(path);
+    }
+    m_recentMenu->setEnabled(!recent.isEmpty());
+}
+
+} // namespace tessera::ui

@@ -1,0 +1,139 @@
+#pragma once
+// The studio's main window: the graph in the centre (a welcome page when no project is open), dock panels
+// for the layer table, the devices, the memory chart, the predictions, the selected layer and the undo
+// history; menus, a toolbar, shortcuts and a status bar. Collaborators come through the constructor; the
+// window owns the views and the partition editor, the ProjectModel owns the document.
+
+#include <QMainWindow>
+#include <QPointer>
+
+class QAction;
+class QActionGroup;
+class QDockWidget;
+class QLabel;
+class QLineEdit;
+class QMenu;
+class QSettings;
+class QStackedWidget;
+
+namespace tessera::ui {
+
+class Autosave;
+class DevicePanel;
+class GraphView;
+class LayerTable;
+class MemoryChart;
+class NodeSelection;
+class PartitionEditor;
+class PredictionPanel;
+class ProjectModel;
+class PropertiesPanel;
+class WelcomePage;
+
+struct MainWindowOptions {
+    QString sampleProject; // the bundled sample project file; empty = none
+    QString dataDir;       // autosave of untitled projects
+    int autosaveSeconds = 60;
+    bool offerRecovery = true; // ask before loading an autosave found at start or open
+};
+
+class MainWindow : public QMainWindow {
+    Q_OBJECT
+public:
+    MainWindow(ProjectModel* project, QSettings* settings, MainWindowOptions options,
+               QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    // Opens a project file (offering its autosave first when there is one); errors are shown to the user.
+    bool openProjectFile(const QString& path);
+    bool openSample();
+    // On start-up: offers an untitled project's autosave left by a session that ended without saving.
+    void offerUntitledRecovery();
+
+    GraphView* graphView() const { return m_graph; }
+    LayerTable* layerTable() const { return m_layers; }
+    DevicePanel* devicePanel() const { return m_devices; }
+    MemoryChart* memoryChart() const { return m_chart; }
+    PredictionPanel* predictionPanel() const { return m_predictions; }
+    NodeSelection* selection() const { return m_selection; }
+    PartitionEditor* partitionEditor() const { return m_editor; }
+    Autosave* autosave() const { return m_autosave; }
+    bool isShowingGraph() const;
+
+protected:
+    void closeEvent(QCloseEvent* event) override;
+
+private:
+    // main_window_actions.cpp
+    void createActions();
+    void createMenus();
+    void createToolBar();
+    void updateActions();
+    void rebuildPlaceMenu();
+    void showContextMenu(const QPoint& globalPos);
+    void fuseSelectionInteractive();
+    void find();
+
+    // main_window.cpp
+    void createDocks();
+    void newFromModel();
+    void newFromZoo(const QString& name);
+    void openInteractive();
+    bool save();
+    bool saveAs();
+    bool closeProject();
+    bool maybeSave();
+    void addRecent(const QString& path);
+    void updateRecentMenu();
+    void updateTitle();
+    void updateStatus();
+    void showError(const QString& message);
+    void projectReset();
+    void showDocks(bool show);
+    void applyDefaultDockSizes();
+
+    ProjectModel* m_project;
+    QSettings* m_settings;
+    MainWindowOptions m_options;
+    NodeSelection* m_selection;
+    PartitionEditor* m_editor;
+    Autosave* m_autosave;
+    QStackedWidget* m_central;
+    WelcomePage* m_welcome;
+    GraphView* m_graph;
+    LayerTable* m_layers;
+    DevicePanel* m_devices;
+    MemoryChart* m_chart;
+    PredictionPanel* m_predictions;
+    PropertiesPanel* m_properties;
+    QLabel* m_modelStatus;
+    QLabel* m_planStatus;
+    QList<QDockWidget*> m_hiddenDocks; // hidden while the welcome page shows
+    bool m_firstLayout = true;         // no window state saved by an earlier session
+    QLineEdit* m_findEdit = nullptr;
+    QMenu* m_viewMenu = nullptr;
+    QMenu* m_recentMenu = nullptr;
+    QMenu* m_placeMenu = nullptr;
+    QMenu* m_zooMenu = nullptr;
+    QActionGroup* m_overlayGroup = nullptr;
+    QAction* m_newAction = nullptr;
+    QAction* m_openAction = nullptr;
+    QAction* m_sampleAction = nullptr;
+    QAction* m_saveAction = nullptr;
+    QAction* m_saveAsAction = nullptr;
+    QAction* m_closeAction = nullptr;
+    QAction* m_quitAction = nullptr;
+    QAction* m_undoAction = nullptr;
+    QAction* m_redoAction = nullptr;
+    QAction* m_findAction = nullptr;
+    QAction* m_fuseAction = nullptr;
+    QAction* m_lopAction = nullptr;
+    QAction* m_lipAction = nullptr;
+    QAction* m_resetPlanAction = nullptr;
+    QAction* m_zoomInAction = nullptr;
+    QAction* m_zoomOutAction = nullptr;
+    QAction* m_fitAction = nullptr;
+    QAction* m_aboutAction = nullptr;
+};
+
+} // namespace tessera::ui

@@ -1,0 +1,19 @@
+#pragma once
+// Colours shared by the graph, the device panel and the charts: op categories (as Netron groups them), one
+// colour per device, and the heat ramp of the cost overlay.
+
+#include <QColor>
+#include <QString>
+
+namespace tessera::ui {
+
+enum class OpCategory { Layer, Activation, Pool, Normalization, Tensor, Other };
+
+OpCategory opCategory(const QString& opType);
+QColor categoryColor(OpCategory category);
+// A distinct colour per device index (cycles after 10).
+QColor deviceColor(int device);
+// t in [0, 1]: pale yellow (cold) to dark red (hot).
+QColor heatColor(double t);
+
+} // namespace tessera::ui

@@ -1,0 +1,153 @@
+// How long the studio takes to follow one plan edit on YOLOv2-608 (issue target: under 16 ms): the
+// prediction (validate, compile, plan cost, one simulated frame) plus every view redrawing from the model's
+// signals (memory chart, predictions, layer table, graph tints). Alternates between two plans so that every
+// iteration is a real change.
+
+#include <QElapsedTimer>
+#include <QSettings>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include "core/partition/program.h"
+#include "core/sim/simulator.h"
+#include "test_support.h"
+#include "ui/graph_layout.h"
+#include "ui/main_window.h"
+#include "ui/memory_chart.h"
+#include "ui/plan_edit.h"
+#include "ui/plan_preview.h"
+#include "ui/project_model.h"
+
+using namespace tessera;
+using namespace tessera::ui;
+
+class BenchPreview : public QObject {
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    std::unique_ptr<QSettings> m_settings;
+    std::unique_ptr<ProjectModel> m_project;
+    std::unique_ptr<MainWindow> m_window;
+    partition::Plan m_a, m_b;
+    model::Model m_costing;
+
+private slots:
+    void initTestCase() {
+        m_settings =
+            std::make_unique<QSettings>(m_dir.filePath(QStringLiteral("s.ini")), QSettings::IniFormat);
+        m_project = std::make_unique<ProjectModel>(test::zooCacheDir());
+        MainWindowOptions options;
+        options.dataDir = m_dir.path();
+        options.offerRecovery = false;
+        m_window = std::make_unique<MainWindow>(m_project.get(), m_settings.get(), options);
+        m_window->resize(1400, 900);
+        m_window->show();
+        QVERIFY(m_window->openProjectFile(test::sampleProject()));
+        m_a = m_project->plan();
+        const auto& stage = m_a.stages.front();
+        auto b = fuseTiles(m_a, stage.first, stage.last, {4, 4, true, true}, m_project->model().graph,
+                           m_project->cluster());
+        QVERIFY(b.ok());
+        m_b = *b;
+        m_costing = costingModel(m_project->model());
+    }
+
+    void predictionOnly() {
+        PlanPreview preview;
+        QBENCHMARK {
+            preview = computePreview(m_costing, m_b, m_project->cluster());
+        }
+        QVERIFY(preview.valid);
+    }
+
+    // Where the time of one prediction goes (ms on stdout), with the costing model the studio uses and,
+    // for contrast, with the full model (whose compile counts the nonzeros of every weight slice).
+    void predictionBreakdown_data() {
+        QTest::addColumn<bool>("full");
+        QTest::newRow("costing model") << false;
+        QTest::newRow("full model") << true;
+    }
+
+    void predictionBreakdown() {
+        QFETCH(bool, full);
+        const auto& model = full ? m_project->model() : m_costing;
+        const auto& cluster = m_project->cluster();
+        QElapsedTimer timer;
+        timer.start();
+        const auto problems = partition::validate(m_b, model.graph, cluster);
+        const double validateMs = double(timer.nsecsElapsed()) / 1e6;
+        timer.restart();
+        auto program = partition::compile(model, m_b, cluster);
+        const double compileMs = double(timer.nsecsElapsed()) / 1e6;
+        QVERIFY(program.ok());
+        timer.restart();
+        const auto cost = sim::planCost(*program, model.graph, cluster);
+        const double costMs = double(timer.nsecsElapsed()) / 1e6;
+        timer.restart();
+        const auto frame = sim::simulate(*program, cluster, {1, 0});
+        const double simulateMs = double(timer.nsecsElapsed()) / 1e6;
+        qInfo("validate %.2f ms, compile %.2f ms, planCost %.2f ms, simulate %.2f ms", validateMs, compileMs,
+              costMs, simulateMs);
+        QVERIFY(problems.empty());
+        QVERIFY(cost.trafficBytes > 0);
+        QVERIFY(frame.frameLatency.front() > 0);
+    }
+
+    void planEditWithEveryView() {
+        bool flip = false;
+        QBENCHMARK {
+            m_project->setPlan(flip ? m_a : m_b);
+            flip = !flip;
+        }
+        QVERIFY(m_window->memoryChart()->bars().front().weights > 0);
+    }
+
+    // Graphviz layout of a 700-node graph with residual branches (the size of a large real model), which the
+    // graph view computes once per opened model.
+    void layoutOf700Nodes() {
+        model::Graph graph;
+        graph.inputs.push_back({"x", model::DType::Float32, {1, 8, 32, 32}});
+        for (int i = 0; i < 700; ++i) {
+            model::Node node;
+            node.name = "n" + std::to_string(i);
+            const std::string previous = i == 0 ? std::string("x") : "v" + std::to_string(i - 1);
+            node.opType = i % 4 == 3 ? "Add" : (i % 2 ? "Relu" : "Conv");
+            node.inputs = {previous};
+            if (i % 4 == 3 && i >= 4) {
+                node.inputs.push_back("v" + std::to_string(i - 4));
+            }
+            node.outputs = {"v" + std::to_string(i)};
+            graph.nodes.push_back(node);
+        }
+        std::vector<QSizeF> sizes(graph.nodes.size(), QSizeF(110, 40));
+        GraphLayout layout;
+        QBENCHMARK_ONCE {
+            layout = layoutGraph(graph, sizes);
+        }
+        QCOMPARE(layout.nodes.size(), std::size_t(700));
+        QCOMPARE(layout.edges.size(), std::size_t(699 + 174));
+        // Top to bottom: every edge goes down.
+        for (const auto& edge : layout.edges) {
+            QVERIFY(layout.nodes[edge.to].center().y() > layout.nodes[edge.from].center().y());
+        }
+    }
+
+    // The same, timed by hand over 50 edits: min / median / max in milliseconds on stdout.
+    void planEditSpread() {
+        std::vector<double> ms;
+        for (int i = 0; i < 50; ++i) {
+            QElapsedTimer timer;
+            timer.start();
+            m_project->setPlan(i % 2 ? m_a : m_b);
+            ms.push_back(double(timer.nsecsElapsed()) / 1e6);
+        }
+        std::sort(ms.begin(), ms.end());
+        qInfo("plan edit on YOLOv2-608 with every view: min %.2f ms, median %.2f ms, max %.2f ms", ms.front(),
+              ms[ms.size() / 2], ms.back());
+        QVERIFY(ms.front() > 0);
+    }
+};
+
+QTEST_MAIN(BenchPreview)
+#include "bench_preview.moc"
