@@ -25,6 +25,10 @@ void NodeRuntime::heartbeat() {
     for (int w : m_d.reporting) {
         (void)m_transport->send(w, beat);
     }
+}
+
+void NodeRuntime::declareSilentWorkersDown() {
+    const auto now = Clock::now();
     const auto limit = m_options.heartbeatInterval * m_options.heartbeatMisses;
     for (const auto& [worker, last] : m_lastHeard) {
         if (now - last <= limit || m_down.count(worker)) {

@@ -161,6 +161,9 @@ Status NodeRuntime::serve(const StopToken& stop) {
             handle(*in);
             continue;
         }
+        if (isGateway()) {
+            declareSilentWorkersDown();
+        }
         if (!m_stolen.empty()) {
             runStolen();
         } else if (!m_ready.empty()) {

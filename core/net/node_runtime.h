@@ -126,7 +126,10 @@ private:
     void runStolen();
 
     // node_health.cpp
-    void heartbeat(); // gateway: sends heartbeats, declares silent workers down
+    void heartbeat(); // gateway: sends heartbeats each interval
+    // Gateway: declares workers silent for heartbeatMisses intervals down. Only called with the mailbox
+    // empty: after a long task of its own, the gateway first reads what the workers sent meanwhile.
+    void declareSilentWorkersDown();
     void heard(int device);
     std::string downDevices() const; // empty when every reporting worker answers
     // worker: a gateway that restarted has forgotten every frame; so does this worker, numbers included
