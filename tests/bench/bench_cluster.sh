@@ -9,8 +9,8 @@
 # the same plan on one device, the largest measured peak RSS / predicted memory of any device, and whether
 # every device's measured bytes equal the prediction.
 #
-# usage: tests/bench/bench_cluster.sh [BUILD_DIR] [MODEL] [FRAMES] [NODES...]
-#        (defaults: build/dev, yolov2-608, 3, 1 2 3 4 5 6)
+# usage: [PLANS="memory latency"] tests/bench/bench_cluster.sh [BUILD_DIR] [MODEL] [FRAMES] [NODES...]
+#        (defaults: every plan, build/dev, yolov2-608, 3, 1 2 3 4 5 6)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 build=${1:-build/dev}
@@ -31,6 +31,7 @@ side=$("$bin/tessera" analyze "$model" | sed -nE 's/^Input .*\[1x3x([0-9]+)x[0-9
 
 plans=(memory latency)
 [[ $model_name != yolov2* ]] || plans=(deepthings "${plans[@]}")
+[[ -z ${PLANS:-} ]] || read -ra plans <<<"$PLANS"
 
 # "12.3 ms" / "1.23 s" -> seconds
 seconds() { awk '{ v = $1; if ($2 == "ms") v /= 1000; else if ($2 == "us" || $2 == "µs") v /= 1e6; printf "%.4f", v }'; }
@@ -71,15 +72,15 @@ for plan in "${plans[@]}"; do
         worst=0
         while read -r name rss; do
             total=$(awk -F'|' -v d="$name" '$1 ~ "^"d" *$" { print $7 }' "$work/simulate.log" | xargs | bytes)
-            ratio=$(awk -v r="$rss" -v t="$total" 'BEGIN { printf "%.3f", t > 0 ? r / t : 0 }')
+            ratio=$(awk -v r="$rss" -v t="$total" 'BEGIN { printf "%.3f", (t > 0 ? r / t : 0) }')
             worst=$(awk -v a="$worst" -v b="$ratio" 'BEGIN { print (b > a ? b : a) }')
         done < <(sed -nE "s/^  device '([^']+)': .* peak RSS ([0-9]+) B.*/\1 \2/p" "$work/run.log" |
             awk '{ if ($2 > m[$1]) m[$1] = $2 } END { for (d in m) print d, m[d] }')
         equal=$(grep -c "(equal)" "$work/run.log" || true)
         devices=$(grep -c "^  device '.*': received .* predicted" "$work/run.log" || true)
         printf "%-10s %5d | %12.3f %12.3f %9.2f | %8.2f | %12s | %s of %s devices\n" "$plan" "$n" "$predicted" \
-            "$measured" "$(awk -v m="$measured" -v p="$predicted" 'BEGIN { print p > 0 ? m / p : 0 }')" \
-            "$(awk -v s="${single[$plan]}" -v m="$measured" 'BEGIN { print m > 0 ? s / m : 0 }')" "$worst" \
+            "$measured" "$(awk -v m="$measured" -v p="$predicted" 'BEGIN { print (p > 0 ? m / p : 0) }')" \
+            "$(awk -v s="${single[$plan]}" -v m="$measured" 'BEGIN { print (m > 0 ? s / m : 0) }')" "$worst" \
             "$equal" "$devices"
     done
 done
