@@ -128,36 +128,41 @@ MipRun runMip(const Problem& problem, const MipSpec& spec, double timeLimitSecon
         return milliseconds(timeLimitSeconds - std::chrono::duration<double>(Clock::now() - start).count());
     };
     MipRun run;
-    // The LP relaxation first, by the dual simplex on the whole program: on YOLOv2-608 over 6 devices (80,000
-    // columns, most of them the flow between touching options) it takes 0.6-1 s, where glp_intopt's own
-    // presolve and primal simplex took 7-18 s (and the primal simplex alone 30-75 s). The relaxation of the
-    // traffic and latency programs is usually integral already, so branch and cut then has nothing to do.
-    // The simplex takes no callback: a stop is seen once it has finished.
-    glp_smcp simplex;
-    glp_init_smcp(&simplex);
-    simplex.msg_lev = GLP_MSG_OFF;
-    simplex.meth = GLP_DUALP;
-    simplex.tm_lim = remaining(); // building the model counts against the limit
-    const int lpCode = simplex.tm_lim > 0 ? glp_simplex(lp, &simplex) : GLP_ETMLIM;
-    if (lpCode == GLP_ETMLIM || (stop && stop->stopRequested())) {
-        run.end = lpCode == GLP_ETMLIM ? MipRun::End::TimeLimit : MipRun::End::Stopped;
-        return run;
-    }
-    if (lpCode == 0 && (glp_get_status(lp) == GLP_NOFEAS || glp_get_status(lp) == GLP_INFEAS)) {
-        run.end = MipRun::End::Infeasible;
-        return run;
-    }
-    if (lpCode != 0 || glp_get_status(lp) != GLP_OPT) {
-        run.end = MipRun::End::Failed;
-        run.detail = "GLPK's simplex failed on the relaxation (glp_simplex returned " +
-                     std::to_string(lpCode) + ", status " + std::to_string(glp_get_status(lp)) + ")";
-        return run;
+    // Traffic and latency: the LP relaxation first, by the dual simplex on the whole program. On YOLOv2-608
+    // over 6 devices (80,000 columns, most of them the flow between touching options) it takes 0.6-1 s, where
+    // glp_intopt's own presolve and primal simplex took 7-18 s (and the primal simplex alone 30-75 s); their
+    // relaxation is usually integral already, so branch and cut then has nothing to do. The simplex takes no
+    // callback: a stop is seen once it has finished. The memory program (GLPK gets it only when the exact
+    // search did not finish) keeps GLPK's presolve: started from the dual simplex's basis, YOLOv2-608 over 2
+    // devices stopped at a 0.1% gap after 30 s where presolve proves it in 15 s.
+    const bool relaxFirst = spec.objective != Objective::Memory;
+    if (relaxFirst) {
+        glp_smcp simplex;
+        glp_init_smcp(&simplex);
+        simplex.msg_lev = GLP_MSG_OFF;
+        simplex.meth = GLP_DUALP;
+        simplex.tm_lim = remaining(); // building the model counts against the limit
+        const int lpCode = simplex.tm_lim > 0 ? glp_simplex(lp, &simplex) : GLP_ETMLIM;
+        if (lpCode == GLP_ETMLIM || (stop && stop->stopRequested())) {
+            run.end = lpCode == GLP_ETMLIM ? MipRun::End::TimeLimit : MipRun::End::Stopped;
+            return run;
+        }
+        if (lpCode == 0 && (glp_get_status(lp) == GLP_NOFEAS || glp_get_status(lp) == GLP_INFEAS)) {
+            run.end = MipRun::End::Infeasible;
+            return run;
+        }
+        if (lpCode != 0 || glp_get_status(lp) != GLP_OPT) {
+            run.end = MipRun::End::Failed;
+            run.detail = "GLPK's simplex failed on the relaxation (glp_simplex returned " +
+                         std::to_string(lpCode) + ", status " + std::to_string(glp_get_status(lp)) + ")";
+            return run;
+        }
     }
 
     glp_iocp parameters;
     glp_init_iocp(&parameters);
     parameters.msg_lev = GLP_MSG_OFF;
-    parameters.presolve = GLP_OFF; // starts from the optimal basis of the relaxation above
+    parameters.presolve = relaxFirst ? GLP_OFF : GLP_ON; // without: starts from the relaxation's basis
     parameters.tm_lim = remaining();
     parameters.mip_gap = 0;
     // Nodes within tol_obj * (1 + |incumbent|) of the incumbent are pruned: 1e-9 keeps a plan one byte
