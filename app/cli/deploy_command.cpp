@@ -240,53 +240,51 @@ Runner addDeployCommand(CLI::App& app) {
     };
 }
 
-Runner addLaunchCommand(CLI::App& app) {
-    auto a = std::make_shared<RemoteArgs>();
-    CLI::App* cmd = app.add_subcommand("launch", "Start tessera-node on every device and wait until each "
-                                                 "serves");
-    addCommonOptions(cmd, *a);
-    cmd->add_option("--ready-timeout", a->readySeconds, "Seconds a node may take to serve")
-        ->capture_default_str();
-    cmd->add_option("--threads", a->threads, "Threads per node (0: tessera-node's default)");
-    return [a] {
-        deployer::LaunchOptions options;
-        options.readySeconds = a->readySeconds;
-        options.threads = a->threads;
-        return eachDevice(*a, [options](deployer::Connection& c) -> Expected<std::string> {
-            auto n = deployer::launchNode(c, options);
-            if (!n) {
-                return n.error();
-            }
-            return "serving (pid " + std::to_string(n->pid) + ", release " + n->release + ")";
-        });
-    };
-}
+namespace {
 
-Runner addRestartCommand(CLI::App& app) {
+// launch and restart: the same options; restart stops a running node first.
+Runner addStartCommand(CLI::App& app, bool restart) {
     auto a = std::make_shared<RemoteArgs>();
-    CLI::App* cmd = app.add_subcommand("restart", "Stop tessera-node on every device (if it runs), start it "
-                                                  "again and wait until each serves");
+    CLI::App* cmd =
+        restart
+            ? app.add_subcommand("restart", "Stop tessera-node on every device (if it runs), start it "
+                                            "again and wait until each serves")
+            : app.add_subcommand("launch", "Start tessera-node on every device and wait until each serves");
     addCommonOptions(cmd, *a);
     cmd->add_option("--ready-timeout", a->readySeconds, "Seconds a node may take to serve")
         ->capture_default_str();
     cmd->add_option("--threads", a->threads, "Threads per node (0: tessera-node's default)");
-    return [a] {
+    return [a, restart] {
         deployer::LaunchOptions options;
         options.readySeconds = a->readySeconds;
         options.threads = a->threads;
-        return eachDevice(*a, [options](deployer::Connection& c) -> Expected<std::string> {
-            auto stopped = deployer::stopNode(c);
-            if (!stopped) {
-                return stopped.error();
+        return eachDevice(*a, [options, restart](deployer::Connection& c) -> Expected<std::string> {
+            int replaced = 0;
+            if (restart) {
+                auto stopped = deployer::stopNode(c);
+                if (!stopped) {
+                    return stopped.error();
+                }
+                replaced = *stopped;
             }
             auto n = deployer::launchNode(c, options);
             if (!n) {
                 return n.error();
             }
             return "serving (pid " + std::to_string(n->pid) + ", release " + n->release + ")" +
-                   (*stopped > 0 ? ", replacing pid " + std::to_string(*stopped) : std::string());
+                   (replaced > 0 ? ", replacing pid " + std::to_string(replaced) : std::string());
         });
     };
+}
+
+} // namespace
+
+Runner addLaunchCommand(CLI::App& app) {
+    return addStartCommand(app, false);
+}
+
+Runner addRestartCommand(CLI::App& app) {
+    return addStartCommand(app, true);
 }
 
 Runner addStopCommand(CLI::App& app) {

@@ -21,23 +21,9 @@
 #include <filesystem>
 #include <fstream>
 
-namespace tessera::test {
+#include "tests/support/free_port.h"
 
-// A port nobody listens on right now (the kernel's choice for port 0).
-inline int freeLoopbackPort() {
-    const int s = ::socket(AF_INET, SOCK_STREAM, 0);
-    sockaddr_in a{};
-    a.sin_family = AF_INET;
-    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    socklen_t size = sizeof a;
-    int port = -1;
-    if (::bind(s, reinterpret_cast<sockaddr*>(&a), sizeof a) == 0 &&
-        ::getsockname(s, reinterpret_cast<sockaddr*>(&a), &size) == 0) {
-        port = ntohs(a.sin_port);
-    }
-    ::close(s);
-    return port;
-}
+namespace tessera::test {
 
 inline bool acceptsConnections(const std::string& address, int port) {
     const int s = ::socket(AF_INET, SOCK_STREAM, 0);
@@ -87,7 +73,7 @@ public:
         if (!QFile::exists(hostKey()) && !newHostKey()) {
             return false;
         }
-        m_port = port > 0 ? port : freeLoopbackPort();
+        m_port = port > 0 ? port : freePort();
         const QString config = m_dir + "/sshd_config";
         std::ofstream(config.toStdString())
             << "Port " << m_port << "\nListenAddress " << m_address << "\nHostKey " << hostKey().toStdString()

@@ -91,7 +91,7 @@ private slots:
                            "-o",     path("bundles")};
         for (const char* d : {"rpi4-1", "rpi4-2"}) {
             bundle << "--endpoint"
-                   << QString(d) + "=tcp://127.0.0.1:" + QString::number(test::freeLoopbackPort());
+                   << QString(d) + "=tcp://127.0.0.1:" + QString::number(test::freePort());
         }
         QCOMPARE(test::tessera(bundle).exitCode, 0);
     }
@@ -337,7 +337,7 @@ private slots:
 
         // nothing listening
         auto c = cost::readCluster(cluster().toStdString());
-        c->devices[1].ssh->port = test::freeLoopbackPort();
+        c->devices[1].ssh->port = test::freePort();
         QVERIFY(cost::writeCluster(*c, path("closed.json").toStdString()).ok());
         r = test::tessera({"probe", "--cluster", path("closed.json"), "--device", "rpi4-2"});
         QCOMPARE(r.exitCode, 1);

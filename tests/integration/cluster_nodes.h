@@ -17,23 +17,9 @@
 
 #include "cli_runner.h"
 
-namespace tessera::test {
+#include "tests/support/free_port.h"
 
-// A port nobody listens on right now (the kernel's choice for port 0).
-inline int freePort() {
-    const int s = ::socket(AF_INET, SOCK_STREAM, 0);
-    sockaddr_in a{};
-    a.sin_family = AF_INET;
-    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    socklen_t size = sizeof a;
-    int port = -1;
-    if (::bind(s, reinterpret_cast<sockaddr*>(&a), sizeof a) == 0 &&
-        ::getsockname(s, reinterpret_cast<sockaddr*>(&a), &size) == 0) {
-        port = ntohs(a.sin_port);
-    }
-    ::close(s);
-    return port;
-}
+namespace tessera::test {
 
 struct Node {
     QString name;
