@@ -37,11 +37,7 @@ Runner addAnalyzeCommand(CLI::App& app) {
     cmd->add_option("-o,--output", args->output, "Write the report to this file instead of standard output");
 
     return [args]() {
-        auto options = importOptions(args->inputShapes, args->weights);
-        if (!options) {
-            return fail(options.error().message);
-        }
-        auto loaded = model::loadModel(args->model, *options);
+        auto loaded = loadModelWith(args->model, args->inputShapes, args->weights);
         if (!loaded) {
             return fail(loaded.error().message);
         }

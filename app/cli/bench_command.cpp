@@ -52,11 +52,7 @@ Runner addBenchCommand(CLI::App& app) {
     cmd->add_flag("--profile", args->profile, "Also time every step and print the time per operator type");
 
     return [args]() {
-        auto options = importOptions(args->inputShapes, args->weights);
-        if (!options) {
-            return fail(options.error().message);
-        }
-        auto loaded = model::loadModel(args->model, *options);
+        auto loaded = loadModelWith(args->model, args->inputShapes, args->weights);
         if (!loaded) {
             return fail(loaded.error().message);
         }

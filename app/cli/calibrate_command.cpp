@@ -40,11 +40,7 @@ Runner addCalibrateCommand(CLI::App& app) {
     clusterOption->needs(cmd->get_option("--device"));
 
     return [args]() {
-        auto options = importOptions(args->inputShapes, {});
-        if (!options) {
-            return fail(options.error().message);
-        }
-        auto model = model::loadModel(args->model, *options);
+        auto model = loadModelWith(args->model, args->inputShapes, {});
         if (!model) {
             return fail(model.error().message);
         }

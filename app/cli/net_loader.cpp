@@ -20,6 +20,15 @@ Expected<model::ImportOptions> importOptions(const std::vector<std::string>& inp
     return options;
 }
 
+Expected<model::Model> loadModelWith(const std::string& path, const std::vector<std::string>& inputShapes,
+                                     const std::string& darknetWeights) {
+    auto options = importOptions(inputShapes, darknetWeights);
+    if (!options) {
+        return options.error();
+    }
+    return model::loadModel(path, *options);
+}
+
 double elapsedMs(const std::function<void()>& body) {
     const auto start = std::chrono::steady_clock::now();
     body();

@@ -1,6 +1,5 @@
 #pragma once
-// Model loading shared by the inference commands (run, bench): --input-shape parsing, import, and the
-// executable network.
+// Model loading shared by the commands: --input-shape parsing and import.
 
 #include <functional>
 #include <memory>
@@ -16,6 +15,10 @@ namespace tessera::cli {
 // The --input-shape texts ("1,3,224,224" or "NAME:1,3,224,224") and the Darknet weights as import options.
 Expected<model::ImportOptions> importOptions(const std::vector<std::string>& inputShapes,
                                              const std::string& darknetWeights);
+
+// Loads `path` with those options (the commands' MODEL, --input-shape and --weights).
+Expected<model::Model> loadModelWith(const std::string& path, const std::vector<std::string>& inputShapes,
+                                     const std::string& darknetWeights);
 
 // Runs `body` and returns the elapsed wall-clock time in milliseconds.
 double elapsedMs(const std::function<void()>& body);

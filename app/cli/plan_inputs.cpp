@@ -113,11 +113,7 @@ Expected<std::size_t> findNode(const model::Graph& graph, const std::string& ref
 }
 
 Expected<LoadedPlan> loadPlanInputs(const PlanInputs& inputs) {
-    auto options = importOptions(inputs.inputShapes, inputs.weights);
-    if (!options) {
-        return options.error();
-    }
-    auto model = model::loadModel(inputs.model, *options);
+    auto model = loadModelWith(inputs.model, inputs.inputShapes, inputs.weights);
     if (!model) {
         return model.error();
     }

@@ -86,11 +86,7 @@ Runner addPruneCommand(CLI::App& app) {
     cmd->add_option("--weights", args->weights, "Darknet .weights file for a .cfg model");
 
     return [args]() {
-        auto options = importOptions(args->inputShapes, args->weights);
-        if (!options) {
-            return fail(options.error().message);
-        }
-        auto loaded = model::loadModel(args->model, *options);
+        auto loaded = loadModelWith(args->model, args->inputShapes, args->weights);
         if (!loaded) {
             return fail(loaded.error().message);
         }

@@ -90,8 +90,7 @@ private slots:
         QStringList bundle{"bundle", path("tiny-yolov2.onnx"), path("plan.json"), cluster(),
                            "-o",     path("bundles")};
         for (const char* d : {"rpi4-1", "rpi4-2"}) {
-            bundle << "--endpoint"
-                   << QString(d) + "=tcp://127.0.0.1:" + QString::number(test::freePort());
+            bundle << "--endpoint" << QString(d) + "=tcp://127.0.0.1:" + QString::number(test::freePort());
         }
         QCOMPARE(test::tessera(bundle).exitCode, 0);
     }
