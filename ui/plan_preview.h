@@ -8,6 +8,7 @@
 #include "core/cost/cluster.h"
 #include "core/model/model.h"
 #include "core/partition/plan.h"
+#include "core/partition/weight_census.h"
 #include "core/sim/plan_cost.h"
 
 namespace tessera::ui {
@@ -22,14 +23,9 @@ struct PlanPreview {
     std::vector<std::string> overBudget;   // sim::PlanCost::overBudget
 };
 
-// A copy of `model` for costing plans, which compiles much faster: the float weights of Conv, Gemm and
-// MatMul with too few zeros for any slice of them to be stored sparse are hollow (shape only). The compiler
-// counts a weight slice's nonzeros to choose dense or sparse storage (cost/weight_storage.h) and takes a
-// hollow weight as dense, so the predictions are exactly those of the full model. Pruned weights keep their
-// data.
-model::Model costingModel(const model::Model& model);
-
+// `census`: the model's (partition/weight_census.h), kept for the loaded model so that each edit's compile
+// counts no weight's zeros again; nullptr counts them for this call.
 PlanPreview computePreview(const model::Model& model, const partition::Plan& plan,
-                           const cost::Cluster& cluster);
+                           const cost::Cluster& cluster, const partition::WeightCensus* census = nullptr);
 
 } // namespace tessera::ui

@@ -89,8 +89,8 @@ bool ProjectModel::newProject(const ModelSource& source, QString* error) {
 
 void ProjectModel::closeProject() {
     m_undoStack.clear();
+    m_census.reset(); // refers to the model's graph
     m_model.reset();
-    m_costing = {};
     m_cost = {};
     m_cluster = {};
     m_plan = {};
@@ -168,10 +168,10 @@ bool ProjectModel::loadDocument(const ProjectDocument& document, const QString& 
     m_solver = document.solver;
     m_cost = cost::analyze(loaded->graph);
     m_model = std::make_shared<const model::Model>(std::move(*loaded));
-    m_costing = costingModel(*m_model);
+    m_census = std::make_unique<partition::WeightCensus>(m_model->graph);
     m_cluster = std::move(*cluster);
     m_plan = std::move(plan);
-    m_preview = computePreview(m_costing, m_plan, m_cluster);
+    m_preview = computePreview(*m_model, m_plan, m_cluster, m_census.get());
     return true;
 }
 
@@ -237,7 +237,7 @@ void ProjectModel::setClusterAndPlan(const cost::Cluster& cluster, const partiti
 }
 
 void ProjectModel::recompute() {
-    m_preview = computePreview(m_costing, m_plan, m_cluster);
+    m_preview = computePreview(*m_model, m_plan, m_cluster, m_census.get());
     emit previewChanged();
 }
 

@@ -81,7 +81,7 @@ private:
 
     QString m_zooCacheDir;
     std::shared_ptr<const model::Model> m_model;
-    model::Model m_costing; // costingModel(*m_model): what the previews compile
+    std::unique_ptr<partition::WeightCensus> m_census; // of *m_model, shared by every preview
     cost::ModelCost m_cost;
     cost::Cluster m_cluster;
     partition::Plan m_plan;

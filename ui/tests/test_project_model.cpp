@@ -67,8 +67,9 @@ private slots:
         QCOMPARE(m_project->modelSource().zooName, QStringLiteral("yolov2-608"));
     }
 
-    void costingModelPredictsWhatTheFullModelDoes() {
-        // The studio compiles against costingModel(); its predictions must be those of the real weights.
+    void sharedCensusPredictsWhatAFreshCompileDoes() {
+        // The studio's previews share one WeightCensus of the loaded model; a compile that counts the
+        // weights' zeros afresh must predict the same.
         const auto full = computePreview(m_project->model(), m_project->plan(), m_project->cluster());
         const auto& fast = m_project->preview();
         QVERIFY(full.valid && fast.valid);
