@@ -72,6 +72,7 @@ private:
     void rebuildPlaceMenu();
     void showContextMenu(const QPoint& globalPos);
     void fuseSelectionInteractive();
+    void optimizeInteractive();
     void find();
 
     // main_window.cpp
@@ -130,6 +131,7 @@ private:
     QAction* m_lopAction = nullptr;
     QAction* m_lipAction = nullptr;
     QAction* m_resetPlanAction = nullptr;
+    QAction* m_optimizeAction = nullptr;
     QAction* m_zoomInAction = nullptr;
     QAction* m_zoomOutAction = nullptr;
     QAction* m_fitAction = nullptr;

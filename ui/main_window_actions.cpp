@@ -17,6 +17,7 @@
 #include "ui/graph_view.h"
 #include "ui/main_window.h"
 #include "ui/node_selection.h"
+#include "ui/optimize_dialog.h"
 #include "ui/partition_editor.h"
 #include "ui/project_model.h"
 #include "ui/qt_convert.h"
@@ -82,6 +83,11 @@ void MainWindow::createActions() {
     m_resetPlanAction->setIconText(tr("Reset Plan"));
     m_resetPlanAction->setToolTip(tr("Run the whole model on the gateway again"));
     connect(m_resetPlanAction, &QAction::triggered, m_editor, &PartitionEditor::resetPlan);
+    m_optimizeAction = makeAction(this, QStringLiteral("optimizeAction"), tr("&Optimize…"),
+                                  QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
+    m_optimizeAction->setToolTip(
+        tr("Find the plan that minimises latency, traffic or memory under the devices' budgets"));
+    connect(m_optimizeAction, &QAction::triggered, this, &MainWindow::optimizeInteractive);
 
     m_zoomInAction = makeAction(this, QStringLiteral("zoomInAction"), tr("Zoom &In"), QKeySequence::ZoomIn);
     connect(m_zoomInAction, &QAction::triggered, this, [this] { m_graph->zoomBy(1.25); });
@@ -145,6 +151,8 @@ void MainWindow::createMenus() {
     partition->addAction(m_lipAction);
     m_placeMenu = partition->addMenu(tr("&Place on Device"));
     partition->addSeparator();
+    partition->addAction(m_optimizeAction);
+    partition->addSeparator();
     partition->addAction(m_resetPlanAction);
 
     m_viewMenu = menuBar()->addMenu(tr("&View"));
@@ -173,6 +181,7 @@ void MainWindow::createToolBar() {
     bar->addAction(m_redoAction);
     bar->addSeparator();
     bar->addAction(m_fuseAction);
+    bar->addAction(m_optimizeAction);
     bar->addAction(m_resetPlanAction);
     bar->addSeparator();
     bar->addAction(m_zoomInAction);
@@ -212,6 +221,7 @@ void MainWindow::updateActions() {
     m_lopAction->setEnabled(open && !m_selection->isEmpty());
     m_lipAction->setEnabled(open && !m_selection->isEmpty());
     m_resetPlanAction->setEnabled(open);
+    m_optimizeAction->setEnabled(open);
     m_zoomInAction->setEnabled(open);
     m_zoomOutAction->setEnabled(open);
     m_fitAction->setEnabled(open);
@@ -271,6 +281,16 @@ void MainWindow::fuseSelectionInteractive() {
     m_settings->setValue(QStringLiteral("fuse/reuse"), settings.reuse);
     m_settings->setValue(QStringLiteral("fuse/stealing"), settings.stealing);
     m_editor->fuse(first, last, settings);
+}
+
+void MainWindow::optimizeInteractive() {
+    if (!m_project->hasProject()) {
+        return;
+    }
+    OptimizeDialog dialog(m_project, this);
+    if (dialog.exec() == QDialog::Accepted) {
+        statusBar()->showMessage(tr("Optimized plan applied (Ctrl+Z undoes it)"), 6000);
+    }
 }
 
 void MainWindow::find() {

@@ -47,6 +47,8 @@ public:
 
     bool hasProject() const { return m_model != nullptr; }
     const model::Model& model() const { return *m_model; }
+    // For background jobs that must outlive a project change.
+    std::shared_ptr<const model::Model> sharedModel() const { return m_model; }
     const cost::ModelCost& modelCost() const { return m_cost; }
     const cost::Cluster& cluster() const { return m_cluster; }
     const partition::Plan& plan() const { return m_plan; }
@@ -62,9 +64,11 @@ public:
     // Non-fatal notes from loading (e.g. the model file changed since the project was saved).
     QStringList loadNotes() const { return m_notes; }
 
-    // For undo commands only: replace the plan, or the cluster together with the plan that fits it.
+    // For undo commands only: replace the plan, or the cluster together with the plan that fits it, or the
+    // solver settings (saved with the project, shown by the Optimize dialog; no signal).
     void setPlan(const partition::Plan& plan);
     void setClusterAndPlan(const cost::Cluster& cluster, const partition::Plan& plan);
+    void setSolverSettings(const SolverSettings& settings) { m_solver = settings; }
 
 signals:
     void projectReset(); // a different project (or none): everything rebuilds

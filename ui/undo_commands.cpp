@@ -23,6 +23,26 @@ void PlanEditCommand::undo() {
     m_project->setPlan(m_before);
 }
 
+ProjectStateCommand::ProjectStateCommand(ProjectModel* project, State before, State after,
+                                         const QString& text)
+    : QUndoCommand(text)
+    , m_project(project)
+    , m_before(std::move(before))
+    , m_after(std::move(after)) {}
+
+void ProjectStateCommand::redo() {
+    apply(m_after);
+}
+
+void ProjectStateCommand::undo() {
+    apply(m_before);
+}
+
+void ProjectStateCommand::apply(const State& state) {
+    m_project->setSolverSettings(state.solver);
+    m_project->setClusterAndPlan(state.cluster, state.plan);
+}
+
 AddDeviceCommand::AddDeviceCommand(ProjectModel* project, cost::Device device)
     : QUndoCommand(
           QCoreApplication::translate("tessera::ui::Commands", "Add device %1").arg(toQString(device.name)))

@@ -7,6 +7,7 @@
 
 #include "core/cost/cluster.h"
 #include "core/partition/plan.h"
+#include "ui/project_document.h"
 
 namespace tessera::ui {
 
@@ -23,6 +24,25 @@ public:
 private:
     ProjectModel* m_project;
     partition::Plan m_before, m_after;
+};
+
+// Replaces the cluster, the plan and the solver settings together (an applied optimizer result, with the
+// budgets it was solved for).
+class ProjectStateCommand : public QUndoCommand {
+public:
+    struct State {
+        cost::Cluster cluster;
+        partition::Plan plan;
+        SolverSettings solver;
+    };
+    ProjectStateCommand(ProjectModel* project, State before, State after, const QString& text);
+    void redo() override;
+    void undo() override;
+
+private:
+    void apply(const State& state);
+    ProjectModel* m_project;
+    State m_before, m_after;
 };
 
 // Appends a device to the cluster.

@@ -15,7 +15,6 @@
 #include "core/cost/units.h"
 #include "core/optimize/candidates.h"
 #include "core/optimize/checked.h"
-#include "core/optimize/dp.h"
 #include "core/optimize/ilp.h"
 #include "core/partition/program.h"
 #include "core/sim/simulator.h"
@@ -176,26 +175,19 @@ Runner addOptimizeCommand(CLI::App& app) {
             return 0;
         }
 
-        const bool chain = optimize::isChain(*problem);
-        if (args->solver == "dp" && !chain) {
-            return fail(
-                "--solver dp needs a chain-structured model; this one has branches or skip connections");
-        }
-        // the dynamic program is exact and fast for the additive objectives on chains
-        const bool dp = args->solver == "dp" ||
-                        (args->solver == "auto" && chain && objective != optimize::Objective::Memory);
-        auto best = optimize::solveChecked(
-            loaded->model, cluster, std::move(*problem), [&](const optimize::Problem& p) {
-                return dp ? optimize::solveDp(p, objective, 64, &interrupt.token())
-                          : optimize::solveIlp(p, objective, solve);
-            });
+        const auto choice = args->solver == "dp"    ? optimize::SolverChoice::Dp
+                            : args->solver == "ilp" ? optimize::SolverChoice::Ilp
+                                                    : optimize::SolverChoice::Auto;
+        auto best =
+            optimize::solveBest(loaded->model, cluster, std::move(*problem), objective, choice, solve);
         endProgress();
         if (!best) {
             return fail(best.error().message);
         }
         const auto& s = best->solution;
-        std::printf("Solver: %s, %s in %.2f s%s\n", dp ? "dynamic program" : "GLPK integer program",
-                    s.status.c_str(), s.seconds,
+        std::printf("Solver: %s, %s in %.2f s%s\n",
+                    best->dynamicProgram ? "dynamic program" : "GLPK integer program", s.status.c_str(),
+                    s.seconds,
                     best->solves > 1 ? (" (" + std::to_string(best->solves) +
                                         " solves: budgets lowered to leave room for buffers)")
                                            .c_str()

@@ -4,6 +4,7 @@
 
 #include "core/cost/units.h"
 #include "core/optimize/candidates.h"
+#include "core/optimize/dp.h"
 
 namespace tessera::optimize {
 
@@ -60,6 +61,25 @@ Expected<CheckedSolution> solveChecked(const model::Model& model, const cost::Cl
             }
         }
     }
+}
+
+Expected<CheckedSolution> solveBest(const model::Model& model, const cost::Cluster& cluster, Problem problem,
+                                    Objective objective, SolverChoice choice, const SolveOptions& options) {
+    const bool chain = isChain(problem);
+    if (choice == SolverChoice::Dp && !chain) {
+        return Error{ErrorCode::InvalidArgument,
+                     "the dynamic program needs a chain-structured model; this one has branches or skip "
+                     "connections: use the integer program"};
+    }
+    const bool dp = choice == SolverChoice::Dp ||
+                    (choice == SolverChoice::Auto && chain && objective != Objective::Memory);
+    auto best = solveChecked(model, cluster, std::move(problem), [&](const Problem& p) {
+        return dp ? solveDp(p, objective, 64, options.stop) : solveIlp(p, objective, options);
+    });
+    if (best) {
+        best->dynamicProgram = dp;
+    }
+    return best;
 }
 
 } // namespace tessera::optimize

@@ -16,6 +16,7 @@
 
 #include "core/cost/cluster.h"
 #include "core/model/model.h"
+#include "core/optimize/ilp.h"
 #include "core/optimize/problem.h"
 #include "core/partition/program.h"
 #include "core/sim/plan_cost.h"
@@ -27,7 +28,8 @@ struct CheckedSolution {
     partition::Plan plan;
     partition::Program program;
     sim::PlanCost cost;
-    int solves = 0; // 1 when the first plan fitted
+    int solves = 0;              // 1 when the first plan fitted
+    bool dynamicProgram = false; // solved by the dynamic program (solveBest), else by the integer program
 };
 
 using Solver = std::function<Expected<Solution>(const Problem&)>;
@@ -37,5 +39,16 @@ using Solver = std::function<Expected<Solution>(const Problem&)>;
 // devices of the last one.
 Expected<CheckedSolution> solveChecked(const model::Model& model, const cost::Cluster& cluster,
                                        Problem problem, const Solver& solve, int maxSolves = 8);
+
+enum class SolverChoice {
+    Auto, // the dynamic program for traffic and latency on chains (exact and fast), else the integer program
+    Ilp,  // GLPK (ilp.h)
+    Dp,   // the dynamic program (dp.h); chains only
+};
+
+// solveChecked with the solver `choice` picks; `options` as solveIlp (the dynamic program takes only its
+// stop token). Errors: InvalidArgument for Dp on a model that is not a chain; else solveChecked's.
+Expected<CheckedSolution> solveBest(const model::Model& model, const cost::Cluster& cluster, Problem problem,
+                                    Objective objective, SolverChoice choice, const SolveOptions& options);
 
 } // namespace tessera::optimize

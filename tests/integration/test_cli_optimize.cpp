@@ -195,7 +195,7 @@ private slots:
         QTest::newRow("budget of an unknown device")
             << QStringList{"--budget", "pi-9=1G"} << "--budget: no device named 'pi-9'";
         QTest::newRow("dp on a graph with branches")
-            << QStringList{"--solver", "dp"} << "--solver dp needs a chain-structured model";
+            << QStringList{"--solver", "dp"} << "the dynamic program needs a chain-structured model";
     }
 
     void mistakesGetClearMessages() {
