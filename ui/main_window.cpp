@@ -23,6 +23,7 @@
 #include "ui/project_model.h"
 #include "ui/properties_panel.h"
 #include "ui/qt_convert.h"
+#include "ui/timeline_view.h"
 #include "ui/welcome_page.h"
 
 namespace tessera::ui {
@@ -98,6 +99,9 @@ MainWindow::~MainWindow() {
 
 void MainWindow::createDocks() {
     setDockOptions(AnimatedDocks | AllowTabbedDocks | AllowNestedDocks);
+    // the side panels keep the full height; the timeline sits under the graph
+    setCorner(Qt::BottomLeftCorner, Qt::LeftDockWidgetArea);
+    setCorner(Qt::BottomRightCorner, Qt::RightDockWidgetArea);
     auto dock = [this](QWidget* widget, const QString& title, const QString& name, Qt::DockWidgetArea area) {
         auto* d = new QDockWidget(title, this);
         d->setObjectName(name);
@@ -117,6 +121,8 @@ void MainWindow::createDocks() {
     auto* historyDock = dock(history, tr("History"), QStringLiteral("historyDock"), Qt::RightDockWidgetArea);
     tabifyDockWidget(predictions, properties);
     tabifyDockWidget(properties, historyDock);
+    dock(new TimelineView(m_project, this), tr("Timeline"), QStringLiteral("timelineDock"),
+         Qt::BottomDockWidgetArea);
 }
 
 void MainWindow::applyDefaultDockSizes() {
@@ -127,6 +133,7 @@ void MainWindow::applyDefaultDockSizes() {
     predictions->raise();
     resizeDocks({layers, predictions}, {440, 470}, Qt::Horizontal);
     resizeDocks({devices, memory, predictions}, {200, 320, 380}, Qt::Vertical);
+    resizeDocks({findChild<QDockWidget*>(QStringLiteral("timelineDock"))}, {230}, Qt::Vertical);
 }
 
 bool MainWindow::isShowingGraph() const {

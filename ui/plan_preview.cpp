@@ -1,8 +1,5 @@
 #include "ui/plan_preview.h"
 
-#include "core/partition/program.h"
-#include "core/sim/simulator.h"
-
 namespace tessera::ui {
 
 PlanPreview computePreview(const model::Model& model, const partition::Plan& plan,
@@ -20,10 +17,12 @@ PlanPreview computePreview(const model::Model& model, const partition::Plan& pla
     preview.valid = true;
     preview.tasks = int(program->tasks.size());
     preview.cost = sim::planCost(*program, model.graph, cluster);
-    const auto frame = sim::simulate(*program, cluster, {1, 0});
+    auto frame = sim::simulate(*program, cluster, {1, 0});
     preview.latencySeconds = frame.frameLatency.empty() ? 0 : frame.frameLatency.front();
     preview.deviceBusySeconds = frame.deviceBusySeconds;
     preview.overBudget = preview.cost.overBudget(cluster);
+    preview.frame = std::move(frame);
+    preview.program = std::make_shared<const partition::Program>(std::move(*program));
     return preview;
 }
 

@@ -2,14 +2,17 @@
 // What the studio predicts for the current plan (no Qt): the plan compiled, its per-device memory and
 // traffic (sim::planCost) and one simulated frame (sim::simulate). Recomputed on every plan or cluster edit.
 
+#include <memory>
 #include <string>
 #include <vector>
 
 #include "core/cost/cluster.h"
 #include "core/model/model.h"
 #include "core/partition/plan.h"
+#include "core/partition/program.h"
 #include "core/partition/weight_census.h"
 #include "core/sim/plan_cost.h"
+#include "core/sim/simulator.h"
 
 namespace tessera::ui {
 
@@ -21,6 +24,9 @@ struct PlanPreview {
     double latencySeconds = 0;             // one frame, event-driven simulation
     std::vector<double> deviceBusySeconds; // compute per device in that frame
     std::vector<std::string> overBudget;   // sim::PlanCost::overBudget
+    // The compiled program (task graphs without weight data) and its simulated frame, for the timeline.
+    std::shared_ptr<const partition::Program> program;
+    sim::SimResult frame;
 };
 
 // `census`: the model's (partition/weight_census.h), kept for the loaded model so that each edit's compile
