@@ -72,6 +72,14 @@ Expected<SshTarget> sshTarget(const cost::Device& device, const ConnectOptions& 
     t.hostKeys = options.acceptNewHostKeys ? HostKeyPolicy::AcceptNew : HostKeyPolicy::Strict;
     t.timeoutSeconds = options.timeoutSeconds;
     t.passphrase = options.passphrase;
+    if (const auto& jump = device.ssh->jumpHost) {
+        auto j = std::make_shared<SshTarget>(t);
+        j->device = device.name + " (jump host)";
+        j->host = jump->host;
+        j->port = jump->port;
+        j->user = jump->user;
+        t.jump = std::move(j);
+    }
     return t;
 }
 

@@ -2,21 +2,53 @@
 #include "deployer/ssh_session.h"
 
 #include <fcntl.h>
+#include <poll.h>
 #include <pwd.h>
+#include <sys/socket.h>
 #include <unistd.h>
 
 #include <libssh/libssh.h>
 #include <libssh/sftp.h>
 
+#include <atomic>
 #include <cstring>
 #include <fstream>
 #include <mutex>
+#include <thread>
 #include <vector>
 
 namespace tessera::deployer {
 
+// Through a jump host: the jump host's session, its channel to the device, and a thread copying bytes between
+// that channel and one end of a socket pair whose other end is the device session's socket.
+struct JumpTunnel {
+    std::unique_ptr<SshSession> jumpSession;
+    ssh_session jump = nullptr; // jumpSession's
+    ssh_channel channel = nullptr;
+    int relayFd = -1;   // the relay's end of the socket pair
+    int sessionFd = -1; // the device session's end (libssh closes it with the session)
+    std::atomic<bool> stop{false};
+    std::thread relay;
+
+    ~JumpTunnel() {
+        stop = true;
+        if (relay.joinable()) {
+            relay.join();
+        }
+        if (relayFd >= 0) {
+            ::close(relayFd);
+        }
+        if (channel) {
+            ssh_channel_close(channel);
+            ssh_channel_free(channel);
+        }
+    }
+    void run();
+};
+
 struct SshSession::Impl {
     SshTarget target;
+    std::unique_ptr<JumpTunnel> tunnel; // outlives `session`, which talks through it
     ssh_session session = nullptr;
     sftp_session sftp = nullptr;
 
@@ -28,8 +60,62 @@ struct SshSession::Impl {
             ssh_disconnect(session);
             ssh_free(session);
         }
+        tunnel.reset();
     }
 };
+
+// Until stop, the channel's end of file or an error: whatever the device session writes goes into the
+// channel, whatever the channel delivers goes to the device session. The channel is drained before each
+// wait, since libssh may hold data it already read from the jump host's socket.
+void JumpTunnel::run() {
+    std::vector<char> buffer(64 * 1024);
+    auto writeAll = [](int fd, const char* data, std::size_t size) {
+        while (size > 0) {
+            const ssize_t n = ::write(fd, data, size);
+            if (n < 0 && errno == EINTR) {
+                continue;
+            }
+            if (n <= 0) {
+                return false;
+            }
+            data += n;
+            size -= std::size_t(n);
+        }
+        return true;
+    };
+    while (!stop) {
+        const int in = ssh_channel_read_nonblocking(channel, buffer.data(), std::uint32_t(buffer.size()), 0);
+        if (in > 0) {
+            if (!writeAll(relayFd, buffer.data(), std::size_t(in))) {
+                break;
+            }
+            continue;
+        }
+        if (in == SSH_ERROR || ssh_channel_is_eof(channel) || ssh_channel_is_closed(channel)) {
+            break;
+        }
+        pollfd fds[2] = {{relayFd, POLLIN, 0}, {ssh_get_fd(jump), POLLIN, 0}};
+        if (::poll(fds, 2, 50) < 0 && errno != EINTR) {
+            break;
+        }
+        if (fds[0].revents & (POLLIN | POLLHUP | POLLERR)) {
+            const ssize_t out = ::read(relayFd, buffer.data(), buffer.size());
+            if (out <= 0) {
+                break; // the device session closed its end
+            }
+            for (ssize_t done = 0; done < out;) {
+                const int n = ssh_channel_write(channel, buffer.data() + done, std::uint32_t(out - done));
+                if (n <= 0) {
+                    stop = true;
+                    break;
+                }
+                done += n;
+            }
+        }
+    }
+    // the device session sees the connection end
+    ::shutdown(relayFd, SHUT_RDWR);
+}
 
 namespace {
 
@@ -50,9 +136,12 @@ std::string homeDir() {
     return "/";
 }
 
+std::string endpoint(const SshTarget& t) {
+    return (t.user.empty() ? localUser() : t.user) + "@" + t.host + ":" + std::to_string(t.port);
+}
+
 std::string describeTarget(const SshTarget& t) {
-    return "device '" + t.device + "' (" + (t.user.empty() ? localUser() : t.user) + "@" + t.host + ":" +
-           std::to_string(t.port) + ")";
+    return "device '" + t.device + "' (" + endpoint(t) + (t.jump ? " via " + endpoint(*t.jump) : "") + ")";
 }
 
 // Called by libssh for an encrypted key's passphrase; `userdata` is the target's PassphraseFn.
@@ -110,6 +199,33 @@ std::string SshSession::where() const {
     return describeTarget(m_impl->target);
 }
 
+Expected<std::unique_ptr<JumpTunnel>> SshSession::openTunnel(const SshTarget& t, const std::string& where) {
+    auto jumpSession = connect(*t.jump); // its errors name it "device 'NAME (jump host)' (...)"
+    if (!jumpSession) {
+        return jumpSession.error();
+    }
+    auto tunnel = std::make_unique<JumpTunnel>();
+    tunnel->jump = (*jumpSession)->m_impl->session;
+    tunnel->jumpSession = std::move(*jumpSession);
+    tunnel->channel = ssh_channel_new(tunnel->jump);
+    if (!tunnel->channel ||
+        ssh_channel_open_forward(tunnel->channel, t.host.c_str(), t.port, "127.0.0.1", 0) != SSH_OK) {
+        return Error{ErrorCode::Io, where + ": the jump host " + endpoint(*t.jump) +
+                                        " could not open a connection to " + t.host + ":" +
+                                        std::to_string(t.port) + ": " + ssh_get_error(tunnel->jump) +
+                                        " - check that it allows TCP forwarding (AllowTcpForwarding in its "
+                                        "sshd_config) and can reach the device"};
+    }
+    int pair[2];
+    if (::socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, pair) != 0) {
+        return Error{ErrorCode::Io, where + ": cannot create a socket pair: " + std::strerror(errno)};
+    }
+    tunnel->sessionFd = pair[0];
+    tunnel->relayFd = pair[1];
+    tunnel->relay = std::thread([t = tunnel.get()] { t->run(); });
+    return tunnel;
+}
+
 Expected<std::unique_ptr<SshSession>> SshSession::connect(const SshTarget& target) {
     static std::once_flag initOnce;
     std::call_once(initOnce, [] { ssh_init(); });
@@ -140,10 +256,22 @@ Expected<std::unique_ptr<SshSession>> SshSession::connect(const SshTarget& targe
     // Only the chosen file decides: a global file must not vouch for a key the user never saw.
     ssh_options_set(s, SSH_OPTIONS_GLOBAL_KNOWNHOSTS, "/dev/null");
 
+    if (t.jump) {
+        auto tunnel = openTunnel(t, where);
+        if (!tunnel) {
+            return tunnel.error();
+        }
+        impl->tunnel = std::move(*tunnel);
+        ssh_options_set(s, SSH_OPTIONS_FD, &impl->tunnel->sessionFd);
+    }
     if (ssh_connect(s) != SSH_OK) {
-        return Error{ErrorCode::Io, where + ": cannot connect: " + ssh_get_error(s) +
-                                        " - check that the device is on, reachable, and runs sshd on port " +
-                                        std::to_string(t.port)};
+        return Error{ErrorCode::Io,
+                     where + ": cannot connect: " + ssh_get_error(s) +
+                         (t.jump ? " - check that the jump host can reach the device, and that the device "
+                                   "runs sshd on port " +
+                                       std::to_string(t.port)
+                                 : " - check that the device is on, reachable, and runs sshd on port " +
+                                       std::to_string(t.port))};
     }
     std::string keyType;
     const std::string fingerprint = keyFingerprint(s, &keyType);

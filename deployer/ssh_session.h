@@ -7,7 +7,8 @@
 //   SHA256 fingerprint, unless the target says AcceptNew (then the key is appended to known_hosts). A key
 //   that differs from the one known_hosts holds for that host is always refused, whatever the policy.
 // - Every error message starts with where() ("device 'rpi-1' (pi@10.0.0.12:22)") and says what to do.
-// - A session is used by one thread at a time; different sessions may run on different threads.
+// - A session is used by one thread at a time; different sessions may run on different threads. A session
+//   through a jump host has one thread of its own relaying its bytes through the jump host's session.
 
 #include <cstdint>
 #include <functional>
@@ -38,6 +39,10 @@ struct SshTarget {
     HostKeyPolicy hostKeys = HostKeyPolicy::Strict;
     int timeoutSeconds = 10; // connecting and each network wait
     PassphraseFn passphrase; // for encrypted key files (may be empty: such keys then fail)
+    // Reached through this host (OpenSSH's ProxyJump): the connection to it is authenticated and its host
+    // key verified on its own, then it opens a TCP channel to host:port, over which this session runs
+    // end to end (the jump host sees only encrypted bytes). None: connect directly.
+    std::shared_ptr<const SshTarget> jump;
 };
 
 struct CommandResult {
@@ -45,6 +50,8 @@ struct CommandResult {
     std::string out;
     std::string err;
 };
+
+struct JumpTunnel;
 
 class SshSession {
 public:
@@ -80,6 +87,9 @@ public:
 private:
     struct Impl;
     explicit SshSession(std::unique_ptr<Impl> impl);
+    // Connects to the target's jump host and opens its channel to the target, relayed to a socket.
+    static Expected<std::unique_ptr<JumpTunnel>> openTunnel(const SshTarget& target,
+                                                            const std::string& where);
     Status openSftp();
 
     std::unique_ptr<Impl> m_impl;

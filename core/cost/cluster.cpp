@@ -1,5 +1,6 @@
 #include "core/cost/cluster.h"
 
+#include <algorithm>
 #include <set>
 
 namespace tessera::cost {
@@ -73,6 +74,56 @@ Device make(const std::string& arch, std::int64_t mib, int threads, double gmacs
 }
 
 } // namespace
+
+std::optional<JumpHost> parseJumpHost(const std::string& text, std::string* error) {
+    JumpHost jump;
+    std::string rest = text;
+    if (const auto at = rest.rfind('@'); at != std::string::npos) {
+        jump.user = rest.substr(0, at);
+        rest = rest.substr(at + 1);
+    }
+    std::string port;
+    if (!rest.empty() && rest.front() == '[') { // [IPv6 address]:port
+        const auto close = rest.find(']');
+        if (close == std::string::npos || (close + 1 < rest.size() && rest[close + 1] != ':')) {
+            rest.clear();
+        } else {
+            jump.host = rest.substr(1, close - 1);
+            port = close + 1 < rest.size() ? rest.substr(close + 2) : "";
+            if (close + 1 < rest.size() && port.empty()) {
+                rest.clear();
+            }
+        }
+    } else if (const auto colon = rest.find(':'); colon != std::string::npos) {
+        jump.host = rest.substr(0, colon);
+        port = rest.substr(colon + 1);
+        if (port.empty()) {
+            rest.clear();
+        }
+    } else {
+        jump.host = rest;
+    }
+    bool ok = !rest.empty() && !jump.host.empty() && jump.user.find('@') == std::string::npos &&
+              (text.find('@') == std::string::npos || !jump.user.empty());
+    if (ok && !port.empty()) {
+        ok = port.size() <= 5 &&
+             std::all_of(port.begin(), port.end(), [](char c) { return c >= '0' && c <= '9'; });
+        jump.port = ok ? std::stoi(port) : 0;
+        ok = ok && jump.port >= 1 && jump.port <= 65535;
+    }
+    if (!ok) {
+        *error = "expected [user@]host[:port] (e.g. \"pi@gateway.lab:2222\"), found \"" + text + "\"";
+        return std::nullopt;
+    }
+    return jump;
+}
+
+std::string toString(const JumpHost& jump) {
+    const bool v6 = jump.host.find(':') != std::string::npos;
+    const std::string text =
+        (jump.user.empty() ? "" : jump.user + "@") + (v6 ? "[" + jump.host + "]" : jump.host);
+    return jump.port == 22 ? text : text + ":" + std::to_string(jump.port);
+}
 
 const std::vector<DevicePreset>& devicePresets() {
     // Speeds are effective single-precision figures of im2col+GEMM convolution with all cores, rounded from

@@ -22,6 +22,18 @@ namespace tessera::cost {
 
 // How the deployer reaches a device over SSH (docs/file-formats.md, "ssh"). Relative paths are relative to
 // the cluster file's directory; "~/" is the local home.
+// A host the SSH connection to a device goes through (OpenSSH's ProxyJump): written "[user@]host[:port]"
+// ("[::1]:2222" for IPv6 with a port). It is reached with the device's key and known_hosts.
+struct JumpHost {
+    std::string user; // empty: the local user's name
+    std::string host;
+    int port = 22;
+    bool operator==(const JumpHost&) const = default;
+};
+// nullopt with `error` set ("expected [user@]host[:port]...") when `text` is not of that form.
+std::optional<JumpHost> parseJumpHost(const std::string& text, std::string* error);
+std::string toString(const JumpHost& jump);
+
 struct SshSettings {
     std::string user; // empty: the local user's name
     int port = 22;
@@ -29,6 +41,7 @@ struct SshSettings {
     std::string knownHosts; // empty: ~/.ssh/known_hosts
     // Where releases, the pid file and the log live on the device: relative to the remote home, or absolute.
     std::string baseDir = ".tessera";
+    std::optional<JumpHost> jumpHost; // none: the device is reached directly
 
     bool operator==(const SshSettings&) const = default;
 };

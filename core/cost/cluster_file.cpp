@@ -168,11 +168,15 @@ SshSettings parseSsh(Fields& f, const Json& j, const std::string& path) {
             f.fail(path + ".base_dir", "must not be empty (leave it out for the default \".tessera\")");
         }
     }
-    if (member(j, "jump_host")) {
-        f.fail(path + ".jump_host",
-               "jump hosts are not supported yet: make the device reachable directly (e.g. a VPN or a port "
-               "forward on the jump host) and remove \"jump_host\"",
-               ErrorCode::Unsupported);
+    if (const Json* v = member(j, "jump_host")) {
+        const std::string text = f.string(*v, path + ".jump_host");
+        std::string error;
+        if (!f.failed()) {
+            s.jumpHost = parseJumpHost(text, &error);
+            if (!s.jumpHost) {
+                f.fail(path + ".jump_host", error);
+            }
+        }
     }
     return s;
 }
@@ -408,6 +412,9 @@ std::string clusterToJson(const Cluster& cluster) {
                 if (!value->empty()) {
                     ssh[key] = *value;
                 }
+            }
+            if (s.jumpHost) {
+                ssh["jump_host"] = toString(*s.jumpHost);
             }
             doc["devices"].back()["ssh"] = ssh;
         }

@@ -57,6 +57,8 @@ public:
     ~SshdServer() { stop(); }
 
     QString home() const { return m_dir + "/home"; }
+    // Lines appended to the server's sshd_config at the next start().
+    void setExtraConfig(std::string lines) { m_extraConfig = std::move(lines); }
     QString hostKey() const { return m_dir + "/host_key"; }
     int port() const { return m_port; }
 
@@ -80,7 +82,8 @@ public:
             << "\nPidFile " << (m_dir + "/sshd.pid").toStdString() << "\nAuthorizedKeysFile "
             << m_authorizedKeys.toStdString()
             << "\nPermitRootLogin prohibit-password\nPasswordAuthentication no\nKbdInteractiveAuthentication "
-               "no\nStrictModes no\nUsePAM no\nSubsystem sftp internal-sftp\n";
+               "no\nStrictModes no\nUsePAM no\nSubsystem sftp internal-sftp\n"
+            << m_extraConfig;
         const QString sshd = "exec /usr/sbin/sshd -D -e -f '" + config + "'";
         m_process.setStandardOutputFile(m_dir + "/sshd.log", QIODevice::Append);
         m_process.setStandardErrorFile(m_dir + "/sshd.log", QIODevice::Append);
@@ -159,6 +162,7 @@ private:
     QString m_dir, m_authorizedKeys;
     std::string m_address;
     QString m_netns;
+    std::string m_extraConfig;
     int m_port = 0;
     QProcess m_process;
 };

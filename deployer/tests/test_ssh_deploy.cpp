@@ -14,8 +14,11 @@
 #include <fstream>
 #include <random>
 
+#include "core/base/sha256.h"
 #include "core/cost/cluster.h"
 #include "deployer/deploy.h"
+#include "deployer/remote_device.h"
+#include "deployer/ssh_session.h"
 #include "deployer/tests/deploy_test_support.h"
 #include "deployer/tests/sshd_server.h"
 #include "tests/integration/cli_runner.h"
@@ -145,6 +148,64 @@ private slots:
         QVERIFY(r.out.contains("no tessera-node installed"));
         QVERIFY(
             QDir(m_servers[0]->home() + "/.tessera").exists()); // the device's home (a temporary directory)
+    }
+
+    // Device 0 reached through device 1's sshd as a jump host: probe, then a 3 MiB upload and a command
+    // through the tunnel; the jump host down or refusing to forward is a clear error naming it.
+    void jumpHostCarriesTheSession() {
+        auto jumpCluster = [&](const QString& file, int jumpPort) {
+            auto c = *cost::readCluster(cluster().toStdString());
+            c.devices.resize(1);
+            c.devices[0].ssh->jumpHost = cost::JumpHost{"root", "127.0.0.1", jumpPort};
+            QVERIFY(cost::writeCluster(c, file.toStdString()).ok());
+        };
+        jumpCluster(path("jump.json"), m_servers[1]->port());
+        auto r = test::tessera({"probe", "--cluster", path("jump.json")});
+        QVERIFY2(r.exitCode == 0 && r.out.contains("rpi4-1: ready: "), qPrintable(r.out + r.err));
+
+        const auto c = *cost::readCluster(path("jump.json").toStdString());
+        deployer::ConnectOptions options;
+        options.relativeTo = m_dir.path().toStdString();
+        auto target = deployer::sshTarget(c.devices[0], options);
+        QVERIFY(target.ok() && target->jump);
+        auto session = deployer::SshSession::connect(*target);
+        QVERIFY2(session.ok(), session.ok() ? "" : session.error().message.c_str());
+        QVERIFY2((*session)->where().find("via root@127.0.0.1:" + std::to_string(m_servers[1]->port())) !=
+                     std::string::npos,
+                 (*session)->where().c_str());
+        std::string data(3 * 1024 * 1024 + 17, '\0');
+        std::mt19937 random(7);
+        for (char& ch : data) {
+            ch = char(random());
+        }
+        std::ofstream(path("payload.bin").toStdString(), std::ios::binary) << data;
+        QVERIFY(
+            (*session)->upload(path("payload.bin").toStdString(), "/tmp/tessera-jump-payload", 0600).ok());
+        auto sum = (*session)->check("sha256sum /tmp/tessera-jump-payload && rm /tmp/tessera-jump-payload",
+                                     "checksum");
+        QVERIFY(sum.ok());
+        QCOMPARE(QString::fromStdString(sum->substr(0, 64)), QString::fromStdString(sha256Hex(data)));
+        session->reset();
+
+        // the jump host down: the device is not reached directly instead
+        jumpCluster(path("jump-down.json"), test::freePort());
+        r = test::tessera({"probe", "--cluster", path("jump-down.json")});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.out.contains("device 'rpi4-1 (jump host)'") && r.out.contains("cannot connect"),
+                 qPrintable(r.out));
+
+        // a jump host that does not forward
+        QDir().mkpath(path("nofwd"));
+        test::SshdServer noForwarding(path("nofwd"), path("client_key.pub"));
+        noForwarding.setExtraConfig("AllowTcpForwarding no\n");
+        QVERIFY(noForwarding.start());
+        jumpCluster(path("jump-nofwd.json"), noForwarding.port());
+        r = test::tessera({"probe", "--cluster", path("jump-nofwd.json"), "--accept-new-host-keys"});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.out.contains("could not open a connection to 127.0.0.1:" +
+                                QString::number(m_servers[0]->port())) &&
+                     r.out.contains("AllowTcpForwarding"),
+                 qPrintable(r.out));
     }
 
     void deployLaunchRunStop() {

@@ -382,14 +382,47 @@ private slots:
                          "known_hosts, base_dir, jump_host)"));
         QCOMPARE(readError("s2.json", withDevice(R"(, "ssh": {"port": 70000})")),
                  q(dir + "s2.json: devices[0].ssh.port: expected a port between 1 and 65535, found 70000"));
-        QCOMPARE(readError("s3.json", withDevice(R"(, "ssh": {"jump_host": "gw"})")),
-                 q(dir +
-                   "s3.json: devices[0].ssh.jump_host: jump hosts are not supported yet: make the device "
-                   "reachable directly (e.g. a VPN or a port forward on the jump host) and remove "
-                   "\"jump_host\""));
+        QCOMPARE(readError("s3.json", withDevice(R"(, "ssh": {"jump_host": "pi@gw:x"})")),
+                 q(dir + "s3.json: devices[0].ssh.jump_host: expected [user@]host[:port] (e.g. "
+                         "\"pi@gateway.lab:2222\"), found \"pi@gw:x\""));
         QCOMPARE(readError("s4.json", withDevice(R"(, "ssh": "pi@host")")),
                  q(dir + "s4.json: devices[0].ssh: expected an object (user, port, key_file, ...), found "
                          "\"pi@host\""));
+    }
+
+    // "[user@]host[:port]", IPv6 in brackets; written back in the same form.
+    void parsesJumpHosts() {
+        using J = JumpHost;
+        const std::vector<std::pair<std::string, std::optional<J>>> cases = {
+            {"gw", J{"", "gw", 22}},
+            {"pi@gw.lab", J{"pi", "gw.lab", 22}},
+            {"pi@10.0.0.1:2222", J{"pi", "10.0.0.1", 2222}},
+            {"[::1]:2200", J{"", "::1", 2200}},
+            {"admin@[fe80::1]", J{"admin", "fe80::1", 22}},
+            {"", std::nullopt},
+            {"@gw", std::nullopt},
+            {"gw:", std::nullopt},
+            {"gw:0", std::nullopt},
+            {"gw:70000", std::nullopt},
+            {"a@b@gw", std::nullopt},
+            {"[::1", std::nullopt},
+            {"[::1]x", std::nullopt},
+        };
+        for (const auto& [text, expected] : cases) {
+            std::string error;
+            const auto parsed = parseJumpHost(text, &error);
+            QVERIFY2(parsed == expected, text.c_str());
+            QVERIFY2(parsed.has_value() == error.empty(), text.c_str());
+            if (parsed) {
+                std::string again;
+                QVERIFY2(parseJumpHost(toString(*parsed), &again) == parsed, toString(*parsed).c_str());
+            }
+        }
+        const auto c =
+            parseCluster(withDevice(R"(, "host": "10.0.0.5", "ssh": {"jump_host": "pi@gw:2222"})"), "j.json");
+        QVERIFY2(c.ok(), qPrintable(messageOf(c)));
+        QVERIFY(c->devices[0].ssh->jumpHost == (J{"pi", "gw", 2222}));
+        QVERIFY(*parseCluster(clusterToJson(*c), "x.json") == *c);
     }
 
     void errorsNameTheField() {
