@@ -300,6 +300,9 @@ private slots:
         QVERIFY(!partition::intersect(regions[0], regions[1]).empty());
         QVERIFY(!partition::intersect(regions[0], regions[5]).empty());
         QCOMPARE(regions[24][2].end, std::int64_t(608));
+        const QString shot = QDir::temp().filePath(QStringLiteral("tessera_tile_editor.png"));
+        QVERIFY(editor()->grab().save(shot));
+        qInfo("tile editor with the input shown: %s", qPrintable(shot));
         // They follow a cut-line drag.
         const auto tile0 = regions[0];
         const QPoint handle = canvas()->cutHandle(Axis::Columns, 0).toPoint();
@@ -308,9 +311,6 @@ private slots:
         QTest::mouseRelease(canvas(), Qt::LeftButton, {}, canvas()->outputPoint(19, 4).toPoint());
         QVERIFY(canvas()->inputRegions()[0][3].end < tile0[3].end);
         QCOMPARE(canvas()->inputRegions()[0][2], tile0[2]);
-        const QString shot = QDir::temp().filePath(QStringLiteral("tessera_tile_editor.png"));
-        QVERIFY(editor()->grab().save(shot));
-        qInfo("tile editor with the input shown: %s", qPrintable(shot));
     }
 };
 
