@@ -15,7 +15,9 @@
 #include <QToolButton>
 
 #include "test_support.h"
+#include "ui/device_panel.h"
 #include "ui/device_strip.h"
+#include "ui/device_table_model.h"
 #include "ui/main_window.h"
 #include "ui/memory_chart.h"
 #include "ui/node_selection.h"
@@ -247,6 +249,20 @@ private slots:
         QDragMoveEvent move(QPoint(1, 1), Qt::CopyAction, device.get(), Qt::LeftButton, Qt::NoModifier);
         QApplication::sendEvent(canvas(), &move);
         QVERIFY(!move.isAccepted());
+    }
+
+    void devicePanelTakesTilesAndGivesDevices() {
+        auto* devices = m_window->devicePanel()->tableModel();
+        // A tile dropped on the row of emulated-6.
+        std::unique_ptr<QMimeData> tile(tileMimeData({block().first, 3}));
+        QVERIFY(devices->canDropMimeData(tile.get(), Qt::MoveAction, -1, -1, devices->index(5, 0)));
+        devices->dropMimeData(tile.get(), Qt::MoveAction, -1, -1, devices->index(5, 0));
+        QCOMPARE(block().devices[3], 5);
+        // The row of emulated-3 dragged onto tile 4.
+        std::unique_ptr<QMimeData> device(devices->mimeData({devices->index(2, 0)}));
+        QCOMPARE(deviceFromMime(device.get()), 2);
+        drop(canvas(), canvas()->tileCenter(4).toPoint(), device.get());
+        QCOMPARE(block().devices[4], 2);
     }
 
     void reuseAndStealingToggles() {
