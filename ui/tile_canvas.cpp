@@ -3,6 +3,7 @@
 #include <QApplication>
 #include <QDrag>
 #include <QHelpEvent>
+#include <QKeyEvent>
 #include <QMimeData>
 #include <QMouseEvent>
 #include <QPainter>
@@ -52,6 +53,7 @@ TileCanvas::TileCanvas(ProjectModel* project, PartitionEditor* editor, QWidget* 
     , m_editor(editor) {
     setMouseTracking(true);
     setAcceptDrops(true);
+    setFocusPolicy(Qt::ClickFocus); // Escape cancels a drag
     setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Expanding);
     auto refresh = [this] {
         if (!stage()) {
@@ -461,7 +463,8 @@ void TileCanvas::mousePressEvent(QMouseEvent* event) {
     }
     if (const auto cut = cutAt(event->position())) {
         // Every move of this drag carries the same key, so they merge into one undo step.
-        m_drag = CutDrag{*cut, m_editor->newMergeKey()};
+        const auto* s = stage();
+        m_drag = CutDrag{*cut, m_editor->newMergeKey(), s->rowCuts, s->colCuts};
         update();
         return;
     }
@@ -512,6 +515,18 @@ void TileCanvas::mouseReleaseEvent(QMouseEvent* event) {
         m_pressTile = -1;
         update();
     }
+}
+
+void TileCanvas::keyPressEvent(QKeyEvent* event) {
+    if (event->key() != Qt::Key_Escape || !m_drag) {
+        QWidget::keyPressEvent(event);
+        return;
+    }
+    // Back to the cuts before the drag, with the drag's key: the merged step ends where it began and drops.
+    const CutDrag drag = *m_drag;
+    m_drag.reset();
+    m_editor->setTileCuts(*m_node, drag.rowCuts, drag.colCuts, drag.mergeKey);
+    update();
 }
 
 void TileCanvas::leaveEvent(QEvent*) {

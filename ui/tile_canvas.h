@@ -59,6 +59,7 @@ protected:
     void mousePressEvent(QMouseEvent* event) override;
     void mouseMoveEvent(QMouseEvent* event) override;
     void mouseReleaseEvent(QMouseEvent* event) override;
+    void keyPressEvent(QKeyEvent* event) override;
     void leaveEvent(QEvent* event) override;
     bool event(QEvent* event) override;
     void dragEnterEvent(QDragEnterEvent* event) override;
@@ -74,6 +75,7 @@ private:
     struct CutDrag {
         Cut cut;
         int mergeKey;
+        std::vector<std::int64_t> rowCuts, colCuts; // before the drag, restored by Escape
     };
 
     const partition::Stage* stage() const;

@@ -189,6 +189,16 @@ private slots:
         QTest::mouseRelease(canvas(), Qt::LeftButton, {}, canvas()->outputPoint(19, 15).toPoint());
         QCOMPARE(block().colCuts.front(), std::int64_t(15));
         QCOMPARE(m_project->undoStack()->count(), steps + 2);
+        // Escape during a drag puts the line back and leaves no step either.
+        QTest::mousePress(canvas(), Qt::LeftButton, {}, back);
+        QTest::mouseMove(canvas(), canvas()->outputPoint(19, 5).toPoint());
+        QCOMPARE(block().colCuts.front(), std::int64_t(5));
+        QTest::keyClick(canvas(), Qt::Key_Escape);
+        QCOMPARE(block().colCuts.front(), std::int64_t(15));
+        QTest::mouseMove(canvas(), canvas()->outputPoint(19, 7).toPoint()); // the drag is over
+        QTest::mouseRelease(canvas(), Qt::LeftButton, {}, canvas()->outputPoint(19, 7).toPoint());
+        QCOMPARE(block().colCuts.front(), std::int64_t(15));
+        QCOMPARE(m_project->undoStack()->count(), steps + 2);
     }
 
     void dragARowCutToTheBorder() {
