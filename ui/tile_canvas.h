@@ -68,6 +68,14 @@ protected:
     void dropEvent(QDropEvent* event) override;
 
 private:
+    // Layout (px).
+    static constexpr double kMargin = 6;     // around everything
+    static constexpr double kTitle = 18;     // a panel's title line
+    static constexpr double kCaption = 46;   // under the input: up to three lines
+    static constexpr double kCutLabels = 14; // above the output: column cut positions
+    static constexpr double kRowLabels = 26; // left of the output: row cut positions
+    static constexpr double kGap = 18;       // between the output and the input panels
+
     struct Cut {
         Axis axis;
         int index;
