@@ -112,13 +112,21 @@ private slots:
 
     // One cut-line drag of 40 moves, each moving the line by one column: the merged undo command, the
     // prediction, and every view redrawn and repainted. Min / median / max in milliseconds on stdout.
+    void cutLineDrag_data() {
+        QTest::addColumn<bool>("input");
+        QTest::newRow("output") << false;
+        QTest::newRow("input shown") << true; // every tile's receptive region recomputed per move
+    }
+
     void cutLineDrag() {
+        QFETCH(bool, input);
         m_project->setPlan(m_a);
         const auto& nodes = m_project->model().graph.nodes;
         const auto conv15 =
             std::find_if(nodes.begin(), nodes.end(), [](const auto& n) { return n.name == "conv_15"; });
         m_window->selection()->setNodes({std::size_t(conv15 - nodes.begin())});
         auto* canvas = m_window->tileEditor()->canvas();
+        canvas->setShowInput(input);
         QApplication::processEvents();
         QApplication::processEvents();
         QVERIFY(canvas->isVisible());
@@ -148,15 +156,15 @@ private slots:
         QTest::mouseRelease(canvas, Qt::LeftButton, {}, canvas->outputPoint(19, 18.2).toPoint());
         QCOMPARE(m_project->undoStack()->count(), steps + 1);
         QVERIFY(chartChanges > 0);
+        QCOMPARE(canvas->inputRegions().size(), input ? std::size_t(25) : std::size_t(0));
         for (auto* v : {&handled, &ms, &cpu}) {
             std::sort(v->begin(), v->end());
         }
-        qInfo("cut-line drag on YOLOv2-608 (5x5 block), per move: handled (command, prediction, views "
+        qInfo("cut-line drag on YOLOv2-608 (5x5 block%s), per move: handled (command, prediction, views "
               "updated) min %.2f / median %.2f / max %.2f ms; with the repaints min %.2f / median %.2f / max "
-              "%.2f "
-              "ms; CPU time with the repaints min %.2f / median %.2f / max %.2f ms",
-              handled.front(), handled[handled.size() / 2], handled.back(), ms.front(), ms[ms.size() / 2],
-              ms.back(), cpu.front(), cpu[cpu.size() / 2], cpu.back());
+              "%.2f ms; CPU time with the repaints min %.2f / median %.2f / max %.2f ms",
+              input ? ", input shown" : "", handled.front(), handled[handled.size() / 2], handled.back(),
+              ms.front(), ms[ms.size() / 2], ms.back(), cpu.front(), cpu[cpu.size() / 2], cpu.back());
     }
 
     // Graphviz layout of a 700-node graph with residual branches (the size of a large real model), which the
