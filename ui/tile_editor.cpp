@@ -37,6 +37,15 @@ TileEditor::TileEditor(ProjectModel* project, NodeSelection* selection, Partitio
     m_explanation->setWordWrap(true);
     m_explanation->setAlignment(Qt::AlignTop | Qt::AlignLeft);
     m_explanation->setMargin(8);
+    m_explanation->setObjectName(QStringLiteral("tileEditorExplanation"));
+    m_explanation->setTextFormat(Qt::RichText);
+    connect(m_explanation, &QLabel::linkActivated, this, [this](const QString& link) {
+        bool ok = false;
+        const auto node = link.section(QLatin1Char(':'), 1).toULongLong(&ok);
+        if (ok && m_project->hasProject() && node < m_project->model().graph.nodes.size()) {
+            m_selection->setNodes({std::size_t(node)});
+        }
+    });
     m_header->setWordWrap(true);
     m_message->setWordWrap(true);
     m_message->setStyleSheet(QStringLiteral("QLabel { color: #b01c1c; }"));
@@ -161,11 +170,33 @@ void TileEditor::refresh() {
             const auto& name = m_project->model().graph.nodes[m_selection->nodes().front()].name;
             text = tr("%1 is not in a tile block.").arg(toQString(name));
         }
+        text = QStringLiteral("<p>%1</p>").arg(text.toHtmlEscaped());
+        // The plan's tile blocks, as links that select them.
+        QStringList blocks;
+        if (m_project->hasProject()) {
+            const auto& graph = m_project->model().graph;
+            for (const auto& stage : m_project->plan().stages) {
+                if (stage.kind == partition::StageKind::Tiles) {
+                    blocks.append(QStringLiteral("<a href=\"node:%1\">%2</a>")
+                                      .arg(stage.first)
+                                      .arg(tr("%1 … %2")
+                                               .arg(toQString(graph.nodes[stage.first].name),
+                                                    toQString(graph.nodes[stage.last].name))
+                                               .toHtmlEscaped()));
+                }
+            }
+        }
+        if (!blocks.isEmpty()) {
+            text += QStringLiteral("<p>%1</p>")
+                        .arg(tr("Tile blocks of this plan: %1").arg(blocks.join(QStringLiteral(", "))));
+        }
         text +=
-            QStringLiteral("\n\n") +
-            tr("To make a tile block, select a range of layers (click the first, Shift+click the last) and "
-               "choose Partition → Fuse as Tile Block… (Ctrl+T). Its output is cut into a grid of tiles "
-               "that the devices compute in parallel.");
+            QStringLiteral("<p>%1</p>")
+                .arg(tr("To make a tile block, select a range of layers (click the first, Shift+click the "
+                        "last) "
+                        "and choose Partition → Fuse as Tile Block… (Ctrl+T). Its output is cut into a grid "
+                        "of tiles that the devices compute in parallel.")
+                         .toHtmlEscaped());
         m_explanation->setText(text);
         m_pages->setCurrentIndex(0);
         m_strip->setTileCounts({});

@@ -7,6 +7,7 @@
 #include <QAbstractButton>
 #include <QCheckBox>
 #include <QDragEnterEvent>
+#include <QLabel>
 #include <QMimeData>
 #include <QSettings>
 #include <QSpinBox>
@@ -125,6 +126,13 @@ private slots:
         m_window->selection()->setNodes({nodeIndex("conv_20")});
         QVERIFY(!editor()->isShowingBlock());
         QVERIFY(editor()->explanationText().contains(QStringLiteral("conv_20 is not in a tile block")));
+        // It lists the plan's tile blocks as links that select them.
+        auto* explanation = editor()->findChild<QLabel*>(QStringLiteral("tileEditorExplanation"));
+        QVERIFY(
+            explanation->text().contains(QStringLiteral("<a href=\"node:0\">conv_0 … conv_15_leaky</a>")));
+        emit explanation->linkActivated(QStringLiteral("node:0"));
+        QCOMPARE(m_window->selection()->nodes(), std::vector<std::size_t>{0});
+        QVERIFY(editor()->isShowingBlock());
         m_window->selection()->setNodes({nodeIndex("conv_0")});
         QVERIFY(editor()->isShowingBlock());
         // Undoing the fuse of the block it shows takes the editor back to the explanation.
