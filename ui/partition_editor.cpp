@@ -216,16 +216,24 @@ bool PartitionEditor::setTileOptions(std::size_t node, bool reuse, bool stealing
 }
 
 bool PartitionEditor::assignTile(std::size_t node, int tile, int device) {
-    if (!m_project->hasProject() || device < 0 || device >= int(m_project->cluster().devices.size())) {
+    const partition::Stage* stage = tileStage(node);
+    if (!stage) {
+        return false;
+    }
+    if (device < 0 || device >= int(m_project->cluster().devices.size())) {
+        emit refused(tr("There is no device #%1 in the cluster (it has %n device(s)).", nullptr,
+                        int(m_project->cluster().devices.size()))
+                         .arg(device));
+        return false;
+    }
+    if (tile < 0 || std::size_t(tile) >= stage->devices.size()) {
+        emit refused(
+            tr("There is no tile %1 in this block (it has %n tile(s)).", nullptr, int(stage->devices.size()))
+                .arg(tile));
         return false;
     }
     return editTiles(
-        node,
-        [&](partition::Stage& stage) {
-            if (tile >= 0 && std::size_t(tile) < stage.devices.size()) {
-                stage.devices[std::size_t(tile)] = device;
-            }
-        },
+        node, [&](partition::Stage& next) { next.devices[std::size_t(tile)] = device; },
         [&](const QString& block) {
             return tr("Run tile %1 of %2 on %3")
                 .arg(QString::number(tile), block,

@@ -313,6 +313,10 @@ private slots:
             editor()->messageText().contains(QStringLiteral("row cuts [8,8] must be strictly increasing")));
         QVERIFY(!partitions->regridTiles(nodeIndex("conv_15"), 39, 5));
         QVERIFY(editor()->messageText().contains(QStringLiteral("cannot be cut into 39x5 tiles")));
+        QVERIFY(!partitions->assignTile(nodeIndex("conv_15"), 25, 1));
+        QVERIFY(editor()->messageText().contains(QStringLiteral("There is no tile 25 in this block")));
+        QVERIFY(!partitions->assignTile(nodeIndex("conv_15"), 0, 6));
+        QVERIFY(editor()->messageText().contains(QStringLiteral("There is no device #6")));
         QVERIFY(!partitions->assignTile(nodeIndex("conv_20"), 0, 1));
         QVERIFY(editor()->messageText().contains(QStringLiteral("not part of a tile block")));
         // The next edit clears the message.
