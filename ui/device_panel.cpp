@@ -39,7 +39,8 @@ DevicePanel::DevicePanel(ProjectModel* project, PartitionEditor* editor, QWidget
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
     m_view->setAcceptDrops(true);
-    m_view->setDragDropMode(QAbstractItemView::DropOnly);
+    m_view->setDragDropMode(QAbstractItemView::DragDrop); // devices drag onto tiles of the tile editor
+    m_view->setDragEnabled(true);
     m_view->setDropIndicatorShown(true);
     m_view->verticalHeader()->hide();
     m_view->horizontalHeader()->setStretchLastSection(true);
@@ -49,6 +50,8 @@ DevicePanel::DevicePanel(ProjectModel* project, PartitionEditor* editor, QWidget
                 const auto [low, high] = std::minmax_element(nodes.begin(), nodes.end());
                 editor->place(std::size_t(*low), std::size_t(*high), device);
             });
+    connect(m_model, &DeviceTableModel::tileDropped, editor,
+            [editor](const TileRef& tile, int device) { editor->assignTile(tile.node, tile.tile, device); });
     connect(m_model, &QAbstractItemModel::modelReset, this, [this] {
         m_view->resizeColumnsToContents();
         updateButtons();

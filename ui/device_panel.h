@@ -1,6 +1,7 @@
 #pragma once
 // The device panel: the cluster's devices with add (board presets or a custom device), edit and remove, each
-// one undoable command; layers dropped on a device are placed on it through the partition editor.
+// one undoable command; layers dropped on a device are placed on it through the partition editor, tiles
+// dropped on a device run on it, and a device dragged onto a tile of the tile editor runs that tile.
 
 #include <QWidget>
 

@@ -41,7 +41,10 @@ QVariant DeviceTableModel::data(const QModelIndex& index, int role) const {
         return deviceColor(index.row());
     }
     if (role == Qt::ToolTipRole && index.column() == Name) {
-        return tr("Drop layers here to run them whole on %1").arg(toQString(device.name));
+        return tr("Drop layers here to run them whole on %1, or a tile of the tile editor to run it there; "
+                  "drag "
+                  "the device onto a tile to run that tile on it")
+            .arg(toQString(device.name));
     }
     if (role != Qt::DisplayRole) {
         return {};
@@ -91,11 +94,16 @@ QVariant DeviceTableModel::headerData(int section, Qt::Orientation orientation, 
 
 Qt::ItemFlags DeviceTableModel::flags(const QModelIndex& index) const {
     const auto base = QAbstractTableModel::flags(index);
-    return index.isValid() ? base | Qt::ItemIsDropEnabled : base;
+    return index.isValid() ? base | Qt::ItemIsDropEnabled | Qt::ItemIsDragEnabled : base;
 }
 
 QStringList DeviceTableModel::mimeTypes() const {
-    return {QString::fromLatin1(kLayersMimeType)};
+    return {QString::fromLatin1(kLayersMimeType), QString::fromLatin1(kTileMimeType)};
+}
+
+QMimeData* DeviceTableModel::mimeData(const QModelIndexList& indexes) const {
+    // A device row dragged out: onto a tile of the tile editor.
+    return indexes.isEmpty() ? nullptr : deviceMimeData(indexes.front().row());
 }
 
 Qt::DropActions DeviceTableModel::supportedDropActions() const {
@@ -104,13 +112,18 @@ Qt::DropActions DeviceTableModel::supportedDropActions() const {
 
 bool DeviceTableModel::canDropMimeData(const QMimeData* data, Qt::DropAction, int, int,
                                        const QModelIndex& parent) const {
-    return parent.isValid() && data->hasFormat(QString::fromLatin1(kLayersMimeType));
+    return parent.isValid() && (data->hasFormat(QString::fromLatin1(kLayersMimeType)) ||
+                                data->hasFormat(QString::fromLatin1(kTileMimeType)));
 }
 
 bool DeviceTableModel::dropMimeData(const QMimeData* data, Qt::DropAction action, int row, int column,
                                     const QModelIndex& parent) {
     if (!canDropMimeData(data, action, row, column, parent)) {
         return false;
+    }
+    if (const auto tile = tileFromMime(data)) {
+        emit tileDropped(*tile, parent.row());
+        return false; // applied through the project
     }
     QDataStream stream(data->data(QString::fromLatin1(kLayersMimeType)));
     std::vector<int> nodes;

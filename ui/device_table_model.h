@@ -1,11 +1,14 @@
 #pragma once
 // The cluster's devices as a table (name, host, memory budget, speed, threads, link). Layers dragged from
 // the layer table (kLayersMimeType) can be dropped on a device row: layersDropped() reports the node rows
-// and the device, and the panel turns that into a placement.
+// and the device, and the panel turns that into a placement. Likewise a tile of the tile editor
+// (kTileMimeType: tileDropped()); and a device row can be dragged onto a tile (kDeviceMimeType).
 
 #include <QAbstractTableModel>
 
 #include <vector>
+
+#include "ui/tile_mime.h"
 
 namespace tessera::ui {
 
@@ -24,6 +27,8 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
     Qt::ItemFlags flags(const QModelIndex& index) const override;
     QStringList mimeTypes() const override;
+    QMimeData* mimeData(const QModelIndexList& indexes) const override;
+    Qt::DropActions supportedDragActions() const override { return Qt::CopyAction; }
     Qt::DropActions supportedDropActions() const override;
     bool canDropMimeData(const QMimeData* data, Qt::DropAction action, int row, int column,
                          const QModelIndex& parent) const override;
@@ -32,6 +37,7 @@ public:
 
 signals:
     void layersDropped(const std::vector<int>& nodes, int device);
+    void tileDropped(const tessera::ui::TileRef& tile, int device);
 
 private:
     ProjectModel* m_project;

@@ -23,6 +23,7 @@
 #include "ui/project_model.h"
 #include "ui/properties_panel.h"
 #include "ui/qt_convert.h"
+#include "ui/tile_editor.h"
 #include "ui/timeline_view.h"
 #include "ui/welcome_page.h"
 
@@ -50,6 +51,7 @@ MainWindow::MainWindow(ProjectModel* project, QSettings* settings, MainWindowOpt
     , m_chart(new MemoryChart(project, this))
     , m_predictions(new PredictionPanel(project, this))
     , m_properties(new PropertiesPanel(project, m_selection, this))
+    , m_tiles(new TileEditor(project, m_selection, m_editor, this))
     , m_modelStatus(new QLabel(this))
     , m_planStatus(new QLabel(this)) {
     setObjectName(QStringLiteral("mainWindow"));
@@ -110,6 +112,7 @@ void MainWindow::createDocks() {
         return d;
     };
     dock(m_layers, tr("Layers"), QStringLiteral("layersDock"), Qt::LeftDockWidgetArea);
+    dock(m_tiles, tr("Tile Editor"), QStringLiteral("tileEditorDock"), Qt::LeftDockWidgetArea);
     dock(m_devices, tr("Devices"), QStringLiteral("devicesDock"), Qt::RightDockWidgetArea);
     dock(m_chart, tr("Memory"), QStringLiteral("memoryDock"), Qt::RightDockWidgetArea);
     auto* predictions =
@@ -134,6 +137,8 @@ void MainWindow::applyDefaultDockSizes() {
     resizeDocks({layers, predictions}, {440, 470}, Qt::Horizontal);
     resizeDocks({devices, memory, predictions}, {200, 320, 380}, Qt::Vertical);
     resizeDocks({findChild<QDockWidget*>(QStringLiteral("timelineDock"))}, {230}, Qt::Vertical);
+    resizeDocks({layers, findChild<QDockWidget*>(QStringLiteral("tileEditorDock"))}, {380, 520},
+                Qt::Vertical);
 }
 
 bool MainWindow::isShowingGraph() const {

@@ -28,6 +28,7 @@ class PartitionEditor;
 class PredictionPanel;
 class ProjectModel;
 class PropertiesPanel;
+class TileEditor;
 class WelcomePage;
 
 struct MainWindowOptions {
@@ -55,6 +56,7 @@ public:
     DevicePanel* devicePanel() const { return m_devices; }
     MemoryChart* memoryChart() const { return m_chart; }
     PredictionPanel* predictionPanel() const { return m_predictions; }
+    TileEditor* tileEditor() const { return m_tiles; }
     NodeSelection* selection() const { return m_selection; }
     PartitionEditor* partitionEditor() const { return m_editor; }
     Autosave* autosave() const { return m_autosave; }
@@ -107,6 +109,7 @@ private:
     MemoryChart* m_chart;
     PredictionPanel* m_predictions;
     PropertiesPanel* m_properties;
+    TileEditor* m_tiles;
     QLabel* m_modelStatus;
     QLabel* m_planStatus;
     QList<QDockWidget*> m_hiddenDocks; // hidden while the welcome page shows

@@ -30,6 +30,14 @@ void mergeDeviceStages(Plan& plan) {
     plan.stages = std::move(merged);
 }
 
+std::string joinLines(const std::vector<std::string>& lines) {
+    std::string text;
+    for (const auto& line : lines) {
+        text += (text.empty() ? "" : "\n") + line;
+    }
+    return text;
+}
+
 } // namespace
 
 Expected<Plan> replaceRange(const Plan& plan, Stage stage, std::size_t first, std::size_t last,
@@ -71,11 +79,7 @@ Expected<Plan> replaceRange(const Plan& plan, Stage stage, std::size_t first, st
               [](const Stage& a, const Stage& b) { return a.first < b.first; });
     mergeDeviceStages(next);
     if (auto problems = partition::validate(next, graph, cluster); !problems.empty()) {
-        std::string message;
-        for (const auto& p : problems) {
-            message += (message.empty() ? "" : "\n") + p;
-        }
-        return Error{ErrorCode::InvalidArgument, message};
+        return Error{ErrorCode::InvalidArgument, joinLines(problems)};
     }
     return next;
 }
@@ -96,6 +100,11 @@ Expected<Plan> fuseTiles(const Plan& plan, std::size_t first, std::size_t last, 
     stage.colCuts = partition::uniformCuts(out->shape[3], settings.columns);
     stage.reuse = settings.reuse;
     stage.stealing = settings.stealing;
+    stage.devices = roundRobinDevices(cluster, stage.cells());
+    return replaceRange(plan, std::move(stage), first, last, graph, cluster);
+}
+
+std::vector<int> roundRobinDevices(const cost::Cluster& cluster, std::size_t count) {
     std::vector<int> order;
     order.push_back(cluster.gateway);
     for (int d = 0; d < int(cluster.devices.size()); ++d) {
@@ -103,10 +112,26 @@ Expected<Plan> fuseTiles(const Plan& plan, std::size_t first, std::size_t last, 
             order.push_back(d);
         }
     }
-    for (std::size_t t = 0; t < stage.cells(); ++t) {
-        stage.devices.push_back(order[t % order.size()]);
+    std::vector<int> devices;
+    for (std::size_t t = 0; t < count; ++t) {
+        devices.push_back(order[t % order.size()]);
     }
-    return replaceRange(plan, std::move(stage), first, last, graph, cluster);
+    return devices;
+}
+
+Expected<Plan> replaceStage(const Plan& plan, std::size_t index, Stage stage, const model::Graph& graph,
+                            const cost::Cluster& cluster) {
+    if (index >= plan.stages.size()) {
+        return Error{ErrorCode::InvalidArgument, "the plan has no stage " + std::to_string(index + 1)};
+    }
+    Plan next = plan;
+    stage.first = plan.stages[index].first;
+    stage.last = plan.stages[index].last;
+    next.stages[index] = std::move(stage);
+    if (auto problems = partition::validate(next, graph, cluster); !problems.empty()) {
+        return Error{ErrorCode::InvalidArgument, joinLines(problems)};
+    }
+    return next;
 }
 
 Expected<Plan> splitChannels(const Plan& plan, std::size_t first, std::size_t last, StageKind kind,

@@ -31,6 +31,15 @@ Expected<partition::Plan> fuseTiles(const partition::Plan& plan, std::size_t fir
                                     const TileSettings& settings, const model::Graph& graph,
                                     const cost::Cluster& cluster);
 
+// The plan with its stage number `index` replaced by `stage` (which keeps the old stage's first and last),
+// validated as replaceRange does: an error lists every core problem of the result.
+Expected<partition::Plan> replaceStage(const partition::Plan& plan, std::size_t index, partition::Stage stage,
+                                       const model::Graph& graph, const cost::Cluster& cluster);
+
+// `count` cells dealt round-robin over every device of the cluster, gateway first (how fuseTiles and a
+// re-cut tile grid assign their tiles).
+std::vector<int> roundRobinDevices(const cost::Cluster& cluster, std::size_t count);
+
 // Splits nodes first..last by channels over every device of the cluster in equal shares (gateway first):
 // Lop cuts the output channels of the last node, Lip the input channels of the first node (the gateway adds
 // the partial sums). `kind` must be Lop or Lip.

@@ -9,11 +9,12 @@
 namespace tessera::ui {
 
 PlanEditCommand::PlanEditCommand(ProjectModel* project, partition::Plan before, partition::Plan after,
-                                 const QString& text)
+                                 const QString& text, int mergeKey)
     : QUndoCommand(text)
     , m_project(project)
     , m_before(std::move(before))
-    , m_after(std::move(after)) {}
+    , m_after(std::move(after))
+    , m_mergeKey(mergeKey) {}
 
 void PlanEditCommand::redo() {
     m_project->setPlan(m_after);
@@ -21,6 +22,17 @@ void PlanEditCommand::redo() {
 
 void PlanEditCommand::undo() {
     m_project->setPlan(m_before);
+}
+
+bool PlanEditCommand::mergeWith(const QUndoCommand* other) {
+    const auto* edit = static_cast<const PlanEditCommand*>(other);
+    if (edit->m_mergeKey != m_mergeKey) {
+        return false;
+    }
+    m_after = edit->m_after;
+    setText(edit->text());
+    setObsolete(m_after == m_before);
+    return true;
 }
 
 ProjectStateCommand::ProjectStateCommand(ProjectModel* project, State before, State after,

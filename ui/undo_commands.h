@@ -13,17 +13,23 @@ namespace tessera::ui {
 
 class ProjectModel;
 
-// Replaces the plan (fuse as tile block, place on device, reset, an applied solver result).
+// Replaces the plan (fuse as tile block, place on device, reset, an applied solver result, a tile edit).
+// Commands pushed with the same `mergeKey` (>= 0; e.g. every step of one cut-line drag) merge into one undo
+// step that goes from the first one's plan to the last one's; a merged step that ends where it began drops
+// out of the stack. -1: never merges.
 class PlanEditCommand : public QUndoCommand {
 public:
-    PlanEditCommand(ProjectModel* project, partition::Plan before, partition::Plan after,
-                    const QString& text);
+    PlanEditCommand(ProjectModel* project, partition::Plan before, partition::Plan after, const QString& text,
+                    int mergeKey = -1);
     void redo() override;
     void undo() override;
+    int id() const override { return m_mergeKey < 0 ? -1 : 2; }
+    bool mergeWith(const QUndoCommand* other) override;
 
 private:
     ProjectModel* m_project;
     partition::Plan m_before, m_after;
+    int m_mergeKey;
 };
 
 // Replaces the cluster, the plan and the solver settings together (an applied optimizer result, with the

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <set>
 
+#include "core/partition/task_builder.h"
+
 namespace tessera::partition {
 namespace {
 
@@ -347,6 +349,20 @@ std::optional<std::string> lipProblem(const Graph& g, const Node& n) {
         return std::nullopt;
     }
     return "LIP splits the input channels of a Conv, Gemm or MatMul; the stage starts with " + n.opType;
+}
+
+std::map<std::string, Region> receptiveRegions(const Graph& graph, std::size_t first, std::size_t last,
+                                               const Region& need) {
+    const detail::RangeGeometry geo =
+        detail::backPropagate(graph, first, last, {{graph.nodes.at(last).outputs.at(0), need}});
+    std::map<std::string, Region> entering;
+    for (const auto& [value, region] : geo.need) {
+        const auto producer = graph.producer(value);
+        if (!region.empty() && !graph.isInitializer(value) && (!producer || *producer < first)) {
+            entering[value] = region;
+        }
+    }
+    return entering;
 }
 
 } // namespace tessera::partition

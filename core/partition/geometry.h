@@ -9,6 +9,7 @@
 // computes there. Operators without a rule here compute their whole output from their whole inputs, which is
 // always correct and merely wasteful; tile and channel stages accept only operators with a rule.
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -42,6 +43,13 @@ model::Node rewriteNode(const model::Graph& graph, const model::Node& node, cons
 // give every value inside a tile block its own non-overlapping cells (for data reuse).
 std::int64_t mapCutToInput(const model::Graph& graph, const model::Node& node, std::size_t input, int axis,
                            std::int64_t cut);
+
+// The receptive field of `need`, a region of node `last`'s first output, at the entrance of nodes
+// first..last (graph indices, first <= last): the region of every value the run reads from outside itself
+// (a graph input or a value produced before `first`; constants excluded) that computing `need` takes. For a
+// tile of a fused block (FTP) these are the tile's input regions; neighbouring tiles' regions overlap.
+std::map<std::string, Region> receptiveRegions(const model::Graph& graph, std::size_t first, std::size_t last,
+                                               const Region& need);
 
 // Why the node cannot be part of a tile block (FTP) or a channel-split (LOP) stage; nullopt when it can.
 std::optional<std::string> tileProblem(const model::Graph& graph, const model::Node& node);

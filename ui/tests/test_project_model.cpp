@@ -222,6 +222,48 @@ private slots:
         QCOMPARE(m_project->undoStack()->count(), 0);
     }
 
+    // The tile editor's edits through the partition editor: each an undo/redo round trip; edits with one
+    // merge key (a drag) are one step, other keys and unkeyed edits are steps of their own.
+    void tileEditsUndoRedoAndMerge() {
+        NodeSelection selection;
+        PartitionEditor editor(m_project.get(), &selection);
+        const std::size_t node = nodeIndex(*m_project, "conv_4");
+        const auto before = m_project->plan();
+        const int drag = editor.newMergeKey();
+        QVERIFY(editor.setTileCuts(node, {8, 16, 24, 32}, {9, 16, 24, 32}, drag));
+        QVERIFY(editor.setTileCuts(node, {8, 16, 24, 32}, {10, 16, 24, 32}, drag));
+        QVERIFY(!editor.setTileCuts(node, {8, 16, 24, 32}, {10, 16, 24, 32}, drag)); // no change, no step
+        QCOMPARE(m_project->undoStack()->count(), 1);
+        const auto dragged = m_project->plan();
+        QCOMPARE(dragged.stages[0].colCuts.front(), std::int64_t(10));
+        QVERIFY(editor.setTileCuts(node, {8, 16, 24, 32}, {11, 16, 24, 32}, editor.newMergeKey()));
+        QVERIFY(editor.regridTiles(node, 2, 3));
+        QCOMPARE(m_project->plan().stages[0].cells(), std::size_t(6));
+        QVERIFY(editor.setTileOptions(node, false, true));
+        QVERIFY(editor.assignTile(node, 5, 3));
+        const auto after = m_project->plan();
+        QCOMPARE(after.stages[0].devices[5], 3);
+        QCOMPARE(m_project->undoStack()->count(), 5);
+        for (int i = 0; i < 4; ++i) {
+            m_project->undoStack()->undo();
+        }
+        QVERIFY(m_project->plan() == dragged);
+        m_project->undoStack()->undo();
+        QVERIFY(m_project->plan() == before);
+        for (int i = 0; i < 5; ++i) {
+            m_project->undoStack()->redo();
+        }
+        QVERIFY(m_project->plan() == after);
+        // A drag that comes back to where it began leaves no step.
+        const int back = editor.newMergeKey();
+        QCOMPARE(after.stages[0].rowCuts, (std::vector<std::int64_t>{19}));
+        QVERIFY(editor.setTileCuts(node, {20}, after.stages[0].colCuts, back));
+        QCOMPARE(m_project->undoStack()->count(), 6);
+        QVERIFY(editor.setTileCuts(node, after.stages[0].rowCuts, after.stages[0].colCuts, back));
+        QCOMPARE(m_project->undoStack()->count(), 5);
+        QVERIFY(m_project->plan() == after);
+    }
+
     void addDeviceUndoRedo() {
         const auto before = m_project->cluster();
         cost::Device device = *cost::presetDevice("rpi4");

@@ -174,6 +174,11 @@ private slots:
                         QCOMPARE(got[2], (Range{r1, r2 + 1}));
                         QCOMPARE(got[3], (Range{c1, c2 + 1}));
                     }
+                    // the same region as the receptive field of the block's entrance, its only one
+                    const auto entering = partition::receptiveRegions(g, 0, last, cell);
+                    QCOMPARE(entering.size(), std::size_t(1));
+                    QCOMPARE(entering.at(g.nodes[0].inputs[0])[2], (Range{r1, r2 + 1}));
+                    QCOMPARE(entering.at(g.nodes[0].inputs[0])[3], (Range{c1, c2 + 1}));
                     inputArea += (r2 - r1 + 1) * (c2 - c1 + 1);
                 }
             }
