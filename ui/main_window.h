@@ -1,8 +1,8 @@
 #pragma once
 // The studio's main window: the graph in the centre (a welcome page when no project is open), dock panels
 // for the layer table, the devices, the memory chart, the predictions, the selected layer and the undo
-// history; menus, a toolbar, shortcuts and a status bar. Collaborators come through the constructor; the
-// window owns the views and the partition editor, the ProjectModel owns the document.
+// history, the Run panel; menus, a toolbar, shortcuts and a status bar. Collaborators come through the
+// constructor; the window owns the views and the partition editor, the ProjectModel owns the document.
 
 #include <QMainWindow>
 #include <QPointer>
@@ -28,6 +28,7 @@ class PartitionEditor;
 class PredictionPanel;
 class ProjectModel;
 class PropertiesPanel;
+class RunPanel;
 class WelcomePage;
 
 struct MainWindowOptions {
@@ -35,6 +36,7 @@ struct MainWindowOptions {
     QString dataDir;       // autosave of untitled projects
     int autosaveSeconds = 60;
     bool offerRecovery = true; // ask before loading an autosave found at start or open
+    QString nodeBinary;        // tessera-node for Run (empty: the one beside the studio)
 };
 
 class MainWindow : public QMainWindow {
@@ -58,6 +60,7 @@ public:
     NodeSelection* selection() const { return m_selection; }
     PartitionEditor* partitionEditor() const { return m_editor; }
     Autosave* autosave() const { return m_autosave; }
+    RunPanel* runPanel() const { return m_run; }
     bool isShowingGraph() const;
 
 protected:
@@ -73,6 +76,9 @@ private:
     void showContextMenu(const QPoint& globalPos);
     void fuseSelectionInteractive();
     void find();
+
+    // main_window_run.cpp: the Run dock and menu
+    void createRun();
 
     // main_window.cpp
     void createDocks();
@@ -115,6 +121,8 @@ private:
     QMenu* m_recentMenu = nullptr;
     QMenu* m_placeMenu = nullptr;
     QMenu* m_zooMenu = nullptr;
+    QMenu* m_runMenu = nullptr;
+    RunPanel* m_run = nullptr;
     QActionGroup* m_overlayGroup = nullptr;
     QAction* m_newAction = nullptr;
     QAction* m_openAction = nullptr;
