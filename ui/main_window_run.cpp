@@ -40,8 +40,11 @@ void MainWindow::createRun() {
     auto* stop = new QAction(tr("&Stop"), this);
     stop->setObjectName(QStringLiteral("runStopAction"));
     stop->setShortcut(QKeySequence(Qt::SHIFT | Qt::Key_F5));
-    const auto showDock = [dock] {
-        dock->show();
+    const auto showDock = [this, dock] {
+        if (dock->isHidden()) {
+            dock->show();
+            resizeDocks({dock}, {height() * 2 / 5}, Qt::Vertical);
+        }
         dock->raise();
     };
     connect(emulated, &QAction::triggered, this, [this, showDock] {

@@ -52,7 +52,10 @@ RunCharts::RunCharts(QWidget* parent)
     , m_memoryX(new QBarCategoryAxis)
     , m_rssSet(new QBarSet(tr("Peak RSS")))
     , m_budgetSet(new QBarSet(tr("Budget"))) {
-    m_latencyView = makeView(tr("Latency per frame"), m_latencyX, m_latencyY, tr("s since start"), tr("ms"));
+    m_latencyView = makeView(tr("Latency per frame (end to end) and compute per device"), m_latencyX,
+                             m_latencyY, tr("s since start"), tr("ms"));
+    // a line per device: the legend on the right keeps every name whole
+    m_latencyView->chart()->legend()->setAlignment(Qt::AlignRight);
     m_latency->setName(tr("End to end"));
     m_latency->setPen(QPen(kEndToEnd, 2.5));
     m_latencyView->chart()->addSeries(m_latency);
@@ -91,11 +94,13 @@ RunCharts::RunCharts(QWidget* parent)
 
     auto* layout = new QGridLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(m_latencyView, 0, 0, 1, 2);
-    layout->addWidget(m_throughputView, 1, 0);
-    layout->addWidget(m_memoryView, 1, 1);
-    layout->setRowStretch(0, 3);
-    layout->setRowStretch(1, 2);
+    // one row: every chart gets the dock's full height (the memory bars need a line per device)
+    layout->addWidget(m_latencyView, 0, 0);
+    layout->addWidget(m_throughputView, 0, 1);
+    layout->addWidget(m_memoryView, 0, 2);
+    layout->setColumnStretch(0, 6);
+    layout->setColumnStretch(1, 3);
+    layout->setColumnStretch(2, 3);
 
     m_flushTimer.setSingleShot(true);
     m_flushTimer.setInterval(100);
@@ -133,7 +138,7 @@ void RunCharts::reset(const QStringList& devices, const QList<std::int64_t>& bud
     m_pendingCompute.clear();
     for (int d = 0; d < devices.size(); ++d) {
         auto* s = new QLineSeries;
-        s->setName(tr("%1 compute").arg(devices[d]));
+        s->setName(devices[d]);
         s->setPen(QPen(deviceColor(d), 1.5));
         latencyChart->addSeries(s);
         s->attachAxis(m_latencyX);
@@ -148,7 +153,6 @@ void RunCharts::reset(const QStringList& devices, const QList<std::int64_t>& bud
     m_frameTimes.clear();
     m_peakRss = QList<double>(devices.size(), 0.0);
     m_maxLatencyMs = m_maxThroughput = m_lastTime = 0;
-    m_devices = devices;
     m_memoryX->clear();
     m_memoryX->append(devices);
     m_rssSet->remove(0, m_rssSet->count());
@@ -229,16 +233,6 @@ void RunCharts::flush() {
         top = std::max(top, niceMax(m_peakRss[d]));
     }
     m_memoryY->setRange(0, top);
-    // the peak under each device's name: a few MiB under a budget of hundreds is still readable
-    QStringList categories;
-    for (int d = 0; d < m_devices.size() && d < m_peakRss.size(); ++d) {
-        categories << (m_peakRss[d] > 0 ? tr("%1: %2 MiB").arg(m_devices[d]).arg(m_peakRss[d], 0, 'f', 1)
-                                        : m_devices[d]);
-    }
-    if (categories != m_memoryX->categories()) {
-        m_memoryX->clear();
-        m_memoryX->append(categories);
-    }
 }
 
 QList<double> RunCharts::peakRssMiB() const {

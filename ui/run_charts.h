@@ -46,7 +46,6 @@ private:
     QList<QList<QPointF>> m_pendingCompute;
     QList<double> m_frameTimes; // every finished frame's time, for the throughput
     QList<double> m_peakRss;    // MiB per device, the highest seen
-    QStringList m_devices;
     QLineSeries* m_latency = nullptr;
     QList<QLineSeries*> m_compute;
     QLineSeries* m_throughput = nullptr;
