@@ -1,8 +1,8 @@
 #pragma once
 // The studio's main window: the graph in the centre (a welcome page when no project is open), dock panels
 // for the layer table, the devices, the memory chart, the predictions, the selected layer and the undo
-// history, the Run panel; menus, a toolbar, shortcuts and a status bar. Collaborators come through the
-// constructor; the window owns the views and the partition editor, the ProjectModel owns the document.
+// history; menus, a toolbar, shortcuts and a status bar. Collaborators come through the constructor; the
+// window owns the views and the partition editor, the ProjectModel owns the document.
 
 #include <QMainWindow>
 #include <QPointer>
