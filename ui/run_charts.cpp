@@ -206,10 +206,23 @@ void RunCharts::flush() {
             maxY = std::max(maxY, p.y());
             m_lastTime = std::max(m_lastTime, p.x());
         }
-        if (!pending.isEmpty()) {
-            series->append(pending);
-            pending.clear();
+        if (pending.isEmpty()) {
+            return;
         }
+        // a device's telemetry may come late (run_job.h): keep every series ordered by time
+        std::stable_sort(pending.begin(), pending.end(),
+                         [](const QPointF& a, const QPointF& b) { return a.x() < b.x(); });
+        if (series->count() == 0 || series->at(series->count() - 1).x() <= pending.front().x()) {
+            series->append(pending);
+        } else {
+            for (const auto& p : std::as_const(pending)) {
+                const auto points = series->points();
+                const auto at = std::upper_bound(points.begin(), points.end(), p.x(),
+                                                 [](double x, const QPointF& q) { return x < q.x(); });
+                series->insert(int(at - points.begin()), p);
+            }
+        }
+        pending.clear();
     };
     take(m_latency, m_pendingLatency, m_maxLatencyMs);
     for (int d = 0; d < m_compute.size(); ++d) {

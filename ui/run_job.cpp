@@ -8,6 +8,8 @@
 
 #include <algorithm>
 #include <chrono>
+#include <deque>
+#include <set>
 
 #include "core/net/bundle.h"
 #include "core/net/client.h"
@@ -181,7 +183,8 @@ Expected<Started> startDevices(const RunRequest& r, const RunEnvironment& env,
                              .arg(failed.size())
                              .arg(failed.join(QStringLiteral("; "))));
     }
-    const auto each = [&r, &connect, &state](const std::function<Status(deployer::Connection&)>& job) {
+    // by value: the teardown calls it after this function returned
+    const auto each = [&r, connect, state](const std::function<Status(deployer::Connection&)>& job) {
         return deployer::forEachDevice(
             int(r.cluster.devices.size()),
             [&](int i) -> Status {
@@ -221,13 +224,14 @@ Expected<Started> startDevices(const RunRequest& r, const RunEnvironment& env,
 }
 
 // Every device's compute time and peak RSS in one frame's telemetry (a thief's report adds to its device).
-void reportTelemetry(const net::wire::FrameResult& t, double at, const RunCallbacks& cb) {
+void reportTelemetry(const net::wire::FrameResult& t, double at, bool published, const RunCallbacks& cb) {
     std::map<int, DeviceSample> devices;
     for (const auto& d : t.devices()) {
         auto& s = devices[d.device()];
         s.device = d.device();
         s.frame = t.frame();
         s.atSeconds = at;
+        s.published = published;
         for (const auto& task : d.tasks()) {
             s.computeSeconds += task.compute_seconds();
         }
@@ -237,6 +241,67 @@ void reportTelemetry(const net::wire::FrameResult& t, double at, const RunCallba
         cb.telemetry(sample);
     }
 }
+
+// Every device's telemetry of every frame, once, at the time its result came: from the gateway's telemetry
+// subscription, and for the frames the subscription missed (PUB/SUB drops what is published before the
+// subscription has reached the gateway, and everything when the keys are refused) from the telemetry the
+// frame's result carries. The gateway publishes in the order it answers, so a published frame tells that
+// the frames answered before it and not published were missed.
+class TelemetryMerge {
+public:
+    explicit TelemetryMerge(const RunCallbacks& cb)
+        : m_cb(cb) {}
+
+    void answered(const net::wire::FrameResult& result, double at) {
+        if (m_published.erase(result.frame()) > 0) {
+            return; // the subscription was first
+        }
+        net::wire::FrameResult devices;
+        devices.set_frame(result.frame());
+        *devices.mutable_devices() = result.devices();
+        m_waiting.push_back({at, std::move(devices)});
+    }
+
+    void published(const net::wire::FrameResult& t, double now) {
+        const auto it = std::find_if(m_waiting.begin(), m_waiting.end(),
+                                     [&t](const Waiting& w) { return w.devices.frame() == t.frame(); });
+        if (it == m_waiting.end()) {
+            m_published.insert(t.frame());
+            report(t, now, true);
+            return;
+        }
+        for (auto missed = m_waiting.begin(); missed != it; ++missed) {
+            report(missed->devices, missed->at, false);
+        }
+        report(t, it->at, true);
+        m_waiting.erase(m_waiting.begin(), it + 1);
+    }
+
+    bool waiting() const { return !m_waiting.empty(); }
+
+    void fillMissed() {
+        for (const auto& w : m_waiting) {
+            report(w.devices, w.at, false);
+        }
+        m_waiting.clear();
+    }
+
+private:
+    struct Waiting {
+        double at;
+        net::wire::FrameResult devices;
+    };
+
+    void report(const net::wire::FrameResult& t, double at, bool published) const {
+        if (t.error().empty()) {
+            reportTelemetry(t, at, published, m_cb);
+        }
+    }
+
+    const RunCallbacks& m_cb;
+    std::deque<Waiting> m_waiting;       // answered, not yet published, in the order of the answers
+    std::set<std::uint64_t> m_published; // published before their answer came
+};
 
 Status stream(const RunRequest& r, const RunEnvironment& env, const std::string& clientDir,
               const RunCallbacks& cb, const StopToken& stop) {
@@ -268,13 +333,10 @@ Status stream(const RunRequest& r, const RunEnvironment& env, const std::string&
     options.timeout = timeout;
     const auto begin = Clock::now();
     const auto since = [begin] { return std::chrono::duration<double>(Clock::now() - begin).count(); };
-    std::uint64_t seen = 0;
+    TelemetryMerge merge(cb);
     const auto drain = [&](std::chrono::milliseconds wait) {
         while (auto t = (*telemetry)->next(wait)) {
-            if (t->error().empty()) {
-                reportTelemetry(*t, since(), cb);
-            }
-            ++seen;
+            merge.published(*t, since());
             wait = std::chrono::milliseconds(0);
         }
     };
@@ -289,7 +351,9 @@ Status stream(const RunRequest& r, const RunEnvironment& env, const std::string&
             }
             cb.firstOutputs(std::move(outputs));
         }
-        cb.frame({f.result.frame(), f.latencySeconds, since()});
+        const double at = since();
+        cb.frame({f.result.frame(), f.latencySeconds, at});
+        merge.answered(f.result, at);
         drain(std::chrono::milliseconds(0));
         return {};
     };
@@ -297,9 +361,10 @@ Status stream(const RunRequest& r, const RunEnvironment& env, const std::string&
     auto streamed = net::streamFrames(**connected, options, frameInputs, sink, &stop);
     // the gateway publishes a frame's telemetry as it answers it: wait briefly for what is still on its way
     const auto deadline = Clock::now() + std::chrono::seconds(2);
-    while (seen < done && Clock::now() < deadline) {
+    while (merge.waiting() && Clock::now() < deadline) {
         drain(std::chrono::milliseconds(100));
     }
+    merge.fillMissed();
     if ((*telemetry)->refused()) {
         cb.stage(tr("The gateway refused the telemetry subscription (keys differ)"));
     }

@@ -60,6 +60,7 @@ struct DeviceSample {
     double computeSeconds = 0; // all its tasks of the frame
     std::int64_t peakRssBytes = 0;
     double atSeconds = 0;
+    bool published = false; // from the telemetry subscription (else from the frame's result)
 };
 
 struct RunCallbacks {

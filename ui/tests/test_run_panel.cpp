@@ -18,7 +18,7 @@
 #include <memory>
 
 #include "core/exec/net.h"
-#include "core/model/zoo.h"
+#include "small_cnn.h"
 #include "test_support.h"
 #include "ui/main_window.h"
 #include "ui/node_selection.h"
@@ -30,48 +30,6 @@
 
 using namespace tessera;
 using namespace tessera::ui;
-
-namespace {
-
-// Three conv layers and two max-pools: fast enough to run many frames on a shared machine.
-const char* kSmallCnn = R"([net]
-width=64
-height=64
-channels=3
-
-[convolutional]
-batch_normalize=1
-filters=8
-size=3
-stride=1
-pad=1
-activation=leaky
-
-[maxpool]
-size=2
-stride=2
-
-[convolutional]
-batch_normalize=1
-filters=16
-size=3
-stride=1
-pad=1
-activation=leaky
-
-[maxpool]
-size=2
-stride=2
-
-[convolutional]
-filters=10
-size=1
-stride=1
-pad=1
-activation=linear
-)";
-
-} // namespace
 
 class TestRunPanel : public QObject {
     Q_OBJECT
@@ -105,16 +63,8 @@ private slots:
         QVERIFY(m_dir.isValid());
         // RunSession writes its bundles under the temporary folder: this test's, so pgrep finds only ours
         qputenv("TMPDIR", m_dir.path().toLocal8Bit());
-        QFile cfg(m_dir.filePath(QStringLiteral("small.cfg")));
-        QVERIFY(cfg.open(QIODevice::WriteOnly));
-        cfg.write(kSmallCnn);
-        cfg.close();
-        auto m = model::loadModel(cfg.fileName().toStdString());
-        QVERIFY2(m.ok(), m.ok() ? "" : m.error().message.c_str());
-        model::fillDeterministicWeights(m->graph, 7);
-        QVERIFY(
-            model::saveOnnx(m->graph, m->opset, m_dir.filePath(QStringLiteral("small.onnx")).toStdString())
-                .ok());
+        QString error;
+        QVERIFY2(!test::writeSmallCnn(m_dir.path(), &error).isEmpty(), qPrintable(error));
     }
 
     void init() {
@@ -141,13 +91,7 @@ private slots:
         m_window->resize(1600, 1000);
         m_window->show();
         QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
-        const auto& nodes = m_project->model().graph.nodes;
-        std::size_t lastPool = 0;
-        for (std::size_t i = 0; i < nodes.size(); ++i) {
-            if (nodes[i].opType == "MaxPool") {
-                lastPool = i;
-            }
-        }
+        const std::size_t lastPool = test::lastPool(m_project->model().graph);
         QVERIFY(lastPool > 0);
         QVERIFY(m_window->partitionEditor()->fuse(0, lastPool, {2, 1, false, false}));
         QCOMPARE(m_project->plan().stages.front().kind, partition::StageKind::Tiles);
@@ -163,6 +107,7 @@ private slots:
         constexpr int kFrames = 8;
         panel()->setFrames(kFrames);
         QSignalSpy finished(session(), &RunSession::finished);
+        QSignalSpy telemetry(session(), &RunSession::telemetryReceived);
         auto* action = m_window->findChild<QAction*>(QStringLiteral("runEmulatedAction"));
         QVERIFY(action && action->isEnabled());
         action->trigger();
@@ -171,6 +116,14 @@ private slots:
         QVERIFY2(finished.at(0).at(0).toBool(), qPrintable(finished.at(0).at(1).toString()));
         QCOMPARE(nodesRunning(), 0);
 
+        // every device's telemetry of every frame, once; most of it through the gateway's subscription
+        QCOMPARE(telemetry.count(), 2 * kFrames);
+        int published = 0;
+        for (const auto& args : telemetry) {
+            published += args.at(0).value<DeviceSample>().published ? 1 : 0;
+        }
+        qInfo("%d of %d device samples through the telemetry subscription", published, 2 * kFrames);
+        QVERIFY2(published >= kFrames, qPrintable(QString::number(published)));
         auto* charts = panel()->charts();
         charts->flush();
         QCOMPARE(charts->latencySeries()->count(), kFrames);
