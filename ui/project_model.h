@@ -47,6 +47,8 @@ public:
 
     bool hasProject() const { return m_model != nullptr; }
     const model::Model& model() const { return *m_model; }
+    // The same model, for background work that must outlive a project change (it is never modified).
+    std::shared_ptr<const model::Model> sharedModel() const { return m_model; }
     const cost::ModelCost& modelCost() const { return m_cost; }
     const cost::Cluster& cluster() const { return m_cluster; }
     const partition::Plan& plan() const { return m_plan; }

@@ -218,7 +218,7 @@ bool RunPanel::start() {
         return false;
     }
     RunRequest request;
-    request.model = std::make_shared<const model::Model>(m_project->model());
+    request.model = m_project->sharedModel();
     request.plan = m_project->plan();
     request.cluster = m_project->cluster();
     request.target = RunTarget(m_target->currentData().toInt());
