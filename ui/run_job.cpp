@@ -2,6 +2,7 @@
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QFile>
 #include <QUuid>
 
 #include <unistd.h>
@@ -89,7 +90,14 @@ Expected<Started> startEmulated(const RunRequest& r, const RunEnvironment& env,
     if (!cluster) {
         return cluster.error();
     }
-    teardown.set([name = spec.name] { (void)deployer::down(name); });
+    // the cluster's name is this process's: its node logs would only pile up (a node that fails has the end
+    // of its log in the error)
+    teardown.set([name = spec.name, nodes = cluster->nodes] {
+        (void)deployer::down(name);
+        for (const auto& n : nodes) {
+            QFile::remove(QString::fromStdString(deployer::stateDirectory() + "/" + n.name + ".log"));
+        }
+    });
     std::vector<std::string> endpoints;
     for (const auto& n : cluster->nodes) {
         endpoints.push_back(n.endpoint());

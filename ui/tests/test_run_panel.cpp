@@ -18,6 +18,7 @@
 #include <memory>
 
 #include "core/exec/net.h"
+#include "deployer/emulated_cluster.h"
 #include "small_cnn.h"
 #include "test_support.h"
 #include "ui/main_window.h"
@@ -101,6 +102,12 @@ private slots:
         m_window.reset();
         m_project.reset();
         QCOMPARE(nodesRunning(), 0);
+        // the studio's emulated cluster (named after this process) leaves no state or node logs behind
+        const QDir state(QString::fromStdString(deployer::stateDirectory()));
+        const QString prefix = QStringLiteral("st%1").arg(QCoreApplication::applicationPid() % 1000000);
+        QCOMPARE(state.entryList({QStringLiteral("emulated-") + prefix + QStringLiteral(".json"),
+                                  prefix + QStringLiteral("-*.log")}),
+                 QStringList());
     }
 
     void runOnEmulatedClusterFillsTheCharts() {
