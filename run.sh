@@ -2,7 +2,9 @@
 # Installs what is needed, builds, and runs the main job.
 #
 # With a display it opens the studio on the bundled sample project (YOLOv2-608 on six emulated devices, split
-# as DeepThings does; the studio writes the zoo model into its cache the first time). Without one it runs the
+# as DeepThings does; the studio writes the zoo model into its cache the first time); Run > Run on Emulated
+# Cluster (Ctrl+R) then starts one tessera-node per device on this machine and streams frames through the
+# split with live latency, throughput and memory charts, and Stop tears the nodes down. Without one it runs the
 # headless equivalent of opening the sample: it starts six emulated devices (network namespaces on this
 # machine, a quarter of a core and a 100 Mbit/s link each; loopback processes where namespaces are
 # unavailable), writes the reference YOLOv2 (608x608, the

@@ -379,6 +379,15 @@ std::vector<Expected<DeviceDeployment>> deploy(const cost::Cluster& cluster, con
     return results;
 }
 
+std::vector<std::string> defaultEndpoints(const cost::Cluster& cluster, int basePort) {
+    std::vector<std::string> endpoints;
+    for (std::size_t d = 0; d < cluster.devices.size(); ++d) {
+        const auto& host = cluster.devices[d].host;
+        endpoints.push_back(host.empty() ? "" : "tcp://" + host + ":" + std::to_string(basePort + int(d)));
+    }
+    return endpoints;
+}
+
 std::map<std::string, std::string> defaultNodeBinaries(const std::string& selfExe) {
     std::map<std::string, std::string> binaries;
     const fs::path bin = fs::path(selfExe).parent_path();

@@ -50,6 +50,10 @@ std::vector<Expected<DeviceDeployment>> deploy(const cost::Cluster& cluster, con
                                                const DeployProgressFn& progress, const StopToken& stop,
                                                const StateFn& state = {});
 
+// Where each device's node listens when nothing else is said: tcp://<its host>:<basePort + its index>; empty
+// for a device without a host.
+std::vector<std::string> defaultEndpoints(const cost::Cluster& cluster, int basePort);
+
 // The tessera-node builds found for a CLI whose executable is `selfExe` (build/<preset>/bin/tessera): the
 // tessera-node beside it for the host's architecture, and <build>/aarch64/bin/tessera-node for aarch64 when
 // present.

@@ -1,6 +1,9 @@
 #include "deployer/emulated_cluster.h"
 
+#include <arpa/inet.h>
+#include <netinet/in.h>
 #include <signal.h>
+#include <sys/socket.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -373,6 +376,24 @@ std::string stateDirectory() {
     return "/tmp/tessera-" + std::to_string(geteuid());
 }
 
+int freeLoopbackPort() {
+    const int s = ::socket(AF_INET, SOCK_STREAM, 0);
+    if (s < 0) {
+        return -1;
+    }
+    sockaddr_in address{};
+    address.sin_family = AF_INET;
+    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    socklen_t size = sizeof address;
+    int port = -1;
+    if (::bind(s, reinterpret_cast<sockaddr*>(&address), sizeof address) == 0 &&
+        ::getsockname(s, reinterpret_cast<sockaddr*>(&address), &size) == 0) {
+        port = ntohs(address.sin_port);
+    }
+    ::close(s);
+    return port;
+}
+
 Expected<EmulatedCluster> up(const EmulationSpec& spec, const ProgressFn& progress) {
     if (auto r = checkSpec(spec); !r) {
         return r.error();
@@ -384,14 +405,18 @@ Expected<EmulatedCluster> up(const EmulationSpec& spec, const ProgressFn& progre
     }
     State st;
     st.cluster.spec = spec;
-    st.cluster.fallbackReason = namespaceProblem();
+    st.cluster.fallbackReason = spec.loopback ? "loopback processes were asked for" : namespaceProblem();
     if (!st.cluster.isolated()) {
-        if (!spec.allowFallback) {
+        if (!spec.allowFallback && !spec.loopback) {
             return Error{ErrorCode::Unsupported, "cannot emulate devices here: " + st.cluster.fallbackReason};
         }
         for (int i = 0; i < spec.nodes; ++i) {
-            st.cluster.nodes.push_back(
-                {spec.name + "-" + std::to_string(i + 1), "", "127.0.0.1", spec.port + i, {}});
+            const int port = spec.port > 0 ? spec.port + i : freeLoopbackPort();
+            if (port <= 0) {
+                return Error{ErrorCode::Io,
+                             "no free TCP port on 127.0.0.1 for emulated device " + std::to_string(i + 1)};
+            }
+            st.cluster.nodes.push_back({spec.name + "-" + std::to_string(i + 1), "", "127.0.0.1", port, {}});
         }
         if (auto r = st.save(); !r) {
             return r.error();

@@ -30,8 +30,9 @@ struct EmulationSpec {
     double bitsPerSecond = 0;       // link rate each way; 0 = unshaped
     std::int64_t memoryBytes = 0;   // per device; 0 = unlimited
     std::string subnet = "10.77.0"; // first three octets: bridge .1, devices .11, .12, ...
-    int port = 7700;                // where nodes listen (loopback fallback: port + i)
+    int port = 7700;                // where nodes listen (loopback: port + i; 0: free ports the kernel picks)
     bool allowFallback = true;      // false: an environment without namespaces is an error
+    bool loopback = false;          // true: loopback processes even where namespaces work (the studio's runs)
 };
 
 struct EmulatedNode {
@@ -71,6 +72,9 @@ Status down(const std::string& name = "tessera");
 // The pid is recorded, so down() stops it even on loopback.
 Expected<pid_t> spawnOnNode(const EmulatedCluster& cluster, int index, const std::vector<std::string>& argv,
                             const std::string& logFile);
+
+// A TCP port on 127.0.0.1 that nobody listens on right now (the kernel's choice for port 0); -1 when none.
+int freeLoopbackPort();
 
 // Where state files live: /run/tessera as root, else $XDG_RUNTIME_DIR/tessera or /tmp/tessera-<uid>.
 std::string stateDirectory();

@@ -65,6 +65,7 @@ MainWindow::MainWindow(ProjectModel* project, QSettings* settings, MainWindowOpt
     connect(m_welcome, &WelcomePage::recentFileRequested, this, &MainWindow::openProjectFile);
 
     createDocks();
+    createRun();
     createActions();
     createMenus();
     createToolBar();

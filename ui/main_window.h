@@ -28,6 +28,7 @@ class PartitionEditor;
 class PredictionPanel;
 class ProjectModel;
 class PropertiesPanel;
+class RunPanel;
 class TileEditor;
 class WelcomePage;
 
@@ -36,6 +37,7 @@ struct MainWindowOptions {
     QString dataDir;       // autosave of untitled projects
     int autosaveSeconds = 60;
     bool offerRecovery = true; // ask before loading an autosave found at start or open
+    QString nodeBinary;        // tessera-node for Run (empty: the one beside the studio)
 };
 
 class MainWindow : public QMainWindow {
@@ -60,6 +62,7 @@ public:
     NodeSelection* selection() const { return m_selection; }
     PartitionEditor* partitionEditor() const { return m_editor; }
     Autosave* autosave() const { return m_autosave; }
+    RunPanel* runPanel() const { return m_run; }
     bool isShowingGraph() const;
 
 protected:
@@ -76,6 +79,9 @@ private:
     void fuseSelectionInteractive();
     void optimizeInteractive();
     void find();
+
+    // main_window_run.cpp: the Run dock and menu
+    void createRun();
 
     // main_window.cpp
     void createDocks();
@@ -119,6 +125,8 @@ private:
     QMenu* m_recentMenu = nullptr;
     QMenu* m_placeMenu = nullptr;
     QMenu* m_zooMenu = nullptr;
+    QMenu* m_runMenu = nullptr;
+    RunPanel* m_run = nullptr;
     QActionGroup* m_overlayGroup = nullptr;
     QAction* m_newAction = nullptr;
     QAction* m_openAction = nullptr;

@@ -166,6 +166,7 @@ void MainWindow::createMenus() {
         panels->addAction(dock->toggleViewAction());
     }
 
+    menuBar()->addMenu(m_runMenu);
     auto* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(m_aboutAction);
 }

@@ -200,7 +200,9 @@ OptimizeDialog::OptimizeDialog(ProjectModel* project, QWidget* parent)
             }
         }
         if (best >= 0) {
-            selectPlan(best);
+            // after the series has finished handling the click: selecting redraws (clears) it
+            QMetaObject::invokeMethod(
+                this, [this, best] { selectPlan(best); }, Qt::QueuedConnection);
         }
     });
 

@@ -47,7 +47,7 @@ public:
 
     bool hasProject() const { return m_model != nullptr; }
     const model::Model& model() const { return *m_model; }
-    // For background jobs that must outlive a project change.
+    // The same model, for background work that must outlive a project change (it is never modified).
     std::shared_ptr<const model::Model> sharedModel() const { return m_model; }
     const cost::ModelCost& modelCost() const { return m_cost; }
     const cost::Cluster& cluster() const { return m_cluster; }

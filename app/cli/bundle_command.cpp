@@ -10,6 +10,7 @@
 #include "core/net/bundle.h"
 #include "core/partition/program.h"
 #include "core/sim/plan_cost.h"
+#include "deployer/deploy.h"
 
 namespace tessera::cli {
 namespace {
@@ -27,18 +28,19 @@ Expected<std::vector<std::string>> endpointsFor(const cost::Cluster& cluster,
         }
         endpoints[std::size_t(*device)] = text.substr(eq + 1);
     }
+    const auto defaults = deployer::defaultEndpoints(cluster, basePort);
     for (std::size_t d = 0; d < cluster.devices.size(); ++d) {
         if (!endpoints[d].empty()) {
             continue;
         }
-        if (cluster.devices[d].host.empty()) {
+        if (defaults[d].empty()) {
             return Error{
                 ErrorCode::InvalidArgument,
                 "device '" + cluster.devices[d].name +
                     "' has no host in the cluster: give it one in the cluster file or pass --endpoint " +
                     cluster.devices[d].name + "=tcp://HOST:PORT"};
         }
-        endpoints[d] = "tcp://" + cluster.devices[d].host + ":" + std::to_string(basePort + int(d));
+        endpoints[d] = defaults[d];
     }
     return endpoints;
 }

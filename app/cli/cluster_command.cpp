@@ -3,93 +3,20 @@
 
 #include <sys/wait.h>
 
-#include <chrono>
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <memory>
-#include <thread>
 
 #include "app/cli/commands.h"
 #include "app/cli/console.h"
 #include "core/cost/units.h"
 #include "deployer/emulated_cluster.h"
+#include "deployer/local_launch.h"
 
 namespace tessera::cli {
-
-namespace {
-
-struct Started {
-    std::string name;
-    pid_t pid = 0;
-    std::string log;
-    std::streamoff from = 0; // the log's size before the node started (logs are appended to)
-};
-
-bool alive(pid_t pid) {
-    // a node that exited stays a zombie until its parent (not this process) reaps it
-    std::ifstream stat("/proc/" + std::to_string(pid) + "/stat");
-    std::string text;
-    std::getline(stat, text);
-    const auto close = text.rfind(')');
-    return close != std::string::npos && close + 2 < text.size() && text[close + 2] != 'Z';
-}
-
-std::string tail(const std::string& file, std::size_t lines) {
-    std::ifstream in(file);
-    std::vector<std::string> all;
-    for (std::string line; std::getline(in, line);) {
-        all.push_back(line);
-    }
-    std::string text;
-    for (std::size_t i = all.size() > lines ? all.size() - lines : 0; i < all.size(); ++i) {
-        text += "\n    " + all[i];
-    }
-    return text;
-}
-
-// Waits until every started node's log says it serves ("serving as", app/node), so that frames sent next
-// find every node up: loading the bundles takes seconds to minutes on a quarter of a core, and a gateway
-// takes a worker that has not answered for a few heartbeats for dead. A node that exits, or the timeout, is
-// an error with the end of the node's log.
-Status waitUntilServing(const std::vector<Started>& nodes, double timeoutSeconds) {
-    const auto deadline = std::chrono::steady_clock::now() + std::chrono::duration<double>(timeoutSeconds);
-    std::vector<bool> serving(nodes.size(), false);
-    while (true) {
-        std::size_t ready = 0;
-        for (std::size_t i = 0; i < nodes.size(); ++i) {
-            if (!serving[i]) {
-                std::ifstream in(nodes[i].log);
-                in.seekg(nodes[i].from);
-                const std::string text((std::istreambuf_iterator<char>(in)),
-                                       std::istreambuf_iterator<char>());
-                serving[i] = text.find("serving as") != std::string::npos;
-            }
-            if (serving[i]) {
-                ++ready;
-            } else if (!alive(nodes[i].pid)) {
-                return Error{ErrorCode::Io, nodes[i].name +
-                                                ": tessera-node ended before it served; the end of " +
-                                                nodes[i].log + ":" + tail(nodes[i].log, 10)};
-            }
-        }
-        if (ready == nodes.size()) {
-            return {};
-        }
-        if (std::chrono::steady_clock::now() > deadline) {
-            std::string waiting;
-            for (std::size_t i = 0; i < nodes.size(); ++i) {
-                waiting += serving[i] ? "" : (waiting.empty() ? "" : ", ") + nodes[i].name;
-            }
-            return Error{ErrorCode::Io, "not serving after " + std::to_string(int(timeoutSeconds)) +
-                                            " s (raise --ready-timeout): " + waiting};
-        }
-        std::this_thread::sleep_for(std::chrono::milliseconds(200));
-    }
-}
-
-} // namespace
 
 Runner addClusterCommand(CLI::App& app) {
     struct Args {
@@ -224,37 +151,33 @@ Runner addClusterCommand(CLI::App& app) {
         }
         if (launchCmd->parsed()) {
             // tessera-node sits beside this program
-            const auto node = std::filesystem::read_symlink("/proc/self/exe").parent_path() / "tessera-node";
-            std::vector<Started> started;
-            for (std::size_t i = 0; i < cluster->nodes.size(); ++i) {
-                const auto& n = cluster->nodes[i];
+            deployer::LocalLaunchOptions options;
+            options.nodeBinary =
+                (std::filesystem::read_symlink("/proc/self/exe").parent_path() / "tessera-node").string();
+            options.threads = args->threads;
+            options.readySeconds = args->readySeconds;
+            std::vector<std::string> dirs;
+            for (const auto& n : cluster->nodes) {
                 const auto dir = std::filesystem::path(args->bundle) / n.name;
-                if (!std::filesystem::is_directory(dir)) {
-                    continue;
-                }
-                const std::string log = deployer::stateDirectory() + "/" + n.name + ".log";
-                std::error_code missing;
-                const auto from = std::streamoff(std::filesystem::file_size(log, missing));
-                auto pid = deployer::spawnOnNode(
-                    *cluster, int(i),
-                    {node.string(), "--bundle", dir.string(), "--threads", std::to_string(args->threads)},
-                    log);
-                if (!pid) {
-                    return fail(pid.error().withContext(n.name).message);
-                }
-                std::cout << "  " << n.name << ": tessera-node pid " << *pid << ", log " << log << "\n";
-                started.push_back({n.name, *pid, log, missing ? 0 : from});
+                dirs.push_back(std::filesystem::is_directory(dir) ? dir.string() : std::string());
             }
-            if (started.empty()) {
-                return fail(args->bundle + ": no bundle for any device of cluster '" + spec.name +
-                            "' (expected sub-directories named " + cluster->nodes.front().name + ", ...)");
-            }
-            std::cout.flush();
-            if (auto ready = waitUntilServing(started, args->readySeconds); !ready) {
-                return fail(ready.error().message + "\n`tessera cluster down" +
+            auto started = deployer::launchLocalNodes(
+                *cluster, dirs, options, [](std::size_t, const deployer::LocalNode& n, bool serving) {
+                    if (!serving) {
+                        std::cout << "  " << n.name << ": tessera-node pid " << n.pid << ", log " << n.log
+                                  << std::endl;
+                    }
+                });
+            if (!started) {
+                if (std::none_of(dirs.begin(), dirs.end(), [](const std::string& d) { return !d.empty(); })) {
+                    return fail(args->bundle + ": no bundle for any device of cluster '" + spec.name +
+                                "' (expected sub-directories named " + cluster->nodes.front().name +
+                                ", ...)");
+                }
+                return fail(started.error().message + "\n`tessera cluster down" +
                             (spec.name == "tessera" ? "" : " --name " + spec.name) + "` stops the nodes");
             }
-            std::cout << "Started " << started.size()
+            std::cout << "Started " << started->size()
                       << " node(s), all serving; `tessera cluster down` stops them\n";
             return 0;
         }

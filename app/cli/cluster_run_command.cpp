@@ -15,6 +15,7 @@
 #include "app/cli/output_path.h"
 #include "core/exec/npy.h"
 #include "core/net/client.h"
+#include "core/net/frame_stream.h"
 
 namespace tessera::cli {
 namespace {
@@ -116,37 +117,26 @@ Runner addClusterRunCommand(CLI::App& app) {
             return fail(client.error().message);
         }
         const std::map<std::string, std::vector<float>> inputs{{d.inputs[0].name, std::move(*input)}};
-        std::map<std::uint64_t, Clock::time_point> sentAt;
         std::vector<double> latencies;
         std::map<int, std::pair<std::int64_t, std::int64_t>> bytes; // per device, of the first frame
         bool bytesVary = false;
-        std::uint64_t next = args->firstFrame;
-        const std::uint64_t end = args->firstFrame + std::uint64_t(args->frames);
         int steals = 0;
         const auto begin = Clock::now();
-        for (int done = 0; done < args->frames;) {
-            while (next < end && sentAt.size() < std::size_t(args->inFlight)) {
-                sentAt[next] = Clock::now();
-                if (auto s = (*client)->submit(next++, inputs); !s) {
-                    return fail(s.error().message);
-                }
-            }
-            auto result = (*client)->next(timeout);
-            if (!result) {
-                return fail(result.error().message);
-            }
-            auto sent = sentAt.find(result->frame());
-            if (sent == sentAt.end()) {
-                return fail("the gateway answered frame " + std::to_string(result->frame()) + ", never sent");
-            }
-            if (!result->error().empty()) {
-                return fail("frame " + std::to_string(result->frame()) + " failed: " + result->error());
-            }
-            const double latency = std::chrono::duration<double>(Clock::now() - sent->second).count();
-            sentAt.erase(sent);
+        net::StreamOptions stream;
+        stream.firstFrame = args->firstFrame;
+        stream.frames = args->frames;
+        stream.inFlight = args->inFlight;
+        stream.timeout = timeout;
+        const auto source = [&inputs](std::uint64_t) -> Expected<std::map<std::string, std::vector<float>>> {
+            return inputs;
+        };
+        const auto sink = [&](net::StreamedFrame&& frame) -> Status {
+            const auto& result = frame.result;
+            const double latency = frame.latencySeconds;
+            const bool firstFrame = latencies.empty();
             latencies.push_back(latency);
-            std::cout << "frame " << result->frame() << ": " << ms(latency) << "\n";
-            for (const auto& t : result->devices()) {
+            std::cout << "frame " << result.frame() << ": " << ms(latency) << "\n";
+            for (const auto& t : result.devices()) {
                 const std::pair<std::int64_t, std::int64_t> io{t.bytes_in(), t.bytes_out()};
                 auto [it, first] = bytes.try_emplace(t.device(), io);
                 bytesVary = bytesVary || (!first && it->second != io);
@@ -170,24 +160,28 @@ Runner addClusterRunCommand(CLI::App& app) {
                 std::cout << "\n";
                 steals += t.given_size();
             }
-            if (done == 0 && !args->output.empty()) {
-                for (const auto& out : result->outputs()) {
+            if (firstFrame && !args->output.empty()) {
+                for (const auto& out : result.outputs()) {
                     const auto spec =
                         std::find_if(d.outputs.begin(), d.outputs.end(),
                                      [&](const net::ValueSpec& v) { return v.name == out.name(); });
                     if (spec == d.outputs.end()) {
-                        return fail("the gateway sent an unknown output '" + out.name() + "'");
+                        return Error{ErrorCode::Io,
+                                     "the gateway sent an unknown output '" + out.name() + "'"};
                     }
                     std::vector<float> values(out.data().size() / sizeof(float));
                     net::copyFloats(out.data(), values.data());
                     const std::string file = outputPath(args->output, out.name(), d.outputs.size());
                     if (auto w = exec::writeNpy(file, spec->shape, values); !w) {
-                        return fail(w.error().message);
+                        return w;
                     }
                     std::cout << "  wrote " << file << "\n";
                 }
             }
-            ++done;
+            return {};
+        };
+        if (auto streamed = net::streamFrames(**client, stream, source, sink); !streamed) {
+            return fail(streamed.error().message);
         }
         const double total = std::chrono::duration<double>(Clock::now() - begin).count();
         std::sort(latencies.begin(), latencies.end());

@@ -1,14 +1,17 @@
 // tessera-studio: wires the project model, the settings and the main window together; nothing else.
-//   tessera-studio [PROJECT] [--screenshot FILE [--size WxH] [--select NODE]]
+//   tessera-studio [PROJECT] [--screenshot FILE [--size WxH] [--select NODE] [--run FRAMES]]
 
+#include <QAction>
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDir>
+#include <QEventLoop>
 #include <QFileInfo>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 
+#include <algorithm>
 #include <cstdio>
 #include <memory>
 
@@ -16,6 +19,8 @@
 #include "ui/main_window.h"
 #include "ui/node_selection.h"
 #include "ui/project_model.h"
+#include "ui/run_panel.h"
+#include "ui/run_session.h"
 
 namespace {
 
@@ -58,7 +63,12 @@ int main(int argc, char** argv) {
         QStringLiteral("select"),
         QApplication::translate("main", "Select this layer (by name) before the screenshot"),
         QStringLiteral("NODE"));
-    parser.addOptions({screenshot, size, select});
+    QCommandLineOption run(
+        QStringLiteral("run"),
+        QApplication::translate(
+            "main", "Before the screenshot, run FRAMES frames on the emulated local cluster (Run menu)"),
+        QStringLiteral("FRAMES"));
+    parser.addOptions({screenshot, size, select, run});
     parser.process(app);
     const bool headless = parser.isSet(screenshot);
 
@@ -104,6 +114,24 @@ int main(int argc, char** argv) {
             }
         }
     }
+    bool runOk = true;
+    if (parser.isSet(run) && project.hasProject()) {
+        auto* panel = window.runPanel();
+        panel->setFrames(std::max(1, parser.value(run).toInt()));
+        QEventLoop loop;
+        QObject::connect(panel->session(), &tessera::ui::RunSession::finished,
+                         [&runOk](bool ok, const QString&) { runOk = ok; });
+        QObject::connect(panel, &tessera::ui::RunPanel::runningChanged, &loop, [&loop](bool running) {
+            if (!running) {
+                loop.quit();
+            }
+        });
+        window.findChild<QAction*>(QStringLiteral("runEmulatedAction"))->trigger();
+        if (panel->isRunning()) {
+            loop.exec();
+        }
+        std::fprintf(stderr, "tessera-studio: %s\n", qPrintable(panel->stageText()));
+    }
     // Let layouts, docks and charts settle before grabbing.
     for (int i = 0; i < 10; ++i) {
         QApplication::processEvents();
@@ -112,5 +140,5 @@ int main(int argc, char** argv) {
         std::fprintf(stderr, "tessera-studio: cannot write %s\n", qPrintable(parser.value(screenshot)));
         return 1;
     }
-    return 0;
+    return runOk ? 0 : 1;
 }

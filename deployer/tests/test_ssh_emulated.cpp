@@ -56,7 +56,7 @@ private slots:
                                                                  QString::fromStdString(node.netns)));
             QVERIFY2(servers.back()->start(22),
                      qPrintable("sshd did not start in " + QString::fromStdString(node.netns)));
-            c.devices[i].ssh = cost::SshSettings{"root", 22, "client_key", "emu_known_hosts", ".tessera"};
+            c.devices[i].ssh = cost::SshSettings{"root", 22, "client_key", "emu_known_hosts", ".tessera", {}};
         }
         const QString file = path("emulated.json");
         QVERIFY(cost::writeCluster(c, file.toStdString()).ok());

@@ -1,0 +1,81 @@
+#pragma once
+// The work behind the studio's Run, on a worker thread: bundle the project's plan (core/net/bundle.h),
+// bring up the cluster - tessera-node processes on this machine (an emulated cluster on loopback,
+// deployer/emulated_cluster.h and local_launch.h) or the project's devices over SSH (deployer/deploy.h,
+// node_control.h) - wait until every node serves, stream frames (core/net/frame_stream.h) while reading the
+// gateway's telemetry (core/net/telemetry_subscriber.h), and tear everything down again, whatever happened.
+// Results are reported through callbacks on the worker thread; RunSession carries them to the GUI.
+
+#include <QString>
+
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "core/base/cancel.h"
+#include "core/base/error.h"
+#include "core/cost/cluster.h"
+#include "core/model/model.h"
+#include "core/partition/plan.h"
+#include "ui/run_inputs.h"
+
+namespace tessera::ui {
+
+enum class RunTarget { EmulatedCluster, Devices };
+
+// A snapshot of what to run, taken on the GUI thread.
+struct RunRequest {
+    std::shared_ptr<const model::Model> model;
+    partition::Plan plan;
+    cost::Cluster cluster;
+    RunTarget target = RunTarget::EmulatedCluster;
+    RunInput input = RunInput::Generated;
+    QString imageFolder;
+    std::int64_t frames = 20; // 0: until stopped
+    int inFlight = 2;
+};
+
+// The studio's surroundings, from the composition root.
+struct RunEnvironment {
+    QString nodeBinary;        // tessera-node for this machine
+    QString workDir;           // bundles are written to a fresh sub-directory here
+    QString projectDir;        // relative SSH key and known_hosts paths resolve against it
+    double readySeconds = 600; // for every node to serve (loading takes long on small devices)
+    double frameTimeoutSeconds = 120;
+    int basePort = 7700; // real devices: device i listens on basePort + i, telemetry on basePort + 99
+};
+
+struct FrameSample {
+    std::uint64_t frame = 0;
+    double latencySeconds = 0; // submission to result, at the client
+    double atSeconds = 0;      // since the first frame was sent
+};
+
+struct DeviceSample {
+    int device = -1;
+    std::uint64_t frame = 0;
+    double computeSeconds = 0; // all its tasks of the frame
+    std::int64_t peakRssBytes = 0;
+    double atSeconds = 0;
+    bool published = false; // from the telemetry subscription (else from the frame's result)
+};
+
+struct RunCallbacks {
+    std::function<void(const QString& stage)> stage;
+    std::function<void(int device, const QString& state)> deviceState;
+    std::function<void(int device, double fraction)> deviceProgress;
+    std::function<void(const FrameSample&)> frame;
+    std::function<void(const DeviceSample&)> telemetry;
+    // The first frame's outputs by name.
+    std::function<void(std::map<std::string, std::vector<float>>)> firstOutputs;
+};
+
+// Runs until `request.frames` frames are done, an error or `stop`; the nodes are stopped before it
+// returns. Errors are for the user (what failed and what to do).
+Status runJob(const RunRequest& request, const RunEnvironment& environment, const RunCallbacks& callbacks,
+              const StopToken& stop);
+
+} // namespace tessera::ui

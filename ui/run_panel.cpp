@@ -1,0 +1,295 @@
+#include "ui/run_panel.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QFileDialog>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QSplitter>
+#include <QTableWidget>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+#include <algorithm>
+
+#include "ui/project_model.h"
+#include "ui/run_charts.h"
+#include "ui/run_session.h"
+
+namespace tessera::ui {
+
+namespace {
+enum Column { DeviceColumn, StateColumn, ProgressColumn, ComputeColumn, RssColumn, ColumnCount };
+constexpr double kMiB = 1024.0 * 1024.0;
+} // namespace
+
+RunPanel::RunPanel(ProjectModel* project, RunSession* session, QWidget* parent)
+    : QWidget(parent)
+    , m_project(project)
+    , m_session(session)
+    , m_target(new QComboBox)
+    , m_input(new QComboBox)
+    , m_folder(new QLineEdit)
+    , m_browse(new QToolButton)
+    , m_frames(new QSpinBox)
+    , m_continuous(new QCheckBox(tr("Until stopped")))
+    , m_inFlight(new QSpinBox)
+    , m_run(new QPushButton(tr("Run")))
+    , m_stop(new QPushButton(tr("Stop")))
+    , m_stage(new QLabel)
+    , m_summary(new QLabel)
+    , m_devices(new QTableWidget(0, ColumnCount))
+    , m_charts(new RunCharts) {
+    m_target->setObjectName(QStringLiteral("runTarget"));
+    m_target->addItem(tr("Emulated local cluster"), int(RunTarget::EmulatedCluster));
+    m_target->addItem(tr("The project's devices (SSH)"), int(RunTarget::Devices));
+    m_target->setToolTip(tr("Emulated: one tessera-node process per device on this machine (loopback). "
+                            "Devices: deploy over SSH to each device's host and run there."));
+    m_input->setObjectName(QStringLiteral("runInput"));
+    m_input->addItem(tr("Generated input"), int(RunInput::Generated));
+    m_input->addItem(tr("Image folder"), int(RunInput::ImageFolder));
+    m_folder->setObjectName(QStringLiteral("runFolder"));
+    m_folder->setPlaceholderText(tr("Folder of images (PNG, JPEG, ...)"));
+    m_browse->setText(tr("…"));
+    m_browse->setToolTip(tr("Choose the image folder"));
+    m_frames->setObjectName(QStringLiteral("runFrames"));
+    m_frames->setRange(1, 1000000);
+    m_frames->setValue(50);
+    m_continuous->setObjectName(QStringLiteral("runContinuous"));
+    m_inFlight->setRange(1, 64);
+    m_inFlight->setValue(2);
+    m_inFlight->setToolTip(tr("Frames at the gateway at once (pipelining)"));
+    m_run->setObjectName(QStringLiteral("runButton"));
+    m_stop->setObjectName(QStringLiteral("stopButton"));
+    m_stage->setObjectName(QStringLiteral("runStage"));
+    m_stage->setWordWrap(true);
+    m_stage->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_summary->setObjectName(QStringLiteral("runSummary"));
+    m_devices->setObjectName(QStringLiteral("runDevices"));
+    m_devices->setHorizontalHeaderLabels(
+        {tr("Device"), tr("State"), tr("Progress"), tr("Compute"), tr("Peak RSS")});
+    m_devices->verticalHeader()->hide();
+    m_devices->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_devices->setSelectionMode(QAbstractItemView::NoSelection);
+    m_devices->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_devices->horizontalHeader()->setSectionResizeMode(ProgressColumn, QHeaderView::Fixed);
+    m_devices->horizontalHeader()->resizeSection(ProgressColumn, 60);
+    m_devices->horizontalHeader()->setStretchLastSection(true);
+
+    auto* folderRow = new QHBoxLayout;
+    folderRow->addWidget(m_folder);
+    folderRow->addWidget(m_browse);
+    auto* framesRow = new QHBoxLayout;
+    framesRow->addWidget(m_frames, 1);
+    framesRow->addWidget(m_continuous);
+    auto* form = new QFormLayout;
+    form->addRow(tr("Run on"), m_target);
+    form->addRow(tr("Input"), m_input);
+    form->addRow(QString(), folderRow);
+    form->addRow(tr("Frames"), framesRow);
+    form->addRow(tr("In flight"), m_inFlight);
+    auto* buttons = new QHBoxLayout;
+    buttons->addWidget(m_run);
+    buttons->addWidget(m_stop);
+    auto* left = new QWidget;
+    auto* leftLayout = new QVBoxLayout(left);
+    leftLayout->setContentsMargins(4, 4, 4, 4);
+    leftLayout->addLayout(form);
+    leftLayout->addLayout(buttons);
+    leftLayout->addWidget(m_stage);
+    leftLayout->addWidget(m_summary);
+    leftLayout->addWidget(m_devices, 1);
+    auto* splitter = new QSplitter(Qt::Horizontal);
+    splitter->addWidget(left);
+    splitter->addWidget(m_charts);
+    splitter->setStretchFactor(0, 0);
+    splitter->setStretchFactor(1, 1);
+    splitter->setSizes({460, 900});
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(splitter);
+
+    connect(m_run, &QPushButton::clicked, this, &RunPanel::start);
+    connect(m_stop, &QPushButton::clicked, this, &RunPanel::stop);
+    connect(m_input, &QComboBox::currentIndexChanged, this, &RunPanel::updateControls);
+    connect(m_continuous, &QCheckBox::toggled, this, &RunPanel::updateControls);
+    connect(m_browse, &QToolButton::clicked, this, [this] {
+        const QString dir = QFileDialog::getExistingDirectory(this, tr("Image Folder"), m_folder->text());
+        if (!dir.isEmpty()) {
+            m_folder->setText(dir);
+        }
+    });
+    connect(m_session, &RunSession::stageChanged, m_stage, &QLabel::setText);
+    connect(m_session, &RunSession::deviceStateChanged, this, [this](int device, const QString& state) {
+        if (auto* item = m_devices->item(device, StateColumn)) {
+            item->setText(state);
+            item->setToolTip(state);
+        }
+    });
+    connect(m_session, &RunSession::deviceProgressChanged, this, [this](int device, double fraction) {
+        if (auto* bar = qobject_cast<QProgressBar*>(m_devices->cellWidget(device, ProgressColumn))) {
+            bar->setValue(int(fraction * 100));
+        }
+    });
+    connect(m_session, &RunSession::frameDone, this, &RunPanel::onFrame);
+    connect(m_session, &RunSession::telemetryReceived, this, &RunPanel::onTelemetry);
+    connect(m_session, &RunSession::finished, this, &RunPanel::onFinished);
+    connect(m_project, &ProjectModel::projectReset, this, [this] {
+        stop();
+        resetDevices();
+        updateControls();
+    });
+    connect(m_project, &ProjectModel::clusterChanged, this, [this] {
+        if (!isRunning()) {
+            resetDevices();
+        }
+    });
+    resetDevices();
+    updateControls();
+}
+
+bool RunPanel::isRunning() const {
+    return m_session->isRunning();
+}
+
+QString RunPanel::stageText() const {
+    return m_stage->text();
+}
+
+void RunPanel::setFrames(int frames) {
+    m_continuous->setChecked(frames == 0);
+    if (frames > 0) {
+        m_frames->setValue(frames);
+    }
+}
+
+void RunPanel::updateControls() {
+    const bool running = isRunning();
+    const bool folder = m_input->currentData().toInt() == int(RunInput::ImageFolder);
+    for (QWidget* w : {static_cast<QWidget*>(m_target), static_cast<QWidget*>(m_input),
+                       static_cast<QWidget*>(m_inFlight), static_cast<QWidget*>(m_continuous)}) {
+        w->setEnabled(!running);
+    }
+    m_folder->setEnabled(!running && folder);
+    m_browse->setEnabled(!running && folder);
+    m_frames->setEnabled(!running && !m_continuous->isChecked());
+    m_run->setEnabled(!running && m_project->hasProject());
+    m_stop->setEnabled(running);
+}
+
+void RunPanel::resetDevices() {
+    m_devices->setRowCount(0);
+    if (!m_project->hasProject()) {
+        return;
+    }
+    const auto& devices = m_project->cluster().devices;
+    m_devices->setRowCount(int(devices.size()));
+    QStringList names;
+    QList<std::int64_t> budgets;
+    for (int d = 0; d < int(devices.size()); ++d) {
+        const auto& device = devices[std::size_t(d)];
+        names << QString::fromStdString(device.name);
+        budgets << device.memoryBytes;
+        m_devices->setItem(d, DeviceColumn, new QTableWidgetItem(names.back()));
+        m_devices->setItem(d, StateColumn, new QTableWidgetItem(tr("idle")));
+        m_devices->setItem(d, ComputeColumn, new QTableWidgetItem);
+        m_devices->setItem(d, RssColumn, new QTableWidgetItem);
+        auto* bar = new QProgressBar;
+        bar->setRange(0, 100);
+        bar->setValue(0);
+        bar->setTextVisible(false);
+        m_devices->setCellWidget(d, ProgressColumn, bar);
+    }
+    m_charts->reset(names, budgets);
+}
+
+bool RunPanel::start() {
+    if (isRunning()) {
+        return false;
+    }
+    if (!m_project->hasProject()) {
+        m_stage->setText(tr("Open a project first."));
+        return false;
+    }
+    RunRequest request;
+    request.model = m_project->sharedModel();
+    request.plan = m_project->plan();
+    request.cluster = m_project->cluster();
+    request.target = RunTarget(m_target->currentData().toInt());
+    request.input = RunInput(m_input->currentData().toInt());
+    request.imageFolder = m_folder->text();
+    request.frames = m_continuous->isChecked() ? 0 : m_frames->value();
+    request.inFlight = m_inFlight->value();
+    if (request.input == RunInput::ImageFolder && FrameInputs::imageFiles(request.imageFolder).isEmpty()) {
+        m_stage->setText(
+            tr("The image folder '%1' holds no image: choose a folder of images, or use generated "
+               "input.")
+                .arg(request.imageFolder));
+        return false;
+    }
+    resetDevices();
+    m_latencies.clear();
+    m_summary->clear();
+    if (!m_session->start(std::move(request))) {
+        return false;
+    }
+    updateControls();
+    emit runningChanged(true);
+    return true;
+}
+
+bool RunPanel::runOnEmulatedCluster() {
+    m_target->setCurrentIndex(m_target->findData(int(RunTarget::EmulatedCluster)));
+    return start();
+}
+
+void RunPanel::stop() {
+    if (isRunning()) {
+        m_session->stop();
+        m_stage->setText(tr("Stopping…"));
+        m_stop->setEnabled(false);
+    }
+}
+
+void RunPanel::onFrame(const FrameSample& sample) {
+    m_charts->addFrame(sample);
+    m_latencies.append(sample.latencySeconds * 1e3);
+    QList<double> sorted = m_latencies;
+    std::sort(sorted.begin(), sorted.end());
+    const double throughput = sample.atSeconds > 0 ? double(m_latencies.size()) / sample.atSeconds : 0.0;
+    m_summary->setText(tr("%n frame(s), median latency %1 ms, %2 frames/s", nullptr, int(m_latencies.size()))
+                           .arg(sorted[sorted.size() / 2], 0, 'f', 1)
+                           .arg(throughput, 0, 'f', 1));
+}
+
+void RunPanel::onTelemetry(const DeviceSample& sample) {
+    m_charts->addTelemetry(sample);
+    if (auto* item = m_devices->item(sample.device, ComputeColumn)) {
+        item->setText(tr("%1 ms").arg(sample.computeSeconds * 1e3, 0, 'f', 1));
+    }
+    if (auto* item = m_devices->item(sample.device, RssColumn)) {
+        item->setText(tr("%1 MiB").arg(double(sample.peakRssBytes) / kMiB, 0, 'f', 1));
+    }
+}
+
+void RunPanel::onFinished(bool ok, const QString& message) {
+    m_charts->flush();
+    m_stage->setText(
+        ok ? tr("Finished: %n frame(s); the nodes are stopped.", nullptr, int(m_latencies.size()))
+           : tr("Run failed: %1").arg(message));
+    for (int d = 0; d < m_devices->rowCount(); ++d) {
+        if (auto* item = m_devices->item(d, StateColumn)) {
+            item->setText(tr("stopped"));
+        }
+    }
+    updateControls();
+    emit runningChanged(false);
+}
+
+} // namespace tessera::ui

@@ -1,0 +1,72 @@
+#pragma once
+// The Run panel: where to run (an emulated cluster of tessera-node processes on this machine, or the
+// project's devices over SSH), what to feed (generated input or an image folder), how many frames (or until
+// stopped); Run and Stop; every device's state and progress while the cluster comes up; the live charts
+// (run_charts.h). The work happens in a RunSession, off the GUI thread.
+
+#include <QWidget>
+
+class QCheckBox;
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QPushButton;
+class QSpinBox;
+class QTableWidget;
+class QToolButton;
+
+namespace tessera::ui {
+
+class ProjectModel;
+class RunCharts;
+class RunSession;
+struct DeviceSample;
+struct FrameSample;
+
+class RunPanel : public QWidget {
+    Q_OBJECT
+public:
+    RunPanel(ProjectModel* project, RunSession* session, QWidget* parent = nullptr);
+
+    // Starts a run with the panel's settings; false when none can start (no project, a run going on, an
+    // image folder missing): the panel says why.
+    bool start();
+    // Selects the emulated local cluster and starts.
+    bool runOnEmulatedCluster();
+    void stop();
+    bool isRunning() const;
+
+    void setFrames(int frames); // 0: until stopped
+    RunSession* session() const { return m_session; }
+    RunCharts* charts() const { return m_charts; }
+    QString stageText() const;
+
+signals:
+    void runningChanged(bool running);
+
+private:
+    void updateControls();
+    void resetDevices();
+    void onFrame(const FrameSample& sample);
+    void onTelemetry(const DeviceSample& sample);
+    void onFinished(bool ok, const QString& message);
+
+    ProjectModel* m_project;
+    RunSession* m_session;
+    QComboBox* m_target;
+    QComboBox* m_input;
+    QLineEdit* m_folder;
+    QToolButton* m_browse;
+    QSpinBox* m_frames;
+    QCheckBox* m_continuous;
+    QSpinBox* m_inFlight;
+    QPushButton* m_run;
+    QPushButton* m_stop;
+    QLabel* m_stage;
+    QLabel* m_summary;
+    QTableWidget* m_devices;
+    RunCharts* m_charts;
+    QList<double> m_latencies; // ms, this run's
+};
+
+} // namespace tessera::ui
