@@ -41,14 +41,6 @@ optimize::Objective objectiveFromKey(const QString& key) {
                                              : optimize::Objective::Latency;
 }
 
-std::int64_t largestMemory(const PlanPreview& preview) {
-    std::int64_t most = 0;
-    for (const auto& d : preview.cost.devices) {
-        most = std::max(most, d.totalBytes);
-    }
-    return most;
-}
-
 } // namespace
 
 OptimizeDialog::OptimizeDialog(ProjectModel* project, QWidget* parent)
@@ -421,7 +413,7 @@ void OptimizeDialog::showFront() {
     auto yOf = [traffic](const PlanPreview& p) {
         return traffic ? double(p.cost.trafficBytes) / kMiB : p.latencySeconds * 1e3;
     };
-    auto xOf = [](const PlanPreview& p) { return double(largestMemory(p)) / kMiB; };
+    auto xOf = [](const PlanPreview& p) { return double(p.largestDeviceBytes()) / kMiB; };
     m_frontSeries->clear();
     m_currentSeries->clear();
     m_selectedSeries->clear();
@@ -488,7 +480,7 @@ void OptimizeDialog::showComparison() {
             m_comparison->setItem(0, column, new QTableWidgetItem(tr("does not compile")));
             return;
         }
-        m_comparison->setItem(0, column, new QTableWidgetItem(bytesText(largestMemory(p))));
+        m_comparison->setItem(0, column, new QTableWidgetItem(bytesText(p.largestDeviceBytes())));
         m_comparison->setItem(1, column, new QTableWidgetItem(bytesText(p.cost.trafficBytes)));
         m_comparison->setItem(2, column, new QTableWidgetItem(secondsText(p.latencySeconds)));
         m_comparison->setItem(3, column, new QTableWidgetItem(QString::number(stages)));

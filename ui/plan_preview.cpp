@@ -1,6 +1,16 @@
 #include "ui/plan_preview.h"
 
+#include <algorithm>
+
 namespace tessera::ui {
+
+std::int64_t PlanPreview::largestDeviceBytes() const {
+    std::int64_t most = 0;
+    for (const auto& d : cost.devices) {
+        most = std::max(most, d.totalBytes);
+    }
+    return most;
+}
 
 PlanPreview computePreview(const model::Model& model, const partition::Plan& plan,
                            const cost::Cluster& cluster, const partition::WeightCensus* census) {

@@ -27,6 +27,9 @@ struct PlanPreview {
     // The compiled program (task graphs without weight data) and its simulated frame, for the timeline.
     std::shared_ptr<const partition::Program> program;
     sim::SimResult frame;
+
+    // The most memory any device needs (0 when not valid).
+    std::int64_t largestDeviceBytes() const;
 };
 
 // `census`: the model's (partition/weight_census.h), kept for the loaded model so that each edit's compile

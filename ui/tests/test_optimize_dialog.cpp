@@ -33,18 +33,6 @@
 using namespace tessera;
 using namespace tessera::ui;
 
-namespace {
-
-std::int64_t largestMemory(const PlanPreview& preview) {
-    std::int64_t most = 0;
-    for (const auto& d : preview.cost.devices) {
-        most = std::max(most, d.totalBytes);
-    }
-    return most;
-}
-
-} // namespace
-
 class TestOptimizeDialog : public QObject {
     Q_OBJECT
 
@@ -80,9 +68,7 @@ private slots:
     void init() {
         m_project = std::make_unique<ProjectModel>(test::zooCacheDir());
         QString error;
-        ModelSource source;
-        source.zooName = QStringLiteral("tiny-yolov2");
-        QVERIFY2(m_project->newProject(source, &error), qPrintable(error));
+        QVERIFY2(test::newZooProject(*m_project, QStringLiteral("tiny-yolov2"), &error), qPrintable(error));
         QCOMPARE(m_project->cluster().devices.size(), std::size_t(4));
         QCOMPARE(m_project->plan().stages.size(), std::size_t(1)); // whole on the gateway
         QVERIFY(m_project->preview().valid);
@@ -152,7 +138,7 @@ private slots:
         QVERIFY(result.solver.contains(QStringLiteral("GLPK")));
         const OptimizedPlan& best = result.plans.front();
         QVERIFY(best.preview.valid);
-        QVERIFY(largestMemory(best.preview) < largestMemory(m_project->preview()));
+        QVERIFY(best.preview.largestDeviceBytes() < m_project->preview().largestDeviceBytes());
 
         const partition::Plan before = m_project->plan();
         QVERIFY(dialog.apply());

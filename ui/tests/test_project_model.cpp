@@ -24,16 +24,6 @@ private:
     std::unique_ptr<ProjectModel> m_project;
     QTemporaryDir m_dir;
 
-    static std::size_t nodeIndex(const ProjectModel& project, const std::string& name) {
-        const auto& nodes = project.model().graph.nodes;
-        for (std::size_t i = 0; i < nodes.size(); ++i) {
-            if (nodes[i].name == name) {
-                return i;
-            }
-        }
-        return SIZE_MAX;
-    }
-
     void writeFile(const QString& path, const QByteArray& bytes) {
         QFile file(path);
         QVERIFY(file.open(QIODevice::WriteOnly));
@@ -100,7 +90,8 @@ private slots:
     void saveAfterEditKeepsTheEdit() {
         NodeSelection selection;
         PartitionEditor editor(m_project.get(), &selection);
-        QVERIFY(editor.place(nodeIndex(*m_project, "conv_16"), nodeIndex(*m_project, "conv_20_leaky"), 3));
+        QVERIFY(editor.place(test::nodeIndex(*m_project, "conv_16"),
+                             test::nodeIndex(*m_project, "conv_20_leaky"), 3));
         QVERIFY(m_project->isModified());
         const QString path = m_dir.filePath(QStringLiteral("edited.tessera"));
         QString error;
@@ -148,7 +139,7 @@ private slots:
         const auto whole = m_project->plan();
         QCOMPARE(whole.stages.size(), std::size_t(1));
         QSignalSpy planChanged(m_project.get(), &ProjectModel::planChanged);
-        QVERIFY(editor.fuse(0, nodeIndex(*m_project, "conv_6_leaky"), {3, 2, true, false}));
+        QVERIFY(editor.fuse(0, test::nodeIndex(*m_project, "conv_6_leaky"), {3, 2, true, false}));
         const auto fused = m_project->plan();
         QCOMPARE(fused.stages.size(), std::size_t(2));
         QCOMPARE(fused.stages[0].rows(), 3);
@@ -166,7 +157,8 @@ private slots:
         NodeSelection selection;
         PartitionEditor editor(m_project.get(), &selection);
         const auto before = m_project->plan();
-        selection.setNodes({nodeIndex(*m_project, "conv_18"), nodeIndex(*m_project, "conv_18_leaky")});
+        selection.setNodes(
+            {test::nodeIndex(*m_project, "conv_18"), test::nodeIndex(*m_project, "conv_18_leaky")});
         QVERIFY(editor.placeSelection(4));
         const auto after = m_project->plan();
         QCOMPARE(after.stages.size(), std::size_t(4));
@@ -183,13 +175,13 @@ private slots:
         PartitionEditor editor(m_project.get(), &selection);
         const auto before = m_project->plan();
         // DeeperThings' fused pair: conv_18 split by output channels, conv_19 by input channels.
-        QVERIFY(editor.split(nodeIndex(*m_project, "conv_18"), nodeIndex(*m_project, "conv_18_leaky"),
-                             partition::StageKind::Lop));
-        QVERIFY(editor.split(nodeIndex(*m_project, "conv_19"), nodeIndex(*m_project, "conv_19_leaky"),
-                             partition::StageKind::Lip));
+        QVERIFY(editor.split(test::nodeIndex(*m_project, "conv_18"),
+                             test::nodeIndex(*m_project, "conv_18_leaky"), partition::StageKind::Lop));
+        QVERIFY(editor.split(test::nodeIndex(*m_project, "conv_19"),
+                             test::nodeIndex(*m_project, "conv_19_leaky"), partition::StageKind::Lip));
         const auto after = m_project->plan();
-        const auto& lop = after.stages[std::size_t(after.stageOf(nodeIndex(*m_project, "conv_18")))];
-        const auto& lip = after.stages[std::size_t(after.stageOf(nodeIndex(*m_project, "conv_19")))];
+        const auto& lop = after.stages[std::size_t(after.stageOf(test::nodeIndex(*m_project, "conv_18")))];
+        const auto& lip = after.stages[std::size_t(after.stageOf(test::nodeIndex(*m_project, "conv_19")))];
         QCOMPARE(lop.kind, partition::StageKind::Lop);
         QCOMPARE(lop.devices.size(), std::size_t(6));
         QCOMPARE(lop.channelCuts.size(), std::size_t(5));
@@ -210,13 +202,14 @@ private slots:
         QSignalSpy refused(&editor, &PartitionEditor::refused);
         const auto before = m_project->plan();
         // The range cuts through the fused block of the sample.
-        QVERIFY(!editor.place(nodeIndex(*m_project, "conv_4"), nodeIndex(*m_project, "conv_20"), 1));
+        QVERIFY(
+            !editor.place(test::nodeIndex(*m_project, "conv_4"), test::nodeIndex(*m_project, "conv_20"), 1));
         QCOMPARE(refused.count(), 1);
         QVERIFY2(refused.at(0).at(0).toString().contains(QStringLiteral("cuts through the tiles 'conv_0'..")),
                  qPrintable(refused.at(0).at(0).toString()));
         // A tile block ending in a layer that cannot be tiled: the core's validation message names it.
         const auto last = m_project->model().graph.nodes.size() - 1;
-        QVERIFY(!editor.fuse(nodeIndex(*m_project, "conv_16"), last, {2, 2, false, false}));
+        QVERIFY(!editor.fuse(test::nodeIndex(*m_project, "conv_16"), last, {2, 2, false, false}));
         QCOMPARE(refused.count(), 2);
         QVERIFY(m_project->plan() == before);
         QCOMPARE(m_project->undoStack()->count(), 0);
@@ -227,7 +220,7 @@ private slots:
     void tileEditsUndoRedoAndMerge() {
         NodeSelection selection;
         PartitionEditor editor(m_project.get(), &selection);
-        const std::size_t node = nodeIndex(*m_project, "conv_4");
+        const std::size_t node = test::nodeIndex(*m_project, "conv_4");
         const auto before = m_project->plan();
         const int drag = editor.newMergeKey();
         QVERIFY(editor.setTileCuts(node, {8, 16, 24, 32}, {9, 16, 24, 32}, drag));
@@ -322,7 +315,8 @@ private slots:
         QVERIFY(!autosave.saveNow()); // nothing unsaved
         NodeSelection selection;
         PartitionEditor editor(m_project.get(), &selection);
-        QVERIFY(editor.place(nodeIndex(*m_project, "conv_16"), nodeIndex(*m_project, "conv_16"), 2));
+        QVERIFY(
+            editor.place(test::nodeIndex(*m_project, "conv_16"), test::nodeIndex(*m_project, "conv_16"), 2));
         QVERIFY(autosave.saveNow());
         QCOMPARE(autosave.recoveryFor(path), autosave.sideFile(path));
         ProjectModel recovered(test::zooCacheDir());

@@ -46,15 +46,7 @@ private:
     std::unique_ptr<ProjectModel> m_project;
     std::unique_ptr<MainWindow> m_window;
 
-    std::size_t nodeIndex(const std::string& name) const {
-        const auto& nodes = m_project->model().graph.nodes;
-        for (std::size_t i = 0; i < nodes.size(); ++i) {
-            if (nodes[i].name == name) {
-                return i;
-            }
-        }
-        return SIZE_MAX;
-    }
+    std::size_t nodeIndex(const std::string& name) const { return test::nodeIndex(*m_project, name); }
 
     QModelIndex tableIndex(std::size_t node, int column = 0) const {
         auto* table = m_window->layerTable();

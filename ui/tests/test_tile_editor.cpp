@@ -41,15 +41,7 @@ private:
     std::unique_ptr<ProjectModel> m_project;
     std::unique_ptr<MainWindow> m_window;
 
-    std::size_t nodeIndex(const std::string& name) const {
-        const auto& nodes = m_project->model().graph.nodes;
-        for (std::size_t i = 0; i < nodes.size(); ++i) {
-            if (nodes[i].name == name) {
-                return i;
-            }
-        }
-        return SIZE_MAX;
-    }
+    std::size_t nodeIndex(const std::string& name) const { return test::nodeIndex(*m_project, name); }
 
     const partition::Stage& block() const { return m_project->plan().stages.front(); }
     TileEditor* editor() const { return m_window->tileEditor(); }

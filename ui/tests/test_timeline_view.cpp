@@ -30,9 +30,7 @@ private slots:
     void init() {
         m_project = std::make_unique<ProjectModel>(test::zooCacheDir());
         QString error;
-        ModelSource source;
-        source.zooName = QStringLiteral("tiny-yolov2");
-        QVERIFY2(m_project->newProject(source, &error), qPrintable(error));
+        QVERIFY2(test::newZooProject(*m_project, QStringLiteral("tiny-yolov2"), &error), qPrintable(error));
     }
 
     void drawsTheSimulatedRun() {
