@@ -147,7 +147,7 @@ Status NodeRuntime::compute(const TaskSpec& spec, const std::vector<std::vector<
                             double& computeSeconds,
                             const std::function<bool(std::size_t, const float*)>& onOutput) {
     const auto started = Clock::now();
-    exec::Session session(m_bundle.nets.at(spec.id), m_options.threads);
+    exec::Session& session = *m_tasks;
     auto failed = [&](const Error& e) {
         return Error{e.code, "task " + std::to_string(spec.id) + ": " + e.message};
     };
@@ -156,7 +156,7 @@ Status NodeRuntime::compute(const TaskSpec& spec, const std::vector<std::vector<
             return failed(s.error());
         }
     }
-    if (auto s = session.run(); !s) {
+    if (auto s = session.run(m_bundle.segments.at(spec.id)); !s) {
         return failed(s.error());
     }
     if (m_options.slowdown > 1.0) {
