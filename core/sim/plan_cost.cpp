@@ -71,7 +71,8 @@ Peak devicePeak(const Program& program, const std::vector<int>& lastUse, int dev
     }
     // At program position `at` (-1: the start): the pieces the device produced before it (graph inputs are
     // the gateway's from the start) that are needed at or after it, and the parts it received for its tasks
-    // at or after it that were produced before it (they wait in the task's inputs until it runs).
+    // after it that were produced before it (they wait in the task's inputs until it runs; the runtime frees
+    // a task's inputs once they are in its arena).
     auto held = [&](int at) {
         std::int64_t bytes = 0;
         for (std::size_t p = 0; p < program.pieces.size(); ++p) {
@@ -82,7 +83,7 @@ Peak devicePeak(const Program& program, const std::vector<int>& lastUse, int dev
             }
         }
         for (const auto& r : received) {
-            if (r.consumer >= at && r.producer < at && at >= 0) {
+            if (r.consumer > at && r.producer < at && at >= 0) {
                 bytes += r.bytes;
             }
         }

@@ -14,7 +14,8 @@
 //              pieces it produced earlier (static assignment) that some task at or after t in program order
 //              (t itself included: its inputs are copies) or the result delivery at the end still needs, and
 //              the parts of other devices' pieces (graph inputs included) produced before t that its own
-//              tasks at or after t read (received inputs wait in their task until it runs). A
+//              tasks after t read (received inputs wait in their task until it runs; the runtime frees a
+//              task's inputs once it has copied them into its arena). A
 //              device can also be handed any task of its stealing stages it is not assigned, so each is a
 //              moment too, at its place in program order. The gateway holds the graph inputs from the start
 //              until their last consumer (a moment before its first task holds all of them) and, at a last
