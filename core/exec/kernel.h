@@ -3,6 +3,7 @@
 // pre-processed then) and run many times; run() must not allocate. Every optimised kernel has a plain
 // reference implementation of the same op, selected with KernelInit::reference, that tests compare against.
 
+#include <map>
 #include <memory>
 #include <string>
 #include <vector>
@@ -42,6 +43,38 @@ public:
 // benchmarks compare the two on the same layer).
 enum class SparseChoice { Auto, Dense, Sparse };
 
+// Forms of constant weights that kernels derive when a network loads (a pruned weight in CSR), shared by
+// every kernel of the Net that derives the same form of the same weight: the tiles of one layer hold it once.
+class DerivedWeights {
+public:
+    // The form stored under `key` (the weight's name and what the form is), or the one `make()` returns,
+    // stored then. T must have bytes().
+    template <typename T, typename Make> std::shared_ptr<const T> get(const std::string& key, Make&& make) {
+        Form& slot = m_forms[key];
+        if (!slot.form) {
+            auto made = std::make_shared<const T>(make());
+            slot.bytes = made->bytes();
+            slot.form = made;
+        }
+        return std::static_pointer_cast<const T>(slot.form);
+    }
+    // Bytes of every form, each counted once.
+    std::size_t bytes() const {
+        std::size_t total = 0;
+        for (const auto& [key, form] : m_forms) {
+            total += form.bytes;
+        }
+        return total;
+    }
+
+private:
+    struct Form {
+        std::shared_ptr<const void> form;
+        std::size_t bytes = 0;
+    };
+    std::map<std::string, Form> m_forms;
+};
+
 struct KernelInit {
     const model::Node& node;
     const model::Graph& graph;
@@ -52,6 +85,7 @@ struct KernelInit {
     bool reference = false;  // build the plain reference implementation
     std::int64_t opset = 13; // default-domain opset of the model (some ops changed semantics across opsets)
     SparseChoice sparse = SparseChoice::Auto; // ignored by reference kernels, which are always dense
+    DerivedWeights* derived = nullptr;        // where to share derived forms; null: the kernel keeps its own
 };
 
 // Size of one per-thread workspace slot: bytes rounded up to 64 so every slot stays aligned.

@@ -17,6 +17,9 @@ using model::Node;
 // bias, the activation recorded as attributes of the Conv or Gemm, which its kernel applies. Returns the
 // folded node indices; their outputs share the Conv's buffer (the memory plan's in-place rule), so no copy is
 // needed.
+// Convs that read the same weight with the same BatchNormalization parameters (the tiles of one layer in a
+// device's graph) share one folded weight and bias. The weight is scaled in place when no other node reads
+// it (no second copy of the model while loading); otherwise each distinct folding gets one copy.
 std::set<std::size_t> fuse(Graph& g) {
     std::set<std::size_t> folded;
     std::map<std::string, std::size_t> weightReaders;
@@ -25,48 +28,63 @@ std::set<std::size_t> fuse(Graph& g) {
             ++weightReaders[in];
         }
     }
-    for (const Fusion& f : findFusions(g)) {
-        Node& conv = g.nodes[f.node];
+    const std::vector<Fusion> fusions = findFusions(g);
+    // (weight, bias, BN parameters, epsilon) -> the fusions folding it that way
+    std::map<std::vector<std::string>, std::vector<const Fusion*>> foldings;
+    for (const Fusion& f : fusions) {
         if (f.batchNorm) {
+            const Node& conv = g.nodes[f.node];
             const Node& bn = g.nodes[*f.batchNorm];
-            const auto& w = *g.initializer(conv.inputs[1]);
-            const auto& scale = g.initializer(bn.inputs[1])->floats;
-            const auto& beta = g.initializer(bn.inputs[2])->floats;
-            const auto& mean = g.initializer(bn.inputs[3])->floats;
-            const auto& var = g.initializer(bn.inputs[4])->floats;
-            const float eps = bn.attrFloat("epsilon", 1e-5f);
-            const std::int64_t outChannels = w.shape[0];
-            const std::int64_t perChannel = w.elements() / outChannels;
-            // Scale the weights in place when this Conv is their only reader (no second copy of the model
-            // while loading); shared weights get a folded copy.
-            const bool shared = weightReaders.at(conv.inputs[1]) > 1;
-            const std::string wName = shared ? conv.name + ".bn_folded_weights" : conv.inputs[1];
-            if (shared) {
-                g.initializers[wName] = w;
-                g.values[wName] = model::ValueInfo{wName, model::DType::Float32, w.shape};
+            std::vector<std::string> key{conv.inputs[1], conv.inputs.size() > 2 ? conv.inputs[2] : ""};
+            key.insert(key.end(), bn.inputs.begin() + 1, bn.inputs.begin() + 5);
+            key.push_back(std::to_string(bn.attrFloat("epsilon", 1e-5f)));
+            foldings[key].push_back(&f);
+        }
+    }
+    for (const auto& [key, group] : foldings) {
+        const Node& first = g.nodes[group.front()->node];
+        const Node& bn = g.nodes[*group.front()->batchNorm];
+        const auto& w = *g.initializer(first.inputs[1]);
+        const auto& scale = g.initializer(bn.inputs[1])->floats;
+        const auto& beta = g.initializer(bn.inputs[2])->floats;
+        const auto& mean = g.initializer(bn.inputs[3])->floats;
+        const auto& var = g.initializer(bn.inputs[4])->floats;
+        const float eps = bn.attrFloat("epsilon", 1e-5f);
+        const std::int64_t outChannels = w.shape[0];
+        const std::int64_t perChannel = w.elements() / outChannels;
+        const bool shared = weightReaders.at(first.inputs[1]) > group.size();
+        const std::string wName = shared ? first.name + ".bn_folded_weights" : first.inputs[1];
+        if (shared) {
+            g.initializers[wName] = w;
+            g.values[wName] = model::ValueInfo{wName, model::DType::Float32, w.shape};
+        }
+        model::Tensor& newW = g.initializers[wName];
+        model::Tensor newB =
+            model::Tensor::fromFloats({outChannels}, std::vector<float>(std::size_t(outChannels), 0.f));
+        const model::Tensor* oldB =
+            first.inputs.size() > 2 && !first.inputs[2].empty() ? g.initializer(first.inputs[2]) : nullptr;
+        for (std::int64_t c = 0; c < outChannels; ++c) {
+            const double k = double(scale[std::size_t(c)]) / std::sqrt(double(var[std::size_t(c)]) + eps);
+            for (std::int64_t j = 0; j < perChannel; ++j) {
+                auto& x = newW.floats[std::size_t(c * perChannel + j)];
+                x = float(x * k);
             }
-            model::Tensor& newW = g.initializers[wName];
-            model::Tensor newB =
-                model::Tensor::fromFloats({outChannels}, std::vector<float>(std::size_t(outChannels), 0.f));
-            const model::Tensor* oldB =
-                conv.inputs.size() > 2 && !conv.inputs[2].empty() ? g.initializer(conv.inputs[2]) : nullptr;
-            for (std::int64_t c = 0; c < outChannels; ++c) {
-                const double k = double(scale[std::size_t(c)]) / std::sqrt(double(var[std::size_t(c)]) + eps);
-                for (std::int64_t j = 0; j < perChannel; ++j) {
-                    auto& x = newW.floats[std::size_t(c * perChannel + j)];
-                    x = float(x * k);
-                }
-                const double b = oldB ? oldB->floats[std::size_t(c)] : 0.0;
-                newB.floats[std::size_t(c)] = float((b - mean[std::size_t(c)]) * k + beta[std::size_t(c)]);
-            }
-            const std::string bName = conv.name + ".bn_folded_bias";
-            g.initializers[bName] = std::move(newB);
-            g.values[bName] = model::ValueInfo{bName, model::DType::Float32, {outChannels}};
+            const double b = oldB ? oldB->floats[std::size_t(c)] : 0.0;
+            newB.floats[std::size_t(c)] = float((b - mean[std::size_t(c)]) * k + beta[std::size_t(c)]);
+        }
+        const std::string bName = first.name + ".bn_folded_bias";
+        g.initializers[bName] = std::move(newB);
+        g.values[bName] = model::ValueInfo{bName, model::DType::Float32, {outChannels}};
+        for (const Fusion* f : group) {
+            Node& conv = g.nodes[f->node];
             conv.inputs.resize(3);
             conv.inputs[1] = wName;
             conv.inputs[2] = bName;
-            folded.insert(*f.batchNorm);
+            folded.insert(*f->batchNorm);
         }
+    }
+    for (const Fusion& f : fusions) {
+        Node& conv = g.nodes[f.node];
         if (f.activation) {
             const Node& act = g.nodes[*f.activation];
             if (act.opType == "Relu") {
@@ -111,7 +129,99 @@ int Net::valueId(const std::string& name) const {
     return it == m_ids.end() ? -1 : it->second;
 }
 
+namespace {
+
+// Nodes of each segment (graph indices, in order): those computing its outputs from its inputs and constants.
+Expected<std::vector<std::vector<std::size_t>>>
+segmentNodes(const Graph& g, const std::vector<SegmentSpec>& specs, const std::string& path) {
+    std::map<std::string, std::size_t> producer;
+    for (std::size_t i = 0; i < g.nodes.size(); ++i) {
+        for (const auto& out : g.nodes[i].outputs) {
+            if (!out.empty()) {
+                producer[out] = i;
+            }
+        }
+    }
+    std::vector<std::vector<std::size_t>> result;
+    std::map<std::size_t, std::size_t> owner; // node -> segment
+    for (std::size_t k = 0; k < specs.size(); ++k) {
+        const std::set<std::string> inputs(specs[k].inputs.begin(), specs[k].inputs.end());
+        for (const auto& in : inputs) {
+            if (!g.value(in)) {
+                return Error{ErrorCode::InvalidArgument,
+                             path + ": segment " + std::to_string(k) + ": no value named '" + in + "'"};
+            }
+        }
+        std::set<std::size_t> nodes;
+        std::vector<std::string> pending(specs[k].outputs.begin(), specs[k].outputs.end());
+        std::set<std::string> seen;
+        while (!pending.empty()) {
+            const std::string v = pending.back();
+            pending.pop_back();
+            if (v.empty() || !seen.insert(v).second || inputs.count(v) || g.isInitializer(v)) {
+                continue;
+            }
+            auto it = producer.find(v);
+            if (it == producer.end()) {
+                return Error{
+                    ErrorCode::InvalidArgument,
+                    path + ": segment " + std::to_string(k) + " cannot compute '" + v +
+                        "': it is not among the segment's inputs, not a constant, and no node makes it"};
+            }
+            if (auto [o, fresh] = owner.emplace(it->second, k); !fresh && o->second != k) {
+                return Error{ErrorCode::InvalidArgument,
+                             path + ": node '" + g.nodes[it->second].name + "' belongs to segments " +
+                                 std::to_string(o->second) + " and " + std::to_string(k) +
+                                 " (segments must not share nodes)"};
+            }
+            if (nodes.insert(it->second).second) {
+                const auto& in = g.nodes[it->second].inputs;
+                pending.insert(pending.end(), in.begin(), in.end());
+            }
+        }
+        result.emplace_back(nodes.begin(), nodes.end());
+    }
+    return result;
+}
+
+// The graph of one segment for cost::planMemory: its nodes, inputs, outputs and their value shapes.
+Graph segmentGraph(const Graph& g, const std::vector<std::size_t>& nodes, const SegmentSpec& spec) {
+    Graph s;
+    auto addValue = [&](const std::string& name) {
+        if (const model::ValueInfo* v = name.empty() ? nullptr : g.value(name)) {
+            s.values[name] = *v;
+        }
+    };
+    for (const auto& in : spec.inputs) {
+        s.inputs.push_back(*g.value(in));
+        addValue(in);
+    }
+    for (const auto& out : spec.outputs) {
+        addValue(out);
+        s.outputs.push_back(s.values.count(out) ? s.values[out]
+                                                : model::ValueInfo{out, model::DType::Float32, {}});
+    }
+    for (std::size_t i : nodes) {
+        const Node& n = g.nodes[i];
+        s.nodes.push_back(Node{n.name, n.opType, n.domain, n.inputs, n.outputs, {}});
+        for (const auto& name : n.inputs) {
+            addValue(name);
+        }
+        for (const auto& name : n.outputs) {
+            addValue(name);
+        }
+    }
+    return s;
+}
+
+} // namespace
+
 Expected<std::shared_ptr<const Net>> Net::load(model::Model model, const NetOptions& options) {
+    return load(std::move(model), options, {});
+}
+
+Expected<std::shared_ptr<const Net>> Net::load(model::Model model, const NetOptions& options,
+                                               const std::vector<SegmentSpec>& segments) {
     std::shared_ptr<Net> net(new Net());
     net->m_graph = std::move(model.graph);
     const std::int64_t opset = model.opset;
@@ -135,6 +245,9 @@ Expected<std::shared_ptr<const Net>> Net::load(model::Model model, const NetOpti
 
     const std::set<std::size_t> folded =
         options.fuse && !options.reference ? fuse(g) : std::set<std::size_t>{};
+    for (std::size_t i : folded) {
+        g.nodes[i].inputs.resize(1); // the kernel before it applies it: its parameters are not read any more
+    }
     // weights replaced by folded copies are no longer read: free them (the net holds each weight once)
     std::set<std::string> read;
     for (const auto& n : g.nodes) {
@@ -151,11 +264,32 @@ Expected<std::shared_ptr<const Net>> Net::load(model::Model model, const NetOpti
             it = g.initializers.erase(it);
         }
     }
-    net->m_plan = cost::planMemory(g);
-    std::map<std::string, int> readCount;
-    for (const auto& n : g.nodes) {
-        for (const auto& in : n.inputs) {
-            ++readCount[in];
+    // arena offset of every activation value: from the whole graph's plan, or from its segment's
+    std::map<std::string, std::int64_t> offsets;
+    std::vector<std::vector<std::size_t>> parts;
+    if (segments.empty()) {
+        net->m_plan = cost::planMemory(g);
+        net->m_arenaBytes = std::size_t(net->m_plan.arenaBytes);
+        for (const auto& [name, buffer] : net->m_plan.bufferOf) {
+            offsets[name] = net->m_plan.buffers[buffer].offset;
+        }
+    } else {
+        auto found = segmentNodes(g, segments, model.path);
+        if (!found) {
+            return found.error();
+        }
+        parts = std::move(*found);
+        for (std::size_t k = 0; k < segments.size(); ++k) {
+            const cost::MemoryPlan plan = cost::planMemory(segmentGraph(g, parts[k], segments[k]));
+            for (const auto& [name, buffer] : plan.bufferOf) {
+                if (!offsets.emplace(name, plan.buffers[buffer].offset).second) {
+                    return Error{ErrorCode::InvalidArgument, model.path + ": value '" + name +
+                                                                 "' is used by two segments (segment " +
+                                                                 std::to_string(k) + " and an earlier one)"};
+                }
+            }
+            net->m_segments.push_back({parts[k], std::size_t(plan.arenaBytes)});
+            net->m_arenaBytes = std::max(net->m_arenaBytes, std::size_t(plan.arenaBytes));
         }
     }
 
@@ -165,28 +299,36 @@ Expected<std::shared_ptr<const Net>> Net::load(model::Model model, const NetOpti
         net->m_valueShapes.push_back(info.shape);
         const model::Tensor* t = g.initializer(name);
         net->m_constants.push_back(t && t->dtype == model::DType::Float32 ? t->floats.data() : nullptr);
-        auto buffer = net->m_plan.bufferOf.find(name);
-        net->m_offsets.push_back(
-            buffer == net->m_plan.bufferOf.end() ? -1 : net->m_plan.buffers[buffer->second].offset);
+        auto offset = offsets.find(name);
+        net->m_offsets.push_back(offset == offsets.end() ? -1 : offset->second);
     }
 
+    std::set<std::size_t> running; // nodes of some segment (all of them without segments)
+    for (const auto& part : parts) {
+        running.insert(part.begin(), part.end());
+    }
+    DerivedWeights derived;
+    std::map<std::string, int> readers,
+        holders; // per weight: nodes reading it, kernels holding their own form
     for (std::size_t i = 0; i < g.nodes.size(); ++i) {
         const Node& n = g.nodes[i];
         Step step;
         step.node = i;
-        KernelInit init{n, g, {}, {}, {}, options.reference, opset, options.sparse};
+        KernelInit init{n, g, {}, {}, {}, options.reference, opset, options.sparse, &derived};
         for (const auto& in : n.inputs) {
             step.inputs.push_back(in.empty() ? -1 : net->valueId(in));
             const model::ValueInfo* v = in.empty() ? nullptr : g.value(in);
             init.inputShapes.push_back(v ? v->shape : Shape{});
             init.constants.push_back(in.empty() ? nullptr : g.initializer(in));
+            ++readers[in];
         }
         for (const auto& out : n.outputs) {
             step.outputs.push_back(out.empty() ? -1 : net->valueId(out));
             const model::ValueInfo* v = out.empty() ? nullptr : g.value(out);
             init.outputShapes.push_back(v ? v->shape : Shape{});
         }
-        if (!folded.count(i) && !cost::isAliasOp(n.opType)) {
+        const bool runs = segments.empty() || running.count(i);
+        if (runs && !folded.count(i) && !cost::isAliasOp(n.opType)) {
             auto kernel = findKernel(n.opType)(init);
             if (!kernel) {
                 return kernel.error().withContext(model.path);
@@ -194,18 +336,23 @@ Expected<std::shared_ptr<const Net>> Net::load(model::Model model, const NetOpti
             net->m_workspace = std::max(net->m_workspace, slotBytes((*kernel)->workspaceBytes()));
             net->m_threadWorkspace =
                 std::max(net->m_threadWorkspace, slotBytes((*kernel)->workspaceBytesPerThread()));
-            if (const std::size_t held = (*kernel)->heldWeightBytes(); held && readCount[n.inputs[1]] == 1) {
-                // the kernel keeps its own (CSR) form and no other node reads the weight: drop the dense one
-                model::Tensor& dense = g.initializers.at(n.inputs[1]);
-                std::vector<float>().swap(dense.floats);
-                net->m_constants[std::size_t(net->valueId(n.inputs[1]))] = nullptr;
-                net->m_released.insert(n.inputs[1]);
-                net->m_heldWeightBytes += held;
+            if ((*kernel)->heldWeightBytes() > 0) {
+                ++holders[n.inputs[1]];
             }
             step.kernel = std::move(*kernel);
         }
         net->m_steps.push_back(std::move(step));
     }
+    // a weight every reader of which holds its own (CSR) form: drop the dense one
+    for (const auto& [name, count] : holders) {
+        if (count == readers[name]) {
+            model::Tensor& dense = g.initializers.at(name);
+            std::vector<float>().swap(dense.floats);
+            net->m_constants[std::size_t(net->valueId(name))] = nullptr;
+            net->m_released.insert(name);
+        }
+    }
+    net->m_heldWeightBytes = derived.bytes();
     return std::shared_ptr<const Net>(std::move(net));
 }
 
@@ -213,7 +360,7 @@ Session::Session(std::shared_ptr<const Net> net, int threads, Allocator* allocat
     : m_net(std::move(net))
     , m_pool(threads)
     , m_allocator(allocator ? allocator : &defaultAllocator()) {
-    m_arenaBytes = std::size_t(m_net->memoryPlan().arenaBytes);
+    m_arenaBytes = m_net->arenaBytes();
     m_arena = static_cast<std::byte*>(m_allocator->allocate(m_arenaBytes));
     m_workspaceBytes =
         m_net->workspaceBytes() + std::size_t(m_pool.threads()) * m_net->workspaceBytesPerThread();
@@ -276,10 +423,30 @@ Status Session::setInput(const std::string& name, const float* data, std::size_t
 }
 
 Status Session::run(const StopToken* stop) {
+    if (!m_net->segments().empty()) {
+        return Error{ErrorCode::InvalidArgument, "the network is split into " +
+                                                     std::to_string(m_net->segments().size()) +
+                                                     " segments: run them one at a time"};
+    }
+    return runSteps(nullptr, stop);
+}
+
+Status Session::run(std::size_t segment, const StopToken* stop) {
+    if (segment >= m_net->segments().size()) {
+        return Error{ErrorCode::InvalidArgument, "the network has no segment " + std::to_string(segment) +
+                                                     " (it has " + std::to_string(m_net->segments().size()) +
+                                                     ")"};
+    }
+    return runSteps(&m_net->segments()[segment].steps, stop);
+}
+
+Status Session::runSteps(const std::vector<std::size_t>* only, const StopToken* stop) {
     KernelContext ctx{m_pool, reinterpret_cast<float*>(m_workspace),
                       reinterpret_cast<float*>(m_workspace + m_net->workspaceBytes())};
     const auto& steps = m_net->steps();
-    for (std::size_t i = 0; i < steps.size(); ++i) {
+    const std::size_t count = only ? only->size() : steps.size();
+    for (std::size_t k = 0; k < count; ++k) {
+        const std::size_t i = only ? (*only)[k] : k;
         if (stop && stop->stopRequested()) {
             return Error{ErrorCode::Cancelled, "inference cancelled"};
         }

@@ -209,42 +209,7 @@ Expected<NodeBundle> loadDescriptionAndKeys(const fs::path& description, const f
                                                      "', but " + description.string() + " belongs to '" +
                                                      parsed->clusterId + "' (files from different bundles)"};
     }
-    return NodeBundle{std::move(*parsed), std::move(*keys), {}};
-}
-
-// The task's own graph out of the device graph: its nodes (named "t<id>/..."), its inputs and outputs, and
-// the initializers they read (moved out of the device graph once no later task needs them).
-model::Graph taskGraph(model::Graph& device, const TaskSpec& task, std::map<std::string, int>& uses) {
-    const std::string prefix = partition::taskPrefix(task.id);
-    model::Graph g;
-    g.name = prefix;
-    for (const auto& in : task.inputs) {
-        g.inputs.push_back(*device.value(in.name));
-    }
-    for (const auto& out : task.outputNames) {
-        g.outputs.push_back(*device.value(out));
-    }
-    for (const auto& node : device.nodes) {
-        if (node.name.rfind(prefix, 0) != 0) {
-            continue;
-        }
-        g.nodes.push_back(node);
-        for (const auto& name : node.inputs) {
-            if (name.empty() || g.values.count(name)) {
-                continue;
-            }
-            g.values[name] = *device.value(name);
-            if (auto w = device.initializers.find(name); w != device.initializers.end()) {
-                g.initializers[name] = --uses[name] == 0 ? std::move(w->second) : w->second;
-            }
-        }
-        for (const auto& name : node.outputs) {
-            if (const auto* v = device.value(name)) {
-                g.values[name] = *v;
-            }
-        }
-    }
-    return g;
+    return NodeBundle{std::move(*parsed), std::move(*keys), nullptr, {}};
 }
 
 } // namespace
@@ -265,35 +230,32 @@ Expected<NodeBundle> loadBundle(const std::string& dir, const exec::NetOptions& 
     if (!device) {
         return device.error();
     }
-    std::map<std::string, int> uses;
-    for (const auto& node : device->graph.nodes) {
-        for (const auto& in : node.inputs) {
-            uses[in] += device->graph.isInitializer(in) ? 1 : 0;
-        }
-    }
+    std::vector<exec::SegmentSpec> segments;
     for (const auto& task : bundle->description.tasks) {
+        exec::SegmentSpec segment;
         for (const auto& name : task.outputNames) {
             if (!device->graph.value(name)) {
                 return Error{ErrorCode::InvalidModel, modelPath + ": no value '" + name + "' (task " +
                                                           std::to_string(task.id) + " of node.json)"};
             }
+            segment.outputs.push_back(name);
         }
         for (const auto& in : task.inputs) {
             if (!device->graph.value(in.name)) {
                 return Error{ErrorCode::InvalidModel, modelPath + ": no input '" + in.name + "' (task " +
                                                           std::to_string(task.id) + " of node.json)"};
             }
+            segment.inputs.push_back(in.name);
         }
-        model::Model m;
-        m.graph = taskGraph(device->graph, task, uses);
-        m.opset = device->opset;
-        m.path = modelPath + " task " + std::to_string(task.id);
-        auto net = exec::Net::load(std::move(m), options);
-        if (!net) {
-            return net.error();
-        }
-        bundle->nets[task.id] = std::move(*net);
+        bundle->segments[task.id] = segments.size();
+        segments.push_back(std::move(segment));
     }
+    device->path = modelPath;
+    auto net = exec::Net::load(std::move(*device), options, segments);
+    if (!net) {
+        return net.error();
+    }
+    bundle->net = std::move(*net);
     return bundle;
 }
 

@@ -116,14 +116,17 @@ Expected<std::vector<std::string>> writeBundles(const partition::Program& progra
                                                 const model::Model& original, const cost::Cluster& cluster,
                                                 const BundleOptions& options, const std::string& dir);
 
-// A node's bundle, loaded: its description, keys and one executable net per task it runs.
+// A node's bundle, loaded: its description, keys and its sub-model as one executable net with a segment per
+// task it runs. The tasks share the net's weights (the tiles of a stage read each weight, folded or in CSR,
+// from one copy) and a session runs any of them in one arena, as large as the largest task's.
 struct NodeBundle {
     NodeDescription description;
     ClusterKeys keys;
-    std::map<int, std::shared_ptr<const exec::Net>> nets; // by task id
+    std::shared_ptr<const exec::Net> net; // null when the device runs no task
+    std::map<int, std::size_t> segments;  // task id -> segment of `net`
 };
 
-// Loads <dir>/node.json, cluster.key and model.onnx, and splits the sub-model into its tasks' nets. Errors
+// Loads <dir>/node.json, cluster.key and model.onnx, and loads the sub-model with a segment per task. Errors
 // name the file and what is wrong with it.
 Expected<NodeBundle> loadBundle(const std::string& dir, const exec::NetOptions& options = {});
 

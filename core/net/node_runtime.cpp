@@ -30,9 +30,13 @@ Expected<std::unique_ptr<NodeRuntime>> NodeRuntime::create(NodeBundle bundle, No
     const auto& d = node->m_d;
     for (std::size_t i = 0; i < d.tasks.size(); ++i) {
         node->m_taskIndex[d.tasks[i].id] = i;
-        if (!node->m_bundle.nets.count(d.tasks[i].id)) {
+        if (!node->m_bundle.net || !node->m_bundle.segments.count(d.tasks[i].id)) {
             return Error{ErrorCode::InvalidArgument, "task " + std::to_string(d.tasks[i].id) + " has no net"};
         }
+    }
+    if (node->m_bundle.net) {
+        // one session for every task: its arena (the largest task's) and workspace are reused, never freed
+        node->m_tasks = std::make_unique<exec::Session>(node->m_bundle.net, node->m_options.threads);
     }
     for (const auto& p : d.pieces) {
         node->m_pieces[p.id] = &p;

@@ -107,9 +107,10 @@ private:
     // the consumer does not expect, or one whose sender may not produce it.
     bool accept(std::uint64_t id, int task, int piece, const partition::Region& part, const float* data,
                 const partition::Region& held, int sender, std::string& why, bool& fromProducer);
-    // Runs a task's net on `inputs`, sets `seconds`, then hands each output (by index) to `onOutput` while
-    // the session holds it; stops early when `onOutput` returns false.
-    Status compute(const TaskSpec& spec, const std::vector<std::vector<float>>& inputs, double& seconds,
+    // Runs a task (its segment of the net, in the one session) on `inputs`, which are freed once copied into
+    // the session's arena; sets `seconds`, then hands each output (by index) to `onOutput` while the session
+    // holds it; stops early when `onOutput` returns false.
+    Status compute(const TaskSpec& spec, std::vector<std::vector<float>> inputs, double& seconds,
                    const std::function<bool(std::size_t, const float*)>& onOutput);
     void runOne();
     void checkDone(std::uint64_t id);
@@ -138,6 +139,7 @@ private:
     NodeDescription m_d;
     NodeBundle m_bundle;
     NodeOptions m_options;
+    std::unique_ptr<exec::Session> m_tasks; // runs every task of m_bundle.net
     std::unique_ptr<Transport> m_transport;
     std::map<int, std::size_t> m_taskIndex;   // task id -> index in m_d.tasks
     std::map<int, const PieceSpec*> m_pieces; // produced here (or by a task this device may steal), by id

@@ -185,7 +185,7 @@ void NodeRuntime::runStolen() {
     report.set_steal_report(true);
     report.set_steal_bytes_in(run.bytes);
     double computeSeconds = 0;
-    auto status = compute(spec, run.inputs, computeSeconds, [&](std::size_t k, const float* data) {
+    auto status = compute(spec, std::move(run.inputs), computeSeconds, [&](std::size_t k, const float* data) {
         deliver(run.frame, *m_pieces.at(spec.outputs[k]), data, report, true);
         return true;
     });

@@ -143,11 +143,11 @@ void NodeRuntime::deliver(std::uint64_t id, const PieceSpec& piece, const float*
     }
 }
 
-Status NodeRuntime::compute(const TaskSpec& spec, const std::vector<std::vector<float>>& inputs,
+Status NodeRuntime::compute(const TaskSpec& spec, std::vector<std::vector<float>> inputs,
                             double& computeSeconds,
                             const std::function<bool(std::size_t, const float*)>& onOutput) {
     const auto started = Clock::now();
-    exec::Session session(m_bundle.nets.at(spec.id), m_options.threads);
+    exec::Session& session = *m_tasks;
     auto failed = [&](const Error& e) {
         return Error{e.code, "task " + std::to_string(spec.id) + ": " + e.message};
     };
@@ -156,7 +156,8 @@ Status NodeRuntime::compute(const TaskSpec& spec, const std::vector<std::vector<
             return failed(s.error());
         }
     }
-    if (auto s = session.run(); !s) {
+    std::vector<std::vector<float>>().swap(inputs); // in the arena now: not held twice while the task runs
+    if (auto s = session.run(m_bundle.segments.at(spec.id)); !s) {
         return failed(s.error());
     }
     if (m_options.slowdown > 1.0) {
@@ -190,10 +191,10 @@ void NodeRuntime::runOne() {
     const auto started = Clock::now();
     double computeSeconds = 0;
     const auto readySince = found->second.tasks[index].readySince;
-    const auto inputs = std::move(found->second.tasks[index].inputs); // freed when the task ends
+    auto inputs = std::move(found->second.tasks[index].inputs); // freed once copied into the arena
     found->second.tasks[index].inputs.clear();
     bool timed = false;
-    auto status = compute(spec, inputs, computeSeconds, [&](std::size_t k, const float* data) {
+    auto status = compute(spec, std::move(inputs), computeSeconds, [&](std::size_t k, const float* data) {
         auto it = m_frames.find(id);
         if (it == m_frames.end()) {
             return false;

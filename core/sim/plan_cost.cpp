@@ -42,15 +42,37 @@ std::vector<int> lastUses(const Program& program) {
     return last;
 }
 
-// Activation and buffer bytes of one device at its peak moment (plan_cost.h).
+// Activation arena and largest held buffers of one device (plan_cost.h).
 struct Peak {
     std::int64_t activation = 0, buffer = 0;
 };
 
 Peak devicePeak(const Program& program, const std::vector<int>& lastUse, int device) {
     const bool gateway = device == program.gateway;
-    // Pieces the device produced before program position `at` (-1: the start; graph inputs are there from
-    // the start) that are needed at or after it.
+    // Parts of other devices' pieces that this device's own tasks read: (consumer, producer task, bytes);
+    // the producer is -1 for a graph input (the gateway sends those at the start of the frame).
+    struct Received {
+        int consumer = 0, producer = -1;
+        std::int64_t bytes = 0;
+    };
+    std::vector<Received> received;
+    for (std::size_t t = 0; t < program.tasks.size(); ++t) {
+        if (program.tasks[t].device != device) {
+            continue;
+        }
+        for (const auto& input : program.tasks[t].inputs) {
+            for (const auto& s : input.sources) {
+                if (program.pieceDevice(s.piece) != device) {
+                    received.push_back(
+                        {int(t), program.pieces[std::size_t(s.piece)].task, s.part.elements() * kFloatBytes});
+                }
+            }
+        }
+    }
+    // At program position `at` (-1: the start): the pieces the device produced before it (graph inputs are
+    // the gateway's from the start) that are needed at or after it, and the parts it received for its tasks
+    // after it that were produced before it (they wait in the task's inputs until it runs; the runtime frees
+    // a task's inputs once they are in its arena).
     auto held = [&](int at) {
         std::int64_t bytes = 0;
         for (std::size_t p = 0; p < program.pieces.size(); ++p) {
@@ -60,23 +82,23 @@ Peak devicePeak(const Program& program, const std::vector<int>& lastUse, int dev
                 bytes += pieceBytes(program, int(p));
             }
         }
+        for (const auto& r : received) {
+            if (r.consumer > at && r.producer < at && at >= 0) {
+                bytes += r.bytes;
+            }
+        }
         return bytes;
     };
+    // the runtime's one session arena serves every task, sized for the largest, and is never freed
     Peak peak;
-    bool any = false;
-    auto moment = [&](std::int64_t activation, std::int64_t buffer) {
-        if (!any || activation + buffer > peak.activation + peak.buffer) {
-            peak = {activation, buffer};
-            any = true;
-        }
-    };
+    auto moment = [&](std::int64_t buffer) { peak.buffer = std::max(peak.buffer, buffer); };
     if (gateway) {
-        moment(0, held(-1));
+        moment(held(-1));
     }
     for (std::size_t t = 0; t < program.tasks.size(); ++t) {
-        const Task& task = program.tasks[t];
         if (program.mayRun(int(t), device)) {
-            moment(task.arenaBytes, held(int(t)));
+            peak.activation = std::max(peak.activation, program.tasks[t].arenaBytes);
+            moment(held(int(t)));
         }
     }
     if (gateway) {
@@ -84,7 +106,7 @@ Peak devicePeak(const Program& program, const std::vector<int>& lastUse, int dev
         for (const auto& r : program.results) {
             results += r.region.elements() * kFloatBytes;
         }
-        moment(0, results);
+        moment(results);
     }
     return peak;
 }

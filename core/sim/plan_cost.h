@@ -7,16 +7,19 @@
 //              names the source and the slice): elements of the slice's shape x 4 bytes. Work stealing
 //              (simulator.h) lets every device of a stage with stealing run any of its tasks
 //              (Program::mayRun), so each of them holds the weights of all the stage's tasks.
-//   activations + buffers: the device runs its tasks one at a time in program order. While task t runs it
-//              needs t's activation arena (Task::arenaBytes: cost::planMemory of t's graph, inputs and
-//              outputs included) plus the pieces it produced earlier (static assignment) that some task at or
-//              after t in program order (t itself included: its inputs are copies) or the result delivery at
-//              the end still needs. The peak of that sum is reported split into `activationBytes` (the arena)
-//              and `bufferBytes` (the held pieces) at the peak moment (the first one when several are equal).
-//              A device can also be handed any task of its stealing stages it is not assigned, so each is a
+//   activations  the one activation arena the device's runtime keeps for all its tasks (tessera-node runs
+//              every task in one session): the largest Task::arenaBytes (cost::planMemory of the task's
+//              graph, inputs and outputs included) of the tasks it may run, stolen ones included.
+//   buffers    the device runs its tasks one at a time in program order. While task t runs it holds the
+//              pieces it produced earlier (static assignment) that some task at or after t in program order
+//              (t itself included: its inputs are copies) or the result delivery at the end still needs, and
+//              the parts of other devices' pieces (graph inputs included) produced before t that its own
+//              tasks after t read (received inputs wait in their task until it runs; the runtime frees a
+//              task's inputs once it has copied them into its arena). A
+//              device can also be handed any task of its stealing stages it is not assigned, so each is a
 //              moment too, at its place in program order. The gateway holds the graph inputs from the start
 //              until their last consumer (a moment before its first task holds all of them) and, at a last
-//              moment after every task, the assembled results (their bytes, nothing else).
+//              moment after every task, the assembled results. The largest of these is `bufferBytes`.
 //   overhead   the device's measured runtime overhead (cost::Device::runtimeOverheadBytes).
 // Traffic: every Transfer of the program (Program::transfers(), static assignment), per device and per
 // ordered device pair.

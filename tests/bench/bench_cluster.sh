@@ -5,12 +5,13 @@
 #                (YOLOv2 only: the configuration of the DeepThings paper),
 #   memory     - `tessera optimize --objective memory`,
 #   latency    - `tessera optimize --objective latency`.
+# Frames are sent one at a time (--in-flight 1), as the prediction is for one frame in flight.
 # Per run: predicted latency (tessera simulate) and measured median latency over the frames, speed-up against
 # the same plan on one device, the largest measured peak RSS / predicted memory of any device, and whether
 # every device's measured bytes equal the prediction.
 #
-# usage: [PLANS="memory latency"] tests/bench/bench_cluster.sh [BUILD_DIR] [MODEL] [FRAMES] [NODES...]
-#        (defaults: every plan, build/dev, yolov2-608, 3, 1 2 3 4 5 6)
+# usage: [PLANS="memory latency"] [CLUSTER=name] tests/bench/bench_cluster.sh [BUILD_DIR] [MODEL] [FRAMES] [NODES...]
+#        (defaults: every plan, cluster "bench", build/dev, yolov2-608, 3, 1 2 3 4 5 6)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 build=${1:-build/dev}
@@ -22,7 +23,8 @@ nodes=("$@")
 bin=$build/bin
 work=$(mktemp -d)
 cluster=$work/cluster.json
-trap '"$bin/tessera" cluster down --name bench >/dev/null 2>&1 || true; rm -rf "$work"' EXIT
+cluster_name=${CLUSTER:-bench}
+trap '"$bin/tessera" cluster down --name "$cluster_name" >/dev/null 2>&1 || true; rm -rf "$work"' EXIT
 
 "$bin/tessera" zoo -o "$work" "$model_name" >/dev/null
 model=$work/$model_name.onnx
@@ -46,7 +48,7 @@ printf "%-10s %5s | %12s %12s %9s | %8s | %12s | %s\n" plan nodes "predicted s" 
 declare -A single
 for plan in "${plans[@]}"; do
     for n in "${nodes[@]}"; do
-        "$bin/tessera" cluster up --name bench --nodes "$n" --cpu-quota 0.25 --bandwidth 100mbit -o "$cluster" \
+        "$bin/tessera" cluster up --name "$cluster_name" --nodes "$n" --cpu-quota 0.25 --bandwidth 100mbit -o "$cluster" \
             >"$work/up.log" 2>&1
         case $plan in
         deepthings)
@@ -62,10 +64,10 @@ for plan in "${plans[@]}"; do
         predicted=$(sed -nE 's/^Latency, one frame: (.*)$/\1/p' "$work/simulate.log" | seconds)
         rm -rf "$work/bundles"
         "$bin/tessera" bundle "$model" "$work/plan.json" "$cluster" -o "$work/bundles" >/dev/null
-        "$bin/tessera" cluster launch --name bench "$work/bundles" >/dev/null
-        "$bin/tessera" cluster-run "$work/bundles" -i "$work/input.png" --frames "$frames" --timeout 900 \
+        "$bin/tessera" cluster launch --name "$cluster_name" "$work/bundles" >/dev/null
+        "$bin/tessera" cluster-run "$work/bundles" -i "$work/input.png" --frames "$frames" --in-flight 1 --timeout 900 \
             >"$work/run.log"
-        "$bin/tessera" cluster down --name bench >/dev/null
+        "$bin/tessera" cluster down --name "$cluster_name" >/dev/null
         measured=$(sed -nE 's/^latency: min [^,]*, median ([^,]*), .*/\1/p' "$work/run.log" | seconds)
         [[ -n ${single[$plan]:-} ]] || single[$plan]=$measured
         # largest peak RSS / predicted total of any device (table rows of simulate: "name | tasks | ... | total |")

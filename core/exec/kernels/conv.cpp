@@ -190,7 +190,8 @@ Expected<std::unique_ptr<Kernel>> createConv(const KernelInit& init) {
     }
     if (useSparseWeights(init)) {
         return std::unique_ptr<Kernel>(
-            makeConvSparse(g, w->floats.data(), bias ? bias->floats.data() : nullptr, act));
+            makeConvSparse(g, csrOf(init, w->floats.data(), g.outC, (g.inC / g.groups) * g.kH * g.kW),
+                           bias ? bias->floats.data() : nullptr, act));
     }
     if (g.groups == g.inC && g.groups == g.outC) {
         return makeConvDepthwise(g, w->floats.data(), bias ? bias->floats.data() : nullptr, act);

@@ -21,12 +21,13 @@ public:
     static constexpr std::int64_t kTileFloats = 1 << 18; // im2col tile of about 1 MiB per thread
     static constexpr std::int64_t kMinTile = 64;
 
-    ConvSparse(const ConvGeometry& g, const float* w, const float* bias, const FusedActivation& act)
+    ConvSparse(const ConvGeometry& g, std::shared_ptr<const CsrMatrix> w, const float* bias,
+               const FusedActivation& act)
         : m_g(g)
+        , m_w(std::move(w))
         , m_bias(bias)
         , m_act(act) {
         m_k = (g.inC / g.groups) * g.kH * g.kW;
-        m_w = CsrMatrix::fromDense(w, g.outC, m_k);
         m_columns = g.outH * g.outW;
         m_direct = g.kH == 1 && g.kW == 1 && g.strideH == 1 && g.strideW == 1 && g.padTop == 0 &&
                    g.padLeft == 0 && g.inH == g.outH && g.inW == g.outW;
@@ -37,7 +38,7 @@ public:
     std::size_t workspaceBytesPerThread() const override {
         return m_direct ? 0 : std::size_t(m_k * m_tile) * sizeof(float);
     }
-    std::size_t heldWeightBytes() const override { return m_w.bytes(); }
+    std::size_t heldWeightBytes() const override { return m_w->bytes(); }
 
     void run(const std::vector<ConstTensor>& inputs, const std::vector<Tensor>& outputs,
              KernelContext& ctx) override {
@@ -77,7 +78,7 @@ public:
                         const std::int64_t channel = group * ocPerGroup + oc0 + f;
                         float* y = outputs[0].data + (n * g.outC + channel) * m_columns + c0;
                         std::fill(y, y + width, 0.f);
-                        m_w.row(channel, [&](const float* values, const auto* cols, std::int64_t count) {
+                        m_w->row(channel, [&](const float* values, const auto* cols, std::int64_t count) {
                             for (std::int64_t e = 0; e < count; ++e) {
                                 const float v = values[e];
                                 const float* src = b + std::int64_t(cols[e]) * bStride;
@@ -95,7 +96,7 @@ public:
 
 private:
     ConvGeometry m_g;
-    CsrMatrix m_w; // [outC] x [inC/groups * kH * kW]
+    std::shared_ptr<const CsrMatrix> m_w; // [outC] x [inC/groups * kH * kW]
     const float* m_bias;
     FusedActivation m_act;
     std::int64_t m_k = 0, m_columns = 0, m_tile = 0;
@@ -104,9 +105,9 @@ private:
 
 } // namespace
 
-std::unique_ptr<Kernel> makeConvSparse(const ConvGeometry& g, const float* w, const float* bias,
-                                       const FusedActivation& act) {
-    return std::make_unique<ConvSparse>(g, w, bias, act);
+std::unique_ptr<Kernel> makeConvSparse(const ConvGeometry& g, std::shared_ptr<const CsrMatrix> w,
+                                       const float* bias, const FusedActivation& act) {
+    return std::make_unique<ConvSparse>(g, std::move(w), bias, act);
 }
 
 } // namespace tessera::exec::kernels

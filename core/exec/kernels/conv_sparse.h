@@ -6,12 +6,13 @@
 
 #include "kernels/activation.h"
 #include "kernels/conv_geometry.h"
+#include "kernels/csr_matrix.h"
 
 namespace tessera::exec::kernels {
 
-// w: [outC][inC/groups][kH][kW], copied into CSR (the kernel holds no pointer to it); bias: [outC] or null,
-// owned by the caller's graph.
-std::unique_ptr<Kernel> makeConvSparse(const ConvGeometry& g, const float* w, const float* bias,
-                                       const FusedActivation& act);
+// w: the CSR form (csrOf) of the weight [outC][inC/groups][kH][kW] as [outC] x [inC/groups * kH * kW];
+// bias: [outC] or null, owned by the caller's graph.
+std::unique_ptr<Kernel> makeConvSparse(const ConvGeometry& g, std::shared_ptr<const CsrMatrix> w,
+                                       const float* bias, const FusedActivation& act);
 
 } // namespace tessera::exec::kernels

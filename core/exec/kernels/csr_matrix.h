@@ -2,12 +2,16 @@
 // A weight matrix in compressed sparse rows, as cost/weight_storage.h counts it: the nonzero values
 // (float32), one column index per value (uint16 when the matrix has at most 65,536 columns, else uint32) and
 // rows + 1 row starts (uint32). bytes() equals cost::csrBytes() for the same matrix. Internal to core/exec:
-// the sparse Conv and Gemm kernels build one at load time and the Net then frees the dense weight.
+// the sparse Conv and Gemm kernels build one at load time (shared by every kernel of the Net that reads the
+// same weight, see csrOf) and the Net then frees the dense weight.
 
 #include <cstdint>
+#include <memory>
+#include <string>
 #include <vector>
 
 #include "core/cost/weight_storage.h"
+#include "core/exec/kernel.h"
 
 namespace tessera::exec::kernels {
 
@@ -69,5 +73,18 @@ private:
     std::vector<std::uint32_t> m_col32;
     std::vector<std::uint32_t> m_rowStart;
 };
+
+// The CSR form of the weight (input 1) of `init`'s node, as CsrMatrix::fromDense(dense, rows, cols,
+// transposed) makes it: one per weight and form in the Net when init.derived is given.
+inline std::shared_ptr<const CsrMatrix> csrOf(const KernelInit& init, const float* dense, std::int64_t rows,
+                                              std::int64_t cols, bool transposed = false) {
+    auto make = [&] { return CsrMatrix::fromDense(dense, rows, cols, transposed); };
+    if (!init.derived) {
+        return std::make_shared<const CsrMatrix>(make());
+    }
+    const std::string key = init.node.inputs.at(1) + "/csr" + (transposed ? "T" : "") + std::to_string(rows) +
+                            "x" + std::to_string(cols);
+    return init.derived->get<CsrMatrix>(key, make);
+}
 
 } // namespace tessera::exec::kernels

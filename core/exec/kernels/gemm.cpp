@@ -128,8 +128,8 @@ Expected<std::unique_ptr<Kernel>> createGemm(const KernelInit& init) {
     const model::Tensor* b = init.constants.size() > 1 ? init.constants[1] : nullptr;
     if (b && std::int64_t(b->floats.size()) == s.n * s.k && useSparseWeights(init)) {
         return std::unique_ptr<Kernel>(
-            makeGemmSparse({s.m, s.n, s.k, s.transA, s.transB, s.alpha, s.beta, s.cShape}, b->floats.data(),
-                           FusedActivation::from(n)));
+            makeGemmSparse({s.m, s.n, s.k, s.transA, s.transB, s.alpha, s.beta, s.cShape},
+                           csrOf(init, b->floats.data(), s.n, s.k, !s.transB), FusedActivation::from(n)));
     }
     return make<GemmKernel>(s, FusedActivation::from(n), init.reference);
 }

@@ -13,13 +13,12 @@ namespace {
 
 class GemmSparse final : public Kernel {
 public:
-    GemmSparse(SparseGemmShape s, const float* b, FusedActivation act)
+    GemmSparse(SparseGemmShape s, std::shared_ptr<const CsrMatrix> b, FusedActivation act)
         : m_s(std::move(s))
-        , m_act(act) {
-        m_w = CsrMatrix::fromDense(b, m_s.n, m_s.k, !m_s.transB);
-    }
+        , m_w(std::move(b))
+        , m_act(act) {}
 
-    std::size_t heldWeightBytes() const override { return m_w.bytes(); }
+    std::size_t heldWeightBytes() const override { return m_w->bytes(); }
 
     void run(const std::vector<ConstTensor>& inputs, const std::vector<Tensor>& outputs,
              KernelContext& ctx) override {
@@ -33,7 +32,7 @@ public:
             s.n,
             [&](std::int64_t begin, std::int64_t end) {
                 for (std::int64_t j = begin; j < end; ++j) {
-                    m_w.row(j, [&](const float* values, const auto* cols, std::int64_t count) {
+                    m_w->row(j, [&](const float* values, const auto* cols, std::int64_t count) {
                         for (std::int64_t i = 0; i < s.m; ++i) {
                             const float* row = a + i * rowStride;
                             float acc = 0.f;
@@ -66,14 +65,15 @@ private:
     }
 
     SparseGemmShape m_s;
-    CsrMatrix m_w; // [N] x [K]
+    std::shared_ptr<const CsrMatrix> m_w; // [N] x [K]
     FusedActivation m_act;
 };
 
 } // namespace
 
-std::unique_ptr<Kernel> makeGemmSparse(const SparseGemmShape& s, const float* b, const FusedActivation& act) {
-    return std::make_unique<GemmSparse>(s, b, act);
+std::unique_ptr<Kernel> makeGemmSparse(const SparseGemmShape& s, std::shared_ptr<const CsrMatrix> b,
+                                       const FusedActivation& act) {
+    return std::make_unique<GemmSparse>(s, std::move(b), act);
 }
 
 } // namespace tessera::exec::kernels

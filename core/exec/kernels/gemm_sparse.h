@@ -6,6 +6,7 @@
 
 #include "kernels/activation.h"
 #include "kernels/common.h"
+#include "kernels/csr_matrix.h"
 
 namespace tessera::exec::kernels {
 
@@ -16,7 +17,8 @@ struct SparseGemmShape {
     Shape cShape; // empty when C is absent
 };
 
-// b: B as stored ([K, N], or [N, K] with transB), copied into CSR rows of op(B)^T (one per output feature).
-std::unique_ptr<Kernel> makeGemmSparse(const SparseGemmShape& s, const float* b, const FusedActivation& act);
+// b: CSR rows of op(B)^T, one per output feature: csrOf(init, B as stored, N, K, !transB).
+std::unique_ptr<Kernel> makeGemmSparse(const SparseGemmShape& s, std::shared_ptr<const CsrMatrix> b,
+                                       const FusedActivation& act);
 
 } // namespace tessera::exec::kernels

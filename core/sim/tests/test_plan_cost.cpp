@@ -219,7 +219,8 @@ private slots:
 
     // conv1+relu on a (the gateway), conv2+relu on b, the Add on a: a keeps r1 (1,024 B) from its first task
     // to its second. Arenas: task 0 x + c1 (relu in place) = 1,536; task 1 r1 + c2 = 2,048; task 2 r1 + r2 +
-    // sum = 3,072. Peak of a: task 2 with r1 held; task 0 with x held (512) is lower.
+    // sum = 3,072; each device keeps one arena, its largest task's. Buffers of a: r1 held at task 2; x held
+    // at task 0 (512) is less. Received inputs (r1 at b, r2 at a) are in the arena when their task runs.
     void heldPiecesAndTraffic() {
         const auto m = convPair(true);
         auto c = cluster(2);
