@@ -47,8 +47,10 @@ TimelineCanvas::TimelineCanvas(QWidget* parent)
     setAutoFillBackground(true);
 }
 
-void TimelineCanvas::setBars(std::vector<Bar> bars, QStringList rowNames, double makespan) {
+void TimelineCanvas::setBars(std::vector<Bar> bars, QStringList rowNames, double makespan,
+                             Describe describe) {
     m_bars = std::move(bars);
+    m_describe = std::move(describe);
     m_rowNames = std::move(rowNames);
     m_makespan = makespan;
     m_labelWidth = 0;
@@ -95,7 +97,7 @@ void TimelineCanvas::resizeEvent(QResizeEvent* event) {
 QString TimelineCanvas::textAt(const QPointF& pos) const {
     for (const Bar& bar : m_bars) {
         if (bar.rect.adjusted(-1, 0, 1, 0).contains(pos)) {
-            return bar.text;
+            return m_describe ? m_describe(bar) : QString();
         }
     }
     return {};
@@ -200,72 +202,96 @@ QString TimelineView::summaryText() const {
     return m_summary->text();
 }
 
+void TimelineView::showEvent(QShowEvent* event) {
+    QWidget::showEvent(event);
+    if (m_stale) {
+        refresh();
+    }
+}
+
 void TimelineView::refresh() {
+    // a tabbed-away or closed timeline costs nothing per edit
+    m_stale = !isVisible();
+    if (m_stale) {
+        return;
+    }
     const PlanPreview* preview = m_project->hasProject() ? &m_project->preview() : nullptr;
     if (!preview || !preview->valid || !preview->program) {
         m_summary->clear();
-        m_canvas->setBars({}, {}, 0);
+        m_run = {};
+        m_canvas->setBars({}, {}, 0, {});
         return;
     }
     const cost::Cluster& cluster = m_project->cluster();
     const int frames = m_frames->value();
     // the preview holds one frame; more are simulated here from the same program
-    const sim::SimResult run =
-        frames == 1 ? preview->frame : sim::simulate(*preview->program, cluster, {frames, 0});
-    const auto& program = *preview->program;
-    const auto& stages = m_project->plan().stages;
-    const auto& nodes = m_project->model().graph.nodes;
+    m_run = frames == 1 ? preview->frame : sim::simulate(*preview->program, cluster, {frames, 0});
     QStringList rows;
     for (const auto& device : cluster.devices) {
         rows << toQString(device.name) << tr("sends");
     }
     std::vector<TimelineCanvas::Bar> bars;
-    for (const auto& e : run.tasks) {
-        const auto& task = program.tasks[std::size_t(e.task)];
-        const auto& stage = stages[std::size_t(task.stage)];
-        QString what = toQString(nodes[stage.first].name);
-        if (stage.last > stage.first) {
-            what += QStringLiteral(" … ") + toQString(nodes[stage.last].name);
-        }
-        const QString cell = task.cell < 0 ? tr("reduction") : tr("cell %1").arg(task.cell + 1);
+    bars.reserve(m_run.tasks.size() + m_run.transfers.size());
+    for (std::size_t i = 0; i < m_run.tasks.size(); ++i) {
+        const auto& e = m_run.tasks[i];
         TimelineCanvas::Bar bar;
         bar.row = 2 * e.device;
         bar.start = e.start;
         bar.end = e.end;
-        bar.stage = task.stage;
-        bar.text = tr("Stage %1 (%2), %3, frame %4\n%5 to %6 (%7) on %8")
-                       .arg(task.stage + 1)
-                       .arg(what, cell)
-                       .arg(e.frame + 1)
-                       .arg(secondsText(e.start), secondsText(e.end), secondsText(e.end - e.start),
-                            toQString(cluster.devices[std::size_t(e.device)].name));
-        bars.push_back(std::move(bar));
+        bar.stage = preview->program->tasks[std::size_t(e.task)].stage;
+        bar.index = int(i);
+        bars.push_back(bar);
     }
-    for (const auto& t : run.transfers) {
+    for (std::size_t i = 0; i < m_run.transfers.size(); ++i) {
+        const auto& t = m_run.transfers[i];
         TimelineCanvas::Bar bar;
         bar.row = 2 * t.from + 1;
         bar.start = t.start;
         bar.end = t.end;
-        bar.text = tr("%1 from %2 to %3%4, frame %5\n%6 to %7 (%8)")
-                       .arg(bytesText(t.bytes), toQString(cluster.devices[std::size_t(t.from)].name),
-                            toQString(cluster.devices[std::size_t(t.to)].name),
-                            t.task < 0 ? tr(" (result)") : QString())
-                       .arg(t.frame + 1)
-                       .arg(secondsText(t.start), secondsText(t.end), secondsText(t.end - t.start));
-        bars.push_back(std::move(bar));
+        bar.index = int(i);
+        bars.push_back(bar);
     }
-    m_canvas->setBars(std::move(bars), rows, run.makespan);
+    m_canvas->setBars(std::move(bars), rows, m_run.makespan,
+                      [this](const auto& bar) { return describe(bar); });
     m_canvas->setToolTip(QString());
     if (frames == 1) {
-        m_summary->setText(tr("One frame: %1 end to end, %n task(s)", nullptr, int(run.tasks.size()))
-                               .arg(secondsText(run.makespan)));
+        m_summary->setText(tr("One frame: %1 end to end, %n task(s)", nullptr, int(m_run.tasks.size()))
+                               .arg(secondsText(m_run.makespan)));
     } else {
-        const auto [fastest, slowest] = std::minmax_element(run.frameLatency.begin(), run.frameLatency.end());
+        const auto [fastest, slowest] =
+            std::minmax_element(m_run.frameLatency.begin(), m_run.frameLatency.end());
         m_summary->setText(tr("%1 frames: latency %2 to %3, throughput %4 frames/s")
                                .arg(frames)
                                .arg(secondsText(*fastest), secondsText(*slowest))
-                               .arg(run.throughput, 0, 'f', 2));
+                               .arg(m_run.throughput, 0, 'f', 2));
     }
+}
+
+QString TimelineView::describe(const TimelineCanvas::Bar& bar) const {
+    const cost::Cluster& cluster = m_project->cluster();
+    const auto deviceName = [&](int device) { return toQString(cluster.devices[std::size_t(device)].name); };
+    if (bar.stage < 0) {
+        const auto& t = m_run.transfers[std::size_t(bar.index)];
+        return tr("%1 from %2 to %3%4, frame %5\n%6 to %7 (%8)")
+            .arg(bytesText(t.bytes), deviceName(t.from), deviceName(t.to),
+                 t.task < 0 ? tr(" (result)") : QString())
+            .arg(t.frame + 1)
+            .arg(secondsText(t.start), secondsText(t.end), secondsText(t.end - t.start));
+    }
+    const auto& e = m_run.tasks[std::size_t(bar.index)];
+    const auto& task = m_project->preview().program->tasks[std::size_t(e.task)];
+    const auto& stage = m_project->plan().stages[std::size_t(task.stage)];
+    const auto& nodes = m_project->model().graph.nodes;
+    QString what = toQString(nodes[stage.first].name);
+    if (stage.last > stage.first) {
+        what += QStringLiteral(" … ") + toQString(nodes[stage.last].name);
+    }
+    const QString cell = task.cell < 0 ? tr("reduction") : tr("cell %1").arg(task.cell + 1);
+    return tr("Stage %1 (%2), %3, frame %4\n%5 to %6 (%7) on %8")
+        .arg(task.stage + 1)
+        .arg(what, cell)
+        .arg(e.frame + 1)
+        .arg(secondsText(e.start), secondsText(e.end), secondsText(e.end - e.start), deviceName(e.device));
 }
 
 } // namespace tessera::ui

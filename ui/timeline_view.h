@@ -2,10 +2,12 @@
 // The Gantt timeline of the simulated run (sim::simulate of the plan's compiled program): one row per device
 // with its tasks coloured by stage, under it a thin row with what the device sends (transfers), a time axis,
 // and a tool tip naming the task or transfer under the pointer. One frame by default (its end is the
-// predicted latency); more frames show the pipeline filling. Redrawn from ProjectModel::previewChanged.
+// predicted latency); more frames show the pipeline filling. Redrawn from ProjectModel::previewChanged while
+// shown (a hidden timeline redraws when it is shown again); tool tip texts are made on hover, not per edit.
 
 #include <QWidget>
 
+#include <functional>
 #include <vector>
 
 #include "core/sim/simulator.h"
@@ -25,15 +27,17 @@ public:
         int row = 0;
         double start = 0, end = 0;
         int stage = -1; // -1: a transfer
-        QString text;   // the tool tip
+        int index = 0;  // the task (stage >= 0) or transfer of the simulated run the bar draws
     };
+    using Describe = std::function<QString(const Bar&)>;
 
     explicit TimelineCanvas(QWidget* parent = nullptr);
-    void setBars(std::vector<Bar> bars, QStringList rowNames, double makespan);
+    // `describe` makes the tool tip of a bar when it is pointed at.
+    void setBars(std::vector<Bar> bars, QStringList rowNames, double makespan, Describe describe);
     const std::vector<Bar>& bars() const { return m_bars; }
     int rows() const { return int(m_rowNames.size()); }
     double makespan() const { return m_makespan; }
-    // The tool tip at `pos` (a bar's text), empty over nothing.
+    // The tool tip at `pos` (the description of the bar there), empty over nothing.
     QString textAt(const QPointF& pos) const;
 
     QSize sizeHint() const override;
@@ -50,6 +54,7 @@ private:
     double rowHeight(int row) const;
 
     std::vector<Bar> m_bars;
+    Describe m_describe;
     QStringList m_rowNames; // even rows: a device's compute, odd rows: what it sends
     double m_makespan = 0;
     int m_labelWidth = 0;
@@ -64,10 +69,16 @@ public:
     TimelineCanvas* canvas() const { return m_canvas; }
     QString summaryText() const;
 
+protected:
+    void showEvent(QShowEvent* event) override;
+
 private:
     void refresh();
+    QString describe(const TimelineCanvas::Bar& bar) const;
 
     ProjectModel* m_project;
+    sim::SimResult m_run; // what the canvas draws
+    bool m_stale = false; // an edit arrived while hidden
     QSpinBox* m_frames;
     QLabel* m_summary;
     TimelineCanvas* m_canvas;

@@ -1,6 +1,7 @@
 // The timeline (Gantt chart of the simulated run) against the simulation it draws: one bar per task and per
 // transfer, rows per device, the end at the predicted latency, tool tips naming the task, more frames showing
-// the pipeline, and redrawn on every plan edit and undo. tiny-YOLOv2 on the four devices of a new project.
+// the pipeline, and redrawn on every plan edit and undo (when shown). tiny-YOLOv2 on the four devices of a
+// new project.
 
 #include <QSignalSpy>
 #include <QSpinBox>
@@ -88,6 +89,14 @@ private slots:
         m_project->undoStack()->undo();
         QCOMPARE(countBars(*canvas, true), 1);
         QCOMPARE(countBars(*canvas, false), 0);
+
+        // hidden (a tab behind the Run panel), it skips the edits; shown again, it draws the current plan
+        view.hide();
+        m_project->undoStack()->redo();
+        QCOMPARE(countBars(*canvas, true), 1);
+        view.show();
+        QCOMPARE(countBars(*canvas, true), int(m_project->preview().frame.tasks.size()));
+        QVERIFY(countBars(*canvas, true) >= 5);
     }
 
     void noProjectNoBars() {
