@@ -10,6 +10,8 @@ packages=(
   # core libraries
   libonnx-dev libprotobuf-dev protobuf-compiler nlohmann-json3-dev libcli11-dev
   libeigen3-dev libopenblas-dev libglpk-dev libssh-dev libssl-dev libzmq3-dev cppzmq-dev libgraphviz-dev libpng-dev
+  # video input of Run (studio and CLI; never the device runtime)
+  libavformat-dev libavcodec-dev libswscale-dev libavutil-dev
   # Qt 6 (Charts needs the OpenGL dev package to be found)
   qt6-base-dev qt6-charts-dev libqt6opengl6-dev qt6-svg-dev qt6-tools-dev qt6-tools-dev-tools
   qt6-l10n-tools libgl-dev

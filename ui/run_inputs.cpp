@@ -5,11 +5,21 @@
 #include <QImage>
 #include <QImageReader>
 
+#include <mutex>
 #include <random>
 
 #include "core/exec/image_tensor.h"
+#include "core/media/video_reader.h"
 
 namespace tessera::ui {
+
+// A video shared by the copies of a FrameInputs; frames are decoded one at a time.
+struct VideoSource {
+    explicit VideoSource(std::unique_ptr<media::VideoReader> reader)
+        : video(std::move(reader)) {}
+    std::mutex mutex;
+    media::LoopedVideo video;
+};
 
 namespace {
 
@@ -68,34 +78,50 @@ QStringList FrameInputs::imageFiles(const QString& folder) {
     return files;
 }
 
-Expected<FrameInputs> FrameInputs::create(RunInput kind, const QString& folder,
+Expected<FrameInputs> FrameInputs::create(RunInput kind, const QString& source,
                                           const std::vector<std::pair<std::string, model::Shape>>& inputs) {
     FrameInputs result;
     result.m_kind = kind;
+    result.m_source = source;
     result.m_inputs = inputs;
     if (kind == RunInput::Generated) {
         return result;
     }
+    const QString what = kind == RunInput::ImageFolder ? tr("an image folder") : tr("a video");
     if (inputs.size() != 1) {
-        return userError(tr("The model has %1 inputs; an image folder can feed a model with one image input. "
+        return userError(tr("The model has %1 inputs; %2 can feed a model with one image input. "
                             "Use generated input.")
-                             .arg(inputs.size()));
-    }
-    if (folder.isEmpty() || !QDir(folder).exists()) {
-        return userError(tr("The image folder '%1' does not exist: choose a folder of images.").arg(folder));
-    }
-    result.m_images = imageFiles(folder);
-    if (result.m_images.isEmpty()) {
-        return userError(
-            tr("The folder '%1' holds no image Qt can read (PNG, JPEG, BMP, ...): choose a folder of images.")
-                .arg(folder));
+                             .arg(inputs.size())
+                             .arg(what));
     }
     const auto& shape = inputs[0].second;
     if (shape.size() != 4 || (shape[1] != 3 && shape[1] != 1)) {
-        return userError(tr("The model's input '%1' has shape %2; images can feed Nx3xHxW or Nx1xHxW inputs. "
-                            "Use generated input.")
-                             .arg(QString::fromStdString(inputs[0].first),
-                                  QString::fromStdString(model::toString(shape))));
+        return userError(
+            tr("The model's input '%1' has shape %2; images and video frames can feed Nx3xHxW or "
+               "Nx1xHxW inputs. Use generated input.")
+                .arg(QString::fromStdString(inputs[0].first),
+                     QString::fromStdString(model::toString(shape))));
+    }
+    if (kind == RunInput::VideoFile) {
+        auto reader = media::VideoReader::open(source.toStdString());
+        if (!reader) {
+            return reader.error();
+        }
+        result.m_video = std::make_shared<VideoSource>(std::move(*reader));
+        // the first frame decodes, or the run would fail at its first frame
+        if (auto first = result.m_video->video.frame(0); !first) {
+            return first.error();
+        }
+        return result;
+    }
+    if (source.isEmpty() || !QDir(source).exists()) {
+        return userError(tr("The image folder '%1' does not exist: choose a folder of images.").arg(source));
+    }
+    result.m_images = imageFiles(source);
+    if (result.m_images.isEmpty()) {
+        return userError(
+            tr("The folder '%1' holds no image Qt can read (PNG, JPEG, BMP, ...): choose a folder of images.")
+                .arg(source));
     }
     return result;
 }
@@ -118,13 +144,25 @@ Expected<std::map<std::string, std::vector<float>>> FrameInputs::frame(std::uint
         }
         return values;
     }
-    const QString file = m_images[qsizetype(frame % std::uint64_t(m_images.size()))];
-    QImageReader reader(file);
-    const QImage image = reader.read();
-    if (image.isNull()) {
-        return userError(tr("%1: cannot read the image (%2)").arg(file, reader.errorString()));
+    // one image input (create() checked it): a video frame, or an image file of the folder
+    Expected<exec::RgbImage> image = exec::RgbImage{};
+    QString file = m_source;
+    if (m_video) {
+        std::lock_guard lock(m_video->mutex);
+        image = m_video->video.frame(frame);
+    } else {
+        file = m_images[qsizetype(frame % std::uint64_t(m_images.size()))];
+        QImageReader reader(file);
+        const QImage decoded = reader.read();
+        if (decoded.isNull()) {
+            return userError(tr("%1: cannot read the image (%2)").arg(file, reader.errorString()));
+        }
+        image = toRgb(decoded);
     }
-    auto tensor = exec::imageToTensor(toRgb(image), m_inputs[0].second);
+    if (!image) {
+        return image.error();
+    }
+    auto tensor = exec::imageToTensor(*image, m_inputs[0].second);
     if (!tensor) {
         return tensor.error().withContext(file.toStdString());
     }

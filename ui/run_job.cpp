@@ -321,7 +321,7 @@ Status stream(const RunRequest& r, const RunEnvironment& env, const std::string&
     for (const auto& v : client->description.inputs) {
         inputs.emplace_back(v.name, v.shape);
     }
-    auto source = FrameInputs::create(r.input, r.imageFolder, inputs);
+    auto source = FrameInputs::create(r.input, r.inputSource, inputs);
     if (!source) {
         return source.error();
     }

@@ -33,7 +33,7 @@ struct RunRequest {
     cost::Cluster cluster;
     RunTarget target = RunTarget::EmulatedCluster;
     RunInput input = RunInput::Generated;
-    QString imageFolder;
+    QString inputSource;      // the image folder or video file of ImageFolder and VideoFile input
     std::int64_t frames = 20; // 0: until stopped
     int inFlight = 2;
 };

@@ -54,10 +54,9 @@ RunPanel::RunPanel(ProjectModel* project, RunSession* session, QWidget* parent)
     m_input->setObjectName(QStringLiteral("runInput"));
     m_input->addItem(tr("Generated input"), int(RunInput::Generated));
     m_input->addItem(tr("Image folder"), int(RunInput::ImageFolder));
+    m_input->addItem(tr("Video file"), int(RunInput::VideoFile));
     m_folder->setObjectName(QStringLiteral("runFolder"));
-    m_folder->setPlaceholderText(tr("Folder of images (PNG, JPEG, ...)"));
     m_browse->setText(tr("…"));
-    m_browse->setToolTip(tr("Choose the image folder"));
     m_frames->setObjectName(QStringLiteral("runFrames"));
     m_frames->setRange(1, 1000000);
     m_frames->setValue(50);
@@ -120,9 +119,14 @@ RunPanel::RunPanel(ProjectModel* project, RunSession* session, QWidget* parent)
     connect(m_input, &QComboBox::currentIndexChanged, this, &RunPanel::updateControls);
     connect(m_continuous, &QCheckBox::toggled, this, &RunPanel::updateControls);
     connect(m_browse, &QToolButton::clicked, this, [this] {
-        const QString dir = QFileDialog::getExistingDirectory(this, tr("Image Folder"), m_folder->text());
-        if (!dir.isEmpty()) {
-            m_folder->setText(dir);
+        const QString path =
+            m_input->currentData().toInt() == int(RunInput::VideoFile)
+                ? QFileDialog::getOpenFileName(
+                      this, tr("Video File"), m_folder->text(),
+                      tr("Videos (*.mp4 *.mkv *.avi *.mov *.webm *.m4v);;All files (*)"))
+                : QFileDialog::getExistingDirectory(this, tr("Image Folder"), m_folder->text());
+        if (!path.isEmpty()) {
+            m_folder->setText(path);
         }
     });
     connect(m_session, &RunSession::stageChanged, m_stage, &QLabel::setText);
@@ -171,7 +175,12 @@ void RunPanel::setFrames(int frames) {
 
 void RunPanel::updateControls() {
     const bool running = isRunning();
-    const bool folder = m_input->currentData().toInt() == int(RunInput::ImageFolder);
+    const auto input = RunInput(m_input->currentData().toInt());
+    const bool folder = input != RunInput::Generated; // an image folder or a video file
+    const bool video = input == RunInput::VideoFile;
+    m_folder->setPlaceholderText(video ? tr("Video file (MP4, MKV, AVI, ...)")
+                                       : tr("Folder of images (PNG, JPEG, ...)"));
+    m_browse->setToolTip(video ? tr("Choose the video file") : tr("Choose the image folder"));
     for (QWidget* w : {static_cast<QWidget*>(m_target), static_cast<QWidget*>(m_input),
                        static_cast<QWidget*>(m_inFlight), static_cast<QWidget*>(m_continuous)}) {
         w->setEnabled(!running);
@@ -223,15 +232,20 @@ bool RunPanel::start() {
     request.cluster = m_project->cluster();
     request.target = RunTarget(m_target->currentData().toInt());
     request.input = RunInput(m_input->currentData().toInt());
-    request.imageFolder = m_folder->text();
+    request.inputSource = m_folder->text();
     request.frames = m_continuous->isChecked() ? 0 : m_frames->value();
     request.inFlight = m_inFlight->value();
-    if (request.input == RunInput::ImageFolder && FrameInputs::imageFiles(request.imageFolder).isEmpty()) {
-        m_stage->setText(
-            tr("The image folder '%1' holds no image: choose a folder of images, or use generated "
-               "input.")
-                .arg(request.imageFolder));
-        return false;
+    // images and videos are checked before any node starts (the folder's files listed, a video's first
+    // frame decoded)
+    if (request.input != RunInput::Generated) {
+        std::vector<std::pair<std::string, model::Shape>> inputs;
+        for (const auto& v : request.model->graph.inputs) {
+            inputs.emplace_back(v.name, v.shape);
+        }
+        if (auto source = FrameInputs::create(request.input, request.inputSource, inputs); !source) {
+            m_stage->setText(QString::fromStdString(source.error().message));
+            return false;
+        }
     }
     resetDevices();
     m_latencies.clear();

@@ -14,6 +14,7 @@
 #include "app/cli/image_input.h"
 #include "app/cli/output_path.h"
 #include "core/exec/npy.h"
+#include "core/media/video_reader.h"
 #include "core/net/client.h"
 #include "core/net/frame_stream.h"
 
@@ -65,6 +66,7 @@ Runner addClusterRunCommand(CLI::App& app) {
     struct Args {
         std::string bundle;
         std::string input;
+        std::string video;
         std::string output;
         int frames = 1;
         int inFlight = 2;
@@ -77,12 +79,15 @@ Runner addClusterRunCommand(CLI::App& app) {
     cmd->add_option("bundle", args->bundle,
                     "Directory written by `tessera bundle` (client.json, cluster.key)")
         ->required();
-    cmd->add_option("-i,--input", args->input,
-                    "Input: a float32 .npy file of the input's shape, or a PNG image")
-        ->required();
+    auto* inputOption = cmd->add_option("-i,--input", args->input,
+                                        "Input: a float32 .npy file of the input's shape, or a PNG image");
+    cmd->add_option("--video", args->video,
+                    "Input: the frames of a video file (MP4, MKV, AVI, ...), one per frame, looped")
+        ->excludes(inputOption);
     cmd->add_option("-o,--output", args->output,
                     "Write the first frame's output to this .npy file (several outputs: STEM_<name>.npy)");
-    cmd->add_option("--frames", args->frames, "Frames to send (the same input each time)")
+    cmd->add_option("--frames", args->frames,
+                    "Frames to send (the same input each time, or the video's frames in turn)")
         ->capture_default_str()
         ->check(CLI::Range(1, 1000000));
     cmd->add_option("--in-flight", args->inFlight, "Frames in flight at once (pipelining)")
@@ -105,7 +110,24 @@ Runner addClusterRunCommand(CLI::App& app) {
             return fail("the model has " + std::to_string(d.inputs.size()) +
                         " inputs; cluster-run feeds one");
         }
-        auto input = readInputFor(d.inputs[0], args->input);
+        if (args->input.empty() == args->video.empty()) {
+            return fail("give the input: --input FILE (.npy or PNG) or --video FILE");
+        }
+        std::unique_ptr<media::LoopedVideo> video;
+        Expected<std::vector<float>> input = std::vector<float>();
+        if (!args->video.empty()) {
+            auto reader = media::VideoReader::open(args->video);
+            if (!reader) {
+                return fail(reader.error().message);
+            }
+            video = std::make_unique<media::LoopedVideo>(std::move(*reader));
+            // the first frame decodes and fits the input before anything is sent
+            auto first = video->frame(0);
+            input = first ? imageToTensor(*first, d.inputs[0].shape)
+                          : Expected<std::vector<float>>(first.error());
+        } else {
+            input = readInputFor(d.inputs[0], args->input);
+        }
         if (!input) {
             return fail(input.error().message);
         }
@@ -127,8 +149,19 @@ Runner addClusterRunCommand(CLI::App& app) {
         stream.frames = args->frames;
         stream.inFlight = args->inFlight;
         stream.timeout = timeout;
-        const auto source = [&inputs](std::uint64_t) -> Expected<std::map<std::string, std::vector<float>>> {
-            return inputs;
+        const auto source = [&](std::uint64_t frame) -> Expected<std::map<std::string, std::vector<float>>> {
+            if (!video) {
+                return inputs;
+            }
+            auto image = video->frame(frame - args->firstFrame);
+            if (!image) {
+                return image.error();
+            }
+            auto tensor = imageToTensor(*image, d.inputs[0].shape);
+            if (!tensor) {
+                return tensor.error().withContext(args->video);
+            }
+            return std::map<std::string, std::vector<float>>{{d.inputs[0].name, std::move(*tensor)}};
         };
         const auto sink = [&](net::StreamedFrame&& frame) -> Status {
             const auto& result = frame.result;

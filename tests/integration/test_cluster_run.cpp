@@ -10,7 +10,8 @@
 //       sent (plan or steal) was received;
 //   (d) every task ran exactly once in every frame (the devices' telemetry lists each task once);
 // that (c) a client holding another key pair is refused by the gateway, which logs it; and (e) that with
-// one device slowed down (tessera-node --slowdown) the others steal its tiles.
+// one device slowed down (tessera-node --slowdown) the others steal its tiles. Also: frames from a video
+// file.
 
 #include <QtTest>
 
@@ -322,6 +323,52 @@ private slots:
                         "random CNN " + QString::number(seed) + ", random plan " + QString::number(k));
             }
         }
+    }
+
+    // Frames from a video (cluster-run --video): each frame its own input, looped; a file that is not a video
+    // is refused before anything is sent.
+    void videoFramesInTurn() {
+        const auto m = tinyYolo();
+        const auto& g = m.graph;
+        auto cluster = cost::uniformCluster("rpi4", 2);
+        const QString planPath = path("video-plan.json"), clusterPath = path("video-cluster.json");
+        QVERIFY(cost::writeCluster(cluster, clusterPath.toStdString()).ok());
+        QVERIFY(partition::writePlan(plan(g, {tiles(g, "conv_0", "maxpool_3", 2, 2, false, false)}), g,
+                                     cluster, planPath.toStdString())
+                    .ok());
+        const QString bundles = path("video");
+        auto bundled =
+            run(binary("tessera"), {"bundle", path("tiny-yolov2.onnx"), planPath, clusterPath, "-o", bundles,
+                                    "--endpoint", "rpi4-1=tcp://127.0.0.1:" + QString::number(freePort()),
+                                    "--endpoint", "rpi4-2=tcp://127.0.0.1:" + QString::number(freePort())});
+        QVERIFY2(bundled.exitCode == 0, qPrintable(bundled.err));
+        const QString video = TESSERA_SOURCE_DIR "/tests/fixtures/video/red-green-blue-40x30.mkv";
+        const QString notes = path("notes.mp4");
+        QFile file(notes);
+        QVERIFY(file.open(QIODevice::WriteOnly) && file.write("not a video\n") > 0);
+        file.close();
+
+        auto nodes = startNodes(bundled.out.split('\n', Qt::SkipEmptyParts));
+        const QString out = path("video-out.npy");
+        auto ran = run(binary("tessera"), {"cluster-run", bundles, "--video", video, "--frames", "4", "-o",
+                                           out, "--timeout", "60"});
+        auto refused = run(binary("tessera"), {"cluster-run", bundles, "--video", notes, "--timeout", "10"});
+        auto both = run(binary("tessera"), {"cluster-run", bundles, "--video", video, "-i", out});
+        const QString logs = stopNodes(nodes);
+        QVERIFY2(ran.exitCode == 0, qPrintable(ran.err + ran.out + "\nnode logs:\n" + logs));
+        QCOMPARE(ran.out.count(QRegularExpression("^frame \\d+: ", QRegularExpression::MultilineOption)), 4);
+        // the first frame is solid red: planes 1, 0, 0 at the input's size
+        const auto& shape = g.inputs[0].shape;
+        std::vector<float> red(std::size_t(model::elementCount(shape)), 0.f);
+        std::fill_n(red.begin(), red.size() / 3, 1.f);
+        const auto want = test::runWhole(m, {{g.inputs[0].name, red}});
+        auto got = exec::readNpy(out.toStdString());
+        QVERIFY(got.ok());
+        const auto dev = test::deviation(got->data, want.at(g.outputs[0].name));
+        QVERIFY2(dev.relativeL2 <= 1e-5, qPrintable(QString::number(dev.relativeL2)));
+        QCOMPARE(refused.exitCode, 1);
+        QVERIFY2(refused.err.contains(notes + ": cannot open it as a video"), qPrintable(refused.err));
+        QVERIFY2(both.exitCode != 0 && both.err.contains("excludes"), qPrintable(both.err));
     }
 
     // (c) a client with another key pair (the cluster id copied, the keys not) is refused.

@@ -2,8 +2,8 @@
 // devices with its first layers cut into tiles, run from the main window's "Run on Emulated Cluster" action.
 // Checks that the charts receive a point per frame (latency, every device's compute, throughput, peak RSS),
 // that the first frame's output equals the single-device run of the whole model, and that Stop (and the end
-// of a run) leaves no tessera-node of this test running. Also: image-folder input, and the clear refusal of
-// a run on devices nobody can reach.
+// of a run) leaves no tessera-node of this test running. Also: image-folder and video-file input, and the
+// clear refusal of a run on devices nobody can reach.
 
 #include <QtCharts/QLineSeries>
 #include <QtTest>
@@ -238,6 +238,30 @@ private slots:
         QVERIFY2(finished.at(0).at(0).toBool(), qPrintable(finished.at(0).at(1).toString()));
         panel()->charts()->flush();
         QCOMPARE(panel()->charts()->latencySeries()->count(), 3);
+    }
+
+    void videoFileInput() {
+        auto* input = panel()->findChild<QComboBox*>(QStringLiteral("runInput"));
+        auto* path = panel()->findChild<QLineEdit*>(QStringLiteral("runFolder"));
+        input->setCurrentIndex(2);
+        panel()->setFrames(4);
+        // A file that is not a video is refused before anything starts, naming it.
+        const QString notes = m_dir.filePath(QStringLiteral("notes.mp4"));
+        QFile file(notes);
+        QVERIFY(file.open(QIODevice::WriteOnly) && file.write("not a video\n") > 0);
+        file.close();
+        path->setText(notes);
+        QVERIFY(!panel()->start());
+        QVERIFY2(panel()->stageText().startsWith(notes + QStringLiteral(": cannot open it as a video")),
+                 qPrintable(panel()->stageText()));
+        // three frames, red, green and blue, sent in turn and looped
+        path->setText(QStringLiteral(TESSERA_SOURCE_DIR "/tests/fixtures/video/red-green-blue-40x30.mkv"));
+        QSignalSpy finished(session(), &RunSession::finished);
+        QVERIFY(panel()->start());
+        QVERIFY(waitFinished(finished));
+        QVERIFY2(finished.at(0).at(0).toBool(), qPrintable(finished.at(0).at(1).toString()));
+        panel()->charts()->flush();
+        QCOMPARE(panel()->charts()->latencySeries()->count(), 4);
     }
 
     void unreachableDevicesAreReported() {
