@@ -1,5 +1,6 @@
 #include "core/net/transport.h"
 
+#include <algorithm>
 #include <array>
 #include <cerrno>
 #include <cstring>
@@ -121,15 +122,27 @@ Status Transport::startBeacon(int peer, std::chrono::milliseconds interval) {
                             self = m_options.self]() mutable {
         std::uint64_t sequence = 0;
         zmq::pollitem_t item{socket.handle(), 0, ZMQ_POLLIN, 0};
+        using Clock = std::chrono::steady_clock;
+        auto sent = Clock::time_point::min();
         while (true) {
-            wire::Envelope beat;
-            beat.mutable_heartbeat()->set_sequence(++sequence);
-            const std::string bytes = encode(beat, protocol, self);
             try {
-                (void)socket.send(zmq::buffer(bytes), zmq::send_flags::dontwait);
-                // nothing arrives on this socket: the poll is the interval's clock, and ends with the
-                // context
-                zmq::poll(&item, 1, std::chrono::milliseconds(period->load()));
+                // the interval is read afresh each time, so that a shorter one set meanwhile
+                // (setBeaconInterval) applies at once, not after the old interval, which may exceed the
+                // gateway's miss limit
+                const auto every = std::chrono::milliseconds(period->load());
+                const auto now = Clock::now();
+                if (sent == Clock::time_point::min() || now - sent >= every) {
+                    wire::Envelope beat;
+                    beat.mutable_heartbeat()->set_sequence(++sequence);
+                    const std::string bytes = encode(beat, protocol, self);
+                    (void)socket.send(zmq::buffer(bytes), zmq::send_flags::dontwait);
+                    sent = now;
+                }
+                // nothing arrives on this socket: the poll is the clock (in short slices), and ends with
+                // the context
+                const auto wait = std::chrono::duration_cast<std::chrono::milliseconds>(sent + every - now);
+                zmq::poll(&item, 1,
+                          std::clamp(wait, std::chrono::milliseconds(1), std::chrono::milliseconds(50)));
             } catch (const zmq::error_t& e) {
                 if (e.num() == EINTR) {
                     continue;
