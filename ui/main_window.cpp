@@ -13,6 +13,7 @@
 #include <QUndoView>
 
 #include "ui/autosave.h"
+#include "ui/channel_split_editor.h"
 #include "ui/device_panel.h"
 #include "ui/graph_view.h"
 #include "ui/layer_table.h"
@@ -52,6 +53,7 @@ MainWindow::MainWindow(ProjectModel* project, QSettings* settings, MainWindowOpt
     , m_predictions(new PredictionPanel(project, this))
     , m_properties(new PropertiesPanel(project, m_selection, this))
     , m_tiles(new TileEditor(project, m_selection, m_editor, this))
+    , m_channels(new ChannelSplitEditor(project, m_selection, m_editor, this))
     , m_modelStatus(new QLabel(this))
     , m_planStatus(new QLabel(this)) {
     setObjectName(QStringLiteral("mainWindow"));
@@ -78,6 +80,8 @@ MainWindow::MainWindow(ProjectModel* project, QSettings* settings, MainWindowOpt
     connect(project, &ProjectModel::modifiedChanged, this, &MainWindow::updateTitle);
     connect(project, &ProjectModel::filePathChanged, this, &MainWindow::updateTitle);
     connect(m_selection, &NodeSelection::changed, this, &MainWindow::updateActions);
+    connect(m_selection, &NodeSelection::changed, this, &MainWindow::raiseStageEditor);
+    connect(project, &ProjectModel::planChanged, this, &MainWindow::raiseStageEditor);
     connect(m_graph, &GraphView::contextMenuRequested, this, &MainWindow::showContextMenu);
     connect(m_layers, &LayerTable::contextMenuRequested, this, &MainWindow::showContextMenu);
     auto refused = [this](const QString& reason) {
@@ -113,7 +117,11 @@ void MainWindow::createDocks() {
         return d;
     };
     dock(m_layers, tr("Layers"), QStringLiteral("layersDock"), Qt::LeftDockWidgetArea);
-    dock(m_tiles, tr("Tile Editor"), QStringLiteral("tileEditorDock"), Qt::LeftDockWidgetArea);
+    auto* tiles = dock(m_tiles, tr("Tile Editor"), QStringLiteral("tileEditorDock"), Qt::LeftDockWidgetArea);
+    auto* channels =
+        dock(m_channels, tr("Channel Split"), QStringLiteral("channelSplitDock"), Qt::LeftDockWidgetArea);
+    tabifyDockWidget(tiles, channels);
+    tiles->raise();
     dock(m_devices, tr("Devices"), QStringLiteral("devicesDock"), Qt::RightDockWidgetArea);
     dock(m_chart, tr("Memory"), QStringLiteral("memoryDock"), Qt::RightDockWidgetArea);
     auto* predictions =
@@ -140,6 +148,23 @@ void MainWindow::applyDefaultDockSizes() {
     resizeDocks({findChild<QDockWidget*>(QStringLiteral("timelineDock"))}, {230}, Qt::Vertical);
     resizeDocks({layers, findChild<QDockWidget*>(QStringLiteral("tileEditorDock"))}, {380, 520},
                 Qt::Vertical);
+}
+
+void MainWindow::raiseStageEditor() {
+    if (m_selection->isEmpty() || !m_project->hasProject()) {
+        return;
+    }
+    const int stage = m_project->plan().stageOf(m_selection->nodes().front());
+    if (stage < 0) {
+        return;
+    }
+    const auto kind = m_project->plan().stages[std::size_t(stage)].kind;
+    const QString name = kind == partition::StageKind::Tiles    ? QStringLiteral("tileEditorDock")
+                         : kind == partition::StageKind::Device ? QString()
+                                                                : QStringLiteral("channelSplitDock");
+    if (auto* dock = name.isEmpty() ? nullptr : findChild<QDockWidget*>(name); dock && !dock->isHidden()) {
+        dock->raise();
+    }
 }
 
 bool MainWindow::isShowingGraph() const {

@@ -30,6 +30,7 @@ class ProjectModel;
 class PropertiesPanel;
 class RunPanel;
 class TileEditor;
+class ChannelSplitEditor;
 class WelcomePage;
 
 struct MainWindowOptions {
@@ -59,6 +60,7 @@ public:
     MemoryChart* memoryChart() const { return m_chart; }
     PredictionPanel* predictionPanel() const { return m_predictions; }
     TileEditor* tileEditor() const { return m_tiles; }
+    ChannelSplitEditor* channelSplitEditor() const { return m_channels; }
     NodeSelection* selection() const { return m_selection; }
     PartitionEditor* partitionEditor() const { return m_editor; }
     Autosave* autosave() const { return m_autosave; }
@@ -100,6 +102,9 @@ private:
     void projectReset();
     void showDocks(bool show);
     void applyDefaultDockSizes();
+    // Brings the editor of the selected layer's stage to the front: the tile editor or the channel split
+    // editor.
+    void raiseStageEditor();
 
     ProjectModel* m_project;
     QSettings* m_settings;
@@ -116,6 +121,7 @@ private:
     PredictionPanel* m_predictions;
     PropertiesPanel* m_properties;
     TileEditor* m_tiles;
+    ChannelSplitEditor* m_channels;
     QLabel* m_modelStatus;
     QLabel* m_planStatus;
     QList<QDockWidget*> m_hiddenDocks; // hidden while the welcome page shows

@@ -1,7 +1,8 @@
 #pragma once
 // The partition edits the studio offers, as undoable commands on the project: fuse a layer range into a tile
-// block, place a range whole on a device, reset to the whole model on the gateway, and the tile editor's
-// edits of a block (cut lines, grid, options, tile devices). An edit the core refuses is not applied;
+// block, place a range whole on a device, reset to the whole model on the gateway, the tile editor's
+// edits of a block (cut lines, grid, options, tile devices) and the channel split editor's edits of a LOP or
+// LIP stage (shares, devices, reducer, fused pair). An edit the core refuses is not applied;
 // refused() carries the reason (the core validation messages) for the views to show inline.
 
 #include <QObject>
@@ -49,6 +50,22 @@ public:
     bool assignTile(std::size_t node, int tile, int device);
     int newMergeKey() { return ++m_mergeKeys; }
 
+    // Edits of the channel split (Lop or Lip stage) holding node `node`, in partition_editor_channels.cpp.
+    // `change` gets the stage's current slices and channel axis and returns the new slices, or why they
+    // cannot be (emitted as refused()); the result is one undo step named `text` (false when nothing changed
+    // or the core refuses the plan). With `keepFused`, when the stage is half of a fused LOP/LIP pair the
+    // other half takes the same slices. Edits passing the same `mergeKey` (a slider drag) merge into one
+    // step.
+    using ChannelChange = std::function<Expected<ChannelSlices>(const ChannelSlices&, const ChannelAxis&)>;
+    bool editChannelSlices(std::size_t node, const ChannelChange& change, bool keepFused, const QString& text,
+                           int mergeKey = -1);
+    // The LIP half of the pair holding node `node`'s stage takes the LOP half's cuts and devices (fusePair).
+    bool fuseChannelPair(std::size_t node);
+    // The LIP stage holding `node` adds its partial sums on `device` (-1: its first slice's device).
+    bool setLipReducer(std::size_t node, int device);
+    // The channel split stage holding `node` (its index in the plan in `index`), or nullptr.
+    const partition::Stage* channelStageOf(std::size_t node, std::size_t* index = nullptr) const;
+
 signals:
     void refused(const QString& reason);
 
@@ -56,6 +73,8 @@ private:
     // The tile stage holding `node`, or nullptr after emitting refused().
     const partition::Stage* tileStage(std::size_t node);
     QString blockName(const partition::Stage& stage) const;
+    // Pushes the edit from the current plan to `next` (or emits refused() with `what` and the error).
+    bool pushPlanEdit(Expected<partition::Plan> next, const QString& what, const QString& text, int mergeKey);
     // `text`: the undo text, given the block's name.
     bool editTiles(std::size_t node, const std::function<void(partition::Stage&)>& change,
                    const std::function<QString(const QString& block)>& text, int mergeKey = -1);

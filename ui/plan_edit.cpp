@@ -1,6 +1,8 @@
 #include "ui/plan_edit.h"
 
 #include <algorithm>
+#include <cmath>
+#include <numeric>
 
 #include "core/partition/region.h"
 
@@ -28,6 +30,56 @@ void mergeDeviceStages(Plan& plan) {
         }
     }
     plan.stages = std::move(merged);
+}
+
+// Slices counted in granules: every slice's whole granules, the last also holding the total's remainder
+// (which stays with it).
+std::vector<std::int64_t> toGranules(const std::vector<std::int64_t>& channels, std::int64_t granule) {
+    const std::int64_t total = std::accumulate(channels.begin(), channels.end(), std::int64_t(0));
+    std::vector<std::int64_t> units;
+    std::int64_t given = 0;
+    for (std::size_t i = 0; i + 1 < channels.size(); ++i) {
+        units.push_back(channels[i] / granule);
+        given += units.back();
+    }
+    units.push_back(total / granule - given);
+    return units;
+}
+
+std::vector<double> asWeights(const std::vector<std::int64_t>& sizes) {
+    return std::vector<double>(sizes.begin(), sizes.end());
+}
+
+// Slices of `devices` proportional to `weights` over `channels`; empty channels when they do not fit.
+ChannelSlices slicesByWeight(std::vector<int> devices, const std::vector<double>& weights,
+                             std::int64_t channels, std::int64_t granule) {
+    ChannelSlices slices;
+    const auto cuts = partition::proportionalCuts(channels, weights, granule);
+    if (cuts.size() + 1 != devices.size()) {
+        return slices;
+    }
+    std::int64_t at = 0;
+    for (auto cut : cuts) {
+        slices.channels.push_back(cut - at);
+        at = cut;
+    }
+    slices.channels.push_back(channels - at);
+    slices.devices = std::move(devices);
+    return slices;
+}
+
+std::int64_t totalOf(const ChannelSlices& slices) {
+    return std::accumulate(slices.channels.begin(), slices.channels.end(), std::int64_t(0));
+}
+
+std::string deviceName(const cost::Cluster& cluster, int device) {
+    return device >= 0 && device < int(cluster.devices.size())
+               ? "'" + cluster.devices[std::size_t(device)].name + "'"
+               : "#" + std::to_string(device);
+}
+
+bool isChannelSplit(const Stage& stage) {
+    return stage.kind == StageKind::Lop || stage.kind == StageKind::Lip;
 }
 
 std::string joinLines(const std::vector<std::string>& lines) {
@@ -134,40 +186,266 @@ Expected<Plan> replaceStage(const Plan& plan, std::size_t index, Stage stage, co
     return next;
 }
 
+ChannelAxis channelAxis(const model::Graph& graph, std::size_t first, std::size_t last, StageKind kind) {
+    ChannelAxis axis;
+    axis.value = kind == StageKind::Lop ? graph.nodes[last].outputs.at(0) : graph.nodes[first].inputs.at(0);
+    const auto* info = graph.value(axis.value);
+    axis.channels = info && info->shape.size() > 1 ? info->shape[1] : 0;
+    if (auto producer = graph.producer(axis.value); producer && graph.nodes[*producer].opType == "Flatten") {
+        const auto* in = graph.value(graph.nodes[*producer].inputs.at(0));
+        if (in && in->shape.size() == 4) {
+            axis.granule = in->shape[2] * in->shape[3];
+        }
+    }
+    return axis;
+}
+
 Expected<Plan> splitChannels(const Plan& plan, std::size_t first, std::size_t last, StageKind kind,
                              const model::Graph& graph, const cost::Cluster& cluster) {
     if (last >= graph.nodes.size() || first > last || (kind != StageKind::Lop && kind != StageKind::Lip)) {
         return Error{ErrorCode::InvalidArgument, "the layer range is empty or outside the model"};
     }
-    const std::string& value =
-        kind == StageKind::Lop ? graph.nodes[last].outputs.at(0) : graph.nodes[first].inputs.at(0);
-    const auto* info = graph.value(value);
-    const std::int64_t channels = info && info->shape.size() > 1 ? info->shape[1] : 0;
-    // Whole planes when the value is the Flatten of a feature map, so a LOP before the Flatten and a LIP
-    // after it cut at the same places (as `tessera plan` does).
-    std::int64_t granule = 1;
-    if (auto producer = graph.producer(value); producer && graph.nodes[*producer].opType == "Flatten") {
-        const auto* in = graph.value(graph.nodes[*producer].inputs.at(0));
-        if (in && in->shape.size() == 4) {
-            granule = in->shape[2] * in->shape[3];
-        }
-    }
+    const ChannelAxis axis = channelAxis(graph, first, last, kind);
     Stage stage;
     stage.kind = kind;
-    stage.devices.push_back(cluster.gateway);
-    for (int d = 0; d < int(cluster.devices.size()); ++d) {
-        if (d != cluster.gateway) {
-            stage.devices.push_back(d);
-        }
-    }
-    stage.channelCuts =
-        partition::proportionalCuts(channels, std::vector<double>(stage.devices.size(), 1.0), granule);
+    stage.devices = roundRobinDevices(cluster, cluster.devices.size());
+    stage.channelCuts = partition::proportionalCuts(
+        axis.channels, std::vector<double>(stage.devices.size(), 1.0), axis.granule);
     if (stage.channelCuts.size() + 1 != stage.devices.size()) {
-        return Error{ErrorCode::InvalidArgument, std::to_string(channels) + " channels of '" + value +
-                                                     "' cannot be split over " +
+        return Error{ErrorCode::InvalidArgument, std::to_string(axis.channels) + " channels of '" +
+                                                     axis.value + "' cannot be split over " +
                                                      std::to_string(stage.devices.size()) + " devices"};
     }
     return replaceRange(plan, std::move(stage), first, last, graph, cluster);
+}
+
+ChannelSlices channelSlices(const Stage& stage, std::int64_t channels) {
+    ChannelSlices slices;
+    const auto ranges = partition::rangesFromCuts(channels, stage.channelCuts);
+    if (ranges.empty() || ranges.size() != stage.devices.size()) {
+        return slices;
+    }
+    for (const auto& range : ranges) {
+        slices.channels.push_back(range.size());
+    }
+    slices.devices = stage.devices;
+    return slices;
+}
+
+std::vector<std::int64_t> cutsOfSlices(const std::vector<std::int64_t>& channels) {
+    std::vector<std::int64_t> cuts;
+    std::int64_t at = 0;
+    for (std::size_t i = 0; i + 1 < channels.size(); ++i) {
+        at += channels[i];
+        cuts.push_back(at);
+    }
+    return cuts;
+}
+
+Expected<ChannelSlices> proportionalSlices(std::vector<int> devices, const std::vector<double>& weights,
+                                           std::int64_t channels, std::int64_t granule) {
+    const std::size_t parts = devices.size();
+    auto slices = slicesByWeight(std::move(devices), weights, channels, std::max<std::int64_t>(granule, 1));
+    if (slices.channels.empty()) {
+        return Error{ErrorCode::InvalidArgument, std::to_string(channels) +
+                                                     " channels cannot be split into " +
+                                                     std::to_string(parts) + " slices"};
+    }
+    return slices;
+}
+
+std::vector<double> deviceSpeeds(const cost::Cluster& cluster, const std::vector<int>& devices) {
+    std::vector<double> speeds;
+    for (int d : devices) {
+        speeds.push_back(
+            d >= 0 && d < int(cluster.devices.size()) ? cluster.devices[std::size_t(d)].macsPerSecond : 0.0);
+    }
+    return speeds;
+}
+
+ChannelSlices resizeSlice(const ChannelSlices& slices, std::size_t index, std::int64_t wanted,
+                          std::int64_t granule) {
+    const std::size_t parts = slices.channels.size();
+    if (parts < 2 || index >= parts) {
+        return slices;
+    }
+    granule = std::max<std::int64_t>(granule, 1);
+    const std::int64_t total = totalOf(slices);
+    const std::int64_t remainder = total % granule; // held by the last slice
+    const std::int64_t units = total / granule;
+    if (units < std::int64_t(parts)) {
+        return slices; // not one granule per slice: nothing to move
+    }
+    const auto current = toGranules(slices.channels, granule);
+    const std::int64_t wantedChannels = index + 1 == parts ? wanted - remainder : wanted;
+    const std::int64_t wantedUnits = std::clamp<std::int64_t>(
+        std::llround(double(wantedChannels) / double(granule)), 1, units - std::int64_t(parts) + 1);
+    std::vector<double> weights;
+    for (std::size_t i = 0; i < parts; ++i) {
+        if (i != index) {
+            weights.push_back(double(std::max<std::int64_t>(current[i], 0)));
+        }
+    }
+    // The others in granules (each at least one: the clamp above leaves them enough).
+    const auto others = slicesByWeight(std::vector<int>(parts - 1, 0), weights, units - wantedUnits, 1);
+    ChannelSlices next = slices;
+    for (std::size_t i = 0, k = 0; i < parts; ++i) {
+        next.channels[i] = (i == index ? wantedUnits : others.channels[k++]) * granule;
+    }
+    next.channels.back() += remainder;
+    return next;
+}
+
+Expected<ChannelSlices> assignSlice(const ChannelSlices& slices, std::size_t index, int device,
+                                    const cost::Cluster& cluster) {
+    if (index >= slices.devices.size()) {
+        return Error{ErrorCode::InvalidArgument, "the split has no slice " + std::to_string(index + 1)};
+    }
+    if (device < 0 || device >= int(cluster.devices.size())) {
+        return Error{ErrorCode::InvalidArgument,
+                     "device #" + std::to_string(device) + " is not in the cluster"};
+    }
+    for (std::size_t i = 0; i < slices.devices.size(); ++i) {
+        if (i != index && slices.devices[i] == device) {
+            return Error{ErrorCode::InvalidArgument,
+                         deviceName(cluster, device) + " already runs slice " + std::to_string(i + 1) +
+                             "; a device runs one slice of a split (remove that slice first, or give it to "
+                             "another device)"};
+        }
+    }
+    ChannelSlices next = slices;
+    next.devices[index] = device;
+    return next;
+}
+
+Expected<ChannelSlices> removeSlice(const ChannelSlices& slices, std::size_t index, std::int64_t granule) {
+    if (index >= slices.devices.size()) {
+        return Error{ErrorCode::InvalidArgument, "the split has no slice " + std::to_string(index + 1)};
+    }
+    if (slices.devices.size() <= 2) {
+        return Error{
+            ErrorCode::InvalidArgument,
+            "a split needs at least two slices; to run these layers on one device, place them on it"};
+    }
+    granule = std::max<std::int64_t>(granule, 1);
+    auto weights = asWeights(toGranules(slices.channels, granule));
+    auto devices = slices.devices;
+    weights.erase(weights.begin() + std::ptrdiff_t(index));
+    devices.erase(devices.begin() + std::ptrdiff_t(index));
+    return proportionalSlices(std::move(devices), weights, totalOf(slices), granule);
+}
+
+Expected<ChannelSlices> addSlice(const ChannelSlices& slices, int device, std::int64_t granule,
+                                 const cost::Cluster& cluster) {
+    if (device < 0 || device >= int(cluster.devices.size())) {
+        return Error{ErrorCode::InvalidArgument,
+                     "device #" + std::to_string(device) + " is not in the cluster"};
+    }
+    if (std::find(slices.devices.begin(), slices.devices.end(), device) != slices.devices.end()) {
+        return Error{ErrorCode::InvalidArgument, deviceName(cluster, device) + " already runs a slice"};
+    }
+    granule = std::max<std::int64_t>(granule, 1);
+    auto weights = asWeights(toGranules(slices.channels, granule));
+    const double sum = std::accumulate(weights.begin(), weights.end(), 0.0);
+    weights.push_back(weights.empty() ? 1.0 : sum / double(weights.size()));
+    auto devices = slices.devices;
+    devices.push_back(device);
+    return proportionalSlices(std::move(devices), weights, totalOf(slices), granule);
+}
+
+int pairedStage(const Plan& plan, std::size_t index, const model::Graph& graph) {
+    if (index >= plan.stages.size()) {
+        return -1;
+    }
+    const Stage& stage = plan.stages[index];
+    std::size_t lop = index;
+    if (stage.kind == StageKind::Lip && index > 0) {
+        lop = index - 1;
+    } else if (stage.kind != StageKind::Lop) {
+        return -1;
+    }
+    const std::size_t lip = lop + 1;
+    if (lip >= plan.stages.size() || plan.stages[lop].kind != StageKind::Lop ||
+        plan.stages[lip].kind != StageKind::Lip) {
+        return -1;
+    }
+    const auto& output = graph.nodes[plan.stages[lop].last].outputs.at(0);
+    const auto& input = graph.nodes[plan.stages[lip].first].inputs.at(0);
+    if (output != input) {
+        return -1;
+    }
+    return int(index == lop ? lip : lop);
+}
+
+bool isFused(const Plan& plan, std::size_t index, const model::Graph& graph) {
+    const int other = pairedStage(plan, index, graph);
+    if (other < 0) {
+        return false;
+    }
+    const Stage& a = plan.stages[index];
+    const Stage& b = plan.stages[std::size_t(other)];
+    return a.channelCuts == b.channelCuts && a.devices == b.devices;
+}
+
+Expected<Plan> setChannelSlices(const Plan& plan, std::size_t index, const ChannelSlices& slices,
+                                bool keepFused, const model::Graph& graph, const cost::Cluster& cluster) {
+    if (index >= plan.stages.size() || !isChannelSplit(plan.stages[index])) {
+        return Error{ErrorCode::InvalidArgument,
+                     "stage " + std::to_string(index + 1) + " is not a channel split"};
+    }
+    const Stage& stage = plan.stages[index];
+    const auto axis = channelAxis(graph, stage.first, stage.last, stage.kind);
+    const bool fits =
+        !slices.channels.empty() && slices.channels.size() == slices.devices.size() &&
+        totalOf(slices) == axis.channels &&
+        std::all_of(slices.channels.begin(), slices.channels.end(), [](std::int64_t c) { return c > 0; });
+    if (!fits) {
+        return Error{ErrorCode::InvalidArgument,
+                     "the slices do not cover the " + std::to_string(axis.channels) + " channels of '" +
+                         axis.value + "' with one device each and no empty slice"};
+    }
+    Plan next = plan;
+    std::vector<std::size_t> edited{index};
+    if (const int other = pairedStage(plan, index, graph);
+        keepFused && other >= 0 && isFused(plan, index, graph)) {
+        edited.push_back(std::size_t(other));
+    }
+    for (std::size_t i : edited) {
+        next.stages[i].channelCuts = cutsOfSlices(slices.channels);
+        next.stages[i].devices = slices.devices;
+    }
+    if (auto problems = partition::validate(next, graph, cluster); !problems.empty()) {
+        return Error{ErrorCode::InvalidArgument, joinLines(problems)};
+    }
+    return next;
+}
+
+Expected<Plan> fusePair(const Plan& plan, std::size_t index, const model::Graph& graph,
+                        const cost::Cluster& cluster) {
+    const int other = pairedStage(plan, index, graph);
+    if (other < 0) {
+        return Error{ErrorCode::InvalidArgument,
+                     "stage " + std::to_string(index + 1) +
+                         " is not half of a LOP stage followed by a LIP stage that reads its output"};
+    }
+    const std::size_t lop = std::min(index, std::size_t(other));
+    Plan next = plan;
+    next.stages[lop + 1].channelCuts = plan.stages[lop].channelCuts;
+    next.stages[lop + 1].devices = plan.stages[lop].devices;
+    if (auto problems = partition::validate(next, graph, cluster); !problems.empty()) {
+        return Error{ErrorCode::InvalidArgument, joinLines(problems)};
+    }
+    return next;
+}
+
+Expected<Plan> setReducer(const Plan& plan, std::size_t index, int device, const model::Graph& graph,
+                          const cost::Cluster& cluster) {
+    if (index >= plan.stages.size() || plan.stages[index].kind != StageKind::Lip) {
+        return Error{ErrorCode::InvalidArgument, "only a LIP stage has a reducer"};
+    }
+    Stage stage = plan.stages[index];
+    stage.reducer = device < 0 ? -1 : device;
+    return replaceStage(plan, index, std::move(stage), graph, cluster);
 }
 
 Expected<Plan> placeOnDevice(const Plan& plan, std::size_t first, std::size_t last, int device,

@@ -2,11 +2,13 @@
 // prediction (validate, compile, plan cost, one simulated frame) plus every view redrawing from the model's
 // signals (memory chart, predictions, layer table, graph tints, tile editor). Alternates between two plans so
 // that every iteration is a real change. And the same as the user sees it: a cut line of the sample's 5x5
-// block dragged in the tile editor with mouse events, each move timed until every view has repainted.
+// block dragged in the tile editor with mouse events, each move timed until every view has repainted; and a
+// share slider of a LOP stage (fused with the LIP stage after it) dragged in the channel split editor.
 
 #include <QApplication>
 #include <QElapsedTimer>
 #include <QSettings>
+#include <QSlider>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -15,10 +17,12 @@
 #include "core/partition/program.h"
 #include "core/sim/simulator.h"
 #include "test_support.h"
+#include "ui/channel_split_editor.h"
 #include "ui/graph_layout.h"
 #include "ui/main_window.h"
 #include "ui/memory_chart.h"
 #include "ui/node_selection.h"
+#include "ui/partition_editor.h"
 #include "ui/plan_edit.h"
 #include "ui/plan_preview.h"
 #include "ui/project_model.h"
@@ -165,6 +169,56 @@ private slots:
               "%.2f ms; CPU time with the repaints min %.2f / median %.2f / max %.2f ms",
               input ? ", input shown" : "", handled.front(), handled[handled.size() / 2], handled.back(),
               ms.front(), ms[ms.size() / 2], ms.back(), cpu.front(), cpu[cpu.size() / 2], cpu.back());
+    }
+
+    // One share-slider drag of 40 moves in the channel split editor: conv_18 split by output channels and
+    // conv_19 by input channels over the six devices (a fused pair, kept fused), the first slice's slider
+    // moved a granule at a time. Each move: the slices resized, both stages re-cut (one merged undo command),
+    // the prediction and every view. Min / median / max in milliseconds on stdout.
+    void shareSliderDrag() {
+        m_project->setPlan(m_a);
+        const auto conv18 = test::nodeIndex(*m_project, "conv_18");
+        const auto conv19 = test::nodeIndex(*m_project, "conv_19");
+        auto* editor = m_window->partitionEditor();
+        QVERIFY(
+            editor->split(conv18, test::nodeIndex(*m_project, "conv_18_leaky"), partition::StageKind::Lop));
+        QVERIFY(
+            editor->split(conv19, test::nodeIndex(*m_project, "conv_19_leaky"), partition::StageKind::Lip));
+        m_window->selection()->setNodes({conv18});
+        QApplication::processEvents();
+        auto* split = m_window->channelSplitEditor();
+        QVERIFY(split->isShowingSplit());
+        QSlider* slider = split->shareSlider(0);
+        const int steps = m_project->undoStack()->count();
+        const int start = slider->value();
+        slider->setSliderDown(true); // what pressing the handle does
+        std::vector<double> handled, ms, cpu;
+        for (int i = 1; i <= 40; ++i) {
+            QElapsedTimer timer;
+            timer.start();
+            const std::clock_t cpuStart = std::clock();
+            slider->setSliderPosition(start + (i % 20 < 10 ? i % 10 : 10 - i % 10) + 1); // up and back
+            handled.push_back(double(timer.nsecsElapsed()) / 1e6);
+            QApplication::processEvents();
+            ms.push_back(double(timer.nsecsElapsed()) / 1e6);
+            cpu.push_back(double(std::clock() - cpuStart) * 1000.0 / CLOCKS_PER_SEC);
+            const auto& plan = m_project->plan();
+            QCOMPARE(plan.stages[std::size_t(plan.stageOf(conv18))].channelCuts.front(),
+                     std::int64_t(slider->value()));
+            QCOMPARE(plan.stages[std::size_t(plan.stageOf(conv19))].channelCuts.front(),
+                     std::int64_t(slider->value()));
+        }
+        slider->setSliderDown(false);
+        QCOMPARE(m_project->undoStack()->count(), steps + 1);
+        for (auto* v : {&handled, &ms, &cpu}) {
+            std::sort(v->begin(), v->end());
+        }
+        qInfo("share-slider drag on YOLOv2-608 (fused LOP/LIP pair, 6 slices), per move: handled min %.2f / "
+              "median %.2f / max %.2f ms; with the repaints min %.2f / median %.2f / max %.2f ms; CPU time "
+              "with "
+              "the repaints min %.2f / median %.2f / max %.2f ms",
+              handled.front(), handled[handled.size() / 2], handled.back(), ms.front(), ms[ms.size() / 2],
+              ms.back(), cpu.front(), cpu[cpu.size() / 2], cpu.back());
     }
 
     // Graphviz layout of a 700-node graph with residual branches (the size of a large real model), which the
