@@ -63,10 +63,10 @@ public:
     void setFrames(int frames);
     TimelineCanvas* canvas() const { return m_canvas; }
     QString summaryText() const;
-
-private:
+    // Re-simulates and redraws (on every preview change; after the size units changed).
     void refresh();
 
+private:
     ProjectModel* m_project;
     QSpinBox* m_frames;
     QLabel* m_summary;
