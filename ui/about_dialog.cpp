@@ -5,7 +5,6 @@
 #include <QDialogButtonBox>
 #include <QHeaderView>
 #include <QLabel>
-#include <QLibraryInfo>
 #include <QPushButton>
 #include <QSysInfo>
 #include <QTableWidget>

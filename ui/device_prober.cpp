@@ -1,6 +1,5 @@
 #include "ui/device_prober.h"
 
-#include <QFileInfo>
 #include <QtConcurrent/QtConcurrentRun>
 
 #include <atomic>
@@ -107,10 +106,6 @@ void DeviceProber::setQuestions(HostKeyQuestion hostKey, PassphraseQuestion pass
     m_passphraseQuestion = std::move(passphrase);
 }
 
-void DeviceProber::waitForFinished() {
-    m_watcher.waitForFinished();
-}
-
 void DeviceProber::probe(const cost::Cluster& cluster, const QList<int>& devices, const QString& projectDir) {
     if (m_shared) {
         m_shared->abandoned = true; // its questions answer no, its reports are dropped
@@ -135,7 +130,8 @@ void DeviceProber::probe(const cost::Cluster& cluster, const QList<int>& devices
             },
             Qt::QueuedConnection);
     };
-    // Asks `question` on the GUI thread and waits for the answer (no, once the probe is abandoned).
+    // Asks `question` on the GUI thread and waits for the answer (no, once the probe is abandoned). The
+    // question holds copies of what it shows: the worker may have given up by the time it runs.
     const auto ask = [this, shared]<typename T>(std::function<T()> question, T no) -> T {
         std::lock_guard lock(shared->questions);
         if (shared->abandoned) {
@@ -144,7 +140,8 @@ void DeviceProber::probe(const cost::Cluster& cluster, const QList<int>& devices
         auto answer = std::make_shared<std::promise<T>>();
         auto future = answer->get_future();
         QMetaObject::invokeMethod(
-            this, [question, answer] { answer->set_value(question()); }, Qt::QueuedConnection);
+            this, [question, answer, shared, no] { answer->set_value(shared->abandoned ? no : question()); },
+            Qt::QueuedConnection);
         while (future.wait_for(std::chrono::milliseconds(100)) != std::future_status::ready) {
             if (shared->abandoned) {
                 return no;
@@ -178,12 +175,11 @@ void DeviceProber::probe(const cost::Cluster& cluster, const QList<int>& devices
             options.relativeTo = relativeTo;
             options.confirmHostKey = [&](const std::string& where, const std::string& type,
                                          const std::string& fingerprint) {
-                const bool yes =
-                    hostKeyQuestion &&
-                    ask(std::function<bool()>([&] {
-                            return hostKeyQuestion(toQString(where), toQString(type), toQString(fingerprint));
-                        }),
-                        false);
+                const bool yes = hostKeyQuestion &&
+                                 ask(std::function<bool()>(
+                                         [hostKeyQuestion, w = toQString(where), t = toQString(type),
+                                          f = toQString(fingerprint)] { return hostKeyQuestion(w, t, f); }),
+                                     false);
                 if (!yes) {
                     refusedKey = toQString(fingerprint);
                 }
@@ -195,11 +191,12 @@ void DeviceProber::probe(const cost::Cluster& cluster, const QList<int>& devices
                 }
                 // (answered, passphrase): a pair rather than an optional crosses the threads
                 using Answer = std::pair<bool, std::string>;
-                const Answer answer = ask(std::function<Answer()>([&] {
-                                              const auto given = passphraseQuestion(toQString(prompt));
-                                              return given ? Answer(true, toStdString(*given)) : Answer();
-                                          }),
-                                          Answer());
+                const Answer answer =
+                    ask(std::function<Answer()>([passphraseQuestion, p = toQString(prompt)] {
+                            const auto given = passphraseQuestion(p);
+                            return given ? Answer(true, toStdString(*given)) : Answer();
+                        }),
+                        Answer());
                 return answer.first ? std::optional<std::string>(answer.second) : std::nullopt;
             };
             auto connection = deployer::connectDevice(device, options);

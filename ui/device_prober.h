@@ -55,8 +55,6 @@ public:
     // `projectDir`). statusChanged() reports each of them by name; finished() follows the last.
     void probe(const cost::Cluster& cluster, const QList<int>& devices, const QString& projectDir);
     bool isRunning() const { return m_running; }
-    // Blocks until the running probe has ended (tests).
-    void waitForFinished();
 
 signals:
     void statusChanged(const QString& device, const tessera::ui::DeviceStatus& status);

@@ -1,9 +1,7 @@
 // The main window's Edit > Preferences (applied live to the application and every view) and Help > About.
-#include <QAction>
 #include <QApplication>
 #include <QCoreApplication>
 #include <QDir>
-#include <QDockWidget>
 #include <QStyle>
 #include <QStyleFactory>
 
@@ -38,15 +36,20 @@ QString MainWindow::nodeBinary() const {
 
 void MainWindow::applyPreferences(const Preferences& preferences) {
     const bool unitsChanged = preferences.sizeUnits != sizeUnits();
+    // m_preferences starts as the defaults (System): an application that follows the system is left alone,
+    // so that it keeps following the platform's palette
+    const bool themeChanged = preferences.theme != m_preferences.theme;
     m_preferences = preferences;
 
-    // Forced themes use Fusion, which draws with the palette on every platform; System gives back the
-    // style and palette the application started with.
-    const QString style = preferences.theme == Theme::System ? m_systemStyle : QStringLiteral("Fusion");
-    if (QApplication::style()->name().compare(style, Qt::CaseInsensitive) != 0) {
-        QApplication::setStyle(QStyleFactory::create(style));
+    if (themeChanged) {
+        // Forced themes use Fusion, which draws with the palette on every platform; System gives back the
+        // style and palette the application started with.
+        const QString style = preferences.theme == Theme::System ? m_systemStyle : QStringLiteral("Fusion");
+        if (QApplication::style()->name().compare(style, Qt::CaseInsensitive) != 0) {
+            QApplication::setStyle(QStyleFactory::create(style));
+        }
+        QApplication::setPalette(themePalette(preferences.theme, m_systemPalette));
     }
-    QApplication::setPalette(themePalette(preferences.theme, m_systemPalette));
 
     m_autosave->timer()->setInterval(preferences.autosaveSeconds * 1000);
     m_prober->setNodeBinary(nodeBinary());

@@ -19,14 +19,12 @@
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QDockWidget>
-#include <QLabel>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSettings>
 #include <QSpinBox>
 #include <QTableView>
 #include <QTableWidget>
-#include <QTextBrowser>
 
 #include <functional>
 #include <memory>
