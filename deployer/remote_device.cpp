@@ -5,6 +5,10 @@
 #include <sstream>
 #include <thread>
 
+#include <unistd.h>
+
+#include "deployer/process.h"
+
 namespace tessera::deployer {
 namespace {
 
@@ -72,6 +76,7 @@ Expected<SshTarget> sshTarget(const cost::Device& device, const ConnectOptions& 
     t.hostKeys = options.acceptNewHostKeys ? HostKeyPolicy::AcceptNew : HostKeyPolicy::Strict;
     t.timeoutSeconds = options.timeoutSeconds;
     t.passphrase = options.passphrase;
+    t.confirmHostKey = options.confirmHostKey;
     if (const auto& jump = device.ssh->jumpHost) {
         auto j = std::make_shared<SshTarget>(t);
         j->device = device.name + " (jump host)";
@@ -111,30 +116,31 @@ Expected<Connection> connectDevice(const cost::Device& device, const ConnectOpti
     return Connection{std::move(*session), answer.substr(0, newline), answer.substr(newline + 1)};
 }
 
-Expected<ProbeResult> probe(Connection& c) {
-    const std::string b = shellQuote(c.baseDir);
-    const std::string script =
-        "echo \"arch=$(uname -m)\"; "
-        "echo \"os=$( (. /etc/os-release && echo \"$PRETTY_NAME\") 2>/dev/null)\"; "
-        "echo \"cpus=$(getconf _NPROCESSORS_ONLN 2>/dev/null || nproc)\"; "
-        "awk '/^MemTotal:/{print \"memtotal=\" $2} /^MemAvailable:/{print \"memavail=\" $2}' "
-        "/proc/meminfo; "
-        "echo \"disk=$(df -Pk " +
-        b +
-        " | awk 'NR==2{print $4}')\"; "
-        "if [ -L " +
-        b + "/current ]; then echo \"release=$(basename \"$(readlink " + b +
-        "/current)\")\"; fi; "
-        "if [ -x " +
-        b + "/current/tessera-node ]; then echo \"node=$(" + b +
-        "/current/tessera-node --version 2>/dev/null)\"; fi; true";
-    auto out = c.session->check(script, "the probe");
-    if (!out) {
-        return out.error();
-    }
+namespace {
+
+// One POSIX shell command printing key=value lines about the machine, `baseDir`'s file system and the
+// tessera-node release installed under it.
+std::string probeScript(const std::string& baseDir) {
+    const std::string b = shellQuote(baseDir);
+    return "echo \"arch=$(uname -m)\"; "
+           "echo \"os=$( (. /etc/os-release && echo \"$PRETTY_NAME\") 2>/dev/null)\"; "
+           "echo \"cpus=$(getconf _NPROCESSORS_ONLN 2>/dev/null || nproc)\"; "
+           "awk '/^MemTotal:/{print \"memtotal=\" $2} /^MemAvailable:/{print \"memavail=\" $2}' "
+           "/proc/meminfo; "
+           "echo \"disk=$(df -Pk " +
+           b +
+           " | awk 'NR==2{print $4}')\"; "
+           "if [ -L " +
+           b + "/current ]; then echo \"release=$(basename \"$(readlink " + b +
+           "/current)\")\"; fi; "
+           "if [ -x " +
+           b + "/current/tessera-node ]; then echo \"node=$(" + b +
+           "/current/tessera-node --version 2>/dev/null)\"; fi; true";
+}
+
+ProbeResult parseProbe(const std::string& out) {
     ProbeResult r;
-    r.fingerprint = c.session->fingerprint();
-    std::istringstream lines(*out);
+    std::istringstream lines(out);
     for (std::string line; std::getline(lines, line);) {
         const auto eq = line.find('=');
         if (eq == std::string::npos) {
@@ -159,9 +165,45 @@ Expected<ProbeResult> probe(Connection& c) {
             r.nodeVersion = value;
         }
     }
+    return r;
+}
+
+} // namespace
+
+Expected<ProbeResult> probe(Connection& c) {
+    auto out = c.session->check(probeScript(c.baseDir), "the probe");
+    if (!out) {
+        return out.error();
+    }
+    ProbeResult r = parseProbe(*out);
+    r.fingerprint = c.session->fingerprint();
     if (r.arch.empty()) {
         return Error{ErrorCode::Io, c.session->where() + ": the probe got no answer from uname -m (is the "
                                                          "remote shell a POSIX shell?)"};
+    }
+    return r;
+}
+
+Expected<ProbeResult> probeLocal(const std::string& nodeBinary) {
+    if (nodeBinary.empty() || access(nodeBinary.c_str(), X_OK) != 0) {
+        return Error{ErrorCode::Io, "this machine: no runnable tessera-node at '" + nodeBinary +
+                                        "' - build it (the tessera-node target) or point to the folder "
+                                        "that holds it"};
+    }
+    const auto slash = nodeBinary.rfind('/');
+    const std::string dir = slash == std::string::npos ? "." : slash == 0 ? "/" : nodeBinary.substr(0, slash);
+    auto out = runCommand({"/bin/sh", "-c", probeScript(dir)});
+    if (!out) {
+        return out.error().withContext("this machine");
+    }
+    ProbeResult r = parseProbe(*out);
+    auto version = runCommand({nodeBinary, "--version"});
+    if (!version) {
+        return version.error().withContext("this machine: " + nodeBinary + " does not run");
+    }
+    r.nodeVersion = trimmed(*version);
+    if (r.arch.empty()) {
+        return Error{ErrorCode::Io, "this machine: the probe got no answer from uname -m"};
     }
     return r;
 }

@@ -24,8 +24,9 @@ namespace tessera::deployer {
 struct ConnectOptions {
     std::string knownHosts; // overrides every device's ssh.known_hosts when set
     bool acceptNewHostKeys = false;
-    std::string relativeTo;  // directory against which relative key_file / known_hosts paths resolve
-    PassphraseFn passphrase; // for encrypted key files
+    std::string relativeTo;   // directory against which relative key_file / known_hosts paths resolve
+    PassphraseFn passphrase;  // for encrypted key files
+    HostKeyFn confirmHostKey; // asked about host keys not in known_hosts (unless acceptNewHostKeys)
     int timeoutSeconds = 10;
 };
 
@@ -58,6 +59,10 @@ struct ProbeResult {
 
 // One command on the device gathers everything; fields the device cannot tell stay empty or 0.
 Expected<ProbeResult> probe(Connection& connection);
+// The same questions asked of this machine, for devices run as local processes (the emulated cluster):
+// `nodeBinary` must run (its --version is nodeVersion) and the disk is the one holding it; no release, no
+// fingerprint. An error when the binary is missing or does not run.
+Expected<ProbeResult> probeLocal(const std::string& nodeBinary);
 
 // Runs job(index) for devices 0..count-1, each on its own thread, and returns their statuses in device order
 // (jobs keep their own results). `state` (may be empty) is told Connecting when a job starts and Ready or

@@ -159,6 +159,9 @@ int passphraseCallback(const char* prompt, char* buf, std::size_t len, int /*ech
     return 0;
 }
 
+// The words that mark a changed host key in connect()'s error (isHostKeyChanged() looks for them).
+const char* const kHostKeyChanged = "REFUSED: THE HOST KEY HAS CHANGED";
+
 std::string keyFingerprint(ssh_session session, std::string* type) {
     ssh_key key = nullptr;
     if (ssh_get_server_publickey(session, &key) != SSH_OK) {
@@ -281,8 +284,8 @@ Expected<std::unique_ptr<SshSession>> SshSession::connect(const SshTarget& targe
     case SSH_KNOWN_HOSTS_CHANGED:
     case SSH_KNOWN_HOSTS_OTHER:
         return Error{ErrorCode::InvalidArgument,
-                     where + ": REFUSED: THE HOST KEY HAS CHANGED. The device now shows " + keyType +
-                         " key " + fingerprint + ", but " + t.knownHosts + " holds a different key for " +
+                     where + ": " + kHostKeyChanged + ". The device now shows " + keyType + " key " +
+                         fingerprint + ", but " + t.knownHosts + " holds a different key for " +
                          knownHostsName(t) +
                          ". Someone may be intercepting the connection, or the device was reinstalled. "
                          "Tessera never accepts a changed key; if you are sure the device was reinstalled, "
@@ -290,7 +293,8 @@ Expected<std::unique_ptr<SshSession>> SshSession::connect(const SshTarget& targe
                          knownHostsName(t) + "' -f " + t.knownHosts + ") and connect again"};
     case SSH_KNOWN_HOSTS_UNKNOWN:
     case SSH_KNOWN_HOSTS_NOT_FOUND:
-        if (t.hostKeys != HostKeyPolicy::AcceptNew) {
+        if (t.hostKeys != HostKeyPolicy::AcceptNew &&
+            !(t.confirmHostKey && t.confirmHostKey(where, keyType, fingerprint))) {
             return Error{ErrorCode::InvalidArgument,
                          where + ": unknown host key " + keyType + " " + fingerprint + " (not in " +
                              t.knownHosts +
@@ -481,6 +485,10 @@ std::string shellQuote(const std::string& text) {
         }
     }
     return out + "'";
+}
+
+bool isHostKeyChanged(const Error& error) {
+    return error.message.find(kHostKeyChanged) != std::string::npos;
 }
 
 } // namespace tessera::deployer

@@ -4,7 +4,8 @@
 //
 // Contracts:
 // - connect() verifies the host key before authenticating. A key not in known_hosts is an error carrying its
-//   SHA256 fingerprint, unless the target says AcceptNew (then the key is appended to known_hosts). A key
+//   SHA256 fingerprint, unless the target says AcceptNew or confirmHostKey answers yes (then the key is
+//   appended to known_hosts). A key
 //   that differs from the one known_hosts holds for that host is always refused, whatever the policy.
 // - Every error message starts with where() ("device 'rpi-1' (pi@10.0.0.12:22)") and says what to do.
 // - A session is used by one thread at a time; different sessions may run on different threads. A session
@@ -28,6 +29,11 @@ enum class HostKeyPolicy {
 
 // Asked for the passphrase of an encrypted key file; nullopt = the user declined.
 using PassphraseFn = std::function<std::optional<std::string>(const std::string& prompt)>;
+// Asked whether to trust a host key that known_hosts does not hold yet: where() of the device, the key type
+// ("ssh-ed25519") and its SHA256 fingerprint. True: the key is added to known_hosts and the connection goes
+// on; false: refused as under Strict. Never asked about a changed key (always refused).
+using HostKeyFn =
+    std::function<bool(const std::string& where, const std::string& keyType, const std::string& fingerprint)>;
 
 struct SshTarget {
     std::string device; // names the device in messages
@@ -37,8 +43,9 @@ struct SshTarget {
     std::string keyFile;    // private key; empty: the ssh-agent, then ~/.ssh/id_*
     std::string knownHosts; // empty: ~/.ssh/known_hosts
     HostKeyPolicy hostKeys = HostKeyPolicy::Strict;
-    int timeoutSeconds = 10; // connecting and each network wait
-    PassphraseFn passphrase; // for encrypted key files (may be empty: such keys then fail)
+    int timeoutSeconds = 10;  // connecting and each network wait
+    PassphraseFn passphrase;  // for encrypted key files (may be empty: such keys then fail)
+    HostKeyFn confirmHostKey; // under Strict, asked about an unknown host key (may be empty: refused)
     // Reached through this host (OpenSSH's ProxyJump): the connection to it is authenticated and its host
     // key verified on its own, then it opens a TCP channel to host:port, over which this session runs
     // end to end (the jump host sees only encrypted bytes). None: connect directly.
@@ -95,6 +102,9 @@ private:
     std::unique_ptr<Impl> m_impl;
     std::string m_fingerprint;
 };
+
+// Whether `error` is connect()'s refusal of a host key that differs from the one known_hosts holds.
+bool isHostKeyChanged(const Error& error);
 
 // `text` as one word for a POSIX shell ('...' with embedded quotes escaped).
 std::string shellQuote(const std::string& text);

@@ -1,9 +1,13 @@
 #include "ui/device_panel.h"
 
+#include <QFileInfo>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QInputDialog>
 #include <QItemSelectionModel>
+#include <QLineEdit>
 #include <QMenu>
+#include <QMessageBox>
 #include <QTableView>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -11,6 +15,7 @@
 #include <algorithm>
 
 #include "ui/device_dialog.h"
+#include "ui/device_prober.h"
 #include "ui/device_table_model.h"
 #include "ui/partition_editor.h"
 #include "ui/project_model.h"
@@ -27,17 +32,20 @@ QList<QPair<QString, QString>> DevicePanel::presets() {
             {QStringLiteral("emulated"), tr("Emulated device (¼ core, 100 Mbit/s)")}};
 }
 
-DevicePanel::DevicePanel(ProjectModel* project, PartitionEditor* editor, QWidget* parent)
+DevicePanel::DevicePanel(ProjectModel* project, PartitionEditor* editor, DeviceProber* prober,
+                         QWidget* parent)
     : QWidget(parent)
     , m_project(project)
+    , m_prober(prober)
     , m_model(new DeviceTableModel(project, this))
     , m_view(new QTableView(this))
     , m_add(new QToolButton(this))
     , m_edit(new QToolButton(this))
-    , m_remove(new QToolButton(this)) {
+    , m_remove(new QToolButton(this))
+    , m_probe(new QToolButton(this)) {
     m_view->setModel(m_model);
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_view->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_view->setSelectionMode(QAbstractItemView::ExtendedSelection); // several devices to probe
     m_view->setAcceptDrops(true);
     m_view->setDragDropMode(QAbstractItemView::DragDrop); // devices drag onto tiles of the tile editor
     m_view->setDragEnabled(true);
@@ -81,10 +89,43 @@ DevicePanel::DevicePanel(ProjectModel* project, PartitionEditor* editor, QWidget
     connect(m_edit, &QToolButton::clicked, this, &DevicePanel::editCurrent);
     connect(m_remove, &QToolButton::clicked, this, [this] { removeDevice(currentDevice()); });
 
+    auto* probeMenu = new QMenu(m_probe);
+    auto* probeSelectedAction =
+        probeMenu->addAction(tr("Probe &Selected Devices"), this, &DevicePanel::probeSelected);
+    probeSelectedAction->setObjectName(QStringLiteral("probeSelectedAction"));
+    auto* probeAllAction = probeMenu->addAction(tr("Probe &All Devices"), this, &DevicePanel::probeAll);
+    probeAllAction->setObjectName(QStringLiteral("probeAllAction"));
+    m_probe->setObjectName(QStringLiteral("probeButton"));
+    m_probe->setText(tr("Probe"));
+    m_probe->setToolTip(tr("Connect to the selected devices (all when none is selected) and ask their "
+                           "architecture, OS, memory and tessera-node: over SSH for devices with an SSH "
+                           "block, on this machine for the emulated ones"));
+    m_probe->setMenu(probeMenu);
+    m_probe->setPopupMode(QToolButton::MenuButtonPopup);
+    connect(m_probe, &QToolButton::clicked, this, &DevicePanel::probeSelected);
+    connect(m_prober, &DeviceProber::statusChanged, this, &DevicePanel::statusArrived);
+    m_prober->setQuestions(
+        [this](const QString& where, const QString& keyType, const QString& fingerprint) {
+            return QMessageBox::question(
+                       this, tr("Unknown Host Key"),
+                       tr("%1 presents a host key that is not in known_hosts:\n\n%2 %3\n\nCompare it with "
+                          "the device's own (ssh-keygen -lf /etc/ssh/ssh_host_*_key.pub on the device). "
+                          "Trust this key and add it to known_hosts?")
+                           .arg(where, keyType, fingerprint),
+                       QMessageBox::Yes | QMessageBox::No, QMessageBox::No) == QMessageBox::Yes;
+        },
+        [this](const QString& prompt) -> std::optional<QString> {
+            bool ok = false;
+            const QString passphrase =
+                QInputDialog::getText(this, tr("Key Passphrase"), prompt, QLineEdit::Password, {}, &ok);
+            return ok ? std::optional<QString>(passphrase) : std::nullopt;
+        });
+
     auto* buttons = new QHBoxLayout;
     buttons->addWidget(m_add);
     buttons->addWidget(m_edit);
     buttons->addWidget(m_remove);
+    buttons->addWidget(m_probe);
     buttons->addStretch();
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(2, 2, 2, 2);
@@ -94,8 +135,17 @@ DevicePanel::DevicePanel(ProjectModel* project, PartitionEditor* editor, QWidget
 }
 
 int DevicePanel::currentDevice() const {
-    const auto rows = m_view->selectionModel()->selectedRows();
-    return rows.isEmpty() ? -1 : rows.front().row();
+    const auto rows = selectedDevices();
+    return rows.size() == 1 ? rows.front() : -1;
+}
+
+QList<int> DevicePanel::selectedDevices() const {
+    QList<int> rows;
+    for (const auto& index : m_view->selectionModel()->selectedRows()) {
+        rows.append(index.row());
+    }
+    std::sort(rows.begin(), rows.end());
+    return rows;
 }
 
 void DevicePanel::updateButtons() {
@@ -103,6 +153,41 @@ void DevicePanel::updateButtons() {
     m_add->setEnabled(m_project->hasProject());
     m_edit->setEnabled(device >= 0);
     m_remove->setEnabled(device >= 0 && m_project->hasProject() && m_project->cluster().devices.size() > 1);
+    m_probe->setEnabled(m_project->hasProject());
+}
+
+bool DevicePanel::probeDevices(const QList<int>& rows) {
+    if (!m_project->hasProject() || rows.isEmpty()) {
+        return false;
+    }
+    const QString file = m_project->filePath();
+    m_prober->probe(m_project->cluster(), rows, file.isEmpty() ? QString() : QFileInfo(file).absolutePath());
+    return true;
+}
+
+bool DevicePanel::probeAll() {
+    QList<int> rows;
+    for (int row = 0; row < m_model->rowCount(); ++row) {
+        rows.append(row);
+    }
+    return probeDevices(rows);
+}
+
+bool DevicePanel::probeSelected() {
+    const auto rows = selectedDevices();
+    return rows.isEmpty() ? probeAll() : probeDevices(rows);
+}
+
+void DevicePanel::statusArrived(const QString& device, const DeviceStatus& status) {
+    m_model->setStatus(device, status);
+    m_view->resizeColumnToContents(DeviceTableModel::Status);
+    if (status.hostKeyChanged) {
+        // never accepted, and said where it cannot be missed
+        auto* box = new QMessageBox(QMessageBox::Critical, tr("Host Key Changed"), status.reason,
+                                    QMessageBox::Ok, this);
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        box->open();
+    }
 }
 
 QString DevicePanel::uniqueName(const QString& stem) const {

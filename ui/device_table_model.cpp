@@ -11,6 +11,35 @@
 
 namespace tessera::ui {
 
+namespace {
+// The status cell: the state's text, a coloured dot, the reason or the probed facts as tooltip.
+QVariant statusData(const DeviceStatus& status, int role) {
+    switch (role) {
+    case Qt::DisplayRole:
+        return statusText(status);
+    case Qt::ToolTipRole:
+        return status.state == ProbeState::Unknown
+                   ? DeviceTableModel::tr("Not probed yet: Probe connects to the device and asks what it is")
+                   : statusDetails(status);
+    case Qt::DecorationRole:
+        switch (status.state) {
+        case ProbeState::Unknown:
+            return QColor(0x9a, 0x9a, 0xa0);
+        case ProbeState::Connecting:
+            return QColor(0xe0, 0xa1, 0x3c);
+        case ProbeState::Ready:
+            return QColor(0x3c, 0xa0, 0x50);
+        case ProbeState::Failed:
+            return QColor(0xd0, 0x1c, 0x1c);
+        }
+        break;
+    default:
+        break;
+    }
+    return {};
+}
+} // namespace
+
 DeviceTableModel::DeviceTableModel(ProjectModel* project, QObject* parent)
     : QAbstractTableModel(parent)
     , m_project(project) {
@@ -19,7 +48,10 @@ DeviceTableModel::DeviceTableModel(ProjectModel* project, QObject* parent)
         endResetModel();
     };
     // Devices come and go with the cluster; a reset is cheap for a handful of rows.
-    connect(project, &ProjectModel::projectReset, this, reset);
+    connect(project, &ProjectModel::projectReset, this, [this, reset] {
+        m_statuses.clear();
+        reset();
+    });
     connect(project, &ProjectModel::clusterChanged, this, reset);
 }
 
@@ -45,6 +77,9 @@ QVariant DeviceTableModel::data(const QModelIndex& index, int role) const {
                   "drag "
                   "the device onto a tile to run that tile on it")
             .arg(toQString(device.name));
+    }
+    if (index.column() == Status) {
+        return statusData(status(index.row()), role);
     }
     if (role != Qt::DisplayRole) {
         return {};
@@ -76,6 +111,8 @@ QVariant DeviceTableModel::headerData(int section, Qt::Orientation orientation, 
     switch (section) {
     case Name:
         return tr("Device");
+    case Status:
+        return tr("Status");
     case Host:
         return tr("Host");
     case Memory:
@@ -138,6 +175,29 @@ bool DeviceTableModel::dropMimeData(const QMimeData* data, Qt::DropAction action
     emit layersDropped(nodes, parent.row());
     // The placement is applied through the project, not by moving rows here.
     return false;
+}
+
+void DeviceTableModel::setStatus(const QString& device, const DeviceStatus& status) {
+    m_statuses.insert(device, status);
+    if (!m_project->hasProject()) {
+        return;
+    }
+    if (const auto row = m_project->cluster().find(toStdString(device))) {
+        emit dataChanged(index(*row, Status), index(*row, Status));
+    }
+}
+
+DeviceStatus DeviceTableModel::status(int row) const {
+    if (!m_project->hasProject() || row < 0 || row >= int(m_project->cluster().devices.size())) {
+        return {};
+    }
+    return m_statuses.value(toQString(m_project->cluster().devices[std::size_t(row)].name));
+}
+
+void DeviceTableModel::refreshTexts() {
+    if (rowCount() > 0) {
+        emit dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
+    }
 }
 
 } // namespace tessera::ui

@@ -105,4 +105,11 @@ GraphLayout layoutGraph(const model::Graph& graph, const std::vector<QSizeF>& no
     return layout;
 }
 
+QString graphvizVersion() {
+    GVC_t* gvc = gvContext();
+    const QString version = QString::fromUtf8(gvcVersion(gvc));
+    gvFreeContext(gvc);
+    return version;
+}
+
 } // namespace tessera::ui

@@ -5,6 +5,7 @@
 #include <QPainterPath>
 #include <QRectF>
 #include <QSizeF>
+#include <QString>
 
 #include <cstddef>
 #include <vector>
@@ -30,5 +31,8 @@ std::vector<std::pair<std::size_t, std::size_t>> graphEdges(const model::Graph& 
 
 // Lays out the graph with dot; `nodeSizes` (scene units, one per node) are the boxes' sizes.
 GraphLayout layoutGraph(const model::Graph& graph, const std::vector<QSizeF>& nodeSizes);
+
+// The Graphviz library's version, asked at run time (gvcVersion): "2.42.2".
+QString graphvizVersion();
 
 } // namespace tessera::ui

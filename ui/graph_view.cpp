@@ -30,7 +30,7 @@ GraphView::GraphView(ProjectModel* project, NodeSelection* selection, QWidget* p
     setTransformationAnchor(AnchorUnderMouse);
     setViewportUpdateMode(SmartViewportUpdate);
     setOptimizationFlags(DontSavePainterState);
-    setBackgroundBrush(QColor(0xf7, 0xf7, 0xf5));
+    setBackgroundBrush(canvasColor(palette()));
     m_scene.setItemIndexMethod(QGraphicsScene::BspTreeIndex);
     connect(project, &ProjectModel::projectReset, this, &GraphView::rebuild);
     connect(project, &ProjectModel::planChanged, this, &GraphView::updateTints);
@@ -126,6 +126,13 @@ void GraphView::resizeEvent(QResizeEvent* event) {
 void GraphView::showEvent(QShowEvent* event) {
     QGraphicsView::showEvent(event);
     applyInitialView();
+}
+
+void GraphView::changeEvent(QEvent* event) {
+    QGraphicsView::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange) {
+        setBackgroundBrush(canvasColor(palette()));
+    }
 }
 
 void GraphView::updateTints() {

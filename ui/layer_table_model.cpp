@@ -152,4 +152,10 @@ QMimeData* LayerTableModel::mimeData(const QModelIndexList& indexes) const {
     return mime;
 }
 
+void LayerTableModel::refreshTexts() {
+    if (rowCount() > 0) {
+        emit dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1), {Qt::DisplayRole});
+    }
+}
+
 } // namespace tessera::ui

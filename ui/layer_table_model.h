@@ -26,6 +26,8 @@ public:
     Qt::ItemFlags flags(const QModelIndex& index) const override;
     QStringList mimeTypes() const override;
     QMimeData* mimeData(const QModelIndexList& indexes) const override;
+    // Every cell's text again (after the size units changed).
+    void refreshTexts();
 
 private:
     void planChanged();

@@ -1,5 +1,6 @@
 #include "ui/main_window.h"
 
+#include <QApplication>
 #include <QCloseEvent>
 #include <QDockWidget>
 #include <QFileDialog>
@@ -10,11 +11,13 @@
 #include <QSettings>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QStyle>
 #include <QUndoView>
 
 #include "ui/autosave.h"
 #include "ui/channel_split_editor.h"
 #include "ui/device_panel.h"
+#include "ui/device_prober.h"
 #include "ui/graph_view.h"
 #include "ui/layer_table.h"
 #include "ui/memory_chart.h"
@@ -44,11 +47,12 @@ MainWindow::MainWindow(ProjectModel* project, QSettings* settings, MainWindowOpt
     , m_selection(new NodeSelection(this))
     , m_editor(new PartitionEditor(project, m_selection, this))
     , m_autosave(new Autosave(project, m_options.dataDir, m_options.autosaveSeconds, this))
+    , m_prober(new DeviceProber(QString(), this)) // its tessera-node: applyPreferences()
     , m_central(new QStackedWidget(this))
     , m_welcome(new WelcomePage(this))
     , m_graph(new GraphView(project, m_selection, this))
     , m_layers(new LayerTable(project, m_selection, this))
-    , m_devices(new DevicePanel(project, m_editor, this))
+    , m_devices(new DevicePanel(project, m_editor, m_prober, this))
     , m_chart(new MemoryChart(project, this))
     , m_predictions(new PredictionPanel(project, this))
     , m_properties(new PropertiesPanel(project, m_selection, this))
@@ -71,6 +75,11 @@ MainWindow::MainWindow(ProjectModel* project, QSettings* settings, MainWindowOpt
     createActions();
     createMenus();
     createToolBar();
+    m_systemPalette = QApplication::palette();
+    m_systemStyle = QApplication::style()->name();
+    Preferences defaults;
+    defaults.autosaveSeconds = m_options.autosaveSeconds;
+    applyPreferences(Preferences::load(*m_settings, defaults));
     statusBar()->addPermanentWidget(m_planStatus);
     statusBar()->addPermanentWidget(m_modelStatus);
 
@@ -295,7 +304,7 @@ void MainWindow::offerUntitledRecovery() {
 }
 
 void MainWindow::openInteractive() {
-    const QString path = QFileDialog::getOpenFileName(this, tr("Open Project"), {},
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open Project"), m_preferences.projectDir,
                                                       tr("Tessera projects (*.tessera);;All files (*)"));
     if (!path.isEmpty()) {
         openProjectFile(path);
@@ -306,8 +315,9 @@ void MainWindow::newFromModel() {
     if (!maybeSave()) {
         return;
     }
-    const QString path = QFileDialog::getOpenFileName(this, tr("New Project from a Model"), {},
-                                                      tr("Models (*.onnx *.cfg);;All files (*)"));
+    const QString path =
+        QFileDialog::getOpenFileName(this, tr("New Project from a Model"), m_preferences.modelDir,
+                                     tr("Models (*.onnx *.cfg);;All files (*)"));
     if (path.isEmpty()) {
         return;
     }
@@ -344,7 +354,10 @@ bool MainWindow::saveAs() {
     if (!m_project->hasProject()) {
         return false;
     }
-    QString path = QFileDialog::getSaveFileName(this, tr("Save Project As"), m_project->filePath(),
+    // an untitled project starts in the preferred projects folder
+    QString path = QFileDialog::getSaveFileName(this, tr("Save Project As"),
+                                                m_project->filePath().isEmpty() ? m_preferences.projectDir
+                                                                                : m_project->filePath(),
                                                 tr("Tessera projects (*.tessera)"));
     if (path.isEmpty()) {
         return false;

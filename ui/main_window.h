@@ -5,7 +5,10 @@
 // window owns the views and the partition editor, the ProjectModel owns the document.
 
 #include <QMainWindow>
+#include <QPalette>
 #include <QPointer>
+
+#include "ui/preferences.h"
 
 class QAction;
 class QActionGroup;
@@ -20,6 +23,7 @@ namespace tessera::ui {
 
 class Autosave;
 class DevicePanel;
+class DeviceProber;
 class GraphView;
 class LayerTable;
 class MemoryChart;
@@ -54,6 +58,13 @@ public:
     // On start-up: offers an untitled project's autosave left by a session that ended without saving.
     void offerUntitledRecovery();
 
+    // The preferences in effect (stored in the settings; Edit > Preferences changes them).
+    const Preferences& preferences() const { return m_preferences; }
+    // Applies `preferences` to the application and every open view (Edit > Preferences also stores them).
+    void applyPreferences(const Preferences& preferences);
+    // The tessera-node Run starts and the local probe asks: the preferred folder's, else the options'.
+    QString nodeBinary() const;
+
     GraphView* graphView() const { return m_graph; }
     LayerTable* layerTable() const { return m_layers; }
     DevicePanel* devicePanel() const { return m_devices; }
@@ -81,6 +92,11 @@ private:
     void fuseSelectionInteractive();
     void optimizeInteractive();
     void find();
+
+    // main_window_preferences.cpp: Edit > Preferences, Help > About
+    void showPreferences();
+    void showAbout();
+    void redrawTexts();
 
     // main_window_run.cpp: the Run dock and menu
     void createRun();
@@ -112,6 +128,7 @@ private:
     NodeSelection* m_selection;
     PartitionEditor* m_editor;
     Autosave* m_autosave;
+    DeviceProber* m_prober;
     QStackedWidget* m_central;
     WelcomePage* m_welcome;
     GraphView* m_graph;
@@ -153,6 +170,11 @@ private:
     QAction* m_zoomOutAction = nullptr;
     QAction* m_fitAction = nullptr;
     QAction* m_aboutAction = nullptr;
+    QAction* m_aboutQtAction = nullptr;
+    QAction* m_preferencesAction = nullptr;
+    Preferences m_preferences;
+    QPalette m_systemPalette; // the application's palette at start: Theme::System
+    QString m_systemStyle;    // and its style
 };
 
 } // namespace tessera::ui

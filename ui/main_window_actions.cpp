@@ -7,7 +7,6 @@
 #include <QLineEdit>
 #include <QMenu>
 #include <QMenuBar>
-#include <QMessageBox>
 #include <QSettings>
 #include <QStatusBar>
 #include <QToolBar>
@@ -111,13 +110,16 @@ void MainWindow::createActions() {
         connect(action, &QAction::triggered, this, [this, o = overlay] { m_graph->setOverlay(o); });
     }
     m_aboutAction = makeAction(this, QStringLiteral("aboutAction"), tr("&About Tessera Studio"));
-    connect(m_aboutAction, &QAction::triggered, this, [this] {
-        QMessageBox::about(
-            this, tr("About Tessera Studio"),
-            tr("<h3>Tessera Studio %1</h3><p>Distributed CNN inference on edge devices: design "
-               "the partition, check memory and latency before anything runs.</p><p>Qt %2</p>")
-                .arg(QApplication::applicationVersion(), QString::fromLatin1(qVersion())));
-    });
+    m_aboutAction->setMenuRole(QAction::AboutRole);
+    connect(m_aboutAction, &QAction::triggered, this, &MainWindow::showAbout);
+    m_aboutQtAction = makeAction(this, QStringLiteral("aboutQtAction"), tr("About &Qt"));
+    m_aboutQtAction->setMenuRole(QAction::AboutQtRole);
+    connect(m_aboutQtAction, &QAction::triggered, qApp, &QApplication::aboutQt);
+    // QKeySequence::Preferences is empty where the platform has no such shortcut (it is Ctrl+, on macOS)
+    m_preferencesAction =
+        makeAction(this, QStringLiteral("preferencesAction"), tr("Pre&ferences…"), QKeySequence::Preferences);
+    m_preferencesAction->setMenuRole(QAction::PreferencesRole);
+    connect(m_preferencesAction, &QAction::triggered, this, &MainWindow::showPreferences);
 }
 
 void MainWindow::createMenus() {
@@ -144,6 +146,8 @@ void MainWindow::createMenus() {
     edit->addAction(m_redoAction);
     edit->addSeparator();
     edit->addAction(m_findAction);
+    edit->addSeparator();
+    edit->addAction(m_preferencesAction);
 
     auto* partition = menuBar()->addMenu(tr("&Partition"));
     partition->addAction(m_fuseAction);
@@ -169,6 +173,7 @@ void MainWindow::createMenus() {
     menuBar()->addMenu(m_runMenu);
     auto* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(m_aboutAction);
+    help->addAction(m_aboutQtAction);
 }
 
 void MainWindow::createToolBar() {

@@ -1,7 +1,6 @@
 // The main window's Run dock and menu: Run on the emulated local cluster in one action, Run (the panel with
 // its settings), Stop.
 #include <QAction>
-#include <QCoreApplication>
 #include <QDir>
 #include <QDockWidget>
 #include <QFileInfo>
@@ -16,10 +15,7 @@ namespace tessera::ui {
 
 void MainWindow::createRun() {
     RunEnvironment environment;
-    environment.nodeBinary =
-        m_options.nodeBinary.isEmpty()
-            ? QDir(QCoreApplication::applicationDirPath()).filePath(QStringLiteral("tessera-node"))
-            : m_options.nodeBinary;
+    environment.nodeBinary = nodeBinary(); // applyPreferences() sets the preferred one
     environment.workDir = QDir::tempPath();
     auto* session = new RunSession(environment, this);
     m_run = new RunPanel(m_project, session, this);

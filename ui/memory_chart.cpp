@@ -16,14 +16,12 @@
 namespace tessera::ui {
 namespace {
 
-constexpr double kMiB = 1024.0 * 1024.0;
-const QColor kBudget(0x33, 0x33, 0x33);
 const QColor kOver(0xd0, 0x1c, 0x1c);
 
 } // namespace
 
 MemoryChart::MemoryChart(ProjectModel* project, QWidget* parent)
-    : QChartView(parent)
+    : ChartView(parent)
     , m_project(project)
     , m_series(new QHorizontalStackedBarSeries)
     , m_axisX(new QBarCategoryAxis)
@@ -49,7 +47,6 @@ MemoryChart::MemoryChart(ProjectModel* project, QWidget* parent)
     m_series->setBarWidth(0.6);
     chart->addSeries(m_series);
     // Horizontal bars: device names read in full on the left, however many devices there are.
-    m_axisY->setTitleText(tr("MiB"));
     m_axisY->setLabelFormat(QStringLiteral("%.0f"));
     chart->addAxis(m_axisX, Qt::AlignLeft);
     chart->addAxis(m_axisY, Qt::AlignBottom);
@@ -75,7 +72,7 @@ void MemoryChart::rebuildDevices(int count) {
     }
     for (int d = 0; d < count; ++d) {
         auto* line = new QLineSeries;
-        line->setPen(QPen(kBudget, 2, Qt::DashLine));
+        line->setPen(QPen(palette().color(QPalette::WindowText), 2, Qt::DashLine));
         line->append(0, d - 0.4);
         line->append(0, d + 0.4);
         chart()->addSeries(line);
@@ -107,18 +104,21 @@ void MemoryChart::refresh() {
     if (m_budgets.size() != count) {
         rebuildDevices(count);
     }
+    // the size unit of Preferences (MiB or MB)
+    const double unit = megabyteBytes();
+    m_axisY->setTitleText(megabyteName());
     QStringList names;
     double top = 1;
     for (int d = 0; d < count; ++d) {
         const auto& device = cluster.devices[std::size_t(d)];
         names.append(toQString(device.name));
-        const double budget = double(device.memoryBytes) / kMiB;
+        const double budget = double(device.memoryBytes) / unit;
         sim::DeviceCost cost;
         if (preview.valid && d < int(preview.cost.devices.size())) {
             cost = preview.cost.devices[std::size_t(d)];
         }
-        const double values[4] = {double(cost.weightBytes) / kMiB, double(cost.activationBytes) / kMiB,
-                                  double(cost.bufferBytes) / kMiB, double(cost.overheadBytes) / kMiB};
+        const double values[4] = {double(cost.weightBytes) / unit, double(cost.activationBytes) / unit,
+                                  double(cost.bufferBytes) / unit, double(cost.overheadBytes) / unit};
         const bool over = preview.valid && cost.totalBytes > device.memoryBytes;
         for (int i = 0; i < 4; ++i) {
             m_sets[i]->replace(d, values[i]);
@@ -130,8 +130,8 @@ void MemoryChart::refresh() {
         }
         m_budgets[d]->replace(0, budget, d - 0.4);
         m_budgets[d]->replace(1, budget, d + 0.4);
-        m_budgets[d]->setPen(QPen(over ? kOver : kBudget, 2, Qt::DashLine));
-        top = std::max({top, budget, double(cost.totalBytes) / kMiB});
+        m_budgets[d]->setPen(QPen(over ? kOver : palette().color(QPalette::WindowText), 2, Qt::DashLine));
+        top = std::max({top, budget, double(cost.totalBytes) / unit});
     }
     if (m_axisX->categories() != names) {
         m_axisX->clear();
@@ -139,6 +139,13 @@ void MemoryChart::refresh() {
     }
     m_axisY->setRange(0, top * 1.1);
     m_axisY->applyNiceNumbers();
+}
+
+void MemoryChart::changeEvent(QEvent* event) {
+    ChartView::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange) {
+        refresh();
+    }
 }
 
 QList<MemoryChart::Bar> MemoryChart::bars() const {

@@ -1,9 +1,10 @@
 #pragma once
 // The live memory preview: per device a horizontal stacked bar of weights / activations / buffers / runtime
-// overhead (MiB, from the plan's prediction) with the device's budget as a line over it; a device over budget
-// has its bar drawn in red shades and a red budget line. Redrawn from ProjectModel::previewChanged.
+// overhead (MiB, or MB with decimal units: qt_convert.h, from the plan's prediction) with the device's budget
+// as a line over it; a device over budget has its bar drawn in red shades and a red budget line. Redrawn from
+// ProjectModel::previewChanged.
 
-#include <QtCharts/QChartView>
+#include "ui/chart_view.h"
 
 #include <QList>
 
@@ -17,12 +18,12 @@ namespace tessera::ui {
 
 class ProjectModel;
 
-class MemoryChart : public QChartView {
+class MemoryChart : public ChartView {
     Q_OBJECT
 public:
     explicit MemoryChart(ProjectModel* project, QWidget* parent = nullptr);
 
-    // What the chart shows, read back from its series (MiB), one entry per device.
+    // What the chart shows, read back from its series (in megabyteBytes() units), one entry per device.
     struct Bar {
         QString device;
         double weights = 0, activations = 0, buffers = 0, runtime = 0, budget = 0;
@@ -32,6 +33,10 @@ public:
 
     // Re-reads the project's prediction; called on every previewChanged.
     void refresh();
+
+protected:
+    // budget lines take the text colour: redrawn when the theme changes
+    void changeEvent(QEvent* event) override;
 
 private:
     void rebuildDevices(int count);

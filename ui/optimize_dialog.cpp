@@ -17,7 +17,6 @@
 #include <QSplitter>
 #include <QTableWidget>
 #include <QVBoxLayout>
-#include <QtCharts/QChartView>
 #include <QtCharts/QLegend>
 #include <QtCharts/QScatterSeries>
 #include <QtCharts/QValueAxis>
@@ -25,6 +24,7 @@
 #include <algorithm>
 #include <set>
 
+#include "ui/chart_view.h"
 #include "ui/project_model.h"
 #include "ui/qt_convert.h"
 #include "ui/undo_commands.h"
@@ -60,7 +60,7 @@ OptimizeDialog::OptimizeDialog(ProjectModel* project, QWidget* parent)
     , m_apply(new QPushButton(tr("&Apply"), this))
     , m_progress(new QProgressBar(this))
     , m_status(new QLabel(this))
-    , m_chart(new QChartView(this))
+    , m_chart(new ChartView(this))
     , m_frontSeries(new QScatterSeries)
     , m_currentSeries(new QScatterSeries)
     , m_selectedSeries(new QScatterSeries)

@@ -24,11 +24,11 @@ class QPushButton;
 class QSpinBox;
 class QTableWidget;
 
-class QChartView;
 class QScatterSeries;
 
 namespace tessera::ui {
 
+class ChartView;
 class ProjectModel;
 
 class OptimizeDialog : public QDialog {
@@ -79,7 +79,7 @@ private:
     QPushButton* m_apply;
     QProgressBar* m_progress;
     QLabel* m_status;
-    QChartView* m_chart;
+    ChartView* m_chart;
     QScatterSeries* m_frontSeries;
     QScatterSeries* m_currentSeries;
     QScatterSeries* m_selectedSeries;

@@ -73,4 +73,12 @@ QColor heatColor(double t) {
     return QColor::fromHsvF(float(0.15 * (1.0 - t)), float(0.15 + 0.85 * t), float(1.0 - 0.3 * t));
 }
 
+bool isDarkPalette(const QPalette& palette) {
+    return palette.color(QPalette::Window).lightnessF() < 0.5;
+}
+
+QColor canvasColor(const QPalette& palette) {
+    return isDarkPalette(palette) ? palette.color(QPalette::Base) : QColor(0xf7, 0xf7, 0xf5);
+}
+
 } // namespace tessera::ui

@@ -3,6 +3,7 @@
 // colour per device, and the heat ramp of the cost overlay.
 
 #include <QColor>
+#include <QPalette>
 #include <QString>
 
 namespace tessera::ui {
@@ -15,5 +16,11 @@ QColor categoryColor(OpCategory category);
 QColor deviceColor(int device);
 // t in [0, 1]: pale yellow (cold) to dark red (hot).
 QColor heatColor(double t);
+
+// True for a palette whose windows are dark (light text on a dark background).
+bool isDarkPalette(const QPalette& palette);
+// The graph's background: a soft off-white under light palettes, the palette's base under dark ones (the
+// node colours and grey edges read on both).
+QColor canvasColor(const QPalette& palette);
 
 } // namespace tessera::ui

@@ -1,9 +1,32 @@
 #include "ui/qt_convert.h"
 
+#include <atomic>
+
 #include "core/cost/analysis_report.h"
 #include "core/cost/units.h"
 
 namespace tessera::ui {
+
+namespace {
+// atomic: background work (the device probe) formats sizes too
+std::atomic<cost::SizeUnits> g_sizeUnits{cost::SizeUnits::Binary};
+} // namespace
+
+void setSizeUnits(cost::SizeUnits units) {
+    g_sizeUnits = units;
+}
+
+cost::SizeUnits sizeUnits() {
+    return g_sizeUnits;
+}
+
+double megabyteBytes() {
+    return g_sizeUnits == cost::SizeUnits::Binary ? 1024.0 * 1024.0 : 1e6;
+}
+
+QString megabyteName() {
+    return g_sizeUnits == cost::SizeUnits::Binary ? QStringLiteral("MiB") : QStringLiteral("MB");
+}
 
 QString toQString(const std::string& text) {
     return QString::fromStdString(text);
@@ -31,7 +54,7 @@ QString shapeText(const model::Shape& shape) {
 }
 
 QString bytesText(std::int64_t bytes) {
-    return toQString(cost::formatBytes(bytes));
+    return toQString(cost::formatBytes(bytes, g_sizeUnits));
 }
 
 QString secondsText(double seconds) {

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "core/cost/units.h"
 #include "core/model/tensor.h"
 
 namespace tessera::ui {
@@ -19,7 +20,16 @@ QStringList toQStringList(const std::vector<std::string>& lines);
 
 // "1x3x608x608"
 QString shapeText(const model::Shape& shape);
-// Sizes, durations and bandwidths as core/cost/units.h formats them ("23.4 MiB", "12.3 ms", "100 Mbit/s").
+// The studio's size units (Preferences; binary by default). Set on the GUI thread; views read it when they
+// redraw, so whoever changes it redraws them (MainWindow::applyPreferences).
+void setSizeUnits(cost::SizeUnits units);
+cost::SizeUnits sizeUnits();
+// The size unit charts and size inputs scale to: 1 MiB (binary) or 1 MB (decimal), and its name.
+double megabyteBytes();
+QString megabyteName();
+
+// Sizes, durations and bandwidths as core/cost/units.h formats them ("23.4 MiB" or "24.5 MB" by
+// sizeUnits(), "12.3 ms", "100 Mbit/s").
 QString bytesText(std::int64_t bytes);
 QString secondsText(double seconds);
 QString bitsPerSecondText(double bitsPerSecond);

@@ -4,7 +4,6 @@
 #include <QtCharts/QBarCategoryAxis>
 #include <QtCharts/QBarSet>
 #include <QtCharts/QChart>
-#include <QtCharts/QChartView>
 #include <QtCharts/QHorizontalBarSeries>
 #include <QtCharts/QLineSeries>
 #include <QtCharts/QValueAxis>
@@ -12,6 +11,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "ui/chart_view.h"
 #include "ui/palette.h"
 
 namespace tessera::ui {
@@ -89,7 +89,7 @@ RunCharts::RunCharts(QWidget* parent)
     m_memoryY->setLabelFormat(QStringLiteral("%.0f"));
     bars->attachAxis(m_memoryX);
     bars->attachAxis(m_memoryY);
-    m_memoryView = new QChartView(memory);
+    m_memoryView = new ChartView(memory);
     m_memoryView->setRenderHint(QPainter::Antialiasing);
 
     auto* layout = new QGridLayout(this);
@@ -121,7 +121,7 @@ QChartView* RunCharts::makeView(const QString& title, QValueAxis* x, QValueAxis*
     y->setLabelFormat(QStringLiteral("%.4g"));
     chart->addAxis(x, Qt::AlignBottom);
     chart->addAxis(y, Qt::AlignLeft);
-    auto* view = new QChartView(chart);
+    auto* view = new ChartView(chart);
     view->setRenderHint(QPainter::Antialiasing);
     view->setMinimumHeight(200);
     return view;

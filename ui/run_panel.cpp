@@ -19,6 +19,7 @@
 #include <algorithm>
 
 #include "ui/project_model.h"
+#include "ui/qt_convert.h"
 #include "ui/run_charts.h"
 #include "ui/run_session.h"
 
@@ -26,7 +27,6 @@ namespace tessera::ui {
 
 namespace {
 enum Column { DeviceColumn, StateColumn, ProgressColumn, ComputeColumn, RssColumn, ColumnCount };
-constexpr double kMiB = 1024.0 * 1024.0;
 } // namespace
 
 RunPanel::RunPanel(ProjectModel* project, RunSession* session, QWidget* parent)
@@ -288,7 +288,7 @@ void RunPanel::onTelemetry(const DeviceSample& sample) {
         item->setText(tr("%1 ms").arg(sample.computeSeconds * 1e3, 0, 'f', 1));
     }
     if (auto* item = m_devices->item(sample.device, RssColumn)) {
-        item->setText(tr("%1 MiB").arg(double(sample.peakRssBytes) / kMiB, 0, 'f', 1));
+        item->setText(bytesText(sample.peakRssBytes));
     }
 }
 

@@ -24,6 +24,8 @@ public:
     ~RunSession() override;
 
     const RunEnvironment& environment() const { return m_environment; }
+    // The tessera-node of the next runs (Preferences); a run in progress keeps its own.
+    void setNodeBinary(const QString& path) { m_environment.nodeBinary = path; }
     bool isRunning() const { return m_running; }
     // Starts a run; false (and nothing happens) while one runs.
     bool start(RunRequest request);

@@ -1,6 +1,7 @@
 #include "ui/tile_editor.h"
 
 #include <QCheckBox>
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QSpinBox>
@@ -154,6 +155,14 @@ QString TileEditor::explanationText() const {
 
 QString TileEditor::messageText() const {
     return m_message->text();
+}
+
+void TileEditor::changeEvent(QEvent* event) {
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange) {
+        m_explanation->clear(); // setText() skips a text it already shows
+        refresh();
+    }
 }
 
 void TileEditor::refresh() {

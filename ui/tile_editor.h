@@ -43,6 +43,10 @@ public:
     QCheckBox* stealingEdit() const { return m_stealing; }
     QToolButton* showInputButton() const { return m_showInput; }
 
+protected:
+    // rich text takes its link colour when it is set: set again when the theme changes
+    void changeEvent(QEvent* event) override;
+
 private:
     void refresh();
     void showMessage(const QString& text);

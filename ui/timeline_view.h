@@ -68,12 +68,13 @@ public:
     void setFrames(int frames);
     TimelineCanvas* canvas() const { return m_canvas; }
     QString summaryText() const;
+    // Re-simulates and redraws (on every preview change while shown; after the size units changed).
+    void refresh();
 
 protected:
     void showEvent(QShowEvent* event) override;
 
 private:
-    void refresh();
     QString describe(const TimelineCanvas::Bar& bar) const;
 
     ProjectModel* m_project;

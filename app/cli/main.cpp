@@ -1,13 +1,48 @@
 // tessera: the command-line face of Tessera. Wires the sub-commands together; each lives in its own file.
 
+#include <functional>
 #include <iostream>
 #include <map>
+#include <string>
+#include <utility>
 
 #include "app/cli/commands.h"
+#include "core/exec/library_version.h"
+#include "core/model/library_version.h"
+#include "core/net/library_version.h"
+#include "core/optimize/library_version.h"
+#include "deployer/library_version.h"
+
+namespace {
+
+// "tessera X.Y.Z", then a line per library this program links, asked at run time where the library can tell
+// (the studio's About box lists the same, with Qt and Graphviz).
+std::string versionText() {
+    using namespace tessera;
+    const std::string openblas = exec::openblasVersion();
+    const std::pair<const char*, std::string> libraries[] = {
+        {"GLPK", optimize::glpkVersion()},
+        {"libssh", deployer::libsshVersion()},
+        {"OpenSSL", deployer::opensslVersion()},
+        {"ZeroMQ", net::zmqVersion()},
+        {"Protocol Buffers", net::protobufVersion()},
+        {"ONNX", model::onnxVersion()},
+        {"Eigen", exec::eigenVersion()},
+        {"OpenBLAS", openblas.empty() ? "not linked (matrix products run on Eigen)" : openblas},
+    };
+    std::string text = std::string("tessera ") + TESSERA_VERSION;
+    for (const auto& [library, version] : libraries) {
+        text += std::string("\n  ") + library + ": " + version;
+    }
+    return text;
+}
+
+} // namespace
 
 int main(int argc, char** argv) {
     CLI::App app{"Tessera - design, check and run distributed CNN inference on edge devices"};
-    app.set_version_flag("--version", std::string("tessera ") + TESSERA_VERSION);
+    app.set_version_flag("--version", std::function<std::string()>(versionText),
+                         "Print the version and those of the libraries linked, and exit");
     app.require_subcommand(1);
     app.footer("Run 'tessera COMMAND --help' for the options of a command.");
 

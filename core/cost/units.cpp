@@ -138,9 +138,9 @@ Expected<std::int64_t> parseBytes(const std::string& text) {
     constexpr double kKi = 1024.0, kMi = kKi * 1024, kGi = kMi * 1024, kTi = kGi * 1024, kPi = kTi * 1024,
                      kEi = kPi * 1024;
     static const std::vector<Unit> kUnits = {
-        {""},         {"b"},        {"k", kKi}, {"kib", kKi}, {"kb", 1e3},  {"m", kMi},
-        {"mib", kMi}, {"mb", 1e6},  {"g", kGi}, {"gib", kGi}, {"gb", 1e9},  {"t", kTi},
-        {"tib", kTi}, {"tb", 1e12}, {"p", kPi}, {"pib", kPi}, {"pb", 1e15}, {"eib", kEi},
+        {""},        {"b"},        {"k", kKi},   {"kib", kKi}, {"kb", 1e3},  {"m", kMi},   {"mib", kMi},
+        {"mb", 1e6}, {"g", kGi},   {"gib", kGi}, {"gb", 1e9},  {"t", kTi},   {"tib", kTi}, {"tb", 1e12},
+        {"p", kPi},  {"pib", kPi}, {"pb", 1e15}, {"eib", kEi}, {"eb", 1e18},
     };
     const auto q = parseQuantity(text, kUnits, "a size", kSizeExamples);
     if (!q) {
@@ -185,14 +185,17 @@ Expected<double> parseSeconds(const std::string& text) {
     return parseValue(text, kUnits, "a duration", kDurationExamples);
 }
 
-std::string formatBytes(std::int64_t bytes) {
+std::string formatBytes(std::int64_t bytes, SizeUnits units) {
     // the magnitude as unsigned: -INT64_MIN does not fit an int64
     const std::uint64_t magnitude = bytes < 0 ? 0 - std::uint64_t(bytes) : std::uint64_t(bytes);
-    if (magnitude < 1024) {
+    const bool binary = units == SizeUnits::Binary;
+    const double step = binary ? 1024 : 1000;
+    if (double(magnitude) < step) {
         return std::to_string(bytes) + " B";
     }
     const std::string text =
-        scaled(double(magnitude) / 1024, {"KiB", "MiB", "GiB", "TiB", "PiB", "EiB"}, 1024);
+        binary ? scaled(double(magnitude) / step, {"KiB", "MiB", "GiB", "TiB", "PiB", "EiB"}, step)
+               : scaled(double(magnitude) / step, {"kB", "MB", "GB", "TB", "PB", "EB"}, step);
     return (bytes < 0 ? "-" : "") + text;
 }
 

@@ -26,9 +26,14 @@ Expected<double> parseBitsPerSecond(const std::string& text);
 // Seconds. A plain number is seconds. Units: s, ms, us (or µs), ns.
 Expected<double> parseSeconds(const std::string& text);
 
+// How sizes are printed: binary units (KiB = 1024 B, the CLI's and the default) or decimal ones (kB = 1000
+// B).
+enum class SizeUnits { Binary, Decimal };
+
 // Three significant digits (below the first unit: whole numbers); parseable by the functions above.
-// 512 -> "512 B", 24536678 -> "23.4 MiB", 1342177280 -> "1.25 GiB" (binary units up to TiB).
-std::string formatBytes(std::int64_t bytes);
+// Binary: 512 -> "512 B", 24536678 -> "23.4 MiB", 1342177280 -> "1.25 GiB" (KiB up to EiB).
+// Decimal: 999 -> "999 B", 24536678 -> "24.5 MB", 1342177280 -> "1.34 GB" (kB up to EB).
+std::string formatBytes(std::int64_t bytes, SizeUnits units = SizeUnits::Binary);
 // 1e8 -> "100 Mbit/s", 5.4e7 -> "54.0 Mbit/s", 1.5e9 -> "1.50 Gbit/s" (bit/s, kbit/s, Mbit/s, Gbit/s).
 std::string formatBitsPerSecond(double bitsPerSecond);
 // 0.0123 -> "12.3 ms", 1.2 -> "1.20 s", 8.5e-5 -> "85 us", 1.5e-6 -> "1.50 us", 4e-7 -> "400 ns"

@@ -134,6 +134,12 @@ private slots:
         QCOMPARE(q(formatBytes(std::int64_t(5) << 28)), QString("1.25 GiB"));
         QCOMPARE(q(formatBytes(1048575)), QString("1.00 MiB")); // 1023.999 KiB would print as "1024 KiB"
         QCOMPARE(q(formatBytes(-2048)), QString("-2.00 KiB"));
+        QCOMPARE(q(formatBytes(999, SizeUnits::Decimal)), QString("999 B"));
+        QCOMPARE(q(formatBytes(1000, SizeUnits::Decimal)), QString("1.00 kB"));
+        QCOMPARE(q(formatBytes(24536678, SizeUnits::Decimal)), QString("24.5 MB"));
+        QCOMPARE(q(formatBytes(std::int64_t(5) << 28, SizeUnits::Decimal)), QString("1.34 GB"));
+        QCOMPARE(q(formatBytes(999999, SizeUnits::Decimal)), QString("1.00 MB"));
+        QCOMPARE(q(formatBytes(-2000, SizeUnits::Decimal)), QString("-2.00 kB"));
         QCOMPARE(q(formatBitsPerSecond(1e8)), QString("100 Mbit/s"));
         QCOMPARE(q(formatBitsPerSecond(5.4e7)), QString("54.0 Mbit/s"));
         QCOMPARE(q(formatBitsPerSecond(1.5e9)), QString("1.50 Gbit/s"));
@@ -158,8 +164,11 @@ private slots:
         for (int i = 0; i < 500; ++i) {
             const double x = std::pow(10.0, exponent(rng));
             const std::int64_t bytes = std::int64_t(x * 1000);
-            const double b = double(*parseBytes(formatBytes(bytes)));
-            QVERIFY2(std::abs(b - double(bytes)) <= 0.005 * double(bytes) + 0.5, formatBytes(bytes).c_str());
+            for (const auto units : {SizeUnits::Binary, SizeUnits::Decimal}) {
+                const double b = double(*parseBytes(formatBytes(bytes, units)));
+                QVERIFY2(std::abs(b - double(bytes)) <= 0.005 * double(bytes) + 0.5,
+                         formatBytes(bytes, units).c_str());
+            }
             if (x >= 1) { // a fraction of a bit/s shows as 0.00 bit/s
                 QVERIFY2(std::abs(*parseBitsPerSecond(formatBitsPerSecond(x)) - x) <= 0.005 * x,
                          formatBitsPerSecond(x).c_str());

@@ -1,0 +1,221 @@
+#include "ui/device_prober.h"
+
+#include <QtConcurrent/QtConcurrentRun>
+
+#include <atomic>
+#include <chrono>
+#include <future>
+#include <mutex>
+
+#include "deployer/remote_device.h"
+#include "ui/qt_convert.h"
+
+namespace tessera::ui {
+
+// What a probe's worker shares with the GUI side: the abandon flag, and one question at a time.
+struct DeviceProber::Shared {
+    std::atomic<bool> abandoned{false};
+    std::mutex questions;
+};
+
+namespace {
+
+DeviceStatus readyStatus(const deployer::ProbeResult& facts, bool local) {
+    DeviceStatus s;
+    s.state = ProbeState::Ready;
+    s.local = local;
+    s.facts = facts;
+    return s;
+}
+
+DeviceStatus failedStatus(const QString& reason, bool local) {
+    DeviceStatus s;
+    s.state = ProbeState::Failed;
+    s.local = local;
+    s.reason = reason;
+    return s;
+}
+
+QString osText(const deployer::ProbeResult& r) {
+    return r.os.empty() ? DeviceProber::tr("unknown OS") : toQString(r.os);
+}
+
+} // namespace
+
+QString statusText(const DeviceStatus& status) {
+    switch (status.state) {
+    case ProbeState::Unknown:
+        return DeviceProber::tr("Unknown");
+    case ProbeState::Connecting:
+        return DeviceProber::tr("Connecting…");
+    case ProbeState::Ready:
+        return DeviceProber::tr("Ready: %1, %2, %n CPUs, %3", nullptr, status.facts.cpus)
+            .arg(toQString(status.facts.arch), osText(status.facts),
+                 bytesText(status.facts.memoryTotalBytes));
+    case ProbeState::Failed:
+        return DeviceProber::tr("Failed");
+    }
+    return {};
+}
+
+QString statusDetails(const DeviceStatus& status) {
+    if (status.state == ProbeState::Failed) {
+        return status.reason;
+    }
+    if (status.state != ProbeState::Ready) {
+        return {};
+    }
+    const auto& r = status.facts;
+    QStringList lines;
+    lines << (status.local ? DeviceProber::tr("Runs on this machine (no \"ssh\" block: emulated or local)")
+                           : DeviceProber::tr("Reached over SSH"));
+    lines << DeviceProber::tr("Architecture: %1").arg(toQString(r.arch));
+    lines << DeviceProber::tr("Operating system: %1").arg(osText(r));
+    lines << DeviceProber::tr("CPUs: %1").arg(r.cpus);
+    lines << DeviceProber::tr("Memory: %1 (%2 available)")
+                 .arg(bytesText(r.memoryTotalBytes), bytesText(r.memoryAvailableBytes));
+    lines << DeviceProber::tr("Disk free: %1").arg(bytesText(r.diskFreeBytes));
+    lines << (r.nodeVersion.empty() ? DeviceProber::tr("tessera-node: not installed")
+                                    : DeviceProber::tr("tessera-node: %1").arg(toQString(r.nodeVersion)));
+    if (!r.fingerprint.empty()) {
+        lines << DeviceProber::tr("Host key: %1").arg(toQString(r.fingerprint));
+    }
+    return lines.join(QLatin1Char('\n'));
+}
+
+DeviceProber::DeviceProber(QString nodeBinary, QObject* parent)
+    : QObject(parent)
+    , m_nodeBinary(std::move(nodeBinary)) {
+    qRegisterMetaType<DeviceStatus>();
+    m_pool.setMaxThreadCount(1); // the worker waits for its device threads: not on the shared pool
+    connect(&m_watcher, &QFutureWatcher<void>::finished, this, [this] {
+        m_running = false;
+        emit finished();
+    });
+}
+
+DeviceProber::~DeviceProber() {
+    if (m_shared) {
+        m_shared->abandoned = true;
+    }
+    m_pool.waitForDone();
+}
+
+void DeviceProber::setQuestions(HostKeyQuestion hostKey, PassphraseQuestion passphrase) {
+    m_hostKeyQuestion = std::move(hostKey);
+    m_passphraseQuestion = std::move(passphrase);
+}
+
+void DeviceProber::probe(const cost::Cluster& cluster, const QList<int>& devices, const QString& projectDir) {
+    if (m_shared) {
+        m_shared->abandoned = true; // its questions answer no, its reports are dropped
+    }
+    auto shared = std::make_shared<Shared>();
+    m_shared = shared;
+    const quint64 generation = ++m_generation;
+    std::vector<cost::Device> targets;
+    for (const int i : devices) {
+        if (i >= 0 && i < int(cluster.devices.size())) {
+            targets.push_back(cluster.devices[std::size_t(i)]);
+        }
+    }
+    // Reports cross to the GUI thread and are dropped there when a newer probe has started.
+    const auto report = [this, generation](const QString& device, const DeviceStatus& status) {
+        QMetaObject::invokeMethod(
+            this,
+            [this, generation, device, status] {
+                if (generation == m_generation) {
+                    emit statusChanged(device, status);
+                }
+            },
+            Qt::QueuedConnection);
+    };
+    // Asks `question` on the GUI thread and waits for the answer (no, once the probe is abandoned). The
+    // question holds copies of what it shows: the worker may have given up by the time it runs.
+    const auto ask = [this, shared]<typename T>(std::function<T()> question, T no) -> T {
+        std::lock_guard lock(shared->questions);
+        if (shared->abandoned) {
+            return no;
+        }
+        auto answer = std::make_shared<std::promise<T>>();
+        auto future = answer->get_future();
+        QMetaObject::invokeMethod(
+            this, [question, answer, shared, no] { answer->set_value(shared->abandoned ? no : question()); },
+            Qt::QueuedConnection);
+        while (future.wait_for(std::chrono::milliseconds(100)) != std::future_status::ready) {
+            if (shared->abandoned) {
+                return no;
+            }
+        }
+        return future.get();
+    };
+    for (const auto& device : targets) {
+        DeviceStatus connecting;
+        connecting.state = ProbeState::Connecting;
+        connecting.local = !device.ssh;
+        emit statusChanged(toQString(device.name), connecting);
+    }
+    m_running = true;
+    const std::string nodeBinary = toStdString(m_nodeBinary);
+    const std::string relativeTo = toStdString(projectDir);
+    HostKeyQuestion hostKeyQuestion = m_hostKeyQuestion;
+    PassphraseQuestion passphraseQuestion = m_passphraseQuestion;
+    m_watcher.setFuture(QtConcurrent::run(&m_pool, [targets, report, ask, nodeBinary, relativeTo,
+                                                    hostKeyQuestion, passphraseQuestion] {
+        deployer::forEachDevice(int(targets.size()), [&](int i) -> Status {
+            const cost::Device& device = targets[std::size_t(i)];
+            const QString name = toQString(device.name);
+            if (!device.ssh) {
+                auto r = deployer::probeLocal(nodeBinary);
+                report(name, r ? readyStatus(*r, true) : failedStatus(toQString(r.error().message), true));
+                return {};
+            }
+            QString refusedKey; // the fingerprint the user declined to trust
+            deployer::ConnectOptions options;
+            options.relativeTo = relativeTo;
+            options.confirmHostKey = [&](const std::string& where, const std::string& type,
+                                         const std::string& fingerprint) {
+                const bool yes = hostKeyQuestion &&
+                                 ask(std::function<bool()>(
+                                         [hostKeyQuestion, w = toQString(where), t = toQString(type),
+                                          f = toQString(fingerprint)] { return hostKeyQuestion(w, t, f); }),
+                                     false);
+                if (!yes) {
+                    refusedKey = toQString(fingerprint);
+                }
+                return yes;
+            };
+            options.passphrase = [&](const std::string& prompt) -> std::optional<std::string> {
+                if (!passphraseQuestion) {
+                    return std::nullopt;
+                }
+                // (answered, passphrase): a pair rather than an optional crosses the threads
+                using Answer = std::pair<bool, std::string>;
+                const Answer answer =
+                    ask(std::function<Answer()>([passphraseQuestion, p = toQString(prompt)] {
+                            const auto given = passphraseQuestion(p);
+                            return given ? Answer(true, toStdString(*given)) : Answer();
+                        }),
+                        Answer());
+                return answer.first ? std::optional<std::string>(answer.second) : std::nullopt;
+            };
+            auto connection = deployer::connectDevice(device, options);
+            if (!connection) {
+                auto failed = failedStatus(refusedKey.isEmpty()
+                                               ? toQString(connection.error().message)
+                                               : tr("The host key %1 was not trusted: not connected (the "
+                                                    "known_hosts file is unchanged)")
+                                                     .arg(refusedKey),
+                                           false);
+                failed.hostKeyChanged = deployer::isHostKeyChanged(connection.error());
+                report(name, failed);
+                return {};
+            }
+            auto r = deployer::probe(*connection);
+            report(name, r ? readyStatus(*r, false) : failedStatus(toQString(r.error().message), false));
+            return {};
+        });
+    }));
+}
+
+} // namespace tessera::ui

@@ -1,0 +1,84 @@
+#pragma once
+// Device status from the deployer for the Devices panel: probes devices in the background - over SSH for a
+// device with an "ssh" block (deployer::connectDevice + probe, as `tessera probe` does), on this machine for
+// the others, which Run starts as local processes (deployer::probeLocal with the studio's tessera-node) -
+// and reports each device's state on the GUI thread as it changes: Connecting, then Ready (with what the
+// probe found) or Failed (with the reason).
+//
+// Questions (an unknown host key, a key file's passphrase) are asked on the GUI thread through the
+// functions set with setQuestions(); the worker waits for the answer. A passphrase is passed to libssh and
+// never kept. One probe at a time: probe() while one runs abandons it (its reports are dropped by
+// generation). The destructor abandons a running probe and waits for its connections to end.
+
+#include <QFutureWatcher>
+#include <QMetaType>
+#include <QObject>
+#include <QString>
+#include <QThreadPool>
+
+#include <functional>
+#include <memory>
+#include <optional>
+
+#include "core/cost/cluster.h"
+#include "deployer/remote_device.h"
+
+namespace tessera::ui {
+
+enum class ProbeState { Unknown, Connecting, Ready, Failed };
+
+struct DeviceStatus {
+    ProbeState state = ProbeState::Unknown;
+    bool local = false;          // probed on this machine (no "ssh" block)
+    QString reason;              // Failed: what went wrong and what to do
+    bool hostKeyChanged = false; // Failed because the device's host key changed (refused)
+    deployer::ProbeResult facts; // Ready: what the probe found
+};
+
+class DeviceProber : public QObject {
+    Q_OBJECT
+public:
+    // Trust this unknown host key of `device`? (`where` names it as the deployer does.)
+    using HostKeyQuestion =
+        std::function<bool(const QString& where, const QString& keyType, const QString& fingerprint)>;
+    // The passphrase for `prompt`; nullopt: the user declined.
+    using PassphraseQuestion = std::function<std::optional<QString>(const QString& prompt)>;
+
+    explicit DeviceProber(QString nodeBinary, QObject* parent = nullptr);
+    ~DeviceProber() override;
+
+    void setNodeBinary(const QString& path) { m_nodeBinary = path; }
+    // Unset questions answer no.
+    void setQuestions(HostKeyQuestion hostKey, PassphraseQuestion passphrase);
+
+    // Probes `devices` (indexes into `cluster`; relative key and known_hosts paths resolve against
+    // `projectDir`). statusChanged() reports each of them by name; finished() follows the last.
+    void probe(const cost::Cluster& cluster, const QList<int>& devices, const QString& projectDir);
+    bool isRunning() const { return m_running; }
+
+signals:
+    void statusChanged(const QString& device, const tessera::ui::DeviceStatus& status);
+    void finished();
+
+private:
+    struct Shared;
+
+    QString m_nodeBinary;
+    HostKeyQuestion m_hostKeyQuestion;
+    PassphraseQuestion m_passphraseQuestion;
+    QThreadPool m_pool;
+    QFutureWatcher<void> m_watcher;
+    std::shared_ptr<Shared> m_shared; // the running probe's; abandoned ones keep theirs
+    quint64 m_generation = 0;
+    bool m_running = false;
+};
+
+// The table's one-line text for a status ("Ready: x86_64, Debian GNU/Linux 12 (bookworm), 2 CPUs, 7.76 GiB",
+// "Failed", "Connecting…"), sizes in the studio's units.
+QString statusText(const DeviceStatus& status);
+// Its tooltip: every probed fact a line each (Ready), the reason (Failed).
+QString statusDetails(const DeviceStatus& status);
+
+} // namespace tessera::ui
+
+Q_DECLARE_METATYPE(tessera::ui::DeviceStatus)
