@@ -76,7 +76,7 @@ struct PlanFigures {
     sim::PlanCost cost; // per device (memory, bytes, compute) and per link
     std::vector<std::string> overBudget;
     double latencySeconds = 0; // one frame alone
-    int streamFrames = 0;      // simulated stream (frames back to back)
+    int streamFrames = 0;      // simulated stream (frames all submitted at once)
     double streamThroughput = 0;
     double streamLatencyMedian = 0, streamLatencyMax = 0;
     std::vector<TimelineBar> timeline; // one frame

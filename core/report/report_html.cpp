@@ -178,7 +178,7 @@ void trafficSection(std::ostringstream& out, const Report& r) {
 void latencySection(std::ostringstream& out, const Report& r) {
     const PlanFigures& p = r.plan;
     out << "<h2>Latency (predicted)</h2><p>One frame: <b>" << secs(p.latencySeconds) << "</b>. A stream of "
-        << p.streamFrames << " frames back to back: " << fixed(p.streamThroughput, "%.2f")
+        << p.streamFrames << " frames submitted at once: " << fixed(p.streamThroughput, "%.2f")
         << " frames/s, latency median " << secs(p.streamLatencyMedian) << ", max " << secs(p.streamLatencyMax)
         << ".</p>" << timelineChartSvg(p, r.cluster);
 }
