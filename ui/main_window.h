@@ -7,6 +7,8 @@
 #include <QMainWindow>
 #include <QPointer>
 
+#include "core/report/run_record.h"
+
 class QAction;
 class QActionGroup;
 class QDockWidget;
@@ -52,6 +54,10 @@ public:
     bool openSample();
     // On start-up: offers an untitled project's autosave left by a session that ended without saving.
     void offerUntitledRecovery();
+    // Writes the open project's report to `path`, the format from its extension (report_export.h): what
+    // File > Export Report… and `tessera-studio --report [--measured RUN]` do; `measured` may be null.
+    // False with a message on failure.
+    bool exportReport(const QString& path, QString* error, const report::RunRecord* measured = nullptr);
 
     GraphView* graphView() const { return m_graph; }
     LayerTable* layerTable() const { return m_layers; }
@@ -90,6 +96,7 @@ private:
     void openInteractive();
     bool save();
     bool saveAs();
+    void exportReportInteractive();
     bool closeProject();
     bool maybeSave();
     void addRecent(const QString& path);
@@ -133,6 +140,7 @@ private:
     QAction* m_sampleAction = nullptr;
     QAction* m_saveAction = nullptr;
     QAction* m_saveAsAction = nullptr;
+    QAction* m_exportReportAction = nullptr;
     QAction* m_closeAction = nullptr;
     QAction* m_quitAction = nullptr;
     QAction* m_undoAction = nullptr;
