@@ -28,6 +28,7 @@
 #include "ui/properties_panel.h"
 #include "ui/qt_convert.h"
 #include "ui/report_export.h"
+#include "ui/run_panel.h"
 #include "ui/tile_editor.h"
 #include "ui/timeline_view.h"
 #include "ui/welcome_page.h"
@@ -381,7 +382,7 @@ void MainWindow::exportReportInteractive() {
     }
     QApplication::setOverrideCursor(Qt::WaitCursor);
     QString error;
-    const bool ok = exportReport(path, &error);
+    const bool ok = exportReport(path, &error, m_run->lastRun());
     QApplication::restoreOverrideCursor();
     if (!ok) {
         showError(error);

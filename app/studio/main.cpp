@@ -127,6 +127,24 @@ int main(int argc, char** argv) {
             }
         }
     }
+    bool runOk = true;
+    if (parser.isSet(run) && project.hasProject()) {
+        auto* panel = window.runPanel();
+        panel->setFrames(std::max(1, parser.value(run).toInt()));
+        QEventLoop loop;
+        QObject::connect(panel->session(), &tessera::ui::RunSession::finished,
+                         [&runOk](bool ok, const QString&) { runOk = ok; });
+        QObject::connect(panel, &tessera::ui::RunPanel::runningChanged, &loop, [&loop](bool running) {
+            if (!running) {
+                loop.quit();
+            }
+        });
+        window.findChild<QAction*>(QStringLiteral("runEmulatedAction"))->trigger();
+        if (panel->isRunning()) {
+            loop.exec();
+        }
+        std::fprintf(stderr, "tessera-studio: %s\n", qPrintable(panel->stageText()));
+    }
     if (parser.isSet(report)) {
         if (!project.hasProject()) {
             std::fprintf(stderr, "tessera-studio: --report needs a project\n");
@@ -146,32 +164,16 @@ int main(int argc, char** argv) {
             record = std::move(*read);
         }
         QString error;
-        if (!window.exportReport(parser.value(report), &error, record ? &*record : nullptr)) {
+        // a run record given, else what --run measured
+        const auto* measurements = record ? &*record : window.runPanel()->lastRun();
+        if (!window.exportReport(parser.value(report), &error, measurements)) {
             std::fprintf(stderr, "tessera-studio: %s\n", qPrintable(error));
             return 1;
         }
         std::fprintf(stderr, "tessera-studio: wrote %s\n", qPrintable(parser.value(report)));
         if (!parser.isSet(screenshot)) {
-            return 0;
+            return runOk ? 0 : 1;
         }
-    }
-    bool runOk = true;
-    if (parser.isSet(run) && project.hasProject()) {
-        auto* panel = window.runPanel();
-        panel->setFrames(std::max(1, parser.value(run).toInt()));
-        QEventLoop loop;
-        QObject::connect(panel->session(), &tessera::ui::RunSession::finished,
-                         [&runOk](bool ok, const QString&) { runOk = ok; });
-        QObject::connect(panel, &tessera::ui::RunPanel::runningChanged, &loop, [&loop](bool running) {
-            if (!running) {
-                loop.quit();
-            }
-        });
-        window.findChild<QAction*>(QStringLiteral("runEmulatedAction"))->trigger();
-        if (panel->isRunning()) {
-            loop.exec();
-        }
-        std::fprintf(stderr, "tessera-studio: %s\n", qPrintable(panel->stageText()));
     }
     // Let layouts, docks and charts settle before grabbing.
     for (int i = 0; i < 10; ++i) {
