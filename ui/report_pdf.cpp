@@ -404,7 +404,7 @@ void measuredPart(Pages& pages, const report::Report& r) {
     std::vector<QStringList> rows;
     for (const auto& d : m.devices) {
         const auto& c = r.plan.cost.devices[std::size_t(d.device)];
-        rows.push_back({name(r.cluster, d.device), secondsText(c.computeSeconds),
+        rows.push_back({name(r.cluster, d.device), secondsText(r.plan.busySeconds.at(std::size_t(d.device))),
                         secondsText(d.computeMedian),
                         bytesText(c.receivedBytes) + QStringLiteral(" / ") + bytesText(d.bytesIn),
                         bytesText(c.sentBytes) + QStringLiteral(" / ") + bytesText(d.bytesOut),

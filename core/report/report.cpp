@@ -102,6 +102,7 @@ Expected<PlanFigures> figures(const PlanToReport& input, const model::Model& ori
     const sim::SimResult one = sim::simulate(*program, cluster, {1, 0});
     f.latencySeconds = one.frameLatency.at(0);
     f.makespan = one.makespan;
+    f.busySeconds = one.deviceBusySeconds;
     for (const auto& t : one.tasks) {
         f.timeline.push_back({t.device, program->tasks[std::size_t(t.task)].stage + 1, t.start, t.end});
     }

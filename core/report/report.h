@@ -79,6 +79,9 @@ struct PlanFigures {
     int streamFrames = 0;      // simulated stream (frames all submitted at once)
     double streamThroughput = 0;
     double streamLatencyMedian = 0, streamLatencyMax = 0;
+    // Per device, its compute in the simulated frame: with work stealing the tasks it ends up running, which
+    // is what a run measures (cost.devices[d].computeSeconds counts the tasks assigned to it).
+    std::vector<double> busySeconds;
     std::vector<TimelineBar> timeline; // one frame
     std::vector<TransferBar> transfers;
     double makespan = 0;

@@ -46,8 +46,9 @@ std::string layersCsv(const Report& r) {
 }
 
 std::string devicesCsv(const Report& r) {
-    std::string out = "device,host,arch,gateway,budget_bytes,weight_bytes,activation_bytes,buffer_bytes,"
-                      "overhead_bytes,total_bytes,fits,tasks,macs,compute_seconds,sent_bytes,received_bytes";
+    std::string out =
+        "device,host,arch,gateway,budget_bytes,weight_bytes,activation_bytes,buffer_bytes,"
+        "overhead_bytes,total_bytes,fits,tasks,macs,compute_seconds,busy_seconds,sent_bytes,received_bytes";
     if (r.measured) {
         out += ",measured_frames,measured_compute_median_seconds,measured_bytes_in,measured_bytes_out,"
                "measured_peak_rss_bytes";
@@ -62,7 +63,8 @@ std::string devicesCsv(const Report& r) {
                std::to_string(c.bufferBytes) + "," + std::to_string(c.overheadBytes) + "," +
                std::to_string(c.totalBytes) + "," + (c.fits() ? "yes" : "no") + "," +
                std::to_string(c.tasks) + "," + std::to_string(c.macs) + "," + seconds(c.computeSeconds) +
-               "," + std::to_string(c.sentBytes) + "," + std::to_string(c.receivedBytes);
+               "," + seconds(r.plan.busySeconds.at(d)) + "," + std::to_string(c.sentBytes) + "," +
+               std::to_string(c.receivedBytes);
         if (r.measured) {
             const auto& m = r.measured->devices[d];
             out += "," + std::to_string(m.frames) + "," + seconds(m.computeMedian) + "," +

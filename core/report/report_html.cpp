@@ -204,11 +204,11 @@ void measuredSection(std::ostringstream& out, const Report& r) {
     for (const auto& d : m.devices) {
         const auto& c = r.plan.cost.devices[std::size_t(d.device)];
         out << "<tr><td>" << deviceLabel(d.device, r.cluster) << "</td><td class=\"n\">" << d.frames
-            << "</td><td class=\"n\">" << secs(c.computeSeconds) << "</td><td class=\"n\">"
-            << secs(d.computeMedian) << "</td><td class=\"n\">" << bytes(c.receivedBytes) << " / "
-            << bytes(d.bytesIn) << "</td><td class=\"n\">" << bytes(c.sentBytes) << " / " << bytes(d.bytesOut)
-            << "</td><td class=\"n\">" << bytes(c.totalBytes) << "</td><td class=\"n\">"
-            << bytes(d.peakRssBytes) << "</td></tr>";
+            << "</td><td class=\"n\">" << secs(r.plan.busySeconds.at(std::size_t(d.device)))
+            << "</td><td class=\"n\">" << secs(d.computeMedian) << "</td><td class=\"n\">"
+            << bytes(c.receivedBytes) << " / " << bytes(d.bytesIn) << "</td><td class=\"n\">"
+            << bytes(c.sentBytes) << " / " << bytes(d.bytesOut) << "</td><td class=\"n\">"
+            << bytes(c.totalBytes) << "</td><td class=\"n\">" << bytes(d.peakRssBytes) << "</td></tr>";
     }
     out << "</table>";
 }

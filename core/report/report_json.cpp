@@ -56,7 +56,8 @@ Json planJson(const PlanFigures& f, const cost::Cluster& cluster) {
                            {"sent_bytes", c.sentBytes},
                            {"received_bytes", c.receivedBytes},
                            {"macs", c.macs},
-                           {"compute_seconds", c.computeSeconds}});
+                           {"compute_seconds", c.computeSeconds},
+                           {"busy_seconds", f.busySeconds.at(d)}});
     }
     Json links = Json::array();
     for (const auto& l : f.cost.links) {
@@ -188,7 +189,7 @@ std::string reportToJson(const Report& r) {
                                  {"bytes_in", d.bytesIn},
                                  {"bytes_out", d.bytesOut},
                                  {"peak_rss_bytes", d.peakRssBytes},
-                                 {"predicted_compute_seconds", predicted.computeSeconds},
+                                 {"predicted_compute_seconds", r.plan.busySeconds.at(std::size_t(d.device))},
                                  {"predicted_bytes_in", predicted.receivedBytes},
                                  {"predicted_bytes_out", predicted.sentBytes},
                                  {"predicted_total_bytes", predicted.totalBytes}});

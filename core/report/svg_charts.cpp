@@ -230,7 +230,7 @@ std::string computeChartSvg(const PlanFigures& plan, const MeasuredFigures& meas
     Svg svg;
     double max = 1e-9;
     for (std::size_t d = 0; d < cluster.devices.size(); ++d) {
-        max = std::max({max, plan.cost.devices[d].computeSeconds, measured.devices[d].computeMedian});
+        max = std::max({max, plan.busySeconds.at(d), measured.devices[d].computeMedian});
     }
     const double plotWidth = kWidth - kLabel - 20;
     svg.rect(kLabel, 6, 10, 10, "#bbb");
@@ -240,7 +240,7 @@ std::string computeChartSvg(const PlanFigures& plan, const MeasuredFigures& meas
     double y = kTop;
     for (std::size_t d = 0; d < cluster.devices.size(); ++d, y += kRow + 6) {
         svg.text(4, y + 17, cluster.devices[d].name);
-        svg.rect(kLabel, y + 2, plotWidth * plan.cost.devices[d].computeSeconds / max, 11, "#bbb");
+        svg.rect(kLabel, y + 2, plotWidth * plan.busySeconds.at(d) / max, 11, "#bbb");
         svg.rect(kLabel, y + 15, plotWidth * measured.devices[d].computeMedian / max, 11, "#4e79a7");
     }
     valueAxis(svg, y + 2, kLabel, plotWidth, max, false);

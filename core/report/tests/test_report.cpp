@@ -168,6 +168,7 @@ private slots:
             QCOMPARE(dev["total_bytes"].get<std::int64_t>(), cost.devices[d].totalBytes);
             QCOMPARE(dev["budget_bytes"].get<std::int64_t>(), m_cluster.devices[d].memoryBytes);
             QCOMPARE(dev["compute_seconds"].get<double>(), cost.devices[d].computeSeconds);
+            QCOMPARE(dev["busy_seconds"].get<double>(), one.deviceBusySeconds.at(d));
         }
         QVERIFY(cost.trafficBytes > 0);
         QCOMPARE(plan["traffic_bytes"].get<std::int64_t>(), cost.trafficBytes);
@@ -225,8 +226,9 @@ private slots:
         auto in = inputs();
         in.measured = record(3);
         const auto measured = parseCsv(report::devicesCsv(build(in)));
-        QCOMPARE(measured[0].size(), std::size_t(21));
-        QCOMPARE(measured[1][16], std::string("3"));
+        QCOMPARE(measured[0].size(), std::size_t(22));
+        QCOMPARE(measured[0][14], std::string("busy_seconds"));
+        QCOMPARE(measured[1][17], std::string("3"));
     }
 
     void htmlIsWellFormedSelfContainedAndEscaped() {
