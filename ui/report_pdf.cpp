@@ -422,19 +422,11 @@ void measuredPart(Pages& pages, const report::Report& r) {
 
 void optimizerPart(Pages& pages, const report::Report& r) {
     const report::OptimizerSummary& o = *r.optimizer;
-    pages.heading(ReportPdf::tr("Optimizer"));
-    std::vector<QStringList> rows = {{ReportPdf::tr("Objective"), toQString(o.objective)},
-                                     {ReportPdf::tr("Time limit"), secondsText(o.timeLimitSeconds)}};
-    for (const auto& [device, budget] : o.budgets) {
-        rows.push_back({ReportPdf::tr("Budget of %1").arg(toQString(device)), bytesText(budget)});
-    }
-    if (o.status.empty()) {
-        rows.push_back({ReportPdf::tr("Result"), ReportPdf::tr("the optimizer has not run on this plan")});
-    } else {
-        rows.push_back({ReportPdf::tr("Result"), toQString(o.status)});
-        rows.push_back({ReportPdf::tr("Objective value"), QString::number(o.objectiveValue, 'g', 6)});
-        rows.push_back({ReportPdf::tr("Solve time"), secondsText(o.solveSeconds)});
-    }
+    pages.heading(ReportPdf::tr("Optimizer settings"));
+    const std::vector<QStringList> rows = {
+        {ReportPdf::tr("Objective"), toQString(o.objective)},
+        {ReportPdf::tr("Time limit"), secondsText(o.timeLimitSeconds)},
+        {ReportPdf::tr("Budgets"), ReportPdf::tr("the devices' memory budgets (Cluster)")}};
     pages.table({{ReportPdf::tr("Setting"), 160}, {ReportPdf::tr("Value"), 600}}, rows);
 }
 

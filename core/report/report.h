@@ -88,13 +88,10 @@ struct PlanFigures {
     std::int64_t largestDeviceBytes() const;
 };
 
+// The optimizer settings kept with a project (the budgets are the cluster's memory budgets).
 struct OptimizerSummary {
     std::string objective; // "memory", "traffic", "latency"
     double timeLimitSeconds = 0;
-    std::vector<std::pair<std::string, std::int64_t>> budgets; // device -> budget it was solved under
-    // The result, when the optimizer ran (empty status: settings only).
-    std::string status; // "optimal", "time limit: gap 3.2%"...
-    double objectiveValue = 0, bound = 0, solveSeconds = 0;
 };
 
 struct Percentiles {

@@ -215,19 +215,9 @@ void measuredSection(std::ostringstream& out, const Report& r) {
 
 void optimizerSection(std::ostringstream& out, const Report& r) {
     const OptimizerSummary& o = *r.optimizer;
-    out << "<h2>Optimizer</h2><table class=\"kv\"><tr><th>Objective</th><td>" << e(o.objective)
-        << "</td></tr><tr><th>Time limit</th><td>" << secs(o.timeLimitSeconds) << "</td></tr>";
-    for (const auto& [device, budget] : o.budgets) {
-        out << "<tr><th>Budget of " << e(device) << "</th><td>" << bytes(budget) << "</td></tr>";
-    }
-    if (o.status.empty()) {
-        out << "<tr><th>Result</th><td class=\"muted\">the optimizer has not run on this plan</td></tr>";
-    } else {
-        out << "<tr><th>Result</th><td>" << e(o.status) << "</td></tr><tr><th>Objective value</th><td>"
-            << fixed(o.objectiveValue, "%.6g") << " (bound " << fixed(o.bound, "%.6g")
-            << ")</td></tr><tr><th>Solve time</th><td>" << secs(o.solveSeconds) << "</td></tr>";
-    }
-    out << "</table>";
+    out << "<h2>Optimizer settings</h2><table class=\"kv\"><tr><th>Objective</th><td>" << e(o.objective)
+        << "</td></tr><tr><th>Time limit</th><td>" << secs(o.timeLimitSeconds)
+        << "</td></tr><tr><th>Budgets</th><td>the devices' memory budgets (Cluster)</td></tr></table>";
 }
 
 void compareSection(std::ostringstream& out, const Report& r) {

@@ -160,20 +160,8 @@ std::string reportToJson(const Report& r) {
                 {"plan", planJson(r.plan, r.cluster)}};
     doc["compare"] = r.compare ? planJson(*r.compare, r.cluster) : Json(nullptr);
     if (r.optimizer) {
-        const OptimizerSummary& o = *r.optimizer;
-        Json budgets = Json::object();
-        for (const auto& [device, bytes] : o.budgets) {
-            budgets[device] = bytes;
-        }
-        Json optimizer = {
-            {"objective", o.objective}, {"time_limit_seconds", o.timeLimitSeconds}, {"budgets", budgets}};
-        if (!o.status.empty()) {
-            optimizer["result"] = {{"status", o.status},
-                                   {"objective_value", o.objectiveValue},
-                                   {"bound", o.bound},
-                                   {"solve_seconds", o.solveSeconds}};
-        }
-        doc["optimizer"] = std::move(optimizer);
+        doc["optimizer"] = {{"objective", r.optimizer->objective},
+                            {"time_limit_seconds", r.optimizer->timeLimitSeconds}};
     } else {
         doc["optimizer"] = nullptr;
     }
