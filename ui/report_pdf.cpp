@@ -1,17 +1,12 @@
 #include "ui/report_pdf.h"
 
 #include <QCoreApplication>
-#include <QFontMetricsF>
-#include <QGraphicsScene>
 #include <QPainter>
 #include <QPdfWriter>
-#include <QSvgRenderer>
-
-#include <algorithm>
 
 #include "core/cost/analysis_report.h"
-#include "core/report/device_colors.h"
 #include "core/report/svg_charts.h"
+#include "ui/pdf_pages.h"
 #include "ui/qt_convert.h"
 
 namespace tessera::ui {
@@ -20,194 +15,6 @@ namespace {
 // The translation context of the PDF's headings and labels.
 class ReportPdf {
     Q_DECLARE_TR_FUNCTIONS(ReportPdf)
-};
-
-constexpr double kWidth = 760; // logical page width: the SVG charts' width
-constexpr double kLine = 15;
-
-struct Column {
-    QString title;
-    double width; // logical units
-    bool right = false;
-};
-
-// Lays the report out top to bottom over A4 pages in logical units (kWidth wide), breaking pages before a
-// block that does not fit and numbering every page in the footer.
-class Pages {
-public:
-    Pages(QPdfWriter* writer, QPainter* painter, QString footer)
-        : m_writer(writer)
-        , m_painter(painter)
-        , m_footer(std::move(footer)) {
-        const QRect page = writer->pageLayout().paintRectPixels(writer->resolution());
-        m_scale = page.width() / kWidth;
-        m_height = page.height() / m_scale - 2 * kLine; // room for the footer
-        painter->scale(m_scale, m_scale);
-        setFont(10);
-    }
-
-    double remaining() const { return m_height - m_y; }
-    void need(double height) {
-        if (height > remaining() && m_y > 0) {
-            newPage();
-        }
-    }
-    void newPage() {
-        drawFooter();
-        m_writer->newPage();
-        m_y = 0;
-    }
-    void finish() { drawFooter(); }
-
-    void title(const QString& text, const QString& subtitle) {
-        setFont(20, true);
-        m_painter->drawText(QPointF(0, m_y + 20), text);
-        m_y += 30;
-        setFont(10);
-        m_painter->setPen(QColor(0x66, 0x66, 0x66));
-        m_y = paragraphAt(subtitle, m_y);
-        m_painter->setPen(Qt::black);
-    }
-    void heading(const QString& text) {
-        need(kLine * 6);
-        m_y += 10;
-        setFont(14, true);
-        m_painter->drawText(QPointF(0, m_y + 14), text);
-        m_painter->setPen(QPen(QColor(0x33, 0x5c, 0x99), 1.5));
-        m_painter->drawLine(QPointF(0, m_y + 19), QPointF(kWidth, m_y + 19));
-        m_painter->setPen(Qt::black);
-        m_y += 26;
-        setFont(10);
-    }
-    void paragraph(const QString& text, const QColor& colour = Qt::black) {
-        const QRectF box = m_painter->boundingRect(QRectF(0, 0, kWidth, 1e6), Qt::TextWordWrap, text);
-        need(box.height() + 4);
-        m_painter->setPen(colour);
-        m_y = paragraphAt(text, m_y);
-        m_painter->setPen(Qt::black);
-    }
-    // Rows break across pages; the header is repeated on every page.
-    void table(const std::vector<Column>& columns, const std::vector<QStringList>& rows,
-               const std::vector<bool>& highlighted = {}) {
-        const double rowHeight = kLine + 2;
-        need(rowHeight * std::min<std::size_t>(rows.size() + 1, 4));
-        header(columns, rowHeight);
-        for (std::size_t r = 0; r < rows.size(); ++r) {
-            if (remaining() < rowHeight) {
-                newPage();
-                header(columns, rowHeight);
-            }
-            if (r < highlighted.size() && highlighted[r]) {
-                m_painter->fillRect(QRectF(0, m_y, totalWidth(columns), rowHeight), QColor(0xfd, 0xe8, 0xe8));
-            }
-            drawRow(columns, rows[r], rowHeight);
-        }
-        m_y += 6;
-    }
-    // A chart from core/report/svg_charts.h, drawn as vector graphics at its own size.
-    void svg(const std::string& document) {
-        QSvgRenderer renderer(QByteArray::fromStdString(document));
-        const QSizeF size = renderer.defaultSize();
-        need(size.height() + 4);
-        renderer.render(m_painter, QRectF(0, m_y, size.width(), size.height()));
-        m_y += size.height() + 6;
-    }
-    // A page of its own for a picture of `scene` under `title`. A graph laid out top to bottom is tall and
-    // narrow: it is cut into horizontal bands set side by side as columns, as many as make it largest.
-    void scenePage(const QString& title, QGraphicsScene* scene) {
-        newPage();
-        heading(title);
-        const QRectF source = scene->itemsBoundingRect();
-        const double height = remaining(), gap = 12;
-        double bestScale = 0;
-        int columns = 1;
-        for (int k = 1; k <= 8; ++k) {
-            const double scale =
-                std::min((kWidth - gap * (k - 1)) / k / source.width(), height / (source.height() / k));
-            if (scale > bestScale) {
-                bestScale = scale;
-                columns = k;
-            }
-        }
-        const double band = source.height() / columns;
-        const double columnWidth = (kWidth - gap * (columns - 1)) / columns;
-        for (int k = 0; k < columns; ++k) {
-            const QRectF part(source.x(), source.y() + k * band, source.width(), band);
-            const QRectF target(k * (columnWidth + gap) + (columnWidth - source.width() * bestScale) / 2, m_y,
-                                source.width() * bestScale, band * bestScale);
-            scene->render(m_painter, target, part, Qt::KeepAspectRatio);
-            if (k > 0) {
-                m_painter->setPen(QPen(QColor(0xcc, 0xcc, 0xcc), 0.5, Qt::DashLine));
-                m_painter->drawLine(QPointF(k * (columnWidth + gap) - gap / 2, m_y),
-                                    QPointF(k * (columnWidth + gap) - gap / 2, m_y + height));
-                m_painter->setPen(Qt::black);
-            }
-        }
-        m_y += height;
-    }
-
-private:
-    void setFont(int pixels, bool bold = false) {
-        // Pixel sizes are in the painter's logical units, which the page transform scales.
-        QFont font(QStringLiteral("sans-serif"));
-        font.setPixelSize(pixels);
-        font.setBold(bold);
-        m_painter->setFont(font);
-    }
-    double paragraphAt(const QString& text, double y) {
-        const QRectF box(0, y, kWidth, 1e6);
-        const QRectF used = m_painter->boundingRect(box, Qt::TextWordWrap, text);
-        m_painter->drawText(box, Qt::TextWordWrap, text);
-        return y + used.height() + 4;
-    }
-    static double totalWidth(const std::vector<Column>& columns) {
-        double w = 0;
-        for (const auto& c : columns) {
-            w += c.width;
-        }
-        return std::min(w, kWidth);
-    }
-    void header(const std::vector<Column>& columns, double rowHeight) {
-        m_painter->fillRect(QRectF(0, m_y, totalWidth(columns), rowHeight), QColor(0xee, 0xf2, 0xf8));
-        setFont(10, true);
-        QStringList titles;
-        for (const auto& c : columns) {
-            titles << c.title;
-        }
-        drawRow(columns, titles, rowHeight);
-        setFont(10);
-    }
-    void drawRow(const std::vector<Column>& columns, const QStringList& cells, double rowHeight) {
-        const QFontMetricsF metrics(m_painter->font(), m_painter->device());
-        double x = 0;
-        for (std::size_t c = 0; c < columns.size(); ++c) {
-            const QRectF cell(x + 3, m_y, columns[c].width - 6, rowHeight);
-            const QString text = metrics.elidedText(cells.value(int(c)), Qt::ElideRight, cell.width());
-            m_painter->drawText(cell, Qt::AlignVCenter | (columns[c].right ? Qt::AlignRight : Qt::AlignLeft),
-                                text);
-            x += columns[c].width;
-        }
-        m_painter->setPen(QPen(QColor(0xcc, 0xcc, 0xcc), 0.5));
-        m_painter->drawLine(QPointF(0, m_y + rowHeight), QPointF(totalWidth(columns), m_y + rowHeight));
-        m_painter->setPen(Qt::black);
-        m_y += rowHeight;
-    }
-    void drawFooter() {
-        ++m_page;
-        setFont(8);
-        m_painter->setPen(QColor(0x66, 0x66, 0x66));
-        m_painter->drawText(QRectF(0, m_height + kLine, kWidth, kLine), Qt::AlignLeft, m_footer);
-        m_painter->drawText(QRectF(0, m_height + kLine, kWidth, kLine), Qt::AlignRight,
-                            ReportPdf::tr("page %1").arg(m_page));
-        m_painter->setPen(Qt::black);
-        setFont(10);
-    }
-
-    QPdfWriter* m_writer;
-    QPainter* m_painter;
-    QString m_footer;
-    double m_scale = 1, m_height = 0, m_y = 0;
-    int m_page = 0;
 };
 
 QString name(const cost::Cluster& cluster, int device) {
@@ -241,7 +48,7 @@ QString stageSplit(const report::StageRow& s) {
     return ReportPdf::tr("whole layers");
 }
 
-void modelPart(Pages& pages, const report::Report& r) {
+void modelPart(PdfPages& pages, const report::Report& r) {
     const report::ModelSummary& m = r.model;
     pages.heading(ReportPdf::tr("Model"));
     std::vector<QStringList> rows = {
@@ -272,7 +79,7 @@ void modelPart(Pages& pages, const report::Report& r) {
     pages.paragraph(ReportPdf::tr("Operators: %1").arg(ops.join(QStringLiteral(", "))));
 }
 
-void clusterPart(Pages& pages, const report::Report& r) {
+void clusterPart(PdfPages& pages, const report::Report& r) {
     const cost::Cluster& c = r.cluster;
     pages.heading(ReportPdf::tr("Cluster"));
     pages.paragraph(
@@ -296,7 +103,7 @@ void clusterPart(Pages& pages, const report::Report& r) {
                 rows);
 }
 
-void planPart(Pages& pages, const report::Report& r, QGraphicsScene* graph) {
+void planPart(PdfPages& pages, const report::Report& r, QGraphicsScene* graph) {
     const report::PlanFigures& p = r.plan;
     pages.heading(ReportPdf::tr("Plan"));
     pages.paragraph(toQString(p.label) + QStringLiteral(": ") +
@@ -332,7 +139,7 @@ void planPart(Pages& pages, const report::Report& r, QGraphicsScene* graph) {
     }
 }
 
-void predictionPart(Pages& pages, const report::Report& r) {
+void predictionPart(PdfPages& pages, const report::Report& r) {
     const report::PlanFigures& p = r.plan;
     pages.heading(ReportPdf::tr("Memory per device (predicted)"));
     pages.svg(report::memoryChartSvg(p, r.cluster));
@@ -375,7 +182,7 @@ void predictionPart(Pages& pages, const report::Report& r) {
     pages.svg(report::timelineChartSvg(p, r.cluster));
 }
 
-void measuredPart(Pages& pages, const report::Report& r) {
+void measuredPart(PdfPages& pages, const report::Report& r) {
     const report::MeasuredFigures& m = *r.measured;
     pages.heading(ReportPdf::tr("Measured run"));
     QString text = ReportPdf::tr("%1 frames, %2 in flight").arg(m.frames).arg(m.inFlight);
@@ -420,7 +227,7 @@ void measuredPart(Pages& pages, const report::Report& r) {
                 rows);
 }
 
-void optimizerPart(Pages& pages, const report::Report& r) {
+void optimizerPart(PdfPages& pages, const report::Report& r) {
     const report::OptimizerSummary& o = *r.optimizer;
     pages.heading(ReportPdf::tr("Optimizer settings"));
     const std::vector<QStringList> rows = {
@@ -430,7 +237,7 @@ void optimizerPart(Pages& pages, const report::Report& r) {
     pages.table({{ReportPdf::tr("Setting"), 160}, {ReportPdf::tr("Value"), 600}}, rows);
 }
 
-void comparePart(Pages& pages, const report::Report& r) {
+void comparePart(PdfPages& pages, const report::Report& r) {
     const report::PlanFigures& a = r.plan;
     const report::PlanFigures& b = *r.compare;
     pages.heading(ReportPdf::tr("Comparison"));
@@ -456,7 +263,7 @@ void comparePart(Pages& pages, const report::Report& r) {
     pages.svg(report::memoryChartSvg(b, r.cluster));
 }
 
-void layersPart(Pages& pages, const report::Report& r) {
+void layersPart(PdfPages& pages, const report::Report& r) {
     pages.heading(ReportPdf::tr("Layers"));
     std::vector<QStringList> rows;
     for (const auto& l : r.layers) {
@@ -502,7 +309,7 @@ bool writeReportPdf(const report::Report& r, const QString& path, QGraphicsScene
         return false;
     }
     painter.setRenderHint(QPainter::Antialiasing);
-    Pages pages(&writer, &painter, ReportPdf::tr("Tessera report: %1").arg(toQString(r.model.name)));
+    PdfPages pages(&writer, &painter, ReportPdf::tr("Tessera report: %1").arg(toQString(r.model.name)));
     QString subtitle =
         ReportPdf::tr("%1 on %n device(s)", "", int(r.cluster.devices.size())).arg(toQString(r.plan.label));
     if (r.compare) {
