@@ -2,6 +2,7 @@
 
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDir>
 #include <QDockWidget>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -13,6 +14,8 @@
 #include <QStatusBar>
 #include <QStyle>
 #include <QUndoView>
+
+#include <algorithm>
 
 #include "ui/autosave.h"
 #include "ui/channel_split_editor.h"
@@ -27,6 +30,8 @@
 #include "ui/project_model.h"
 #include "ui/properties_panel.h"
 #include "ui/qt_convert.h"
+#include "ui/report_export.h"
+#include "ui/run_panel.h"
 #include "ui/tile_editor.h"
 #include "ui/timeline_view.h"
 #include "ui/welcome_page.h"
@@ -376,6 +381,51 @@ bool MainWindow::saveAs() {
     }
     addRecent(m_project->filePath());
     return true;
+}
+
+bool MainWindow::exportReport(const QString& path, QString* error, const report::RunRecord* measured) {
+    const auto format = reportFormatForPath(path);
+    if (!m_project->hasProject() || !format) {
+        *error =
+            m_project->hasProject()
+                ? tr("%1: the report's format comes from the extension: .html, .pdf, .csv or .json").arg(path)
+                : tr("No project is open.");
+        return false;
+    }
+    return ui::exportReport(*m_project, path, *format, m_graph->scene(), measured, error);
+}
+
+void MainWindow::exportReportInteractive() {
+    if (!m_project->hasProject()) {
+        return;
+    }
+    const QStringList filters = {tr("HTML page (*.html)"), tr("PDF document (*.pdf)"),
+                                 tr("CSV tables (*.csv)"), tr("JSON (*.json)")};
+    const QStringList suffixes = {QStringLiteral(".html"), QStringLiteral(".pdf"), QStringLiteral(".csv"),
+                                  QStringLiteral(".json")};
+    const QFileInfo project(m_project->filePath());
+    const QString base =
+        m_project->filePath().isEmpty()
+            ? QStringLiteral("report.html")
+            : project.dir().filePath(project.completeBaseName() + QStringLiteral("-report.html"));
+    QString filter = filters.front();
+    QString path = QFileDialog::getSaveFileName(this, tr("Export Report"), base,
+                                                filters.join(QStringLiteral(";;")), &filter);
+    if (path.isEmpty()) {
+        return;
+    }
+    if (!reportFormatForPath(path)) {
+        path += suffixes.value(std::max(0, int(filters.indexOf(filter))));
+    }
+    QApplication::setOverrideCursor(Qt::WaitCursor);
+    QString error;
+    const bool ok = exportReport(path, &error, m_run->lastRun());
+    QApplication::restoreOverrideCursor();
+    if (!ok) {
+        showError(error);
+        return;
+    }
+    statusBar()->showMessage(tr("Exported the report to %1").arg(QDir::toNativeSeparators(path)), 5000);
 }
 
 bool MainWindow::maybeSave() {

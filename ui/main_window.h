@@ -8,6 +8,7 @@
 #include <QPalette>
 #include <QPointer>
 
+#include "core/report/run_record.h"
 #include "ui/preferences.h"
 
 class QAction;
@@ -57,6 +58,10 @@ public:
     bool openSample();
     // On start-up: offers an untitled project's autosave left by a session that ended without saving.
     void offerUntitledRecovery();
+    // Writes the open project's report to `path`, the format from its extension (report_export.h): what
+    // File > Export Report… and `tessera-studio --report [--measured RUN]` do; `measured` may be null.
+    // False with a message on failure.
+    bool exportReport(const QString& path, QString* error, const report::RunRecord* measured = nullptr);
 
     // The preferences in effect (stored in the settings; Edit > Preferences changes them).
     const Preferences& preferences() const { return m_preferences; }
@@ -108,6 +113,7 @@ private:
     void openInteractive();
     bool save();
     bool saveAs();
+    void exportReportInteractive();
     bool closeProject();
     bool maybeSave();
     void addRecent(const QString& path);
@@ -156,6 +162,7 @@ private:
     QAction* m_sampleAction = nullptr;
     QAction* m_saveAction = nullptr;
     QAction* m_saveAsAction = nullptr;
+    QAction* m_exportReportAction = nullptr;
     QAction* m_closeAction = nullptr;
     QAction* m_quitAction = nullptr;
     QAction* m_undoAction = nullptr;

@@ -48,6 +48,8 @@ void MainWindow::createActions() {
     connect(m_saveAction, &QAction::triggered, this, &MainWindow::save);
     m_saveAsAction = makeAction(this, QStringLiteral("saveAsAction"), tr("Save &As…"), QKeySequence::SaveAs);
     connect(m_saveAsAction, &QAction::triggered, this, &MainWindow::saveAs);
+    m_exportReportAction = makeAction(this, QStringLiteral("exportReportAction"), tr("Export &Report…"));
+    connect(m_exportReportAction, &QAction::triggered, this, &MainWindow::exportReportInteractive);
     m_closeAction =
         makeAction(this, QStringLiteral("closeAction"), tr("&Close Project"), QKeySequence::Close);
     connect(m_closeAction, &QAction::triggered, this, &MainWindow::closeProject);
@@ -137,6 +139,7 @@ void MainWindow::createMenus() {
     file->addSeparator();
     file->addAction(m_saveAction);
     file->addAction(m_saveAsAction);
+    file->addAction(m_exportReportAction);
     file->addAction(m_closeAction);
     file->addSeparator();
     file->addAction(m_quitAction);
@@ -220,6 +223,7 @@ void MainWindow::updateActions() {
     const bool open = m_project->hasProject();
     m_saveAction->setEnabled(open);
     m_saveAsAction->setEnabled(open);
+    m_exportReportAction->setEnabled(open);
     m_closeAction->setEnabled(open);
     m_findAction->setEnabled(open);
     m_fuseAction->setEnabled(open && !m_selection->isEmpty());

@@ -3,7 +3,8 @@
 #include <QSet>
 
 #include <algorithm>
-#include <array>
+
+#include "core/report/device_colors.h"
 
 namespace tessera::ui {
 
@@ -60,12 +61,7 @@ QColor categoryColor(OpCategory category) {
 }
 
 QColor deviceColor(int device) {
-    static const std::array<QColor, 10> kColors = {QColor(0x1f, 0x77, 0xb4), QColor(0xff, 0x7f, 0x0e),
-                                                   QColor(0x2c, 0xa0, 0x2c), QColor(0x94, 0x67, 0xbd),
-                                                   QColor(0x17, 0xbe, 0xcf), QColor(0xe3, 0x77, 0xc2),
-                                                   QColor(0xbc, 0xbd, 0x22), QColor(0x8c, 0x56, 0x4b),
-                                                   QColor(0x7f, 0x7f, 0x7f), QColor(0xd6, 0x27, 0x28)};
-    return kColors[std::size_t(std::max(0, device)) % kColors.size()];
+    return QColor(QRgb(report::deviceRgb(device)));
 }
 
 QColor heatColor(double t) {

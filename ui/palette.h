@@ -12,7 +12,8 @@ enum class OpCategory { Layer, Activation, Pool, Normalization, Tensor, Other };
 
 OpCategory opCategory(const QString& opType);
 QColor categoryColor(OpCategory category);
-// A distinct colour per device index (cycles after 10).
+// A distinct colour per device index (cycles after 10): core/report/device_colors.h, so that the exported
+// report uses the same colours.
 QColor deviceColor(int device);
 // t in [0, 1]: pale yellow (cold) to dark red (hot).
 QColor heatColor(double t);

@@ -231,7 +231,8 @@ Expected<Started> startDevices(const RunRequest& r, const RunEnvironment& env,
     return Started{dir};
 }
 
-// Every device's compute time and peak RSS in one frame's telemetry (a thief's report adds to its device).
+// Every device's compute time, tasks, bytes and peak RSS in one frame's telemetry (a thief's report adds to
+// its device).
 void reportTelemetry(const net::wire::FrameResult& t, double at, bool published, const RunCallbacks& cb) {
     std::map<int, DeviceSample> devices;
     for (const auto& d : t.devices()) {
@@ -243,6 +244,9 @@ void reportTelemetry(const net::wire::FrameResult& t, double at, bool published,
         for (const auto& task : d.tasks()) {
             s.computeSeconds += task.compute_seconds();
         }
+        s.tasks += d.tasks_size();
+        s.bytesIn += d.bytes_in();
+        s.bytesOut += d.bytes_out();
         s.peakRssBytes = std::max<std::int64_t>(s.peakRssBytes, d.peak_rss_bytes());
     }
     for (const auto& [device, sample] : devices) {

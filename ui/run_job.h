@@ -57,7 +57,9 @@ struct FrameSample {
 struct DeviceSample {
     int device = -1;
     std::uint64_t frame = 0;
-    double computeSeconds = 0; // all its tasks of the frame
+    double computeSeconds = 0;              // all its tasks of the frame
+    int tasks = 0;                          // it ran for the frame (stolen ones included)
+    std::int64_t bytesIn = 0, bytesOut = 0; // tensor bytes of the plan's transfers (steal traffic apart)
     std::int64_t peakRssBytes = 0;
     double atSeconds = 0;
     bool published = false; // from the telemetry subscription (else from the frame's result)

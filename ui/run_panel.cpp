@@ -146,16 +146,25 @@ RunPanel::RunPanel(ProjectModel* project, RunSession* session, QWidget* parent)
     connect(m_session, &RunSession::finished, this, &RunPanel::onFinished);
     connect(m_project, &ProjectModel::projectReset, this, [this] {
         stop();
+        forgetMeasurements();
         resetDevices();
         updateControls();
     });
     connect(m_project, &ProjectModel::clusterChanged, this, [this] {
+        forgetMeasurements();
         if (!isRunning()) {
             resetDevices();
         }
     });
+    connect(m_project, &ProjectModel::planChanged, this, &RunPanel::forgetMeasurements);
     resetDevices();
     updateControls();
+}
+
+void RunPanel::forgetMeasurements() {
+    m_lastRun.reset();
+    m_measured.clear();
+    m_runDevices.clear(); // a run still going on records nothing more
 }
 
 bool RunPanel::isRunning() const {
@@ -250,6 +259,14 @@ bool RunPanel::start() {
     resetDevices();
     m_latencies.clear();
     m_summary->clear();
+    m_lastRun.reset();
+    m_measured.clear();
+    m_runDevices.clear();
+    for (const auto& d : request.cluster.devices) {
+        m_runDevices.push_back(d.name);
+    }
+    m_runInFlight = request.inFlight;
+    m_runSeconds = 0;
     if (!m_session->start(std::move(request))) {
         return false;
     }
@@ -273,6 +290,10 @@ void RunPanel::stop() {
 
 void RunPanel::onFrame(const FrameSample& sample) {
     m_charts->addFrame(sample);
+    report::FrameMeasure& measure = m_measured[sample.frame];
+    measure.frame = sample.frame;
+    measure.latencySeconds = sample.latencySeconds;
+    m_runSeconds = std::max(m_runSeconds, sample.atSeconds);
     m_latencies.append(sample.latencySeconds * 1e3);
     QList<double> sorted = m_latencies;
     std::sort(sorted.begin(), sorted.end());
@@ -284,6 +305,13 @@ void RunPanel::onFrame(const FrameSample& sample) {
 
 void RunPanel::onTelemetry(const DeviceSample& sample) {
     m_charts->addTelemetry(sample);
+    if (sample.device >= 0 && std::size_t(sample.device) < m_runDevices.size()) {
+        report::FrameMeasure& measure = m_measured[sample.frame];
+        measure.frame = sample.frame;
+        measure.devices.push_back({m_runDevices[std::size_t(sample.device)], sample.tasks,
+                                   sample.computeSeconds, sample.bytesIn, sample.bytesOut,
+                                   sample.peakRssBytes});
+    }
     if (auto* item = m_devices->item(sample.device, ComputeColumn)) {
         item->setText(tr("%1 ms").arg(sample.computeSeconds * 1e3, 0, 'f', 1));
     }
@@ -294,6 +322,20 @@ void RunPanel::onTelemetry(const DeviceSample& sample) {
 
 void RunPanel::onFinished(bool ok, const QString& message) {
     m_charts->flush();
+    // Only frames whose result came (telemetry alone does not make a frame).
+    report::RunRecord record;
+    record.source = "tessera-studio Run";
+    record.inFlight = m_runInFlight;
+    record.wallSeconds = m_runSeconds;
+    for (auto& [frame, measure] : m_measured) {
+        if (measure.latencySeconds > 0) {
+            record.frames.push_back(std::move(measure));
+        }
+    }
+    m_measured.clear();
+    if (!record.frames.empty() && !m_runDevices.empty()) {
+        m_lastRun = std::move(record);
+    }
     m_stage->setText(
         ok ? tr("Finished: %n frame(s); the nodes are stopped.", nullptr, int(m_latencies.size()))
            : tr("Run failed: %1").arg(message));

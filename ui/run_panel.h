@@ -6,6 +6,14 @@
 
 #include <QWidget>
 
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/report/run_record.h"
+
 class QCheckBox;
 class QComboBox;
 class QLabel;
@@ -40,6 +48,10 @@ public:
     RunSession* session() const { return m_session; }
     RunCharts* charts() const { return m_charts; }
     QString stageText() const;
+    // What the last finished run measured (latency per frame; per device compute, tasks, bytes, peak RSS),
+    // for the exported report; null before a run, while one runs, and once the project, its cluster or its
+    // plan changed (the figures belong to the plan and cluster that ran).
+    const report::RunRecord* lastRun() const { return m_lastRun ? &*m_lastRun : nullptr; }
 
 signals:
     void runningChanged(bool running);
@@ -50,6 +62,7 @@ private:
     void onFrame(const FrameSample& sample);
     void onTelemetry(const DeviceSample& sample);
     void onFinished(bool ok, const QString& message);
+    void forgetMeasurements();
 
     ProjectModel* m_project;
     RunSession* m_session;
@@ -67,6 +80,12 @@ private:
     QTableWidget* m_devices;
     RunCharts* m_charts;
     QList<double> m_latencies; // ms, this run's
+    // This run's measurements by frame number, and the device names they are recorded under.
+    std::map<std::uint64_t, report::FrameMeasure> m_measured;
+    std::vector<std::string> m_runDevices;
+    int m_runInFlight = 1;
+    double m_runSeconds = 0;
+    std::optional<report::RunRecord> m_lastRun;
 };
 
 } // namespace tessera::ui

@@ -17,6 +17,7 @@
 #include "core/media/video_reader.h"
 #include "core/net/client.h"
 #include "core/net/frame_stream.h"
+#include "core/report/run_record.h"
 
 namespace tessera::cli {
 namespace {
@@ -68,6 +69,7 @@ Runner addClusterRunCommand(CLI::App& app) {
         std::string input;
         std::string video;
         std::string output;
+        std::string record;
         int frames = 1;
         int inFlight = 2;
         double timeout = 30;
@@ -86,6 +88,10 @@ Runner addClusterRunCommand(CLI::App& app) {
         ->excludes(inputOption);
     cmd->add_option("-o,--output", args->output,
                     "Write the first frame's output to this .npy file (several outputs: STEM_<name>.npy)");
+    cmd->add_option(
+        "--record", args->record,
+        "Write what was measured (latency per frame; per device compute, bytes, peak RSS) to this "
+        "JSON run record, for `tessera report --measured`");
     cmd->add_option("--frames", args->frames,
                     "Frames to send (the same input each time, or the video's frames in turn)")
         ->capture_default_str()
@@ -143,6 +149,9 @@ Runner addClusterRunCommand(CLI::App& app) {
         std::map<int, std::pair<std::int64_t, std::int64_t>> bytes; // per device, of the first frame
         bool bytesVary = false;
         int steals = 0;
+        report::RunRecord record;
+        record.source = "tessera cluster-run";
+        record.inFlight = args->inFlight;
         const auto begin = Clock::now();
         net::StreamOptions stream;
         stream.firstFrame = args->firstFrame;
@@ -169,6 +178,9 @@ Runner addClusterRunCommand(CLI::App& app) {
             const bool firstFrame = latencies.empty();
             latencies.push_back(latency);
             std::cout << "frame " << result.frame() << ": " << ms(latency) << "\n";
+            report::FrameMeasure& measure = record.frames.emplace_back();
+            measure.frame = result.frame();
+            measure.latencySeconds = latency;
             for (const auto& t : result.devices()) {
                 const std::pair<std::int64_t, std::int64_t> io{t.bytes_in(), t.bytes_out()};
                 auto [it, first] = bytes.try_emplace(t.device(), io);
@@ -177,6 +189,8 @@ Runner addClusterRunCommand(CLI::App& app) {
                 for (const auto& task : t.tasks()) {
                     compute += task.compute_seconds();
                 }
+                measure.devices.push_back({d.devices[std::size_t(t.device())].name, t.tasks_size(), compute,
+                                           t.bytes_in(), t.bytes_out(), std::int64_t(t.peak_rss_bytes())});
                 std::cout << "  device '" << d.devices[std::size_t(t.device())].name
                           << "': " << t.tasks_size() << " tasks, compute " << ms(compute) << ", received "
                           << t.bytes_in() << " B, sent " << t.bytes_out() << " B, peak RSS "
@@ -217,6 +231,13 @@ Runner addClusterRunCommand(CLI::App& app) {
             return fail(streamed.error().message);
         }
         const double total = std::chrono::duration<double>(Clock::now() - begin).count();
+        if (!args->record.empty()) {
+            record.wallSeconds = total;
+            if (auto w = report::writeRunRecord(record, args->record); !w) {
+                return fail(w.error().message);
+            }
+            std::cout << "wrote the run record " << args->record << "\n";
+        }
         std::sort(latencies.begin(), latencies.end());
         std::cout << "latency: min " << ms(latencies.front()) << ", median "
                   << ms(latencies[latencies.size() / 2]) << ", max " << ms(latencies.back()) << "; "

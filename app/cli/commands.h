@@ -25,6 +25,7 @@ Runner addBundleCommand(CLI::App& app);
 Runner addClusterRunCommand(CLI::App& app);
 Runner addClusterWatchCommand(CLI::App& app);
 Runner addPruneCommand(CLI::App& app);
+Runner addReportCommand(CLI::App& app);
 // deploy_command.cpp: real devices over SSH
 Runner addProbeCommand(CLI::App& app);
 Runner addDeployCommand(CLI::App& app);

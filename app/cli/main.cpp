@@ -65,6 +65,7 @@ int main(int argc, char** argv) {
     registerCommand(tessera::cli::addCalibrateCommand);
     registerCommand(tessera::cli::addClusterCommand);
     registerCommand(tessera::cli::addBundleCommand);
+    registerCommand(tessera::cli::addReportCommand);
     registerCommand(tessera::cli::addClusterRunCommand);
     registerCommand(tessera::cli::addClusterWatchCommand);
     registerCommand(tessera::cli::addProbeCommand);

@@ -1,5 +1,7 @@
 // tessera-studio: wires the project model, the settings and the main window together; nothing else.
 //   tessera-studio [PROJECT] [--screenshot FILE [--size WxH] [--select NODE] [--run FRAMES]]
+//   tessera-studio --report FILE [--measured RUN] PROJECT (the project's report as .pdf, .html, .csv or
+//   .json)
 
 #include <QAction>
 #include <QApplication>
@@ -14,6 +16,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <memory>
+#include <optional>
 
 #include "ui/graph_view.h"
 #include "ui/main_window.h"
@@ -68,9 +71,19 @@ int main(int argc, char** argv) {
         QApplication::translate(
             "main", "Before the screenshot, run FRAMES frames on the emulated local cluster (Run menu)"),
         QStringLiteral("FRAMES"));
-    parser.addOptions({screenshot, size, select, run});
+    QCommandLineOption report(
+        QStringLiteral("report"),
+        QApplication::translate("main",
+                                "Write the project's report to FILE (.pdf, .html, .csv or .json) and exit"),
+        QStringLiteral("FILE"));
+    QCommandLineOption measured(
+        QStringLiteral("measured"),
+        QApplication::translate(
+            "main", "With --report: the run record of a measured run (tessera cluster-run --record)"),
+        QStringLiteral("RUN"));
+    parser.addOptions({screenshot, size, select, run, report, measured});
     parser.process(app);
-    const bool headless = parser.isSet(screenshot);
+    const bool headless = parser.isSet(screenshot) || parser.isSet(report);
 
     // A screenshot must not depend on (or change) the user's window layout and recent files.
     QTemporaryDir scratch;
@@ -131,6 +144,36 @@ int main(int argc, char** argv) {
             loop.exec();
         }
         std::fprintf(stderr, "tessera-studio: %s\n", qPrintable(panel->stageText()));
+    }
+    if (parser.isSet(report)) {
+        if (!project.hasProject()) {
+            std::fprintf(stderr, "tessera-studio: --report needs a project\n");
+            return 1;
+        }
+        // Let the graph view lay out and tint its scene first: the PDF draws it.
+        for (int i = 0; i < 10; ++i) {
+            QApplication::processEvents();
+        }
+        std::optional<tessera::report::RunRecord> record;
+        if (parser.isSet(measured)) {
+            auto read = tessera::report::readRunRecord(parser.value(measured).toStdString());
+            if (!read) {
+                std::fprintf(stderr, "tessera-studio: %s\n", read.error().message.c_str());
+                return 1;
+            }
+            record = std::move(*read);
+        }
+        QString error;
+        // a run record given, else what --run measured
+        const auto* measurements = record ? &*record : window.runPanel()->lastRun();
+        if (!window.exportReport(parser.value(report), &error, measurements)) {
+            std::fprintf(stderr, "tessera-studio: %s\n", qPrintable(error));
+            return 1;
+        }
+        std::fprintf(stderr, "tessera-studio: wrote %s\n", qPrintable(parser.value(report)));
+        if (!parser.isSet(screenshot)) {
+            return runOk ? 0 : 1;
+        }
     }
     // Let layouts, docks and charts settle before grabbing.
     for (int i = 0; i < 10; ++i) {

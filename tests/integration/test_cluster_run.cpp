@@ -9,6 +9,7 @@
 //       a frame with steals, the bytes sent by static producers stay within the prediction and every byte
 //       sent (plan or steal) was received;
 //   (d) every task ran exactly once in every frame (the devices' telemetry lists each task once);
+//   (f) `--record` writes a run record holding every frame's latency and the devices that reported;
 // that (c) a client holding another key pair is refused by the gateway, which logs it; and (e) that with
 // one device slowed down (tessera-node --slowdown) the others steal its tiles. Also: frames from a video
 // file.
@@ -22,6 +23,7 @@
 #include "core/exec/npy.h"
 #include "core/model/zoo.h"
 #include "core/net/keys.h"
+#include "core/report/run_record.h"
 #include "core/sim/plan_cost.h"
 #include "support/random_plans.h"
 
@@ -82,14 +84,26 @@ class TestClusterRun : public QObject {
             exec::writeNpy(inputPath.toStdString(), m.graph.inputs[0].shape, inputs.begin()->second).ok());
 
         auto nodes = startNodes(dirs, options);
-        const QString outPath = path("out" + id + ".npy");
+        const QString outPath = path("out" + id + ".npy"), recordPath = path("run" + id + ".json");
         auto ran = run(binary("tessera"), {"cluster-run", bundles, "-i", inputPath, "-o", outPath, "--frames",
                                            QString::number(frames), "--in-flight", QString::number(inFlight),
-                                           "--timeout", "60"});
+                                           "--timeout", "60", "--record", recordPath});
         const QString logs = stopNodes(nodes);
         QVERIFY2(ran.exitCode == 0, qPrintable(what + ": " + ran.err + ran.out + "\nnode logs:\n" + logs));
         QVERIFY2(!logs.contains("DID NOT END CLEANLY") && !logs.contains("refused"),
                  qPrintable(what + "\n" + logs));
+
+        // (f) the run record (`--record`, for `tessera report --measured`): every frame with its latency and
+        // the devices that reported, named as in the cluster
+        const auto record = report::readRunRecord(recordPath.toStdString());
+        QVERIFY2(record.ok(), record ? "" : record.error().message.c_str());
+        QCOMPARE(record->frames.size(), std::size_t(frames));
+        QVERIFY(record->wallSeconds > 0);
+        QVERIFY(report::checkRunRecord(*record, cluster).ok());
+        for (const auto& f : record->frames) {
+            QVERIFY(f.latencySeconds > 0 && f.latencySeconds <= record->wallSeconds);
+            QVERIFY(!f.devices.empty());
+        }
 
         // (a) outputs against the whole model on one device
         const auto want = test::runWhole(m, inputs);

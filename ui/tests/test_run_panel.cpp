@@ -176,6 +176,39 @@ private slots:
             QVERIFY2(error <= 1e-4 * (1 + scale), qPrintable(QString::number(error)));
         }
 
+        // What the run measured goes into the exported report, beside the plan's prediction.
+        const auto* record = panel()->lastRun();
+        QVERIFY(record);
+        QCOMPARE(record->frames.size(), std::size_t(kFrames));
+        QCOMPARE(record->inFlight, 2);
+        QVERIFY(record->wallSeconds > 0);
+        for (const auto& frame : record->frames) {
+            QVERIFY(frame.latencySeconds > 0);
+            QCOMPARE(frame.devices.size(), std::size_t(2));
+        }
+        const auto& predicted = m_project->preview().cost.devices;
+        for (const auto& d : record->frames.front().devices) {
+            const auto index = m_project->cluster().find(d.device);
+            QVERIFY(index.has_value());
+            QCOMPARE(d.bytesIn, predicted[std::size_t(*index)].receivedBytes);
+            QCOMPARE(d.bytesOut, predicted[std::size_t(*index)].sentBytes);
+        }
+        const QString reportPath = QStringLiteral(TESSERA_BINARY_DIR "/studio-run-report.json");
+        QString error;
+        QVERIFY2(m_window->exportReport(reportPath, &error, record), qPrintable(error));
+        QFile reportFile(reportPath);
+        QVERIFY(reportFile.open(QIODevice::ReadOnly));
+        const auto measured = QJsonDocument::fromJson(reportFile.readAll()).object()["measured"].toObject();
+        QCOMPARE(measured["frames"].toInt(), kFrames);
+        QVERIFY(measured["throughput_fps"].toDouble() > 0);
+        // an edit of the plan makes the measurements stale
+        m_project->setPlan(m_project->plan());
+        QVERIFY(panel()->lastRun());
+        auto plan = m_project->plan();
+        plan.stages.front().reuse = !plan.stages.front().reuse;
+        m_project->setPlan(plan);
+        QVERIFY(!panel()->lastRun());
+
         const QString shot = QStringLiteral(TESSERA_BINARY_DIR "/studio-run.png");
         QVERIFY(m_window->grab().save(shot));
         qInfo("screenshot: %s", qPrintable(shot));

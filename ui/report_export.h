@@ -1,0 +1,32 @@
+#pragma once
+// File > Export Report… and `tessera-studio --report FILE PROJECT`: the report of the open project's plan
+// (core/report: model, cluster, plan, predicted memory, traffic and latency, the project's solver settings,
+// and the measured figures of the last run when there is one) written as HTML, JSON, CSV (the per-layer
+// table, and the per-device table beside it as NAME-devices.csv) or PDF (report_pdf.h).
+
+#include <QString>
+
+#include <optional>
+
+#include "core/report/run_record.h"
+
+class QGraphicsScene;
+
+namespace tessera::ui {
+
+class ProjectModel;
+
+enum class ReportFileFormat { Html, Pdf, Csv, Json };
+
+// From the file's extension (.html/.htm, .pdf, .csv, .json; any case); nullopt for anything else.
+std::optional<ReportFileFormat> reportFormatForPath(const QString& path);
+// report.csv -> report-devices.csv, beside it.
+QString devicesCsvPath(const QString& csvPath);
+
+// Builds the report of `project` (which must have one) and writes it to `path` in `format`. `graph`: the
+// graph view's scene for the PDF's graph page (may be null); `measured`: a run to report (may be null).
+// False with a message naming the file (or the plan's problems) on failure.
+bool exportReport(const ProjectModel& project, const QString& path, ReportFileFormat format,
+                  QGraphicsScene* graph, const report::RunRecord* measured, QString* error);
+
+} // namespace tessera::ui
