@@ -3,7 +3,7 @@
 extern "C" {
 #include <libavcodec/avcodec.h>
 #include <libavformat/avformat.h>
-#include <libavutil/imgutils.h>
+#include <libavutil/pixdesc.h>
 #include <libswscale/swscale.h>
 }
 
@@ -47,10 +47,17 @@ struct VideoReader::State {
 
     Error error(const std::string& what) const { return Error{ErrorCode::Parse, path + ": " + what}; }
 
-    exec::RgbImage toRgb() {
+    Expected<exec::RgbImage> toRgb() {
         const int w = frame->width, h = frame->height;
         scale.reset(sws_getCachedContext(scale.release(), w, h, AVPixelFormat(frame->format), w, h,
                                          AV_PIX_FMT_RGB24, SWS_BILINEAR, nullptr, nullptr, nullptr));
+        if (!scale) {
+            const char* name = av_get_pix_fmt_name(AVPixelFormat(frame->format));
+            return Error{ErrorCode::Unsupported,
+                         path + ": frame " + std::to_string(decoded) +
+                             " has pixels in a format that cannot be converted to RGB (" +
+                             (name ? name : "unknown") + ")"};
+        }
         std::vector<std::uint8_t> rgb(std::size_t(w) * std::size_t(h) * 3);
         std::uint8_t* planes[4] = {rgb.data(), nullptr, nullptr, nullptr};
         int strides[4] = {3 * w, 0, 0, 0};
@@ -84,13 +91,13 @@ Expected<std::unique_ptr<VideoReader>> VideoReader::open(const std::string& path
     if (int rc = avformat_find_stream_info(format, nullptr); rc < 0) {
         return s->error("cannot read the streams of the file (" + averror(rc) + "); is it a complete video?");
     }
-    const AVCodec* decoder = nullptr;
-    s->stream = av_find_best_stream(format, AVMEDIA_TYPE_VIDEO, -1, -1, &decoder, 0);
-    if (s->stream == AVERROR_STREAM_NOT_FOUND) {
+    s->stream = av_find_best_stream(format, AVMEDIA_TYPE_VIDEO, -1, -1, nullptr, 0);
+    if (s->stream < 0) {
         return s->error("the file has no video stream; choose a video file or an image folder");
     }
     const AVCodecParameters* parameters = format->streams[s->stream]->codecpar;
-    if (s->stream < 0 || !decoder) {
+    const AVCodec* decoder = avcodec_find_decoder(parameters->codec_id);
+    if (!decoder) {
         return Error{ErrorCode::Unsupported,
                      path + ": this system's FFmpeg has no decoder for the video's codec '" +
                          avcodec_get_name(parameters->codec_id) +
@@ -117,7 +124,10 @@ Expected<std::optional<exec::RgbImage>> VideoReader::next() {
             ++s.decoded;
             auto image = s.toRgb();
             av_frame_unref(s.frame.get());
-            return std::optional<exec::RgbImage>(std::move(image));
+            if (!image) {
+                return image.error();
+            }
+            return std::optional<exec::RgbImage>(std::move(*image));
         }
         if (got == AVERROR_EOF) {
             return std::optional<exec::RgbImage>();
@@ -154,7 +164,10 @@ Expected<std::optional<exec::RgbImage>> VideoReader::next() {
 
 Status VideoReader::rewind() {
     State& s = *m_state;
-    if (int rc = av_seek_frame(s.format.get(), s.stream, 0, AVSEEK_FLAG_BACKWARD); rc < 0) {
+    // the stream's first timestamp, which need not be 0 (MPEG-TS, MP4 with edit lists)
+    const std::int64_t start = s.format->streams[s.stream]->start_time;
+    const std::int64_t first = start == AV_NOPTS_VALUE ? 0 : start;
+    if (int rc = avformat_seek_file(s.format.get(), s.stream, INT64_MIN, first, first, 0); rc < 0) {
         return s.error("cannot go back to the first frame (" + averror(rc) + ")");
     }
     avcodec_flush_buffers(s.codec.get());
