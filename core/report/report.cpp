@@ -238,7 +238,6 @@ Expected<Report> buildReport(const ReportInputs& inputs, const StopToken* stop, 
     const cost::ModelCost modelCost = cost::analyze(m.graph);
     r.model = summarize(m, modelCost);
     r.cluster = cluster;
-    r.layers = layerRows(m, modelCost, inputs.plan.plan, cluster);
     if (step(1, "costing and simulating the plan")) {
         return cancelled;
     }
@@ -247,6 +246,8 @@ Expected<Report> buildReport(const ReportInputs& inputs, const StopToken* stop, 
         return plan.error();
     }
     r.plan = std::move(*plan);
+    // after figures(), which checks the plan against the model and the cluster
+    r.layers = layerRows(m, modelCost, inputs.plan.plan, cluster);
     if (inputs.compare) {
         if (step(2, "costing and simulating the plan to compare")) {
             return cancelled;
