@@ -104,6 +104,8 @@ DevicePanel::DevicePanel(ProjectModel* project, PartitionEditor* editor, DeviceP
     m_probe->setPopupMode(QToolButton::MenuButtonPopup);
     connect(m_probe, &QToolButton::clicked, this, &DevicePanel::probeSelected);
     connect(m_prober, &DeviceProber::statusChanged, this, &DevicePanel::statusArrived);
+    // a probe of the previous project must not report onto same-named devices of the next
+    connect(project, &ProjectModel::projectReset, m_prober, &DeviceProber::abandon);
     m_prober->setQuestions(
         [this](const QString& where, const QString& keyType, const QString& fingerprint) {
             return QMessageBox::question(

@@ -106,18 +106,30 @@ void DeviceProber::setQuestions(HostKeyQuestion hostKey, PassphraseQuestion pass
     m_passphraseQuestion = std::move(passphrase);
 }
 
-void DeviceProber::probe(const cost::Cluster& cluster, const QList<int>& devices, const QString& projectDir) {
+void DeviceProber::abandon() {
     if (m_shared) {
-        m_shared->abandoned = true; // its questions answer no, its reports are dropped
+        m_shared->abandoned = true; // its questions answer no
     }
+    ++m_generation; // its reports are dropped
+    m_pending.clear();
+}
+
+void DeviceProber::probe(const cost::Cluster& cluster, const QList<int>& devices, const QString& projectDir) {
+    const QSet<QString> unfinished = m_pending;
+    abandon();
     auto shared = std::make_shared<Shared>();
     m_shared = shared;
-    const quint64 generation = ++m_generation;
+    const quint64 generation = m_generation;
     std::vector<cost::Device> targets;
     for (const int i : devices) {
         if (i >= 0 && i < int(cluster.devices.size())) {
             targets.push_back(cluster.devices[std::size_t(i)]);
+            m_pending.insert(QString::fromStdString(targets.back().name));
         }
+    }
+    // the abandoned probe's devices that this one does not cover would stay "Connecting…"
+    for (const QString& device : unfinished - m_pending) {
+        emit statusChanged(device, DeviceStatus{});
     }
     // Reports cross to the GUI thread and are dropped there when a newer probe has started.
     const auto report = [this, generation](const QString& device, const DeviceStatus& status) {
@@ -125,6 +137,9 @@ void DeviceProber::probe(const cost::Cluster& cluster, const QList<int>& devices
             this,
             [this, generation, device, status] {
                 if (generation == m_generation) {
+                    if (status.state == ProbeState::Ready || status.state == ProbeState::Failed) {
+                        m_pending.remove(device);
+                    }
                     emit statusChanged(device, status);
                 }
             },

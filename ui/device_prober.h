@@ -8,11 +8,13 @@
 // Questions (an unknown host key, a key file's passphrase) are asked on the GUI thread through the
 // functions set with setQuestions(); the worker waits for the answer. A passphrase is passed to libssh and
 // never kept. One probe at a time: probe() while one runs abandons it (its reports are dropped by
-// generation). The destructor abandons a running probe and waits for its connections to end.
+// generation; its devices the new probe does not cover go back to Unknown). The destructor abandons a running
+// probe and waits for its connections to end.
 
 #include <QFutureWatcher>
 #include <QMetaType>
 #include <QObject>
+#include <QSet>
 #include <QString>
 #include <QThreadPool>
 
@@ -55,6 +57,8 @@ public:
     // `projectDir`). statusChanged() reports each of them by name; finished() follows the last.
     void probe(const cost::Cluster& cluster, const QList<int>& devices, const QString& projectDir);
     bool isRunning() const { return m_running; }
+    // Drops the running probe's reports and questions (e.g. when another project is opened).
+    void abandon();
 
 signals:
     void statusChanged(const QString& device, const tessera::ui::DeviceStatus& status);
@@ -70,6 +74,7 @@ private:
     QFutureWatcher<void> m_watcher;
     std::shared_ptr<Shared> m_shared; // the running probe's; abandoned ones keep theirs
     quint64 m_generation = 0;
+    QSet<QString> m_pending; // devices of the running probe without a final state yet
     bool m_running = false;
 };
 
