@@ -2,6 +2,8 @@
 
 #include <QSettings>
 
+#include <algorithm>
+
 namespace tessera::ui {
 
 namespace {
@@ -43,7 +45,7 @@ Preferences Preferences::load(const QSettings& settings, const Preferences& defa
     bool ok = false;
     const int seconds = settings.value(kAutosave).toInt(&ok);
     if (ok && seconds > 0) {
-        p.autosaveSeconds = seconds;
+        p.autosaveSeconds = std::clamp(seconds, kMinAutosaveSeconds, kMaxAutosaveSeconds);
     }
     return p;
 }

@@ -20,6 +20,7 @@ struct Preferences {
     QString projectDir; // where Open and Save As start for untitled projects; empty: the dialog's default
     QString nodeDir;    // the folder holding tessera-node for Run; empty: beside the studio
     int autosaveSeconds = 60;
+    static constexpr int kMinAutosaveSeconds = 5, kMaxAutosaveSeconds = 3600;
 
     bool operator==(const Preferences&) const = default;
 

@@ -49,7 +49,7 @@ PreferencesDialog::PreferencesDialog(const Preferences& current, QWidget* parent
     form->addRow(tr("tessera-&node folder:"), m_nodeDir->parentWidget());
 
     m_autosave->setObjectName(QStringLiteral("autosaveSpin"));
-    m_autosave->setRange(5, 3600);
+    m_autosave->setRange(Preferences::kMinAutosaveSeconds, Preferences::kMaxAutosaveSeconds);
     m_autosave->setSingleStep(15);
     m_autosave->setSuffix(tr(" s"));
     m_autosave->setValue(current.autosaveSeconds);

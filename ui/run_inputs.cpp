@@ -87,12 +87,15 @@ Expected<FrameInputs> FrameInputs::create(RunInput kind, const QString& source,
     if (kind == RunInput::Generated) {
         return result;
     }
-    const QString what = kind == RunInput::ImageFolder ? tr("an image folder") : tr("a video");
     if (inputs.size() != 1) {
-        return userError(tr("The model has %1 inputs; %2 can feed a model with one image input. "
-                            "Use generated input.")
-                             .arg(inputs.size())
-                             .arg(what));
+        return userError(
+            kind == RunInput::ImageFolder
+                ? tr("The model has %1 inputs; an image folder can feed a model with one image "
+                     "input. Use generated input.")
+                      .arg(inputs.size())
+                : tr("The model has %1 inputs; a video can feed a model with one image input. Use "
+                     "generated input.")
+                      .arg(inputs.size()));
     }
     const auto& shape = inputs[0].second;
     if (shape.size() != 4 || (shape[1] != 3 && shape[1] != 1)) {

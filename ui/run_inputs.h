@@ -24,8 +24,8 @@ struct VideoSource;
 class FrameInputs {
 public:
     // `source`: the image folder or the video file. `inputs`: the graph's inputs by name and shape. Errors
-    // (tr()'d, for the user): an image folder with no readable image, a file that is not a video, or one of
-    // several inputs that an image cannot feed.
+    // (for the user; tr()'d, except core/media's about a video file, which name the file): an image folder
+    // with no readable image, a file that is not a video, or one of several inputs that an image cannot feed.
     static Expected<FrameInputs> create(RunInput kind, const QString& source,
                                         const std::vector<std::pair<std::string, model::Shape>>& inputs);
 

@@ -219,6 +219,7 @@ void TimelineView::refresh() {
     if (!preview || !preview->valid || !preview->program) {
         m_summary->clear();
         m_run = {};
+        m_program.reset();
         m_canvas->setBars({}, {}, 0, {});
         return;
     }
@@ -226,9 +227,22 @@ void TimelineView::refresh() {
     const int frames = m_frames->value();
     // the preview holds one frame; more are simulated here from the same program
     m_run = frames == 1 ? preview->frame : sim::simulate(*preview->program, cluster, {frames, 0});
-    QStringList rows;
+    m_program = preview->program;
+    m_deviceNames.clear();
     for (const auto& device : cluster.devices) {
-        rows << toQString(device.name) << tr("sends");
+        m_deviceNames << toQString(device.name);
+    }
+    m_stageNames.clear();
+    const auto& nodes = m_project->model().graph.nodes;
+    for (const auto& stage : m_project->plan().stages) {
+        m_stageNames << (stage.last > stage.first
+                             ? toQString(nodes[stage.first].name) + QStringLiteral(" … ") +
+                                   toQString(nodes[stage.last].name)
+                             : toQString(nodes[stage.first].name));
+    }
+    QStringList rows;
+    for (const QString& name : m_deviceNames) {
+        rows << name << tr("sends");
     }
     std::vector<TimelineCanvas::Bar> bars;
     bars.reserve(m_run.tasks.size() + m_run.transfers.size());
@@ -268,30 +282,22 @@ void TimelineView::refresh() {
 }
 
 QString TimelineView::describe(const TimelineCanvas::Bar& bar) const {
-    const cost::Cluster& cluster = m_project->cluster();
-    const auto deviceName = [&](int device) { return toQString(cluster.devices[std::size_t(device)].name); };
     if (bar.stage < 0) {
         const auto& t = m_run.transfers[std::size_t(bar.index)];
         return tr("%1 from %2 to %3%4, frame %5\n%6 to %7 (%8)")
-            .arg(bytesText(t.bytes), deviceName(t.from), deviceName(t.to),
+            .arg(bytesText(t.bytes), m_deviceNames[t.from], m_deviceNames[t.to],
                  t.task < 0 ? tr(" (result)") : QString())
             .arg(t.frame + 1)
             .arg(secondsText(t.start), secondsText(t.end), secondsText(t.end - t.start));
     }
     const auto& e = m_run.tasks[std::size_t(bar.index)];
-    const auto& task = m_project->preview().program->tasks[std::size_t(e.task)];
-    const auto& stage = m_project->plan().stages[std::size_t(task.stage)];
-    const auto& nodes = m_project->model().graph.nodes;
-    QString what = toQString(nodes[stage.first].name);
-    if (stage.last > stage.first) {
-        what += QStringLiteral(" … ") + toQString(nodes[stage.last].name);
-    }
+    const auto& task = m_program->tasks[std::size_t(e.task)];
     const QString cell = task.cell < 0 ? tr("reduction") : tr("cell %1").arg(task.cell + 1);
     return tr("Stage %1 (%2), %3, frame %4\n%5 to %6 (%7) on %8")
         .arg(task.stage + 1)
-        .arg(what, cell)
+        .arg(m_stageNames[task.stage], cell)
         .arg(e.frame + 1)
-        .arg(secondsText(e.start), secondsText(e.end), secondsText(e.end - e.start), deviceName(e.device));
+        .arg(secondsText(e.start), secondsText(e.end), secondsText(e.end - e.start), m_deviceNames[e.device]);
 }
 
 } // namespace tessera::ui

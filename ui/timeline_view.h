@@ -7,9 +7,13 @@
 
 #include <QWidget>
 
+#include <QStringList>
+
 #include <functional>
+#include <memory>
 #include <vector>
 
+#include "core/partition/program.h"
 #include "core/sim/simulator.h"
 
 class QLabel;
@@ -78,7 +82,10 @@ private:
     QString describe(const TimelineCanvas::Bar& bar) const;
 
     ProjectModel* m_project;
-    sim::SimResult m_run; // what the canvas draws
+    // what the canvas draws, and what its tool tips name (kept, so that they describe the drawn run)
+    sim::SimResult m_run;
+    std::shared_ptr<const partition::Program> m_program;
+    QStringList m_stageNames, m_deviceNames;
     bool m_stale = false; // an edit arrived while hidden
     QSpinBox* m_frames;
     QLabel* m_summary;
