@@ -10,10 +10,6 @@
 #include <QTableWidget>
 #include <QVBoxLayout>
 
-#include "core/exec/library_version.h"
-#include "core/model/library_version.h"
-#include "core/net/library_version.h"
-#include "core/optimize/library_version.h"
 #include "deployer/library_version.h"
 #include "ui/graph_layout.h"
 #include "ui/qt_convert.h"
@@ -21,20 +17,12 @@
 namespace tessera::ui {
 
 QList<QPair<QString, QString>> libraryVersions() {
-    const QString openblas = toQString(exec::openblasVersion());
-    return {
-        {QStringLiteral("Qt"), QString::fromLatin1(qVersion())},
-        {QStringLiteral("GLPK"), toQString(optimize::glpkVersion())},
-        {QStringLiteral("libssh"), toQString(deployer::libsshVersion())},
-        {QStringLiteral("OpenSSL"), toQString(deployer::opensslVersion())},
-        {QStringLiteral("ZeroMQ"), toQString(net::zmqVersion())},
-        {QStringLiteral("Protocol Buffers"), toQString(net::protobufVersion())},
-        {QStringLiteral("ONNX"), toQString(model::onnxVersion())},
-        {QStringLiteral("Graphviz"), graphvizVersion()},
-        {QStringLiteral("Eigen"), toQString(exec::eigenVersion())},
-        {QStringLiteral("OpenBLAS"),
-         openblas.isEmpty() ? AboutDialog::tr("not linked (matrix products run on Eigen)") : openblas},
-    };
+    QList<QPair<QString, QString>> versions{{QStringLiteral("Qt"), QString::fromLatin1(qVersion())}};
+    for (const auto& [library, version] : deployer::linkedLibraryVersions()) {
+        versions.append({toQString(library), toQString(version)});
+    }
+    versions.append({QStringLiteral("Graphviz"), graphvizVersion()});
+    return versions;
 }
 
 QString buildDescription() {

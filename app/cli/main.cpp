@@ -6,33 +6,21 @@
 #include <string>
 #include <utility>
 
+#include <png.h>
+
 #include "app/cli/commands.h"
-#include "core/exec/library_version.h"
-#include "core/model/library_version.h"
-#include "core/net/library_version.h"
-#include "core/optimize/library_version.h"
 #include "deployer/library_version.h"
 
 namespace {
 
 // "tessera X.Y.Z", then a line per library this program links, asked at run time where the library can tell
-// (the studio's About box lists the same, with Qt and Graphviz).
+// (the studio's About box lists the same, with Qt and Graphviz instead of libpng).
 std::string versionText() {
-    using namespace tessera;
-    const std::string openblas = exec::openblasVersion();
-    const std::pair<const char*, std::string> libraries[] = {
-        {"GLPK", optimize::glpkVersion()},
-        {"libssh", deployer::libsshVersion()},
-        {"OpenSSL", deployer::opensslVersion()},
-        {"ZeroMQ", net::zmqVersion()},
-        {"Protocol Buffers", net::protobufVersion()},
-        {"ONNX", model::onnxVersion()},
-        {"Eigen", exec::eigenVersion()},
-        {"OpenBLAS", openblas.empty() ? "not linked (matrix products run on Eigen)" : openblas},
-    };
+    auto libraries = tessera::deployer::linkedLibraryVersions();
+    libraries.emplace_back("libpng", png_get_libpng_ver(nullptr));
     std::string text = std::string("tessera ") + TESSERA_VERSION;
     for (const auto& [library, version] : libraries) {
-        text += std::string("\n  ") + library + ": " + version;
+        text += "\n  " + library + ": " + version;
     }
     return text;
 }

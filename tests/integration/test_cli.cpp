@@ -70,6 +70,10 @@ private slots:
         auto r = run(binary("tessera"), {"--version"});
         QCOMPARE(r.exitCode, 0);
         QVERIFY(r.out.startsWith("tessera 0.1.0"));
+        for (const char* library : {"GLPK", "libssh", "ZeroMQ", "ONNX", "FFmpeg", "libpng"}) {
+            const QRegularExpression line(QString("\n  %1: [^\n]*\\d").arg(library));
+            QVERIFY2(r.out.contains(line), qPrintable(library + ("\n" + r.out)));
+        }
         r = run(binary("tessera"), {"--help"});
         QCOMPARE(r.exitCode, 0);
         QVERIFY(r.out.contains("analyze") && r.out.contains("zoo"));

@@ -259,7 +259,7 @@ private slots:
             QVERIFY2(!version.trimmed().isEmpty(), qPrintable(library));
         }
         QCOMPARE(names, QStringList({"Qt", "GLPK", "libssh", "OpenSSL", "ZeroMQ", "Protocol Buffers", "ONNX",
-                                     "Graphviz", "Eigen", "OpenBLAS"}));
+                                     "Eigen", "OpenBLAS", "FFmpeg", "Graphviz"}));
         QCOMPARE(versions[0].second, QString::fromLatin1(qVersion()));
         // a version looks like one: a digit in it
         for (const auto& [library, version] : versions) {
