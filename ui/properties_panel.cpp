@@ -51,9 +51,29 @@ PropertiesPanel::PropertiesPanel(ProjectModel* project, NodeSelection* selection
     refresh();
 }
 
+void PropertiesPanel::showEvent(QShowEvent* event) {
+    QTextBrowser::showEvent(event);
+    if (m_stale) {
+        refresh();
+    }
+}
+
+void PropertiesPanel::display(const QString& html) {
+    // most plan edits (a cut line dragged) leave the selected layer's text as it was
+    if (html != m_html) {
+        m_html = html;
+        setHtml(html);
+    }
+}
+
 void PropertiesPanel::refresh() {
+    // laying out the rich text costs milliseconds per plan edit, for nothing when nobody sees it
+    m_stale = !isVisible();
+    if (m_stale) {
+        return;
+    }
     if (!m_project->hasProject() || m_selection->isEmpty()) {
-        setHtml(
+        display(
             tr("<p style='color:#777'>Select a layer in the graph or the table to see its properties.</p>"));
         return;
     }
@@ -75,7 +95,7 @@ void PropertiesPanel::refresh() {
         html += row(tr("MACs"), countText(macs));
         html += row(tr("Params"), countText(params));
         html += row(tr("Weights"), bytesText(weights));
-        setHtml(html + QStringLiteral("</table>"));
+        display(html + QStringLiteral("</table>"));
         return;
     }
     const auto index = nodes.front();
@@ -118,7 +138,7 @@ void PropertiesPanel::refresh() {
         html += row(tr("Stage"), tr("%1 (%2)").arg(stage).arg(toQString(partition::toString(s.kind))));
         html += row(tr("Devices"), devices.join(QStringLiteral(", ")).toHtmlEscaped());
     }
-    setHtml(html + QStringLiteral("</table>"));
+    display(html + QStringLiteral("</table>"));
 }
 
 } // namespace tessera::ui

@@ -6,6 +6,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QCheckBox>
+#include <QDockWidget>
 #include <QGraphicsScene>
 #include <QLineEdit>
 #include <QMimeData>
@@ -33,6 +34,7 @@
 #include "ui/partition_editor.h"
 #include "ui/prediction_panel.h"
 #include "ui/project_model.h"
+#include "ui/properties_panel.h"
 
 using namespace tessera;
 using namespace tessera::ui;
@@ -270,6 +272,27 @@ private slots:
         // emulated-6 now holds a sixth of conv_18's 18 MiB of filters (1024 x 512 x 3 x 3 floats).
         const double added = m_window->memoryChart()->bars()[5].weights - before;
         QVERIFY2(added > 2.9 && added < 3.2, qPrintable(QString::number(added)));
+    }
+
+    // The properties panel describes the selected layer; tabbed away behind Predictions it skips changes and
+    // catches up when shown.
+    void propertiesFollowTheSelectionWhenShown() {
+        auto* properties = m_window->findChild<PropertiesPanel*>();
+        auto* dock = m_window->findChild<QDockWidget*>(QStringLiteral("propertiesDock"));
+        QVERIFY(properties && dock);
+        dock->show();
+        dock->raise();
+        QTRY_VERIFY(properties->isVisible());
+        m_window->selection()->setNodes({nodeIndex("conv_20")});
+        QVERIFY2(properties->toPlainText().contains(QStringLiteral("conv_20")),
+                 qPrintable(properties->toPlainText()));
+        dock->hide();
+        QTRY_VERIFY(!properties->isVisible());
+        m_window->selection()->setNodes({nodeIndex("conv_10")});
+        QVERIFY(properties->toPlainText().contains(QStringLiteral("conv_20"))); // not rewritten while hidden
+        dock->show();
+        QTRY_VERIFY(properties->toPlainText().contains(QStringLiteral("conv_10")));
+        QVERIFY(!properties->toPlainText().contains(QStringLiteral("conv_20")));
     }
 
     void findSelectsAndTitleShowsModified() {
