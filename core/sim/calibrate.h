@@ -26,7 +26,8 @@ struct SpeedFit {
 Expected<SpeedFit> fitSpeed(const std::vector<TaskWork>& work, const std::vector<double>& seconds);
 
 // Runs `model` on this machine with `threads` threads (one warm-up, then `runs` profiled runs on a fixed
-// input) and fits the speed model to the mean time of every node.
+// input) and fits the speed model to the least time of every node over the runs (the least disturbed by other
+// work on the machine).
 Expected<SpeedFit> calibrate(const model::Model& model, int threads, int runs,
                              const StopToken* stop = nullptr);
 

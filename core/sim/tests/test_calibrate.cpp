@@ -66,7 +66,7 @@ private slots:
         device.bytesPerSecond = fit->bytesPerSecond;
         device.nodeOverheadSeconds = fit->nodeOverheadSeconds;
         const double predicted = sim::workSeconds(sim::taskWork(yolo->graph), device);
-        auto measured = sim::calibrate(*yolo, 1, 1);
+        auto measured = sim::calibrate(*yolo, 1, 3);
         QVERIFY(measured.ok());
         qInfo(
             "fitted on tiny-YOLOv2: %.1f GMAC/s, %.2f GB/s, %.0f us per node; YOLOv2-416 predicted %.0f ms, "
