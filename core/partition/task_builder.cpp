@@ -4,7 +4,6 @@
 #include <cmath>
 
 #include "core/cost/layer_cost.h"
-#include "core/cost/memory_plan.h"
 #include "core/cost/weight_storage.h"
 
 namespace tessera::partition::detail {
@@ -312,7 +311,7 @@ Task TaskBuilder::finish() {
     const auto costs = cost::analyze(m_task.graph);
     m_task.macs = costs.macs;
     m_task.flops = costs.flops;
-    m_task.arenaBytes = cost::planMemory(m_task.graph).arenaBytes;
+    m_task.arenaBytes = costs.peakActivationBytes; // planMemory()'s arena, which analyze() already planned
     m_task.weightBytes = 0;
     for (auto& w : m_task.weights) {
         w.storedBytes = storedSliceBytes(w);
