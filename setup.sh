@@ -19,6 +19,8 @@ packages=(
   libonnx-testdata python3-onnx python3-numpy time nodejs npm openssh-server openssh-client iproute2 xvfb xauth imagemagick
   # tests: the exported PDF report rendered to PNG (pdfinfo, pdftoppm)
   poppler-utils
+  # packaging checks: the .deb's desktop entry and AppStream metadata validated
+  desktop-file-utils appstream
   # aarch64 cross build of the device runtime (preset aarch64), run under qemu-user by the tests: Debian's
   # cross compiler and the arm64 multiarch libraries of the Qt-free targets (header-only ones are shared)
   crossbuild-essential-arm64 qemu-user-static libprotobuf-dev:arm64 libopenblas-dev:arm64 zlib1g-dev:arm64

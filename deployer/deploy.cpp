@@ -395,7 +395,15 @@ std::map<std::string, std::string> defaultNodeBinaries(const std::string& selfEx
     if (uname(&host) == 0) {
         binaries[host.machine] = (bin / "tessera-node").string();
     }
-    // build/<preset>/bin/tessera -> build/aarch64/bin/tessera-node
+    // installed (the .deb): /usr/bin/tessera -> /usr/lib/tessera/<arch>/tessera-node
+    std::error_code ec;
+    for (const auto& arch : fs::directory_iterator(bin.parent_path() / "lib" / "tessera", ec)) {
+        const std::string name = arch.path().filename().string();
+        if (!binaries.count(name) && fs::exists(arch.path() / "tessera-node")) {
+            binaries[name] = (arch.path() / "tessera-node").string();
+        }
+    }
+    // a build tree: build/<preset>/bin/tessera -> build/aarch64/bin/tessera-node
     const fs::path cross = bin.parent_path().parent_path() / "aarch64" / "bin" / "tessera-node";
     if (!binaries.count("aarch64") && fs::exists(cross)) {
         binaries["aarch64"] = cross.string();

@@ -54,9 +54,9 @@ std::vector<Expected<DeviceDeployment>> deploy(const cost::Cluster& cluster, con
 // for a device without a host.
 std::vector<std::string> defaultEndpoints(const cost::Cluster& cluster, int basePort);
 
-// The tessera-node builds found for a CLI whose executable is `selfExe` (build/<preset>/bin/tessera): the
-// tessera-node beside it for the host's architecture, and <build>/aarch64/bin/tessera-node for aarch64 when
-// present.
+// The tessera-node builds found for a CLI whose executable is `selfExe`: the tessera-node beside it for the
+// host's architecture; installed (/usr/bin/tessera), /usr/lib/tessera/<arch>/tessera-node for each packaged
+// architecture; in a build tree (build/<preset>/bin/tessera), build/aarch64/bin/tessera-node when present.
 std::map<std::string, std::string> defaultNodeBinaries(const std::string& selfExe);
 
 } // namespace tessera::deployer

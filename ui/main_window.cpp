@@ -135,7 +135,6 @@ void MainWindow::createDocks() {
     auto* channels =
         dock(m_channels, tr("Channel Split"), QStringLiteral("channelSplitDock"), Qt::LeftDockWidgetArea);
     tabifyDockWidget(tiles, channels);
-    tiles->raise();
     dock(m_devices, tr("Devices"), QStringLiteral("devicesDock"), Qt::RightDockWidgetArea);
     dock(m_chart, tr("Memory"), QStringLiteral("memoryDock"), Qt::RightDockWidgetArea);
     auto* predictions =
@@ -157,6 +156,7 @@ void MainWindow::applyDefaultDockSizes() {
     auto* memory = findChild<QDockWidget*>(QStringLiteral("memoryDock"));
     auto* predictions = findChild<QDockWidget*>(QStringLiteral("predictionsDock"));
     predictions->raise();
+    findChild<QDockWidget*>(QStringLiteral("tileEditorDock"))->raise();
     resizeDocks({layers, predictions}, {440, 470}, Qt::Horizontal);
     resizeDocks({devices, memory, predictions}, {200, 320, 380}, Qt::Vertical);
     resizeDocks({findChild<QDockWidget*>(QStringLiteral("timelineDock"))}, {230}, Qt::Vertical);
