@@ -21,6 +21,7 @@
 #include "ui/partition_editor.h"
 #include "ui/project_model.h"
 #include "ui/qt_convert.h"
+#include "ui/stage_explanation.h"
 
 namespace tessera::ui {
 namespace {
@@ -47,7 +48,24 @@ ChannelSplitEditor::ChannelSplitEditor(ProjectModel* project, NodeSelection* sel
     , m_selection(selection)
     , m_editor(editor)
     , m_pages(new QStackedWidget(this))
-    , m_explanation(new QLabel(this))
+    , m_explanation(new StageExplanation(
+          project, selection,
+          {tr("Select a layer of a channel split (in the graph or the layer table) to edit its shares here."),
+           tr("%1 is not in a channel split."), tr("Channel splits of this plan: %1"),
+           tr("To split layers by channels, select a range of layers and choose Partition → Split Output "
+              "Channels (LOP) or Split Input Channels (LIP). A LOP stage followed by a LIP stage cut the "
+              "same "
+              "way is a fused pair: nothing is exchanged between them.")},
+          [project](const partition::Stage& stage) {
+              const auto& nodes = project->model().graph.nodes;
+              const bool lop = stage.kind == partition::StageKind::Lop;
+              return !lop && stage.kind != partition::StageKind::Lip
+                         ? QString()
+                         : tr("%1 … %2 (%3)")
+                               .arg(toQString(nodes[stage.first].name), toQString(nodes[stage.last].name),
+                                    lop ? tr("LOP") : tr("LIP"));
+          },
+          this))
     , m_header(new QLabel(this))
     , m_grid(new QGridLayout)
     , m_addDevice(new QComboBox(this))
@@ -58,24 +76,10 @@ ChannelSplitEditor::ChannelSplitEditor(ProjectModel* project, NodeSelection* sel
     , m_pair(new QLabel(this))
     , m_keepFused(new QCheckBox(tr("Keep the pair fused (edit both stages together)"), this))
     , m_matchPair(new QPushButton(this))
-    , m_message(new QLabel(this)) {
-    m_explanation->setWordWrap(true);
-    m_explanation->setAlignment(Qt::AlignTop | Qt::AlignLeft);
-    m_explanation->setMargin(8);
+    , m_message(makeMessageLabel(this)) {
     m_explanation->setObjectName(QStringLiteral("channelSplitExplanation"));
-    m_explanation->setTextFormat(Qt::RichText);
-    connect(m_explanation, &QLabel::linkActivated, this, [this](const QString& link) {
-        bool ok = false;
-        const auto node = link.section(QLatin1Char(':'), 1).toULongLong(&ok);
-        if (ok && m_project->hasProject() && node < m_project->model().graph.nodes.size()) {
-            m_selection->setNodes({std::size_t(node)});
-        }
-    });
     m_header->setWordWrap(true);
     m_pair->setWordWrap(true);
-    m_message->setWordWrap(true);
-    m_message->setStyleSheet(QStringLiteral("QLabel { color: #b01c1c; }"));
-    m_message->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_keepFused->setChecked(true);
     m_keepFused->setToolTip(
         tr("Editing either stage of the fused pair moves the other's cuts and devices too, "
@@ -461,43 +465,7 @@ void ChannelSplitEditor::refreshPair(std::size_t stageIndex) {
 }
 
 void ChannelSplitEditor::showExplanation() {
-    QString text;
-    if (!m_project->hasProject()) {
-        text = tr("No project open.");
-    } else if (m_selection->isEmpty()) {
-        text = tr(
-            "Select a layer of a channel split (in the graph or the layer table) to edit its shares here.");
-    } else {
-        const auto& name = m_project->model().graph.nodes[m_selection->nodes().front()].name;
-        text = tr("%1 is not in a channel split.").arg(toQString(name));
-    }
-    text = QStringLiteral("<p>%1</p>").arg(text.toHtmlEscaped());
-    QStringList splits;
-    if (m_project->hasProject()) {
-        const auto& graph = m_project->model().graph;
-        for (const auto& stage : m_project->plan().stages) {
-            if (stage.kind == partition::StageKind::Lop || stage.kind == partition::StageKind::Lip) {
-                splits.append(
-                    QStringLiteral("<a href=\"node:%1\">%2</a>")
-                        .arg(stage.first)
-                        .arg(tr("%1 … %2 (%3)")
-                                 .arg(toQString(graph.nodes[stage.first].name),
-                                      toQString(graph.nodes[stage.last].name),
-                                      stage.kind == partition::StageKind::Lop ? tr("LOP") : tr("LIP"))
-                                 .toHtmlEscaped()));
-            }
-        }
-    }
-    if (!splits.isEmpty()) {
-        text += QStringLiteral("<p>%1</p>")
-                    .arg(tr("Channel splits of this plan: %1").arg(splits.join(QStringLiteral(", "))));
-    }
-    text += QStringLiteral("<p>%1</p>")
-                .arg(tr("To split layers by channels, select a range of layers and choose Partition → Split "
-                        "Output Channels (LOP) or Split Input Channels (LIP). A LOP stage followed by a LIP "
-                        "stage cut the same way is a fused pair: nothing is exchanged between them.")
-                         .toHtmlEscaped());
-    m_explanation->setText(text);
+    m_explanation->refresh();
     m_pages->setCurrentIndex(0);
 }
 

@@ -32,6 +32,7 @@ namespace tessera::ui {
 class NodeSelection;
 class PartitionEditor;
 class ProjectModel;
+class StageExplanation;
 
 class ChannelSplitEditor : public QWidget {
     Q_OBJECT
@@ -94,7 +95,7 @@ private:
     NodeSelection* m_selection;
     PartitionEditor* m_editor;
     QStackedWidget* m_pages;
-    QLabel* m_explanation;
+    StageExplanation* m_explanation;
     QLabel* m_header;
     QGridLayout* m_grid;
     std::vector<Row> m_rows;

@@ -1,7 +1,6 @@
 #include "ui/tile_editor.h"
 
 #include <QCheckBox>
-#include <QEvent>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QSpinBox>
@@ -14,6 +13,7 @@
 #include "ui/partition_editor.h"
 #include "ui/project_model.h"
 #include "ui/qt_convert.h"
+#include "ui/stage_explanation.h"
 #include "ui/tile_canvas.h"
 
 namespace tessera::ui {
@@ -25,7 +25,21 @@ TileEditor::TileEditor(ProjectModel* project, NodeSelection* selection, Partitio
     , m_selection(selection)
     , m_editor(editor)
     , m_pages(new QStackedWidget(this))
-    , m_explanation(new QLabel(this))
+    , m_explanation(new StageExplanation(
+          project, selection,
+          {tr("Select a layer of a tile block (in the graph or the layer table) to edit its tiles here."),
+           tr("%1 is not in a tile block."), tr("Tile blocks of this plan: %1"),
+           tr("To make a tile block, select a range of layers (click the first, Shift+click the last) and "
+              "choose Partition → Fuse as Tile Block… (Ctrl+T). Its output is cut into a grid of tiles that "
+              "the devices compute in parallel.")},
+          [project](const partition::Stage& stage) {
+              const auto& nodes = project->model().graph.nodes;
+              return stage.kind != partition::StageKind::Tiles
+                         ? QString()
+                         : tr("%1 … %2").arg(toQString(nodes[stage.first].name),
+                                             toQString(nodes[stage.last].name));
+          },
+          this))
     , m_header(new QLabel(this))
     , m_rows(new QSpinBox(this))
     , m_columns(new QSpinBox(this))
@@ -34,23 +48,9 @@ TileEditor::TileEditor(ProjectModel* project, NodeSelection* selection, Partitio
     , m_showInput(new QToolButton(this))
     , m_canvas(new TileCanvas(project, editor, this))
     , m_strip(new DeviceStrip(project, editor, this))
-    , m_message(new QLabel(this)) {
-    m_explanation->setWordWrap(true);
-    m_explanation->setAlignment(Qt::AlignTop | Qt::AlignLeft);
-    m_explanation->setMargin(8);
+    , m_message(makeMessageLabel(this)) {
     m_explanation->setObjectName(QStringLiteral("tileEditorExplanation"));
-    m_explanation->setTextFormat(Qt::RichText);
-    connect(m_explanation, &QLabel::linkActivated, this, [this](const QString& link) {
-        bool ok = false;
-        const auto node = link.section(QLatin1Char(':'), 1).toULongLong(&ok);
-        if (ok && m_project->hasProject() && node < m_project->model().graph.nodes.size()) {
-            m_selection->setNodes({std::size_t(node)});
-        }
-    });
     m_header->setWordWrap(true);
-    m_message->setWordWrap(true);
-    m_message->setStyleSheet(QStringLiteral("QLabel { color: #b01c1c; }"));
-    m_message->setTextInteractionFlags(Qt::TextSelectableByMouse);
     for (auto* spin : {m_rows, m_columns}) {
         // Typing "12" applies 12 once, not 1 and then 12.
         spin->setKeyboardTracking(false);
@@ -157,56 +157,11 @@ QString TileEditor::messageText() const {
     return m_message->text();
 }
 
-void TileEditor::changeEvent(QEvent* event) {
-    QWidget::changeEvent(event);
-    if (event->type() == QEvent::PaletteChange) {
-        m_explanation->clear(); // setText() skips a text it already shows
-        refresh();
-    }
-}
-
 void TileEditor::refresh() {
     const auto node = blockNode();
     m_canvas->setBlockNode(node);
     if (!node) {
-        QString text;
-        if (!m_project->hasProject()) {
-            text = tr("No project open.");
-        } else if (m_selection->isEmpty()) {
-            text = tr(
-                "Select a layer of a tile block (in the graph or the layer table) to edit its tiles here.");
-        } else {
-            const auto& name = m_project->model().graph.nodes[m_selection->nodes().front()].name;
-            text = tr("%1 is not in a tile block.").arg(toQString(name));
-        }
-        text = QStringLiteral("<p>%1</p>").arg(text.toHtmlEscaped());
-        // The plan's tile blocks, as links that select them.
-        QStringList blocks;
-        if (m_project->hasProject()) {
-            const auto& graph = m_project->model().graph;
-            for (const auto& stage : m_project->plan().stages) {
-                if (stage.kind == partition::StageKind::Tiles) {
-                    blocks.append(QStringLiteral("<a href=\"node:%1\">%2</a>")
-                                      .arg(stage.first)
-                                      .arg(tr("%1 … %2")
-                                               .arg(toQString(graph.nodes[stage.first].name),
-                                                    toQString(graph.nodes[stage.last].name))
-                                               .toHtmlEscaped()));
-                }
-            }
-        }
-        if (!blocks.isEmpty()) {
-            text += QStringLiteral("<p>%1</p>")
-                        .arg(tr("Tile blocks of this plan: %1").arg(blocks.join(QStringLiteral(", "))));
-        }
-        text +=
-            QStringLiteral("<p>%1</p>")
-                .arg(tr("To make a tile block, select a range of layers (click the first, Shift+click the "
-                        "last) "
-                        "and choose Partition → Fuse as Tile Block… (Ctrl+T). Its output is cut into a grid "
-                        "of tiles that the devices compute in parallel.")
-                         .toHtmlEscaped());
-        m_explanation->setText(text);
+        m_explanation->refresh();
         m_pages->setCurrentIndex(0);
         m_strip->setTileCounts({});
         return;

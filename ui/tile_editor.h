@@ -21,6 +21,7 @@ class DeviceStrip;
 class NodeSelection;
 class PartitionEditor;
 class ProjectModel;
+class StageExplanation;
 class TileCanvas;
 
 class TileEditor : public QWidget {
@@ -43,10 +44,6 @@ public:
     QCheckBox* stealingEdit() const { return m_stealing; }
     QToolButton* showInputButton() const { return m_showInput; }
 
-protected:
-    // rich text takes its link colour when it is set: set again when the theme changes
-    void changeEvent(QEvent* event) override;
-
 private:
     void refresh();
     void showMessage(const QString& text);
@@ -57,7 +54,7 @@ private:
     NodeSelection* m_selection;
     PartitionEditor* m_editor;
     QStackedWidget* m_pages;
-    QLabel* m_explanation;
+    StageExplanation* m_explanation;
     QLabel* m_header;
     QSpinBox* m_rows;
     QSpinBox* m_columns;
