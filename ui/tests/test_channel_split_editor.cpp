@@ -53,25 +53,6 @@ private:
     const partition::Stage& lip() const { return stageOf("conv_19"); }
     int steps() const { return m_project->undoStack()->count(); }
 
-    QList<double> chartTotals() const {
-        QList<double> totals;
-        for (const auto& bar : m_window->memoryChart()->bars()) {
-            totals.append(bar.weights + bar.activations + bar.buffers);
-        }
-        return totals;
-    }
-
-    // The chart shows the prediction of the plan as it is now.
-    void checkChartFollowsPlan() const {
-        const auto bars = m_window->memoryChart()->bars();
-        const auto& devices = m_project->preview().cost.devices;
-        QCOMPARE(bars.size(), int(devices.size()));
-        for (int d = 0; d < bars.size(); ++d) {
-            QCOMPARE(bars[d].activations,
-                     double(devices[std::size_t(d)].activationBytes) / (1024.0 * 1024.0));
-        }
-    }
-
     // Chooses the item of `combo` holding `data`, as a user picking it from the list does.
     static void choose(QComboBox* combo, int data) {
         const int item = combo->findData(data);
@@ -105,17 +86,9 @@ private:
 
 private slots:
     void init() {
-        m_settings =
-            std::make_unique<QSettings>(m_dir.filePath(QStringLiteral("settings.ini")), QSettings::IniFormat);
-        m_settings->clear();
+        m_settings = test::freshSettings(m_dir.path());
         m_project = std::make_unique<ProjectModel>(test::zooCacheDir());
-        MainWindowOptions options;
-        options.sampleProject = test::sampleProject();
-        options.dataDir = m_dir.path();
-        options.offerRecovery = false;
-        m_window = std::make_unique<MainWindow>(m_project.get(), m_settings.get(), options);
-        m_window->resize(1600, 1000);
-        m_window->show();
+        m_window = test::showMainWindow(m_project.get(), m_settings.get(), m_dir.path(), {1600, 1000});
         QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
         QVERIFY(m_window->openSample());
         // Split with the Partition menu's actions, as a user would.
@@ -171,7 +144,7 @@ private slots:
 
     void dragASliderIsOneUndoStep() {
         const partition::Plan before = m_project->plan();
-        const QList<double> chartBefore = chartTotals();
+        const QList<double> chartBefore = test::chartTotals(*m_window);
         const int stepsBefore = steps();
         QSlider* slider = editor()->shareSlider(0);
         QVERIFY(slider->isVisible() && slider->width() > 60);
@@ -188,7 +161,7 @@ private slots:
             previous = lop().channelCuts;
             QCOMPARE(lip().channelCuts, lop().channelCuts);
             QCOMPARE(editor()->channelsEdit(0)->value(), int(lop().channelCuts.front()));
-            checkChartFollowsPlan();
+            test::checkChartFollowsPlan(*m_window, *m_project);
             QCOMPARE(steps(), stepsBefore + 1);
         }
         QTest::mouseRelease(slider, Qt::LeftButton, {}, grab + QPoint(40, 0));
@@ -198,12 +171,12 @@ private slots:
         QCOMPARE(m_project->undoStack()->undoText(),
                  QStringLiteral("Change the channel shares of conv_18..conv_18_leaky"));
         QCOMPARE(lop().devices, before.stages[std::size_t(before.stageOf(nodeIndex("conv_18")))].devices);
-        QVERIFY(chartTotals() != chartBefore);
+        QVERIFY(test::chartTotals(*m_window) != chartBefore);
         const partition::Plan after = m_project->plan();
 
         m_window->findChild<QAction*>(QStringLiteral("undoAction"))->trigger();
         QVERIFY(m_project->plan() == before);
-        QCOMPARE(chartTotals(), chartBefore);
+        QCOMPARE(test::chartTotals(*m_window), chartBefore);
         QCOMPARE(editor()->shareSlider(0)->value(), start);
         m_window->findChild<QAction*>(QStringLiteral("redoAction"))->trigger();
         QVERIFY(m_project->plan() == after);

@@ -41,15 +41,9 @@ class TestReportExport : public QObject {
 
 private slots:
     void initTestCase() {
-        m_settings = std::make_unique<QSettings>(path(QStringLiteral("settings.ini")), QSettings::IniFormat);
+        m_settings = test::freshSettings(m_dir.path());
         m_project = std::make_unique<ProjectModel>(test::zooCacheDir());
-        MainWindowOptions options;
-        options.sampleProject = test::sampleProject();
-        options.dataDir = m_dir.path();
-        options.offerRecovery = false;
-        m_window = std::make_unique<MainWindow>(m_project.get(), m_settings.get(), options);
-        m_window->resize(1400, 900);
-        m_window->show();
+        m_window = test::showMainWindow(m_project.get(), m_settings.get(), m_dir.path(), {1400, 900});
         QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
         auto* action = m_window->findChild<QAction*>(QStringLiteral("exportReportAction"));
         QVERIFY(action);

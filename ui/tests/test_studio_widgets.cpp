@@ -57,17 +57,9 @@ private:
 
 private slots:
     void init() {
-        m_settings =
-            std::make_unique<QSettings>(m_dir.filePath(QStringLiteral("settings.ini")), QSettings::IniFormat);
-        m_settings->clear();
+        m_settings = test::freshSettings(m_dir.path());
         m_project = std::make_unique<ProjectModel>(test::zooCacheDir());
-        MainWindowOptions options;
-        options.sampleProject = test::sampleProject();
-        options.dataDir = m_dir.path();
-        options.offerRecovery = false;
-        m_window = std::make_unique<MainWindow>(m_project.get(), m_settings.get(), options);
-        m_window->resize(1400, 900);
-        m_window->show();
+        m_window = test::showMainWindow(m_project.get(), m_settings.get(), m_dir.path(), {1400, 900});
         QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
         QVERIFY(!m_window->isShowingGraph()); // the welcome page
         QVERIFY(m_window->openSample());

@@ -3,12 +3,19 @@
 // names the zoo's YOLOv2-608, written there by the first test that opens it).
 
 #include <QDir>
+#include <QSettings>
+#include <QSize>
 #include <QString>
+#include <QTest>
 
 #include <cstdint>
+#include <memory>
 #include <string>
 
+#include "ui/main_window.h"
+#include "ui/memory_chart.h"
 #include "ui/project_model.h"
+#include "ui/qt_convert.h"
 
 namespace tessera::ui::test {
 
@@ -36,6 +43,48 @@ inline bool newZooProject(ProjectModel& project, const QString& zooName, QString
     ModelSource source;
     source.zooName = zooName;
     return project.newProject(source, error);
+}
+
+// Settings in `dir`, emptied.
+inline std::unique_ptr<QSettings> freshSettings(const QString& dir) {
+    auto settings = std::make_unique<QSettings>(dir + QStringLiteral("/settings.ini"), QSettings::IniFormat);
+    settings->clear();
+    return settings;
+}
+
+// The studio's main window, shown at `size`, its data (autosaves) in `dataDir`, never offering a recovery;
+// the bundled sample as its sample project unless `options` names another.
+inline std::unique_ptr<MainWindow> showMainWindow(ProjectModel* project, QSettings* settings,
+                                                  const QString& dataDir, QSize size,
+                                                  MainWindowOptions options = {}) {
+    if (options.sampleProject.isEmpty()) {
+        options.sampleProject = sampleProject();
+    }
+    options.dataDir = dataDir;
+    options.offerRecovery = false;
+    auto window = std::make_unique<MainWindow>(project, settings, options);
+    window->resize(size);
+    window->show();
+    return window;
+}
+
+// Weights + activations + buffers of every device, as the memory chart shows them.
+inline QList<double> chartTotals(const MainWindow& window) {
+    QList<double> totals;
+    for (const auto& bar : window.memoryChart()->bars()) {
+        totals.append(bar.weights + bar.activations + bar.buffers);
+    }
+    return totals;
+}
+
+// The memory chart shows the prediction of the plan as it is now (not a stale one).
+inline void checkChartFollowsPlan(const MainWindow& window, const ProjectModel& project) {
+    const auto bars = window.memoryChart()->bars();
+    const auto& devices = project.preview().cost.devices;
+    QCOMPARE(bars.size(), int(devices.size()));
+    for (int d = 0; d < bars.size(); ++d) {
+        QCOMPARE(bars[d].activations, double(devices[std::size_t(d)].activationBytes) / megabyteBytes());
+    }
 }
 
 } // namespace tessera::ui::test

@@ -47,26 +47,6 @@ private:
     TileEditor* editor() const { return m_window->tileEditor(); }
     TileCanvas* canvas() const { return m_window->tileEditor()->canvas(); }
 
-    // Weights + activations + buffers of every device, as the memory chart shows them.
-    QList<double> chartTotals() const {
-        QList<double> totals;
-        for (const auto& bar : m_window->memoryChart()->bars()) {
-            totals.append(bar.weights + bar.activations + bar.buffers);
-        }
-        return totals;
-    }
-
-    // The chart shows the prediction of the plan as it is now (not a stale one).
-    void checkChartFollowsPlan() const {
-        const auto bars = m_window->memoryChart()->bars();
-        const auto& devices = m_project->preview().cost.devices;
-        QCOMPARE(bars.size(), int(devices.size()));
-        for (int d = 0; d < bars.size(); ++d) {
-            QCOMPARE(bars[d].activations,
-                     double(devices[std::size_t(d)].activationBytes) / (1024.0 * 1024.0));
-        }
-    }
-
     // A drag-and-drop onto `target` at `pos`, as the platform delivers it.
     static void drop(QWidget* target, const QPoint& pos, const QMimeData* mime) {
         const auto actions = Qt::CopyAction | Qt::MoveAction;
@@ -83,17 +63,9 @@ private:
 
 private slots:
     void init() {
-        m_settings =
-            std::make_unique<QSettings>(m_dir.filePath(QStringLiteral("settings.ini")), QSettings::IniFormat);
-        m_settings->clear();
+        m_settings = test::freshSettings(m_dir.path());
         m_project = std::make_unique<ProjectModel>(test::zooCacheDir());
-        MainWindowOptions options;
-        options.sampleProject = test::sampleProject();
-        options.dataDir = m_dir.path();
-        options.offerRecovery = false;
-        m_window = std::make_unique<MainWindow>(m_project.get(), m_settings.get(), options);
-        m_window->resize(1600, 1000);
-        m_window->show();
+        m_window = test::showMainWindow(m_project.get(), m_settings.get(), m_dir.path(), {1600, 1000});
         QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
         QVERIFY(m_window->openSample());
         QCOMPARE(block().kind, partition::StageKind::Tiles);
@@ -136,7 +108,7 @@ private slots:
 
     void dragACutLineIsOneUndoStep() {
         const partition::Plan before = m_project->plan();
-        const QList<double> chartBefore = chartTotals();
+        const QList<double> chartBefore = test::chartTotals(*m_window);
         const int steps = m_project->undoStack()->count();
         QCOMPARE(block().colCuts, (std::vector<std::int64_t>{8, 16, 24, 32}));
 
@@ -153,7 +125,7 @@ private slots:
             QTest::mouseMove(canvas(), canvas()->outputPoint(19, column + 0.3).toPoint());
             QCOMPARE(block().colCuts.front(), std::int64_t(column));
             // The memory chart follows every move, and all the moves are one undo step.
-            checkChartFollowsPlan();
+            test::checkChartFollowsPlan(*m_window, *m_project);
             QCOMPARE(m_project->undoStack()->count(), steps + 1);
         }
         QTest::mouseRelease(canvas(), Qt::LeftButton, {}, canvas()->outputPoint(19, 12).toPoint());
@@ -163,15 +135,15 @@ private slots:
         QCOMPARE(m_project->undoStack()->count(), steps + 1);
         QCOMPARE(m_project->undoStack()->undoText(),
                  QStringLiteral("Move the cut lines of conv_0..conv_15_leaky"));
-        QVERIFY(chartTotals() != chartBefore);
+        QVERIFY(test::chartTotals(*m_window) != chartBefore);
         const partition::Plan after = m_project->plan();
 
         m_window->findChild<QAction*>(QStringLiteral("undoAction"))->trigger();
         QVERIFY(m_project->plan() == before);
-        QCOMPARE(chartTotals(), chartBefore);
+        QCOMPARE(test::chartTotals(*m_window), chartBefore);
         m_window->findChild<QAction*>(QStringLiteral("redoAction"))->trigger();
         QVERIFY(m_project->plan() == after);
-        checkChartFollowsPlan();
+        test::checkChartFollowsPlan(*m_window, *m_project);
 
         // A second drag is a second step; dragging past the next cut stops one column short of it.
         const QPoint moved = canvas()->cutHandle(Axis::Columns, 0).toPoint();
