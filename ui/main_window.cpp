@@ -384,7 +384,7 @@ bool MainWindow::saveAs() {
 }
 
 bool MainWindow::exportReport(const QString& path, QString* error, const report::RunRecord* measured) {
-    const auto format = reportFormatForPath(path);
+    const auto format = report::formatOfPath(path.toStdString());
     if (!m_project->hasProject() || !format) {
         *error =
             m_project->hasProject()
@@ -414,7 +414,7 @@ void MainWindow::exportReportInteractive() {
     if (path.isEmpty()) {
         return;
     }
-    if (!reportFormatForPath(path)) {
+    if (!report::formatOfPath(path.toStdString())) {
         path += suffixes.value(std::max(0, int(filters.indexOf(filter))));
     }
     QApplication::setOverrideCursor(Qt::WaitCursor);

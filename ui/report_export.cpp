@@ -27,29 +27,7 @@ bool writeText(const QString& path, const std::string& text, QString* error) {
 
 } // namespace
 
-std::optional<ReportFileFormat> reportFormatForPath(const QString& path) {
-    const QString suffix = QFileInfo(path).suffix().toLower();
-    if (suffix == QLatin1String("html") || suffix == QLatin1String("htm")) {
-        return ReportFileFormat::Html;
-    }
-    if (suffix == QLatin1String("pdf")) {
-        return ReportFileFormat::Pdf;
-    }
-    if (suffix == QLatin1String("csv")) {
-        return ReportFileFormat::Csv;
-    }
-    if (suffix == QLatin1String("json")) {
-        return ReportFileFormat::Json;
-    }
-    return std::nullopt;
-}
-
-QString devicesCsvPath(const QString& csvPath) {
-    const QFileInfo info(csvPath);
-    return info.dir().filePath(info.completeBaseName() + QStringLiteral("-devices.") + info.suffix());
-}
-
-bool exportReport(const ProjectModel& project, const QString& path, ReportFileFormat format,
+bool exportReport(const ProjectModel& project, const QString& path, report::Format format,
                   QGraphicsScene* graph, const report::RunRecord* measured, QString* error) {
     report::ReportInputs inputs;
     inputs.model = &project.model();
@@ -73,14 +51,15 @@ bool exportReport(const ProjectModel& project, const QString& path, ReportFileFo
         return false;
     }
     switch (format) {
-    case ReportFileFormat::Html:
+    case report::Format::Html:
         return writeText(path, report::reportToHtml(*built), error);
-    case ReportFileFormat::Json:
+    case report::Format::Json:
         return writeText(path, report::reportToJson(*built), error);
-    case ReportFileFormat::Csv:
+    case report::Format::Csv:
         return writeText(path, report::layersCsv(*built), error) &&
-               writeText(devicesCsvPath(path), report::devicesCsv(*built), error);
-    case ReportFileFormat::Pdf:
+               writeText(toQString(report::devicesCsvPath(path.toStdString())), report::devicesCsv(*built),
+                         error);
+    case report::Format::Pdf:
         break;
     }
     return writeReportPdf(*built, path, graph, error);

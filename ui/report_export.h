@@ -9,6 +9,7 @@
 #include <optional>
 
 #include "core/report/run_record.h"
+#include "core/report/writers.h"
 
 class QGraphicsScene;
 
@@ -16,17 +17,10 @@ namespace tessera::ui {
 
 class ProjectModel;
 
-enum class ReportFileFormat { Html, Pdf, Csv, Json };
-
-// From the file's extension (.html/.htm, .pdf, .csv, .json; any case); nullopt for anything else.
-std::optional<ReportFileFormat> reportFormatForPath(const QString& path);
-// report.csv -> report-devices.csv, beside it.
-QString devicesCsvPath(const QString& csvPath);
-
 // Builds the report of `project` (which must have one) and writes it to `path` in `format`. `graph`: the
 // graph view's scene for the PDF's graph page (may be null); `measured`: a run to report (may be null).
 // False with a message naming the file (or the plan's problems) on failure.
-bool exportReport(const ProjectModel& project, const QString& path, ReportFileFormat format,
+bool exportReport(const ProjectModel& project, const QString& path, report::Format format,
                   QGraphicsScene* graph, const report::RunRecord* measured, QString* error);
 
 } // namespace tessera::ui

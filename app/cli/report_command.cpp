@@ -15,34 +15,6 @@
 #include "core/report/writers.h"
 
 namespace tessera::cli {
-namespace {
-
-// "html", "json", "csv" or "pdf" from --format, else from the output's extension; empty when neither says.
-std::string formatOf(const std::string& format, const std::string& out) {
-    if (!format.empty()) {
-        return format;
-    }
-    std::string ext = std::filesystem::path(out).extension().string();
-    for (char& c : ext) {
-        c = char(std::tolower(static_cast<unsigned char>(c)));
-    }
-    if (ext == ".htm" || ext == ".html") {
-        return "html";
-    }
-    if (ext == ".json" || ext == ".csv" || ext == ".pdf") {
-        return ext.substr(1);
-    }
-    return {};
-}
-
-// report.csv -> report-devices.csv (beside it).
-std::string devicesCsvPath(const std::string& out) {
-    const std::filesystem::path p(out);
-    return (p.parent_path() / (p.stem().string() + "-devices" + p.extension().string())).string();
-}
-
-} // namespace
-
 Runner addReportCommand(CLI::App& app) {
     struct Args {
         std::string model, cluster, plan, compare, measured, out, format;
@@ -76,12 +48,13 @@ Runner addReportCommand(CLI::App& app) {
     cmd->add_option("--weights", args->weights, "Darknet .weights file for a .cfg model");
 
     return [args]() {
-        const std::string format = formatOf(args->format, args->out);
-        if (format.empty()) {
+        const auto format =
+            args->format.empty() ? report::formatOfPath(args->out) : report::formatFromName(args->format);
+        if (!format) {
             return fail("--out " + args->out +
                         ": cannot tell the format from the extension; use .html, .json or .csv, or --format");
         }
-        if (format == "pdf") {
+        if (*format == report::Format::Pdf) {
             return fail("PDF reports are drawn with Qt by the studio, and this command-line tool is Qt-free: "
                         "run `tessera-studio --report " +
                         args->out +
@@ -130,11 +103,11 @@ Runner addReportCommand(CLI::App& app) {
             return fail(built.error().message);
         }
         std::vector<std::pair<std::string, std::string>> files;
-        if (format == "json") {
+        if (*format == report::Format::Json) {
             files.emplace_back(args->out, report::reportToJson(*built));
-        } else if (format == "csv") {
+        } else if (*format == report::Format::Csv) {
             files.emplace_back(args->out, report::layersCsv(*built));
-            files.emplace_back(devicesCsvPath(args->out), report::devicesCsv(*built));
+            files.emplace_back(report::devicesCsvPath(args->out), report::devicesCsv(*built));
         } else {
             files.emplace_back(args->out, report::reportToHtml(*built));
         }

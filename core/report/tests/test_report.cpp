@@ -189,6 +189,20 @@ private slots:
                  cost.devices[1].totalBytes);
     }
 
+    void formatsFromNamesAndPaths() {
+        using report::Format;
+        QCOMPARE(report::formatOfPath("out/r.HTM"), std::optional(Format::Html));
+        QCOMPARE(report::formatOfPath("r.html"), std::optional(Format::Html));
+        QCOMPARE(report::formatOfPath("r.Json"), std::optional(Format::Json));
+        QCOMPARE(report::formatOfPath("r.csv"), std::optional(Format::Csv));
+        QCOMPARE(report::formatOfPath("r.pdf"), std::optional(Format::Pdf));
+        QVERIFY(!report::formatOfPath("report"));
+        QVERIFY(!report::formatOfPath("r.txt"));
+        QCOMPARE(report::formatFromName("csv"), std::optional(Format::Csv));
+        QVERIFY(!report::formatFromName("CSV."));
+        QCOMPARE(report::devicesCsvPath("out/plan.csv"), std::string("out/plan-devices.csv"));
+    }
+
     void percentilesUseNearestRank() {
         std::vector<double> values;
         for (int i = 100; i >= 1; --i) {
