@@ -69,7 +69,12 @@ AboutDialog::AboutDialog(QWidget* parent)
     }
     table->resizeColumnToContents(0);
     table->horizontalHeader()->setStretchLastSection(true);
-    table->setMinimumSize(560, 330);
+    // every library in view, without scrolling
+    int height = table->horizontalHeader()->height() + 2 * table->frameWidth();
+    for (int row = 0; row < table->rowCount(); ++row) {
+        height += table->rowHeight(row);
+    }
+    table->setMinimumSize(560, height);
     layout->addWidget(table);
 
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
