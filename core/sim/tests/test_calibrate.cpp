@@ -59,7 +59,7 @@ private slots:
         auto tiny = model::buildZooModel("tiny-yolov2");
         auto yolo = model::buildZooModel("yolov2-416");
         QVERIFY(tiny.ok() && yolo.ok());
-        auto fit = sim::calibrate(*tiny, 1, 3);
+        auto fit = sim::calibrate(*tiny, 1, 5);
         QVERIFY2(fit.ok(), fit.ok() ? "" : fit.error().message.c_str());
         cost::Device device;
         device.macsPerSecond = fit->macsPerSecond;
