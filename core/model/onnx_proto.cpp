@@ -301,7 +301,10 @@ void toProto(const Node& node, onnx::NodeProto& out) {
     for (const auto& o : node.outputs) {
         out.add_output(o);
     }
-    for (const auto& [attrName, value] : node.attributes) {
+    for (const auto& attribute : node.attributes) {
+        // named, not a structured binding: clang before 16 cannot capture those in the lambda below
+        const std::string& attrName = attribute.first;
+        const auto& value = attribute.second;
         auto* a = out.add_attribute();
         a->set_name(attrName);
         std::visit(
