@@ -1,5 +1,7 @@
 #include <QtTest>
 
+#include <sys/resource.h>
+
 #include <fstream>
 
 #include "core/model/model.h"
@@ -291,6 +293,22 @@ private slots:
         b.output("y", 2);
         const std::string message = failure(b, "dynamic.onnx");
         QVERIFY2(contains(message, "dynamic.onnx") && contains(message, "dynamic_reshape"), message.c_str());
+    }
+
+    // Found by fuzzing (tests/fuzz/regressions/onnx): an initializer's raw_data length past the end of the
+    // file was allocated (3.3 GB here, zero-filled) before the read failed. Refused before allocating.
+    void rawDataLongerThanTheFile() {
+        struct rusage before {};
+        getrusage(RUSAGE_SELF, &before);
+        auto m = loadModel(std::string(TESSERA_SOURCE_DIR) +
+                           "/tests/fuzz/regressions/onnx/raw-data-length-past-end.onnx");
+        struct rusage after {};
+        getrusage(RUSAGE_SELF, &after);
+        QVERIFY(!m.ok());
+        QVERIFY2(contains(m.error().message, "raw-data-length-past-end.onnx: not a valid ONNX file"),
+                 m.error().message.c_str());
+        QVERIFY2(after.ru_maxrss - before.ru_maxrss < 256 * 1024, // KiB
+                 (std::to_string(after.ru_maxrss - before.ru_maxrss) + " KiB more at peak").c_str());
     }
 };
 
