@@ -1,5 +1,7 @@
 // libFuzzer harness: the ONNX importer (model::loadModel on a .onnx file: streaming protobuf parse,
-// checker, shape inference, constant folding) on arbitrary bytes, held in an in-memory file.
+// checker, shape inference, constant folding) on arbitrary bytes, held in an in-memory file. The model's
+// folder is thus /proc/self/fd: external data named "3" is a descriptor of the process (run.sh gives the
+// harness /dev/null as stdin, so that "0" cannot block).
 
 #include <cstddef>
 #include <cstdint>

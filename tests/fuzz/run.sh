@@ -13,7 +13,8 @@ cmake --preset fuzz >/dev/null
 cmake --build --preset fuzz -j "${TESSERA_JOBS:-2}"
 tests/fuzz/seed.sh build/fuzz build/fuzz/seeds
 
-# a slow input (over 10 s) or more than 2 GiB of memory counts as a crash
+# a slow input (over 10 s) or more than 2 GiB of memory counts as a crash. stdin is /dev/null: the ONNX
+# harness's model lives in /proc/self/fd, where an external-data location "0" is the harness's stdin.
 options=(-timeout=10 -rss_limit_mb=2048 -print_final_stats=1)
 failed=0
 for h in "${harnesses[@]}"; do
@@ -21,7 +22,7 @@ for h in "${harnesses[@]}"; do
     log=build/fuzz/fuzz_$h.log
     regressions=(tests/fuzz/regressions/$h/*)
     if [[ -e ${regressions[0]} ]]; then
-        if ! "$bin" "${options[@]}" "${regressions[@]}" >"$log.replay" 2>&1; then
+        if ! "$bin" "${options[@]}" "${regressions[@]}" </dev/null >"$log.replay" 2>&1; then
             echo "fuzz_$h: a saved regression input crashes again:" >&2
             grep -E 'Running:|ERROR|runtime error' "$log.replay" | tail -5 >&2
             failed=1
@@ -30,7 +31,7 @@ for h in "${harnesses[@]}"; do
     mkdir -p build/fuzz/corpus/$h build/fuzz/crashes/$h
     status=0
     "$bin" "${options[@]}" -max_total_time="$seconds" -artifact_prefix=build/fuzz/crashes/$h/ \
-        build/fuzz/corpus/$h build/fuzz/seeds/$h >"$log" 2>&1 || status=$?
+        build/fuzz/corpus/$h build/fuzz/seeds/$h </dev/null >"$log" 2>&1 || status=$?
     runs=$(sed -nE 's/^stat::number_of_executed_units: *([0-9]+).*/\1/p' "$log" | tail -1)
     crashes=0
     if ((status != 0)); then
