@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what is needed, builds, and runs the whole test suite (and tessera-node's self-test for aarch64
-# under qemu). CI runs exactly this (.ci/run).
+# under qemu, and each fuzz harness for 15 s). CI runs exactly this (.ci/run).
 # The last line reads "tests: N passed, M failed".
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -33,6 +33,12 @@ echo "aarch64 build: $((SECONDS - start)) s; tessera-node needs: $(readelf -d bu
 arm_failed=0
 tests/aarch64/run_on_stock_device.sh build/aarch64/bin/tessera-node --self-test || arm_failed=1
 
+echo "== Fuzzing: each libFuzzer harness 15 s under ASan + UBSan, saved crashes replayed (tests/fuzz)"
+start=$SECONDS
+fuzz_failed=0
+TESSERA_JOBS=$jobs tests/fuzz/run.sh 15 || fuzz_failed=1
+echo "fuzzing: $((SECONDS - start)) s"
+
 echo "== Full build and tests"
 cmake --preset dev >/dev/null
 cmake --build --preset dev -j "$jobs"
@@ -49,6 +55,6 @@ if [[ -z $summary ]]; then
 fi
 failed=$(sed -E 's/.* ([0-9]+) tests failed out of ([0-9]+).*/\1/' <<<"$summary")
 total=$(sed -E 's/.* tests failed out of ([0-9]+).*/\1/' <<<"$summary")
-# the aarch64 self-test counts as one more test
-echo "tests: $((total - failed + 1 - arm_failed)) passed, $((failed + arm_failed)) failed"
-((status == 0 && arm_failed == 0)) || exit 1
+# the aarch64 self-test and the fuzzing step count as one more test each
+echo "tests: $((total - failed + 2 - arm_failed - fuzz_failed)) passed, $((failed + arm_failed + fuzz_failed)) failed"
+((status == 0 && arm_failed == 0 && fuzz_failed == 0)) || exit 1

@@ -310,6 +310,12 @@ Expected<Cluster> parseCluster(const std::string& jsonText, const std::string& p
         const auto tag = what.find("] ");
         return Error{ErrorCode::Parse, path + ": not valid JSON (byte " + std::to_string(e.byte) +
                                            "): " + (tag == std::string::npos ? what : what.substr(tag + 2))};
+    } catch (const Json::out_of_range& e) {
+        // a number beyond a double's range ("1e400"): "[json.exception.out_of_range.406] number overflow ..."
+        const std::string what = e.what();
+        const auto tag = what.find("] ");
+        return Error{ErrorCode::Parse,
+                     path + ": not valid JSON: " + (tag == std::string::npos ? what : what.substr(tag + 2))};
     }
     Fields f(path);
     checkHeader(f, doc);

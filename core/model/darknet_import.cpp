@@ -399,7 +399,10 @@ Status Builder::layer(const Section& s, int index) {
     } else if (s.type == "dropout" || s.type == "cost") {
         // inference no-ops: the layer's output is its input
     } else {
-        return Error{ErrorCode::Unsupported, "[" + s.type + "]"}; // collected by the caller
+        // Collected by the caller, which reads on to list every unsupported type: the layer's input stands in
+        // for its output, so that later route/shortcut references still index the layers they name.
+        m_layers.push_back(m_cur);
+        return Error{ErrorCode::Unsupported, "[" + s.type + "]"};
     }
     if (status) {
         m_layers.push_back(m_cur);

@@ -46,8 +46,10 @@ bool isStatic(const Shape& s) {
 Status resolveInputShapes(Model& model, const ImportOptions& options) {
     Graph& g = model.graph;
     for (const auto& [name, shape] : options.inputShapes) {
+        // a named copy: clang before 16 cannot capture a structured binding
+        const std::string& inputName = name;
         if (!name.empty() && std::none_of(g.inputs.begin(), g.inputs.end(),
-                                          [&](const ValueInfo& v) { return v.name == name; })) {
+                                          [&](const ValueInfo& v) { return v.name == inputName; })) {
             std::vector<std::string> names;
             for (const auto& v : g.inputs) {
                 names.push_back(v.name);

@@ -1,6 +1,7 @@
 #include "core/model/onnx_proto.h"
 
 #include <bit>
+#include <charconv>
 #include <cmath>
 #include <cstring>
 #include <fstream>
@@ -32,10 +33,16 @@ Expected<std::string> externalBytes(const onnx::TensorProto& proto, const std::s
     for (const auto& entry : proto.external_data()) {
         if (entry.key() == "location") {
             location = entry.value();
-        } else if (entry.key() == "offset") {
-            offset = std::stoll(entry.value());
-        } else if (entry.key() == "length") {
-            length = std::stoll(entry.value());
+        } else if (entry.key() == "offset" || entry.key() == "length") {
+            const std::string& text = entry.value();
+            std::int64_t value = 0;
+            const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+            if (ec != std::errc() || end != text.data() + text.size() || value < 0) {
+                return Error{ErrorCode::InvalidModel, "initializer '" + proto.name() + "': external data " +
+                                                          entry.key() + " '" + text +
+                                                          "' is not a whole number of bytes"};
+            }
+            (entry.key() == "offset" ? offset : length) = value;
         }
     }
     if (location.empty() || location.find("..") != std::string::npos || location.front() == '/') {
@@ -50,10 +57,10 @@ Expected<std::string> externalBytes(const onnx::TensorProto& proto, const std::s
     }
     in.seekg(0, std::ios::end);
     const std::int64_t fileSize = in.tellg();
-    if (length < 0) {
+    if (length < 0 && offset <= fileSize) {
         length = fileSize - offset;
     }
-    if (offset < 0 || offset + length > fileSize) {
+    if (fileSize < 0 || offset > fileSize || length > fileSize - offset) {
         return Error{ErrorCode::Parse, "initializer '" + proto.name() + "': external data " + path +
                                            " is shorter than the tensor needs (truncated file?)"};
     }
@@ -301,7 +308,10 @@ void toProto(const Node& node, onnx::NodeProto& out) {
     for (const auto& o : node.outputs) {
         out.add_output(o);
     }
-    for (const auto& [attrName, value] : node.attributes) {
+    for (const auto& attribute : node.attributes) {
+        // named, not a structured binding: clang before 16 cannot capture those in the lambda below
+        const std::string& attrName = attribute.first;
+        const auto& value = attribute.second;
         auto* a = out.add_attribute();
         a->set_name(attrName);
         std::visit(

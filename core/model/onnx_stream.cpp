@@ -3,6 +3,10 @@
 #include <google/protobuf/io/coded_stream.h>
 #include <google/protobuf/io/zero_copy_stream_impl.h>
 #include <google/protobuf/io/zero_copy_stream_impl_lite.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
 
 namespace tessera::model {
 namespace {
@@ -71,6 +75,11 @@ bool readTensor(CodedInputStream& in, std::string& rest, std::vector<float>& pay
             if (!in.ReadVarint32(&length)) {
                 return false;
             }
+            // a length beyond the rest of the file (the stream's limit) is corrupt: refused before the
+            // buffer is allocated, or a few bytes could ask for gigabytes
+            if (length >= std::uint32_t(in.BytesUntilTotalBytesLimit())) {
+                return false;
+            }
             payload.assign((std::size_t(length) + sizeof(float) - 1) / sizeof(float), 0.f);
             payloadBytes = length;
             if (!in.ReadRaw(payload.data(), int(length))) {
@@ -127,10 +136,18 @@ Expected<StreamedModel> readOnnxStream(int fd, const std::string& path) {
     StreamedModel model;
     std::string rest;
     bool ok = true;
+    // The stream's limit is the end of the file, so that no length read from the file can point past it
+    // (measured before the stream reads ahead; a pipe or other non-regular file keeps protobuf's 2 GiB cap).
+    // One byte more: protobuf takes a message ending exactly at the limit for a truncated one.
+    struct stat info {};
+    const off_t position = ::lseek(fd, 0, SEEK_CUR);
+    const bool regular = ::fstat(fd, &info) == 0 && S_ISREG(info.st_mode) && position >= 0;
+    const std::int64_t left =
+        regular ? std::clamp<std::int64_t>(info.st_size - position + 1, 1, INT32_MAX) : INT32_MAX;
     {
         google::protobuf::io::FileInputStream file(fd, 1 << 20);
         CodedInputStream in(&file);
-        in.SetTotalBytesLimit(INT32_MAX);
+        in.SetTotalBytesLimit(int(left));
         StringOutputStream restStream(&rest);
         CodedOutputStream out(&restStream);
         while (ok) {

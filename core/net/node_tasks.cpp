@@ -181,7 +181,9 @@ Status NodeRuntime::compute(const TaskSpec& spec, std::vector<std::vector<float>
 }
 
 void NodeRuntime::runOne() {
-    const auto [id, index] = m_ready.front();
+    // plain variables, not a structured binding: clang before 16 cannot capture those in the lambda below
+    const std::uint64_t id = m_ready.front().first;
+    const std::size_t index = m_ready.front().second;
     m_ready.pop_front();
     auto found = m_frames.find(id);
     if (found == m_frames.end() || found->second.tasks[index].granted) {

@@ -132,6 +132,9 @@ void setRegion(wire::Region* out, const partition::Region& region) {
 }
 
 void copyFloats(const std::string& data, float* out) {
+    if (data.empty()) {
+        return; // an empty region: `out` may be null, which memcpy must not be given even for no bytes
+    }
     std::memcpy(out, data.data(), data.size());
 }
 

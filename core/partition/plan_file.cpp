@@ -324,6 +324,12 @@ Expected<Plan> parsePlan(const std::string& jsonText, const std::string& path, c
         const auto tag = what.find("] ");
         return Error{ErrorCode::Parse, path + ": not valid JSON (byte " + std::to_string(e.byte) +
                                            "): " + (tag == std::string::npos ? what : what.substr(tag + 2))};
+    } catch (const Json::out_of_range& e) {
+        // a number beyond a double's range ("1e400"): "[json.exception.out_of_range.406] number overflow ..."
+        const std::string what = e.what();
+        const auto tag = what.find("] ");
+        return Error{ErrorCode::Parse,
+                     path + ": not valid JSON: " + (tag == std::string::npos ? what : what.substr(tag + 2))};
     }
     PlanReader r(path, graph, cluster);
     checkHeader(r, doc);

@@ -119,6 +119,8 @@ Expected<RunRecord> parseRunRecord(const std::string& jsonText, const std::strin
         doc = Json::parse(jsonText);
     } catch (const Json::parse_error& e) {
         return Error{ErrorCode::Parse, path + ": not valid JSON: " + e.what()};
+    } catch (const Json::out_of_range& e) { // a number beyond a double's range ("1e400")
+        return Error{ErrorCode::Parse, path + ": not valid JSON: " + e.what()};
     }
     Reader r(path);
     if (r.string(doc, "format", "") != kFormat) {

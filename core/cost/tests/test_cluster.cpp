@@ -534,6 +534,19 @@ private slots:
         }
         QVERIFY(!writeCluster(a, m_dir.filePath("no/such/dir/c.json").toStdString()).ok());
     }
+
+    // Found by fuzzing (tests/fuzz/regressions/cluster): a number beyond a double's range made the JSON
+    // parser throw out_of_range, which nothing caught. Now a parse error naming the number.
+    void numberBeyondDoubleRange() {
+        auto text = readFile(TESSERA_SOURCE_DIR "/tests/fuzz/regressions/cluster/number-overflow.json");
+        QVERIFY(text.ok());
+        QCOMPARE(messageOf(parseCluster(*text, "c.json")),
+                 QString("c.json: not valid JSON: number overflow parsing '4e444'"));
+        QCOMPARE(
+            messageOf(parseCluster(
+                R"({"format": "tessera-cluster", "version": 1, "devices": [{"memory": 1e400}]})", "c.json")),
+            QString("c.json: not valid JSON: number overflow parsing '1e400'"));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestCluster)

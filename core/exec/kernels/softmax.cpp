@@ -59,7 +59,8 @@ public:
              KernelContext& ctx) override {
         const float* x = inputs[0].data;
         float* y = outputs[0].data;
-        const auto [outer, n, inner] = m_s;
+        // plain variables, not a structured binding: clang before 16 cannot capture those in the lambdas
+        const std::int64_t outer = m_s.outer, n = m_s.n, inner = m_s.inner;
         if (inner == 1) {
             ctx.pool.parallelFor(
                 outer,

@@ -3,6 +3,8 @@
 #include <cstring>
 #include <fstream>
 
+#include "core/base/file_io.h"
+#include "core/model/import_pipeline.h"
 #include "core/model/model.h"
 
 using namespace tessera;
@@ -317,6 +319,31 @@ groups=1
         }
         const std::string missing = failure(path("nowhere.cfg"));
         QVERIFY(contains(missing, "nowhere.cfg") && contains(missing, "cannot open"));
+    }
+
+    // Found by fuzzing (tests/fuzz/regressions/darknet): a route or shortcut naming a layer at or after an
+    // unsupported one read past the layers built so far. The unsupported type is now reported.
+    void referencesAcrossAnUnsupportedLayer() {
+        const std::string head =
+            "[net]\nwidth=8\nheight=8\nchannels=3\n\n[convolutional]\nfilters=2\nsize=1\n"
+            "stride=1\npad=0\nactivation=linear\n\n[upsample]\nstride=2\n\n";
+        for (const std::string tail :
+             {"[route]\nlayers=-1,-2\n", "[shortcut]\nfrom=-1\nactivation=linear\n"}) {
+            auto m = loadDarknetText(head + tail, "ref.cfg", {});
+            QVERIFY(!m.ok());
+            QVERIFY2(contains(m.error().message,
+                              "ref.cfg: layer types Tessera does not support: [upsample] at line 13"),
+                     m.error().message.c_str());
+        }
+        // the fuzzer's input: the .cfg text before the harness's weights marker
+        auto bytes = readFile(std::string(TESSERA_SOURCE_DIR) +
+                              "/tests/fuzz/regressions/darknet/route-after-unsupported-layer.cfg");
+        QVERIFY(bytes.ok());
+        const std::string cfg = bytes->substr(0, bytes->find(std::string("\0WEIGHTS\0", 9)));
+        auto m = loadDarknetText(cfg, "fuzz.cfg", {});
+        QVERIFY(!m.ok());
+        QVERIFY2(contains(m.error().message, "fuzz.cfg: layer types Tessera does not support: "),
+                 m.error().message.c_str());
     }
 };
 

@@ -1,8 +1,11 @@
 #include <QtTest>
 
+#include <sys/resource.h>
+
 #include <fstream>
 
 #include "core/model/model.h"
+#include "core/model/onnx_proto.h"
 #include "support/onnx_builder.h"
 
 using namespace tessera;
@@ -291,6 +294,56 @@ private slots:
         b.output("y", 2);
         const std::string message = failure(b, "dynamic.onnx");
         QVERIFY2(contains(message, "dynamic.onnx") && contains(message, "dynamic_reshape"), message.c_str());
+    }
+
+    // Found by fuzzing (tests/fuzz/regressions/onnx): an initializer's raw_data length past the end of the
+    // file was allocated (3.3 GB here, zero-filled) before the read failed. Refused before allocating.
+    void rawDataLongerThanTheFile() {
+        struct rusage before {};
+        getrusage(RUSAGE_SELF, &before);
+        auto m = loadModel(std::string(TESSERA_SOURCE_DIR) +
+                           "/tests/fuzz/regressions/onnx/raw-data-length-past-end.onnx");
+        struct rusage after {};
+        getrusage(RUSAGE_SELF, &after);
+        QVERIFY(!m.ok());
+        QVERIFY2(contains(m.error().message, "raw-data-length-past-end.onnx: not a valid ONNX file"),
+                 m.error().message.c_str());
+        QVERIFY2(after.ru_maxrss - before.ru_maxrss < 256 * 1024, // KiB
+                 (std::to_string(after.ru_maxrss - before.ru_maxrss) + " KiB more at peak").c_str());
+    }
+
+    // An external-data offset or length that is not a number made std::stoll throw out of the import; a
+    // huge one overflowed the bounds check. Both are now errors naming the initializer.
+    void externalDataOffsetsAreChecked() {
+        std::ofstream(path("w.bin"), std::ios::binary) << std::string(8, '\0');
+        const auto load = [&](const std::string& offset, const std::string& length) {
+            onnx::TensorProto tp;
+            tp.set_name("w");
+            tp.set_data_type(onnx::TensorProto::FLOAT);
+            tp.add_dims(2);
+            tp.set_data_location(onnx::TensorProto::EXTERNAL);
+            auto* entry = tp.add_external_data();
+            entry->set_key("location");
+            entry->set_value("w.bin");
+            entry = tp.add_external_data();
+            entry->set_key("offset");
+            entry->set_value(offset);
+            entry = tp.add_external_data();
+            entry->set_key("length");
+            entry->set_value(length);
+            auto t = fromProto(tp, m_dir.path().toStdString());
+            return t ? std::string("ok ") + std::to_string(t->floats.size()) : t.error().message;
+        };
+        QCOMPARE(load("0", "8"), std::string("ok 2"));
+        QCOMPARE(load("x", "8"),
+                 std::string("initializer 'w': external data offset 'x' is not a whole number of bytes"));
+        QCOMPARE(load("0", "99999999999999999999"),
+                 std::string("initializer 'w': external data length '99999999999999999999' is not a whole "
+                             "number of bytes"));
+        QCOMPARE(load("-4", "8"),
+                 std::string("initializer 'w': external data offset '-4' is not a whole number of bytes"));
+        QVERIFY(contains(load("4", "9223372036854775807"), "is shorter than the tensor needs"));
+        QVERIFY(contains(load("12", "0"), "is shorter than the tensor needs"));
     }
 };
 

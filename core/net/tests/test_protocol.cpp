@@ -3,6 +3,7 @@
 
 #include <QtTest>
 
+#include "core/base/file_io.h"
 #include "core/net/protocol.h"
 
 using namespace tessera;
@@ -108,6 +109,21 @@ private slots:
         QVERIFY(refusal(encode(e, kContext, -2)).contains("sender -2"));
         wire::Envelope empty;
         QVERIFY(refusal(encode(empty, kContext, 0)).contains("without a body"));
+    }
+
+    // Found by fuzzing (tests/fuzz/regressions/protocol): the floats of a tensor with an empty region were
+    // copied with memcpy into a null buffer (an empty vector's data()), undefined even for zero bytes.
+    void emptyRegionCopiesNothing() {
+        auto text = readFile(TESSERA_SOURCE_DIR "/tests/fuzz/regressions/protocol/empty-input-region.bin");
+        QVERIFY(text.ok());
+        auto d = decode(*text, ProtocolContext{"fuzz-cluster", 4});
+        QVERIFY2(d.ok(), d ? "" : d.error().message.c_str());
+        QCOMPARE(d->frame_start().inputs_size(), 1);
+        const auto& input = d->frame_start().inputs(0);
+        QCOMPARE(toRegion(input.region()).elements(), std::int64_t(0));
+        std::vector<float> floats;
+        copyFloats(input.data(), floats.data()); // null: fails under the asan preset's UBSan without the fix
+        QVERIFY(floats.empty());
     }
 };
 

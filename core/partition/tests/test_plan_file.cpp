@@ -435,6 +435,18 @@ private slots:
         check("0.5",
               "pruning: expected an object such as {\"mode\": \"global\", \"sparsity\": 0.5}, found 0.5");
     }
+
+    // Found by fuzzing (tests/fuzz/regressions/plan): a number beyond a double's range made the JSON parser
+    // throw out_of_range, which nothing caught. Now a parse error naming the number.
+    void numberBeyondDoubleRange() {
+        auto text = readFile(TESSERA_SOURCE_DIR "/tests/fuzz/regressions/plan/number-overflow.json");
+        QVERIFY(text.ok());
+        QCOMPARE(messageOf(partition::parsePlan(*text, "p.json", m_model.graph, m_cluster)),
+                 QString("p.json: not valid JSON: number overflow parsing '1e11111'"));
+        QCOMPARE(readError("overflow.json", withStage(R"("kind": "tiles", "rows": [1e400])")),
+                 QString::fromStdString(path("overflow.json") +
+                                        ": not valid JSON: number overflow parsing '1e400'"));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestPlanFile)

@@ -323,6 +323,12 @@ private slots:
         QVERIFY(bad.error().message.find("newer") != std::string::npos);
         bad = report::parseRunRecord(R"({"format":"tessera-plan"})", "p.json");
         QVERIFY(bad.error().message.find("p.json: format: expected \"tessera-run\"") == 0);
+        // a number beyond a double's range: an error, not an exception out of the JSON parser
+        bad = report::parseRunRecord(R"({"format":"tessera-run","version":1e400})", "r.json");
+        QVERIFY(!bad.ok());
+        QVERIFY2(bad.error().message.find("r.json: not valid JSON: ") == 0 &&
+                     bad.error().message.find("number overflow parsing '1e400'") != std::string::npos,
+                 bad.error().message.c_str());
     }
 };
 
