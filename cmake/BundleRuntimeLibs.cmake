@@ -2,8 +2,8 @@ cmake_minimum_required(VERSION 3.25)
 # cmake -DEXECUTABLE=bin/prog -DOBJDUMP=objdump "-DLIBRARIES=a.so.1|b.so.2" "-DDIRECTORIES=d1|d2"
 #       -P BundleRuntimeLibs.cmake
 # Copies every shared library EXECUTABLE needs, directly or through another bundled library, beside it,
-# except the C/C++ runtime that every Linux system has (libc, libm, libstdc++, libgcc_s, the dynamic
-# loader). The executable must find them through an $ORIGIN rpath. LIBRARIES (files named by their soname)
+# except the C/C++ runtime that every Linux system has (glibc's libraries — libc, libm, libresolv, ... —
+# which must match the device's libc, libstdc++, libgcc_s, the dynamic loader). The executable must find them through an $ORIGIN rpath. LIBRARIES (files named by their soname)
 # are copied first, so that libraries outside the system's library directories resolve through that rpath;
 # the others are looked up in the system's directories, then in DIRECTORIES. Fails when one is not found.
 string(REPLACE "|" ";" LIBRARIES "${LIBRARIES}")
@@ -29,7 +29,7 @@ set(CMAKE_GET_RUNTIME_DEPENDENCIES_COMMAND "${OBJDUMP}")
 file(GET_RUNTIME_DEPENDENCIES
     EXECUTABLES "${EXECUTABLE}"
     DIRECTORIES ${DIRECTORIES}
-    PRE_EXCLUDE_REGEXES "^(libc|libm|libstdc\\+\\+|libgcc_s|libpthread|libdl|librt|ld-linux[^.]*)\\.so"
+    PRE_EXCLUDE_REGEXES "^(libc|libm|libstdc\\+\\+|libgcc_s|libpthread|libdl|librt|libresolv|ld-linux[^.]*)\\.so"
     RESOLVED_DEPENDENCIES_VAR resolved
     UNRESOLVED_DEPENDENCIES_VAR unresolved)
 if(unresolved)
