@@ -7,12 +7,14 @@
 #include "core/partition/program.h"
 #include "core/partition/task_builder.h"
 #include "support/random_plans.h"
+#include "support/stages.h"
 
 using namespace tessera;
 using partition::Range;
 using partition::Region;
 using partition::Stage;
 using partition::StageKind;
+using tessera::test::stage;
 
 class TestGeometry : public QObject {
     Q_OBJECT
@@ -53,15 +55,6 @@ class TestGeometry : public QObject {
         test::OnnxBuilder::setInt(g, "transB", 1);
         b.output("y", 2);
         return load(b, "chain");
-    }
-
-    static Stage stage(StageKind kind, std::size_t first, std::size_t last, std::vector<int> devices) {
-        Stage s;
-        s.kind = kind;
-        s.first = first;
-        s.last = last;
-        s.devices = std::move(devices);
-        return s;
     }
 
 private slots:

@@ -10,11 +10,13 @@
 #include "core/model/zoo.h"
 #include "core/partition/plan.h"
 #include "support/random_plans.h"
+#include "support/stages.h"
 
 using namespace tessera;
 using partition::Plan;
 using partition::Stage;
 using partition::StageKind;
+using tessera::test::stage;
 
 namespace {
 
@@ -24,15 +26,6 @@ QString q(const std::string& text) {
 
 template <typename T> QString messageOf(const Expected<T>& result) {
     return result.ok() ? QString("ok") : q(result.error().message);
-}
-
-Stage stage(StageKind kind, std::size_t first, std::size_t last, std::vector<int> devices) {
-    Stage s;
-    s.kind = kind;
-    s.first = first;
-    s.last = last;
-    s.devices = std::move(devices);
-    return s;
 }
 
 } // namespace

@@ -12,10 +12,12 @@
 #include "core/report/writers.h"
 #include "core/sim/simulator.h"
 #include "support/onnx_builder.h"
+#include "support/stages.h"
 
 using namespace tessera;
 using partition::Stage;
 using partition::StageKind;
+using tessera::test::stage;
 
 namespace {
 
@@ -82,15 +84,6 @@ class TestReport : public QObject {
         }
         m_model = std::move(*m);
         m_model.graph.name = "<b>net & co</b>";
-    }
-
-    static Stage stage(StageKind kind, std::size_t first, std::size_t last, std::vector<int> devices) {
-        Stage s;
-        s.kind = kind;
-        s.first = first;
-        s.last = last;
-        s.devices = std::move(devices);
-        return s;
     }
 
     report::ReportInputs inputs() const {

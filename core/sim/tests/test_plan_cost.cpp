@@ -7,10 +7,12 @@
 #include "core/partition/program.h"
 #include "core/sim/plan_cost.h"
 #include "support/onnx_builder.h"
+#include "support/stages.h"
 
 using namespace tessera;
 using partition::Stage;
 using partition::StageKind;
+using tessera::test::stage;
 
 class TestPlanCost : public QObject {
     Q_OBJECT
@@ -45,15 +47,6 @@ class TestPlanCost : public QObject {
         }
         b.output(skip ? "sum" : "r2");
         return load(b, skip ? "skip" : "pair");
-    }
-
-    static Stage stage(StageKind kind, std::size_t first, std::size_t last, std::vector<int> devices) {
-        Stage s;
-        s.kind = kind;
-        s.first = first;
-        s.last = last;
-        s.devices = std::move(devices);
-        return s;
     }
 
     static partition::Program compile(const model::Model& m, std::vector<Stage> stages,
