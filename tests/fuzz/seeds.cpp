@@ -13,6 +13,7 @@
 #include "core/net/protocol.h"
 #include "core/partition/plan.h"
 #include "tests/fuzz/fuzz_inputs.h"
+#include "tests/support/stages.h"
 
 using namespace tessera;
 namespace fs = std::filesystem;
@@ -172,15 +173,7 @@ void writeClusters(const fs::path& out) {
     write(out / "cluster" / "mixed.json", cost::clusterToJson(mixed));
 }
 
-partition::Stage stage(partition::StageKind kind, std::size_t first, std::size_t last,
-                       std::vector<int> devices) {
-    partition::Stage s;
-    s.kind = kind;
-    s.first = first;
-    s.last = last;
-    s.devices = std::move(devices);
-    return s;
-}
+using test::stage;
 
 void writePlans(const fs::path& out) {
     fs::create_directories(out / "plan");
