@@ -3,7 +3,45 @@
 #include <algorithm>
 #include <cstring>
 
+#include "core/cost/memory_plan.h"
+#include "core/exec/fusion.h"
+
 namespace tessera::partition {
+
+std::vector<TaskWork> nodeWork(const model::Graph& graph, const std::vector<cost::LayerCost>& layers) {
+    std::vector<bool> folded(graph.nodes.size(), false);
+    for (const auto& f : exec::findFusions(graph)) {
+        for (const auto& node : {f.batchNorm, f.activation}) {
+            if (node) {
+                folded[*node] = true;
+            }
+        }
+    }
+    std::vector<TaskWork> work(graph.nodes.size());
+    for (std::size_t i = 0; i < graph.nodes.size(); ++i) {
+        if (folded[i] || cost::isAliasOp(graph.nodes[i].opType)) {
+            continue;
+        }
+        const cost::LayerCost& c = layers[i];
+        if (c.macs > 0) {
+            work[i].macs = c.macs;
+        } else {
+            work[i].bytes = c.inputBytes + c.outputBytes;
+        }
+        work[i].nodes = 1;
+    }
+    return work;
+}
+
+TaskWork totalWork(const std::vector<TaskWork>& work) {
+    TaskWork total;
+    for (const auto& w : work) {
+        total.macs += w.macs;
+        total.bytes += w.bytes;
+        total.nodes += w.nodes;
+    }
+    return total;
+}
 
 int Program::pieceDevice(int piece) const {
     const int task = pieces[std::size_t(piece)].task;

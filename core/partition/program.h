@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "core/cost/cluster.h"
+#include "core/cost/layer_cost.h"
 #include "core/model/model.h"
 #include "core/partition/plan.h"
 #include "core/partition/region.h"
@@ -57,6 +58,18 @@ struct WeightSlice {
 
 enum class TaskRole { Compute, Partial, Reduce };
 
+// What a task graph asks of the speed model (sim::workSeconds): MACs of the nodes that have them, activation
+// bytes read and written by the other nodes, and the number of nodes that do work (alias ops and the
+// BatchNormalizations and activations the engine folds into a Conv/Gemm excluded).
+struct TaskWork {
+    std::int64_t macs = 0, bytes = 0;
+    int nodes = 0;
+};
+// The same per node of `graph` (all zero for alias and folded nodes), from its layer costs
+// (cost::analyze(graph).layers); a task's work is their sum.
+std::vector<TaskWork> nodeWork(const model::Graph& graph, const std::vector<cost::LayerCost>& layers);
+TaskWork totalWork(const std::vector<TaskWork>& work);
+
 struct Task {
     int stage = -1;
     int cell = -1;   // tile or slice index in the stage; -1 for a LIP reduction
@@ -71,6 +84,7 @@ struct Task {
     std::int64_t macs = 0, flops = 0;
     std::int64_t arenaBytes = 0;  // activation arena of the task graph (cost::planMemory)
     std::int64_t weightBytes = 0; // bytes of its weight slices as stored (WeightSlice::storedBytes)
+    TaskWork work;                // of `graph`, computed with the costs above
 };
 
 // Bytes moving between two devices for one source (static assignment).

@@ -312,6 +312,7 @@ Task TaskBuilder::finish() {
     m_task.macs = costs.macs;
     m_task.flops = costs.flops;
     m_task.arenaBytes = costs.peakActivationBytes; // planMemory()'s arena, which analyze() already planned
+    m_task.work = totalWork(nodeWork(m_task.graph, costs.layers));
     m_task.weightBytes = 0;
     for (auto& w : m_task.weights) {
         w.storedBytes = storedSliceBytes(w);

@@ -8,7 +8,6 @@
 #include "core/cost/layer_cost.h"
 #include "core/cost/memory_plan.h"
 #include "core/cost/units.h"
-#include "core/exec/fusion.h"
 
 namespace tessera::sim {
 namespace {
@@ -114,40 +113,12 @@ Peak devicePeak(const Program& program, const std::vector<int>& lastUse, int dev
 } // namespace
 
 std::vector<TaskWork> nodeWork(const model::Graph& graph) {
-    // the engine applies folded BatchNormalizations and activations inside the Conv/Gemm kernel
-    std::vector<bool> folded(graph.nodes.size(), false);
-    for (const auto& f : exec::findFusions(graph)) {
-        for (const auto& node : {f.batchNorm, f.activation}) {
-            if (node) {
-                folded[*node] = true;
-            }
-        }
-    }
-    std::vector<TaskWork> work(graph.nodes.size());
-    for (std::size_t i = 0; i < graph.nodes.size(); ++i) {
-        if (folded[i] || cost::isAliasOp(graph.nodes[i].opType)) {
-            continue;
-        }
-        // nodeCost reads shapes only: the hollow initializers of task graphs have no data
-        const cost::LayerCost c = cost::nodeCost(graph, i);
-        if (c.macs > 0) {
-            work[i].macs = c.macs;
-        } else {
-            work[i].bytes = c.inputBytes + c.outputBytes;
-        }
-        work[i].nodes = 1;
-    }
-    return work;
+    // cost::analyze reads shapes only: the hollow initializers of task graphs have no data
+    return partition::nodeWork(graph, cost::analyze(graph).layers);
 }
 
 TaskWork taskWork(const model::Graph& graph) {
-    TaskWork total;
-    for (const auto& w : nodeWork(graph)) {
-        total.macs += w.macs;
-        total.bytes += w.bytes;
-        total.nodes += w.nodes;
-    }
-    return total;
+    return partition::totalWork(nodeWork(graph));
 }
 
 double workSeconds(const TaskWork& work, const cost::Device& device) {
@@ -156,7 +127,7 @@ double workSeconds(const TaskWork& work, const cost::Device& device) {
 }
 
 double taskSeconds(const Task& task, const cost::Device& device) {
-    return workSeconds(taskWork(task.graph), device);
+    return workSeconds(task.work, device);
 }
 
 std::vector<std::string> PlanCost::overBudget(const cost::Cluster& cluster) const {

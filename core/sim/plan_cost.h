@@ -69,19 +69,14 @@ struct PlanCost {
     std::vector<std::string> overBudget(const cost::Cluster& cluster) const;
 };
 
-// What a task graph asks of the speed model: MACs of the nodes that have them, activation bytes read and
-// written by the other nodes, and the number of nodes that do work (alias ops and folded nodes excluded).
-struct TaskWork {
-    std::int64_t macs = 0, bytes = 0;
-    int nodes = 0;
-};
-TaskWork taskWork(const model::Graph& taskGraph);
-// The same per node of the graph (all zero for alias and folded nodes); taskWork() is their sum.
+using partition::TaskWork;
+// partition::nodeWork() of any graph, and their sum (a compiled task carries its own: Task::work).
 std::vector<TaskWork> nodeWork(const model::Graph& graph);
+TaskWork taskWork(const model::Graph& graph);
 // macs / macsPerSecond + bytes / bytesPerSecond + nodes * nodeOverheadSeconds (the per-node sums above).
 double workSeconds(const TaskWork& work, const cost::Device& device);
 
-// Compute time of a task on a device under the speed model: workSeconds(taskWork(task.graph), device).
+// Compute time of a task on a device under the speed model: workSeconds(task.work, device).
 double taskSeconds(const partition::Task& task, const cost::Device& device);
 
 PlanCost planCost(const partition::Program& program, const model::Graph& graph, const cost::Cluster& cluster);

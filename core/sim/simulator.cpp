@@ -58,7 +58,6 @@ public:
         , m_state(cluster.devices.size()) {
         m_uses.resize(m_p.tasks.size() + 1);
         for (std::size_t t = 0; t < m_p.tasks.size(); ++t) {
-            m_work.push_back(taskWork(m_p.tasks[t].graph));
             for (const auto& input : m_p.tasks[t].inputs) {
                 for (const auto& s : input.sources) {
                     addUse(int(t), s);
@@ -280,7 +279,7 @@ private:
             const auto [f, t] = *state.ready.begin();
             state.ready.erase(state.ready.begin());
             state.waiting = state.waiting && !task(t).stealable;
-            const double seconds = workSeconds(m_work[std::size_t(t)], m_c.devices[d]);
+            const double seconds = workSeconds(m_p.tasks[std::size_t(t)].work, m_c.devices[d]);
             state.busy = true;
             m_result.tasks.push_back({f, t, int(d), m_now, m_now + seconds});
             m_result.deviceBusySeconds[d] += seconds;
@@ -325,7 +324,6 @@ private:
     const Program& m_p;
     const cost::Cluster& m_c;
     SimOptions m_options;
-    std::vector<TaskWork> m_work;
     std::vector<std::vector<Use>> m_uses; // per producer + 1 (0: graph inputs), consumers in program order
     int m_resultSources = 0;
 

@@ -144,6 +144,10 @@ private slots:
         QCOMPARE(work.macs, std::int64_t(4 * 64 * 18));
         QCOMPARE(work.bytes, std::int64_t(1024 + 1280));
         QCOMPARE(work.nodes, 3);
+        // compile() stores the same work on the task, which the speed model reads
+        QCOMPARE(program.tasks[0].work.macs, work.macs);
+        QCOMPARE(program.tasks[0].work.bytes, work.bytes);
+        QCOMPARE(program.tasks[0].work.nodes, work.nodes);
         cost::Device& d = c.devices[0];
         d.macsPerSecond = 4608;
         d.bytesPerSecond = 1152;

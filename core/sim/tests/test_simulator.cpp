@@ -63,6 +63,7 @@ public:
         t.graph.values["x"] = {"x", model::DType::Float32, shape};
         t.graph.values["y"] = {"y", model::DType::Float32, shape};
         t.graph.nodes.push_back({"relu", "Relu", "", {"x"}, {"y"}, {}});
+        t.work = sim::taskWork(t.graph);
         for (const Part& r : reads) {
             t.inputs.push_back({"in", "v", vec(r.begin, r.end), {{r.piece, vec(r.begin, r.end)}}});
         }
