@@ -3,9 +3,13 @@
 
 #include <algorithm>
 #include <array>
+#include <atomic>
 #include <cstdlib>
+#include <exception>
+#include <mutex>
 #include <optional>
 #include <set>
+#include <thread>
 #include <tuple>
 
 #include "core/partition/program.h"
@@ -20,6 +24,36 @@ using detail::TaskBuilder;
 using model::Graph;
 using model::Node;
 using model::Shape;
+
+// Calls fn(i) for every i in [0, n), on several threads when there is enough to share (the tiles of a
+// block: each task is built on its own). The first exception thrown is rethrown once all are done.
+template <typename Fn> void forEachIndex(std::size_t n, const Fn& fn) {
+    const std::size_t threads =
+        std::min<std::size_t>(n / 2, std::max(1U, std::thread::hardware_concurrency()));
+    std::atomic<std::size_t> next{0};
+    std::exception_ptr failure;
+    std::mutex failureMutex;
+    auto work = [&] {
+        for (std::size_t i = next++; i < n; i = next++) {
+            try {
+                fn(i);
+            } catch (...) {
+                const std::lock_guard lock(failureMutex);
+                failure = failure ? failure : std::current_exception();
+            }
+        }
+    };
+    {
+        std::vector<std::jthread> helpers;
+        for (std::size_t k = 1; k < threads; ++k) {
+            helpers.emplace_back(work);
+        }
+        work();
+    }
+    if (failure) {
+        std::rethrow_exception(failure);
+    }
+}
 
 class Compiler {
 public:
@@ -148,11 +182,14 @@ private:
         return {};
     }
 
-    // Adds the built task; outputs whose index is in `published` become the value's published pieces.
+    // Adds a built task; outputs whose index is in `published` become the value's published pieces.
     int addTask(TaskBuilder& builder, int stage, int cell, int device, TaskRole role,
                 std::size_t publishedCount) {
         const auto outputs = builder.outputRegions();
-        Task task = builder.finish();
+        return addTask(builder.finish(), outputs, stage, cell, device, role, publishedCount);
+    }
+    int addTask(Task task, const std::vector<std::pair<std::string, Region>>& outputs, int stage, int cell,
+                int device, TaskRole role, std::size_t publishedCount) {
         task.stage = stage;
         task.cell = cell;
         task.device = device;
@@ -363,7 +400,7 @@ void Compiler::compileSplit(int s) {
     }
 
     // strips each even tile must publish for its odd neighbours, and the pieces that carry them
-    std::map<std::size_t, std::vector<std::pair<std::string, Region>>> strips;
+    std::vector<std::vector<std::pair<std::string, Region>>> strips(cells.size());
     for (std::size_t t = 0; t < cells.size(); ++t) {
         for (const auto& [value, bands] : geo[t].bands) {
             for (const Band& band : bands) {
@@ -375,29 +412,43 @@ void Compiler::compileSplit(int s) {
         }
     }
     std::map<std::tuple<int, std::string, std::string>, int> stripPiece;
-    auto build = [&](std::size_t t) {
-        TaskBuilder b(m_g, m_census, m_opset,
-                      taskName(s, (stage.kind == StageKind::Tiles ? "tile" : "slice") + std::to_string(t)));
-        b.inputRegions = geo[t].need;
-        b.addRange(stage.first, stage.last, geo[t], [&](const std::string& value, const Band& band) {
-            return stripPiece.at({band.tile, value, band.region.toString()});
-        });
-        b.addOutput(last, cells[t]);
-        for (const auto& [value, region] : strips[t]) {
-            b.addOutput(value, region);
-        }
-        const int id = addTask(b, s, int(t), stage.devices[t], TaskRole::Compute, 1);
-        Task& task = m_program.tasks[std::size_t(id)];
-        task.stealable = stage.stealing;
-        task.schedule = isOdd(t) ? 1 : 0;
-        for (std::size_t k = 0; k < strips[t].size(); ++k) {
-            stripPiece[{int(t), strips[t][k].first, strips[t][k].second.toString()}] = task.outputs[k + 1];
-        }
-    };
+    // Even tiles first (odd ones read their strips): the tasks of one parity are built side by side, then
+    // added in tile order, so the program is the same however many threads built it.
     for (int parity : {0, 1}) {
+        std::vector<std::size_t> tiles;
         for (std::size_t t = 0; t < cells.size(); ++t) {
             if ((isOdd(t) ? 1 : 0) == parity) {
-                build(t);
+                tiles.push_back(t);
+            }
+        }
+        std::vector<Task> built(tiles.size());
+        std::vector<std::vector<std::pair<std::string, Region>>> outputs(tiles.size());
+        forEachIndex(tiles.size(), [&](std::size_t i) {
+            const std::size_t t = tiles[i];
+            TaskBuilder b(
+                m_g, m_census, m_opset,
+                taskName(s, (stage.kind == StageKind::Tiles ? "tile" : "slice") + std::to_string(t)));
+            b.inputRegions = geo[t].need;
+            b.addRange(stage.first, stage.last, geo[t], [&](const std::string& value, const Band& band) {
+                return stripPiece.at({band.tile, value, band.region.toString()});
+            });
+            b.addOutput(last, cells[t]);
+            for (const auto& [value, region] : strips[t]) {
+                b.addOutput(value, region);
+            }
+            outputs[i] = b.outputRegions();
+            built[i] = b.finish();
+        });
+        for (std::size_t i = 0; i < tiles.size(); ++i) {
+            const std::size_t t = tiles[i];
+            const int id =
+                addTask(std::move(built[i]), outputs[i], s, int(t), stage.devices[t], TaskRole::Compute, 1);
+            Task& task = m_program.tasks[std::size_t(id)];
+            task.stealable = stage.stealing;
+            task.schedule = parity;
+            for (std::size_t k = 0; k < strips[t].size(); ++k) {
+                stripPiece[{int(t), strips[t][k].first, strips[t][k].second.toString()}] =
+                    task.outputs[k + 1];
             }
         }
     }

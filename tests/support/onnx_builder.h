@@ -34,7 +34,7 @@ public:
     void output(const std::string& name, int rank = 4, int type = onnx::TensorProto::FLOAT) {
         std::vector<Dim> dims;
         for (int i = 0; i < rank; ++i) {
-            dims.push_back(name + "_d" + std::to_string(i));
+            dims.emplace_back(std::in_place_type<std::string>, name + "_d" + std::to_string(i));
         }
         describe(*graph().add_output(), name, dims, type);
     }

@@ -25,6 +25,47 @@ class TestPartitionExact : public QObject {
         return std::move(*m);
     }
 
+    // Everything compile() decides, as text: tasks (graph, inputs and their sources, outputs, weights, costs)
+    // and pieces. compile() builds a block's tiles on several threads; the program must not depend on it.
+    static std::string fingerprint(const partition::Program& p) {
+        std::string text;
+        for (const auto& t : p.tasks) {
+            text += "task " + std::to_string(t.stage) + "/" + std::to_string(t.cell) + " on " +
+                    std::to_string(t.device) + " schedule " + std::to_string(t.schedule) + " macs " +
+                    std::to_string(t.macs) + " arena " + std::to_string(t.arenaBytes) + " weights " +
+                    std::to_string(t.weightBytes) + " work " + std::to_string(t.work.macs) + "/" +
+                    std::to_string(t.work.bytes) + "/" + std::to_string(t.work.nodes) + "\n";
+            for (const auto& n : t.graph.nodes) {
+                text += " node " + n.name + " " + n.opType;
+                for (const auto& v : n.inputs) {
+                    text += " <" + v;
+                }
+                for (const auto& v : n.outputs) {
+                    text += " >" + v;
+                }
+                text += "\n";
+            }
+            for (const auto& in : t.inputs) {
+                text += " input " + in.name + " " + in.value + " " + in.region.toString();
+                for (const auto& src : in.sources) {
+                    text += " from " + std::to_string(src.piece) + src.part.toString();
+                }
+                text += "\n";
+            }
+            for (const auto& w : t.weights) {
+                text += " weight " + w.name + " " + w.source + w.region.toString() + "\n";
+            }
+            for (int o : t.outputs) {
+                text += " output " + std::to_string(o) + "\n";
+            }
+        }
+        for (const auto& piece : p.pieces) {
+            text += "piece " + piece.value + piece.region.toString() + " task " + std::to_string(piece.task) +
+                    " " + piece.output + "\n";
+        }
+        return text;
+    }
+
     // Runs `plan` and compares with the whole model; returns the largest relative L2 error seen.
     int m_strips = 0; // strip inputs of data-reuse tiles seen by check()
 
@@ -38,6 +79,11 @@ class TestPartitionExact : public QObject {
         auto program = partition::compile(m, plan, cluster);
         if (!program) {
             qWarning("%s: %s", what.c_str(), program.error().message.c_str());
+            return INFINITY;
+        }
+        const auto again = partition::compile(m, plan, cluster);
+        if (!again.ok() || fingerprint(*again) != fingerprint(*program)) {
+            qWarning("%s: compiling the plan again gave another program", what.c_str());
             return INFINITY;
         }
         for (const auto& t : program->tasks) {
