@@ -1222,644 +1222,644 @@ Compare it with the device&apos;s own (ssh-keygen -lf /etc/ssh/ssh_host_*_key.pu
     <name>tessera::ui::MainWindow</name>
     <message>
         <source>Layers</source>
-        <translation type="unfinished"></translation>
+        <translation>层</translation>
     </message>
     <message>
         <source>Tile Editor</source>
-        <translation type="unfinished"></translation>
+        <translation>分块编辑器</translation>
     </message>
     <message>
         <source>Channel Split</source>
-        <translation type="unfinished"></translation>
+        <translation>通道切分</translation>
     </message>
     <message>
         <source>Devices</source>
-        <translation type="unfinished"></translation>
+        <translation>设备</translation>
     </message>
     <message>
         <source>Memory</source>
-        <translation type="unfinished"></translation>
+        <translation>内存</translation>
     </message>
     <message>
         <source>Predictions</source>
-        <translation type="unfinished"></translation>
+        <translation>预测</translation>
     </message>
     <message>
         <source>Properties</source>
-        <translation type="unfinished"></translation>
+        <translation>属性</translation>
     </message>
     <message>
         <source>&lt;opened project&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;打开的项目&gt;</translation>
     </message>
     <message>
         <source>History</source>
-        <translation type="unfinished"></translation>
+        <translation>历史记录</translation>
     </message>
     <message>
         <source>Timeline</source>
-        <translation type="unfinished"></translation>
+        <translation>时间线</translation>
     </message>
     <message>
         <source>%1[*] — Tessera Studio</source>
-        <translation type="unfinished"></translation>
+        <translation>%1[*] — Tessera Studio</translation>
     </message>
     <message>
         <source>Tessera Studio</source>
-        <translation type="unfinished"></translation>
+        <translation>Tessera Studio</translation>
     </message>
     <message>
         <source>%1: %2 layers, %3 MACs, %4 params</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：%2 层，%3 MACs，%4 参数</translation>
     </message>
     <message>
         <source>&lt;span style=&apos;color:#b01c1c&apos;&gt;plan not valid&lt;/span&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;span style=&apos;color:#b01c1c&apos;&gt;方案无效&lt;/span&gt;</translation>
     </message>
     <message>
         <source>all devices within budget</source>
-        <translation type="unfinished"></translation>
+        <translation>所有设备均在预算内</translation>
     </message>
     <message numerus="yes">
         <source>&lt;span style=&apos;color:#b01c1c&apos;&gt;%n device(s) over budget&lt;/span&gt;</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>&lt;span style=&apos;color:#b01c1c&apos;&gt;%n 个设备超出预算&lt;/span&gt;</numerusform>
         </translation>
     </message>
     <message>
         <source>latency %1 · traffic %2 · %3</source>
-        <translation type="unfinished"></translation>
+        <translation>延迟 %1 · 通信量 %2 · %3</translation>
     </message>
     <message>
         <source>Recover unsaved changes?</source>
-        <translation type="unfinished"></translation>
+        <translation>恢复未保存的更改？</translation>
     </message>
     <message>
         <source>%1 has unsaved changes from a session that did not end normally. Recover them?</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 有来自一个未正常结束的会话的未保存更改。是否恢复？</translation>
     </message>
     <message>
         <source>Opened %1</source>
-        <translation type="unfinished"></translation>
+        <translation>已打开 %1</translation>
     </message>
     <message>
         <source>Recover unsaved project?</source>
-        <translation type="unfinished"></translation>
+        <translation>恢复未保存的项目？</translation>
     </message>
     <message>
         <source>An untitled project was not saved when the last session ended. Recover it?</source>
-        <translation type="unfinished"></translation>
+        <translation>上次会话结束时，有一个未命名项目尚未保存。是否恢复？</translation>
     </message>
     <message>
         <source>Open Project</source>
-        <translation type="unfinished"></translation>
+        <translation>打开项目</translation>
     </message>
     <message>
         <source>Tessera projects (*.tessera);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Tessera 项目 (*.tessera);;所有文件 (*)</translation>
     </message>
     <message>
         <source>New Project from a Model</source>
-        <translation type="unfinished"></translation>
+        <translation>从模型新建项目</translation>
     </message>
     <message>
         <source>Models (*.onnx *.cfg);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>模型 (*.onnx *.cfg);;所有文件 (*)</translation>
     </message>
     <message>
         <source>Saved %1</source>
-        <translation type="unfinished"></translation>
+        <translation>已保存 %1</translation>
     </message>
     <message>
         <source>Save Project As</source>
-        <translation type="unfinished"></translation>
+        <translation>项目另存为</translation>
     </message>
     <message>
         <source>Tessera projects (*.tessera)</source>
-        <translation type="unfinished"></translation>
+        <translation>Tessera 项目 (*.tessera)</translation>
     </message>
     <message>
         <source>%1: the report&apos;s format comes from the extension: .html, .pdf, .csv or .json</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：报告格式由扩展名决定：.html、.pdf、.csv 或 .json</translation>
     </message>
     <message>
         <source>No project is open.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有打开的项目。</translation>
     </message>
     <message>
         <source>HTML page (*.html)</source>
-        <translation type="unfinished"></translation>
+        <translation>HTML 页面 (*.html)</translation>
     </message>
     <message>
         <source>PDF document (*.pdf)</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF 文档 (*.pdf)</translation>
     </message>
     <message>
         <source>CSV tables (*.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV 表格 (*.csv)</translation>
     </message>
     <message>
         <source>JSON (*.json)</source>
-        <translation type="unfinished"></translation>
+        <translation>JSON (*.json)</translation>
     </message>
     <message>
         <source>Export Report</source>
-        <translation type="unfinished"></translation>
+        <translation>导出报告</translation>
     </message>
     <message>
         <source>Exported the report to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>报告已导出到 %1</translation>
     </message>
     <message>
         <source>Unsaved changes</source>
-        <translation type="unfinished"></translation>
+        <translation>未保存的更改</translation>
     </message>
     <message>
         <source>%1 has unsaved changes. Save them?</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 有未保存的更改。是否保存？</translation>
     </message>
     <message>
         <source>&amp;New Project from Model…</source>
-        <translation type="unfinished"></translation>
+        <translation>从模型新建项目(&amp;N)…</translation>
     </message>
     <message>
         <source>&amp;Open…</source>
-        <translation type="unfinished"></translation>
+        <translation>打开(&amp;O)…</translation>
     </message>
     <message>
         <source>Open &amp;Sample Project</source>
-        <translation type="unfinished"></translation>
+        <translation>打开示例项目(&amp;S)</translation>
     </message>
     <message>
         <source>&amp;Save</source>
-        <translation type="unfinished"></translation>
+        <translation>保存(&amp;S)</translation>
     </message>
     <message>
         <source>Save &amp;As…</source>
-        <translation type="unfinished"></translation>
+        <translation>另存为(&amp;A)…</translation>
     </message>
     <message>
         <source>Export &amp;Report…</source>
-        <translation type="unfinished"></translation>
+        <translation>导出报告(&amp;R)…</translation>
     </message>
     <message>
         <source>&amp;Close Project</source>
-        <translation type="unfinished"></translation>
+        <translation>关闭项目(&amp;C)</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>退出(&amp;Q)</translation>
     </message>
     <message>
         <source>&amp;Undo</source>
-        <translation type="unfinished"></translation>
+        <translation>撤销(&amp;U)</translation>
     </message>
     <message>
         <source>&amp;Redo</source>
-        <translation type="unfinished"></translation>
+        <translation>重做(&amp;R)</translation>
     </message>
     <message>
         <source>&amp;Find Layer…</source>
-        <translation type="unfinished"></translation>
+        <translation>查找层(&amp;F)…</translation>
     </message>
     <message>
         <source>&amp;Fuse as Tile Block…</source>
-        <translation type="unfinished"></translation>
+        <translation>融合为分块组(&amp;F)…</translation>
     </message>
     <message>
         <source>Fuse as Tiles…</source>
-        <translation type="unfinished"></translation>
+        <translation>融合分块…</translation>
     </message>
     <message>
         <source>Run the selected layer range as one fused block cut into tiles (FTP)</source>
-        <translation type="unfinished"></translation>
+        <translation>将所选层范围作为一个融合块运行，并将其切分为分块（FTP）</translation>
     </message>
     <message>
         <source>Split &amp;Output Channels (LOP)</source>
-        <translation type="unfinished"></translation>
+        <translation>按输出通道切分 (LOP)(&amp;O)</translation>
     </message>
     <message>
         <source>Each device computes a share of the output channels from the whole input</source>
-        <translation type="unfinished"></translation>
+        <translation>每个设备根据完整输入计算一部分输出通道</translation>
     </message>
     <message>
         <source>Split &amp;Input Channels (LIP)</source>
-        <translation type="unfinished"></translation>
+        <translation>按输入通道切分 (LIP)(&amp;I)</translation>
     </message>
     <message>
         <source>Each device computes a partial sum from a share of the input channels; the gateway adds them</source>
-        <translation type="unfinished"></translation>
+        <translation>每个设备根据一部分输入通道计算部分和；由网关将它们相加</translation>
     </message>
     <message>
         <source>&amp;Reset Plan (Whole Model on Gateway)</source>
-        <translation type="unfinished"></translation>
+        <translation>重置方案（整个模型在网关上运行）(&amp;R)</translation>
     </message>
     <message>
         <source>Reset Plan</source>
-        <translation type="unfinished"></translation>
+        <translation>重置方案</translation>
     </message>
     <message>
         <source>Run the whole model on the gateway again</source>
-        <translation type="unfinished"></translation>
+        <translation>重新在网关上运行整个模型</translation>
     </message>
     <message>
         <source>&amp;Optimize…</source>
-        <translation type="unfinished"></translation>
+        <translation>优化(&amp;O)…</translation>
     </message>
     <message>
         <source>Find the plan that minimises latency, traffic or memory under the devices&apos; budgets</source>
-        <translation type="unfinished"></translation>
+        <translation>在各设备的预算内寻找延迟、通信量或内存最小的方案</translation>
     </message>
     <message>
         <source>Zoom &amp;In</source>
-        <translation type="unfinished"></translation>
+        <translation>放大(&amp;I)</translation>
     </message>
     <message>
         <source>Zoom &amp;Out</source>
-        <translation type="unfinished"></translation>
+        <translation>缩小(&amp;O)</translation>
     </message>
     <message>
         <source>&amp;Fit Graph</source>
-        <translation type="unfinished"></translation>
+        <translation>计算图适应窗口(&amp;F)</translation>
     </message>
     <message>
         <source>Op Categories</source>
-        <translation type="unfinished"></translation>
+        <translation>算子类别</translation>
     </message>
     <message>
         <source>MACs</source>
-        <translation type="unfinished"></translation>
+        <translation>MACs</translation>
     </message>
     <message>
         <source>Weights</source>
-        <translation type="unfinished"></translation>
+        <translation>权重</translation>
     </message>
     <message>
         <source>Activations</source>
-        <translation type="unfinished"></translation>
+        <translation>激活</translation>
     </message>
     <message>
         <source>&amp;About Tessera Studio</source>
-        <translation type="unfinished"></translation>
+        <translation>关于 Tessera Studio(&amp;A)</translation>
     </message>
     <message>
         <source>About &amp;Qt</source>
-        <translation type="unfinished"></translation>
+        <translation>关于 Qt(&amp;Q)</translation>
     </message>
     <message>
         <source>Pre&amp;ferences…</source>
-        <translation type="unfinished"></translation>
+        <translation>首选项(&amp;F)…</translation>
     </message>
     <message>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>文件(&amp;F)</translation>
     </message>
     <message>
         <source>New Project from Model &amp;Zoo</source>
-        <translation type="unfinished"></translation>
+        <translation>从模型库新建项目(&amp;Z)</translation>
     </message>
     <message>
         <source>Open &amp;Recent</source>
-        <translation type="unfinished"></translation>
+        <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
         <source>&amp;Edit</source>
-        <translation type="unfinished"></translation>
+        <translation>编辑(&amp;E)</translation>
     </message>
     <message>
         <source>&amp;Partition</source>
-        <translation type="unfinished"></translation>
+        <translation>划分(&amp;P)</translation>
     </message>
     <message>
         <source>&amp;Place on Device</source>
-        <translation type="unfinished"></translation>
+        <translation>放置到设备(&amp;P)</translation>
     </message>
     <message>
         <source>&amp;View</source>
-        <translation type="unfinished"></translation>
+        <translation>视图(&amp;V)</translation>
     </message>
     <message>
         <source>&amp;Colour Layers By</source>
-        <translation type="unfinished"></translation>
+        <translation>层着色依据(&amp;C)</translation>
     </message>
     <message>
         <source>&amp;Panels</source>
-        <translation type="unfinished"></translation>
+        <translation>面板(&amp;P)</translation>
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>帮助(&amp;H)</translation>
     </message>
     <message>
         <source>Main</source>
-        <translation type="unfinished"></translation>
+        <translation>主工具栏</translation>
     </message>
     <message>
         <source>Colour layers by op category or by a cost (heat)</source>
-        <translation type="unfinished"></translation>
+        <translation>按算子类别或按开销（热度）为层着色</translation>
     </message>
     <message>
         <source>Find layer (Ctrl+F)</source>
-        <translation type="unfinished"></translation>
+        <translation>查找层（Ctrl+F）</translation>
     </message>
     <message>
         <source>No layer matches &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>没有与“%1”匹配的层</translation>
     </message>
     <message>
         <source>%1 … %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 … %2</translation>
     </message>
     <message>
         <source>Optimized plan applied (Ctrl+Z undoes it)</source>
-        <translation type="unfinished"></translation>
+        <translation>已应用优化后的方案（按 Ctrl+Z 撤销）</translation>
     </message>
     <message>
         <source>Run</source>
-        <translation type="unfinished"></translation>
+        <translation>运行</translation>
     </message>
     <message>
         <source>Run on &amp;Emulated Cluster</source>
-        <translation type="unfinished"></translation>
+        <translation>在模拟集群上运行(&amp;E)</translation>
     </message>
     <message>
         <source>Start one tessera-node per device on this machine and stream frames through the plan, with live charts</source>
-        <translation type="unfinished"></translation>
+        <translation>在本机为每个设备启动一个 tessera-node，按方案持续输送帧，并显示实时图表</translation>
     </message>
     <message>
         <source>&amp;Run…</source>
-        <translation type="unfinished"></translation>
+        <translation>运行(&amp;R)…</translation>
     </message>
     <message>
         <source>The Run panel: target, input, frames</source>
-        <translation type="unfinished"></translation>
+        <translation>“运行”面板：目标、输入、帧数</translation>
     </message>
     <message>
         <source>&amp;Stop</source>
-        <translation type="unfinished"></translation>
+        <translation>停止(&amp;S)</translation>
     </message>
     <message>
         <source>&amp;Run</source>
-        <translation type="unfinished"></translation>
+        <translation>运行(&amp;R)</translation>
     </message>
 </context>
 <context>
     <name>tessera::ui::MemoryChart</name>
     <message>
         <source>Memory per device</source>
-        <translation type="unfinished"></translation>
+        <translation>各设备内存</translation>
     </message>
     <message>
         <source>Weights</source>
-        <translation type="unfinished"></translation>
+        <translation>权重</translation>
     </message>
     <message>
         <source>Activations</source>
-        <translation type="unfinished"></translation>
+        <translation>激活</translation>
     </message>
     <message>
         <source>Buffers</source>
-        <translation type="unfinished"></translation>
+        <translation>缓冲区</translation>
     </message>
     <message>
         <source>Runtime</source>
-        <translation type="unfinished"></translation>
+        <translation>运行时</translation>
     </message>
     <message>
         <source>Budget</source>
-        <translation type="unfinished"></translation>
+        <translation>预算</translation>
     </message>
 </context>
 <context>
     <name>tessera::ui::OptimizeDialog</name>
     <message>
         <source>Pareto front against the largest device memory</source>
-        <translation type="unfinished"></translation>
+        <translation>相对最大单设备内存的帕累托前沿</translation>
     </message>
     <message>
         <source>Data reuse in tile blocks</source>
-        <translation type="unfinished"></translation>
+        <translation>分块组中的数据复用</translation>
     </message>
     <message>
         <source>Channel splits (LOP, LIP)</source>
-        <translation type="unfinished"></translation>
+        <translation>通道切分（LOP、LIP）</translation>
     </message>
     <message>
         <source>&amp;Optimize</source>
-        <translation type="unfinished"></translation>
+        <translation>优化(&amp;O)</translation>
     </message>
     <message>
         <source>Cancel search</source>
-        <translation type="unfinished"></translation>
+        <translation>取消搜索</translation>
     </message>
     <message>
         <source>&amp;Apply</source>
-        <translation type="unfinished"></translation>
+        <translation>应用(&amp;A)</translation>
     </message>
     <message>
         <source>Optimize the Plan</source>
-        <translation type="unfinished"></translation>
+        <translation>优化方案</translation>
     </message>
     <message>
         <source>Latency (predicted, one frame)</source>
-        <translation type="unfinished"></translation>
+        <translation>延迟（预测，单帧）</translation>
     </message>
     <message>
         <source>Traffic (bytes exchanged)</source>
-        <translation type="unfinished"></translation>
+        <translation>通信量（交换的字节数）</translation>
     </message>
     <message>
         <source>Memory (largest device)</source>
-        <translation type="unfinished"></translation>
+        <translation>内存（最大单设备）</translation>
     </message>
     <message>
         <source> s</source>
-        <translation type="unfinished"></translation>
+        <translation> 秒</translation>
     </message>
     <message>
         <source>Square tile grids to consider, e.g. 2, 3, 4, 5 (2 means 2x2)</source>
-        <translation type="unfinished"></translation>
+        <translation>要考虑的方形分块网格，例如 2, 3, 4, 5（2 表示 2x2）</translation>
     </message>
     <message>
         <source>Objective and search</source>
-        <translation type="unfinished"></translation>
+        <translation>目标与搜索</translation>
     </message>
     <message>
         <source>Minimise:</source>
-        <translation type="unfinished"></translation>
+        <translation>最小化：</translation>
     </message>
     <message>
         <source>Time limit:</source>
-        <translation type="unfinished"></translation>
+        <translation>时间限制：</translation>
     </message>
     <message>
         <source>points:</source>
-        <translation type="unfinished"></translation>
+        <translation>点数：</translation>
     </message>
     <message>
         <source>Tile grids:</source>
-        <translation type="unfinished"></translation>
+        <translation>分块网格：</translation>
     </message>
     <message>
         <source>Deepest tile block:</source>
-        <translation type="unfinished"></translation>
+        <translation>分块组最大层数：</translation>
     </message>
     <message>
         <source>Device</source>
-        <translation type="unfinished"></translation>
+        <translation>设备</translation>
     </message>
     <message>
         <source>Memory budget</source>
-        <translation type="unfinished"></translation>
+        <translation>内存预算</translation>
     </message>
     <message>
         <source> MiB</source>
-        <translation type="unfinished"></translation>
+        <translation> MiB</translation>
     </message>
     <message>
         <source>Memory budgets</source>
-        <translation type="unfinished"></translation>
+        <translation>内存预算</translation>
     </message>
     <message>
         <source>Choose what to minimise and press Optimize. The current plan stays until you apply a result.</source>
-        <translation type="unfinished"></translation>
+        <translation>选择要最小化的目标，然后点击“优化”。在应用结果之前，当前方案保持不变。</translation>
     </message>
     <message>
         <source>Optimized</source>
-        <translation type="unfinished"></translation>
+        <translation>优化结果</translation>
     </message>
     <message>
         <source>Current plan</source>
-        <translation type="unfinished"></translation>
+        <translation>当前方案</translation>
     </message>
     <message>
         <source>Shown</source>
-        <translation type="unfinished"></translation>
+        <translation>当前显示</translation>
     </message>
     <message>
         <source>Stages of the result:</source>
-        <translation type="unfinished"></translation>
+        <translation>结果的各个阶段：</translation>
     </message>
     <message>
         <source>Tile grids: &quot;%1&quot; is not a grid size from 1 to 32; write sizes separated by commas, e.g. 2, 3, 4, 5</source>
-        <translation type="unfinished"></translation>
+        <translation>分块网格：&quot;%1&quot; 不是 1 到 32 之间的网格尺寸；请用逗号分隔各尺寸，例如 2, 3, 4, 5</translation>
     </message>
     <message>
         <source>Measuring the candidate stages…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在测算候选阶段…</translation>
     </message>
     <message>
         <source>Stopping; the best plan found so far is kept…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在停止；将保留目前找到的最佳方案…</translation>
     </message>
     <message numerus="yes">
         <source>%n plan(s) on the Pareto front, %1 candidate stages, %2 s; click a point to compare it</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>帕累托前沿上有 %n 个方案，%1 个候选阶段，%2 秒；点击某个点即可对比</numerusform>
         </translation>
     </message>
     <message>
         <source>%1: %2, %3 candidate stages, %4 s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：%2，%3 个候选阶段，%4 秒</translation>
     </message>
     <message>
         <source>Apply optimized plan (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>应用优化后的方案（%1）</translation>
     </message>
     <message>
         <source>The Pareto front sets latency or traffic against memory</source>
-        <translation type="unfinished"></translation>
+        <translation>帕累托前沿展示延迟或通信量与内存之间的权衡</translation>
     </message>
     <message>
         <source>Traffic against memory</source>
-        <translation type="unfinished"></translation>
+        <translation>通信量与内存</translation>
     </message>
     <message>
         <source>Latency against memory</source>
-        <translation type="unfinished"></translation>
+        <translation>延迟与内存</translation>
     </message>
     <message>
         <source>Largest device memory (MiB)</source>
-        <translation type="unfinished"></translation>
+        <translation>最大单设备内存（MiB）</translation>
     </message>
     <message>
         <source>Traffic per frame (MiB)</source>
-        <translation type="unfinished"></translation>
+        <translation>每帧通信量（MiB）</translation>
     </message>
     <message>
         <source>Latency, one frame (ms)</source>
-        <translation type="unfinished"></translation>
+        <translation>单帧延迟（ms）</translation>
     </message>
     <message>
         <source>Point %1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>第 %1 点（共 %2 个）</translation>
     </message>
     <message>
         <source>Largest device memory</source>
-        <translation type="unfinished"></translation>
+        <translation>最大单设备内存</translation>
     </message>
     <message>
         <source>Traffic per frame</source>
-        <translation type="unfinished"></translation>
+        <translation>每帧通信量</translation>
     </message>
     <message>
         <source>Latency, one frame</source>
-        <translation type="unfinished"></translation>
+        <translation>单帧延迟</translation>
     </message>
     <message>
         <source>Stages</source>
-        <translation type="unfinished"></translation>
+        <translation>阶段数</translation>
     </message>
     <message>
         <source>Optimizer</source>
-        <translation type="unfinished"></translation>
+        <translation>优化器</translation>
     </message>
     <message>
         <source>Memory on %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 上的内存</translation>
     </message>
     <message>
         <source>does not compile</source>
-        <translation type="unfinished"></translation>
+        <translation>无法编译</translation>
     </message>
     <message>
         <source>%1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 / %2</translation>
     </message>
     <message>
         <source>Over budget by %1</source>
-        <translation type="unfinished"></translation>
+        <translation>超出预算 %1</translation>
     </message>
     <message>
         <source>whole</source>
-        <translation type="unfinished"></translation>
+        <translation>整层</translation>
     </message>
     <message>
         <source>%1×%2 tiles%3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1×%2 分块%3</translation>
     </message>
     <message>
         <source>, data reuse</source>
-        <translation type="unfinished"></translation>
+        <translation>，数据复用</translation>
     </message>
     <message>
         <source>output channels split in %1</source>
-        <translation type="unfinished"></translation>
+        <translation>输出通道切分为 %1 份</translation>
     </message>
     <message>
         <source>input channels split in %1</source>
-        <translation type="unfinished"></translation>
+        <translation>输入通道切分为 %1 份</translation>
     </message>
     <message numerus="yes">
         <source>all %n devices</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>全部 %n 个设备</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%1: %2 on %3 (%n node(s))</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1：%2，运行于 %3（%n 个节点）</numerusform>
         </translation>
     </message>
 </context>
@@ -1867,749 +1867,751 @@ Compare it with the device&apos;s own (ssh-keygen -lf /etc/ssh/ssh_host_*_key.pu
     <name>tessera::ui::PartitionEditor</name>
     <message>
         <source>Cannot fuse these layers: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无法融合这些层：%1</translation>
     </message>
     <message>
         <source>Fuse %1..%2 as %3x%4 tiles</source>
-        <translation type="unfinished"></translation>
+        <translation>将 %1..%2 融合为 %3x%4 分块</translation>
     </message>
     <message>
         <source>Cannot place these layers: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无法放置这些层：%1</translation>
     </message>
     <message>
         <source>Place %1..%2 on %3</source>
-        <translation type="unfinished"></translation>
+        <translation>将 %1..%2 放置到 %3</translation>
     </message>
     <message>
         <source>Cannot split these layers by channels: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无法按通道切分这些层：%1</translation>
     </message>
     <message>
         <source>%1..%2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1..%2</translation>
     </message>
     <message>
         <source>Split output channels of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>按输出通道切分 %1</translation>
     </message>
     <message>
         <source>Split input channels of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>按输入通道切分 %1</translation>
     </message>
     <message>
         <source>Select the layers to split first (in the graph or the layer table).</source>
-        <translation type="unfinished"></translation>
+        <translation>请先选择要切分的层（在计算图或层表中）。</translation>
     </message>
     <message>
         <source>Select the layers to fuse first (in the graph or the layer table).</source>
-        <translation type="unfinished"></translation>
+        <translation>请先选择要融合的层（在计算图或层表中）。</translation>
     </message>
     <message>
         <source>Select the layers to place first (in the graph or the layer table).</source>
-        <translation type="unfinished"></translation>
+        <translation>请先选择要放置的层（在计算图或层表中）。</translation>
     </message>
     <message>
         <source>Reset the plan</source>
-        <translation type="unfinished"></translation>
+        <translation>重置方案</translation>
     </message>
     <message>
         <source>This layer is not part of a tile block: fuse a layer range first.</source>
-        <translation type="unfinished"></translation>
+        <translation>该层不属于任何分块组：请先融合一段层范围。</translation>
     </message>
     <message>
         <source>Cannot change the tile block: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无法修改分块组：%1</translation>
     </message>
     <message>
         <source>Move the cut lines of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>移动 %1 的切分线</translation>
     </message>
     <message>
         <source>A %1x%2 output cannot be cut into %3x%4 tiles: a tile needs at least one row and one column.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1x%2 的输出无法切分为 %3x%4 个分块：每个分块至少需要一行和一列。</translation>
     </message>
     <message>
         <source>Cut %1 into %2x%3 tiles</source>
-        <translation type="unfinished"></translation>
+        <translation>将 %1 切分为 %2x%3 个分块</translation>
     </message>
     <message>
         <source>Set data reuse %1, work stealing %2 for %3</source>
-        <translation type="unfinished"></translation>
+        <translation>将 %3 的数据复用设为%1，工作窃取设为%2</translation>
     </message>
     <message>
         <source>on</source>
-        <translation type="unfinished"></translation>
+        <translation>开启</translation>
     </message>
     <message>
         <source>off</source>
-        <translation type="unfinished"></translation>
+        <translation>关闭</translation>
     </message>
     <message numerus="yes">
         <source>There is no device #%1 in the cluster (it has %n device(s)).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>集群中没有设备 #%1（集群共有 %n 个设备）。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>There is no tile %1 in this block (it has %n tile(s)).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>此块中没有分块 %1（此块共有 %n 个分块）。</numerusform>
         </translation>
     </message>
     <message>
         <source>Run tile %1 of %2 on %3</source>
-        <translation type="unfinished"></translation>
+        <translation>在 %3 上运行 %2 的分块 %1</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：%2</translation>
     </message>
     <message>
         <source>This layer is not part of a channel split: split a layer range by channels first.</source>
-        <translation type="unfinished"></translation>
+        <translation>该层不属于任何通道切分：请先按通道切分一段层范围。</translation>
     </message>
     <message>
         <source>Cannot change the channel split</source>
-        <translation type="unfinished"></translation>
+        <translation>无法修改通道切分</translation>
     </message>
     <message>
         <source>Cut %1 as the LOP stage before it</source>
-        <translation type="unfinished"></translation>
+        <translation>按其前的 LOP 阶段切分 %1</translation>
     </message>
     <message>
         <source>Cannot fuse the LOP and LIP stages</source>
-        <translation type="unfinished"></translation>
+        <translation>无法融合 LOP 阶段和 LIP 阶段</translation>
     </message>
     <message>
         <source>Only a LIP stage (a split by input channels) has a reducer.</source>
-        <translation type="unfinished"></translation>
+        <translation>只有 LIP 阶段（按输入通道切分）才有归约设备。</translation>
     </message>
     <message>
         <source>Reduce %1 on its first slice&apos;s device</source>
-        <translation type="unfinished"></translation>
+        <translation>在 %1 第一个切片所在的设备上归约</translation>
     </message>
     <message>
         <source>Reduce %1 on %2</source>
-        <translation type="unfinished"></translation>
+        <translation>在 %2 上归约 %1</translation>
     </message>
     <message>
         <source>Cannot change the reducer</source>
-        <translation type="unfinished"></translation>
+        <translation>无法更改归约设备</translation>
     </message>
 </context>
 <context>
     <name>tessera::ui::PredictionPanel</name>
     <message>
         <source>Device</source>
-        <translation type="unfinished"></translation>
+        <translation>设备</translation>
     </message>
     <message>
         <source>Tasks</source>
-        <translation type="unfinished"></translation>
+        <translation>任务</translation>
     </message>
     <message>
         <source>Memory / budget</source>
-        <translation type="unfinished"></translation>
+        <translation>内存 / 预算</translation>
     </message>
     <message>
         <source>Compute</source>
-        <translation type="unfinished"></translation>
+        <translation>计算</translation>
     </message>
     <message>
         <source>Sent</source>
-        <translation type="unfinished"></translation>
+        <translation>发送</translation>
     </message>
     <message>
         <source>Received</source>
-        <translation type="unfinished"></translation>
+        <translation>接收</translation>
     </message>
     <message>
         <source>No project open.</source>
-        <translation type="unfinished"></translation>
+        <translation>未打开项目。</translation>
     </message>
     <message>
         <source>&lt;b&gt;The plan is not valid&lt;/b&gt;; nothing can be predicted until it is fixed.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;方案无效&lt;/b&gt;；修复之前无法进行任何预测。</translation>
     </message>
     <message>
         <source>&lt;table cellspacing=&apos;4&apos;&gt;&lt;tr&gt;&lt;td&gt;Latency (one frame):&lt;/td&gt;&lt;td&gt;&lt;b&gt;%1&lt;/b&gt;&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Traffic per frame:&lt;/td&gt;&lt;td&gt;&lt;b&gt;%2&lt;/b&gt;&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Redundant work (tile overlap):&lt;/td&gt;&lt;td&gt;%3%&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Stages / tasks:&lt;/td&gt;&lt;td&gt;%4 / %5&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;table cellspacing=&apos;4&apos;&gt;&lt;tr&gt;&lt;td&gt;延迟（单帧）：&lt;/td&gt;&lt;td&gt;&lt;b&gt;%1&lt;/b&gt;&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;每帧通信量：&lt;/td&gt;&lt;td&gt;&lt;b&gt;%2&lt;/b&gt;&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;冗余计算（分块重叠）：&lt;/td&gt;&lt;td&gt;%3%&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;阶段 / 任务：&lt;/td&gt;&lt;td&gt;%4 / %5&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</translation>
     </message>
     <message>
         <source>%1 / %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 / %2</translation>
     </message>
 </context>
 <context>
     <name>tessera::ui::PreferencesDialog</name>
     <message>
         <source>Preferences</source>
-        <translation type="unfinished"></translation>
+        <translation>首选项</translation>
     </message>
     <message>
         <source>Follow the system</source>
-        <translation type="unfinished"></translation>
+        <translation>跟随系统</translation>
     </message>
     <message>
         <source>Light</source>
-        <translation type="unfinished"></translation>
+        <translation>浅色</translation>
     </message>
     <message>
         <source>Dark</source>
-        <translation type="unfinished"></translation>
+        <translation>深色</translation>
     </message>
     <message>
         <source>&amp;Theme:</source>
-        <translation type="unfinished"></translation>
+        <translation>主题(&amp;T)：</translation>
     </message>
     <message>
         <source>Binary (KiB, MiB, GiB: powers of 1024)</source>
-        <translation type="unfinished"></translation>
+        <translation>二进制（KiB、MiB、GiB：1024 的幂）</translation>
     </message>
     <message>
         <source>Decimal (kB, MB, GB: powers of 1000)</source>
-        <translation type="unfinished"></translation>
+        <translation>十进制（kB、MB、GB：1000 的幂）</translation>
     </message>
     <message>
         <source>How sizes are shown in every view; the command line always prints binary units</source>
-        <translation type="unfinished"></translation>
+        <translation>所有视图中大小的显示方式；命令行始终使用二进制单位</translation>
     </message>
     <message>
         <source>Size &amp;units:</source>
-        <translation type="unfinished"></translation>
+        <translation>大小单位(&amp;U)：</translation>
     </message>
     <message>
         <source>the file dialog&apos;s default</source>
-        <translation type="unfinished"></translation>
+        <translation>文件对话框的默认位置</translation>
     </message>
     <message>
         <source>&amp;Models folder:</source>
-        <translation type="unfinished"></translation>
+        <translation>模型文件夹(&amp;M)：</translation>
     </message>
     <message>
         <source>&amp;Projects folder:</source>
-        <translation type="unfinished"></translation>
+        <translation>项目文件夹(&amp;P)：</translation>
     </message>
     <message>
         <source>beside tessera-studio</source>
-        <translation type="unfinished"></translation>
+        <translation>与 tessera-studio 同目录</translation>
     </message>
     <message>
         <source>The folder holding the tessera-node that Run starts on this machine and copies to the devices (an aarch64 build is looked for in ../aarch64/bin)</source>
-        <translation type="unfinished"></translation>
+        <translation>存放 tessera-node 的文件夹，“运行”会在本机启动它并将其复制到各设备（aarch64 版本在 ../aarch64/bin 中查找）</translation>
     </message>
     <message>
         <source>tessera-&amp;node folder:</source>
-        <translation type="unfinished"></translation>
+        <translation>tessera-node 文件夹(&amp;N)：</translation>
     </message>
     <message>
         <source> s</source>
-        <translation type="unfinished"></translation>
+        <translation> 秒</translation>
     </message>
     <message>
         <source>How often unsaved changes are written to a side file for crash recovery</source>
-        <translation type="unfinished"></translation>
+        <translation>将未保存的更改写入备份文件（用于崩溃恢复）的频率</translation>
     </message>
     <message>
         <source>&amp;Autosave every:</source>
-        <translation type="unfinished"></translation>
+        <translation>自动保存间隔(&amp;A)：</translation>
     </message>
     <message>
         <source>Browse…</source>
-        <translation type="unfinished"></translation>
+        <translation>浏览…</translation>
     </message>
     <message>
         <source>Choose a Folder</source>
-        <translation type="unfinished"></translation>
+        <translation>选择文件夹</translation>
     </message>
 </context>
 <context>
     <name>tessera::ui::ProjectModel</name>
     <message>
         <source>Untitled</source>
-        <translation type="unfinished"></translation>
+        <translation>未命名</translation>
     </message>
     <message>
         <source>%1: cannot be read: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：无法读取：%2</translation>
     </message>
     <message>
         <source>new project</source>
-        <translation type="unfinished"></translation>
+        <translation>新项目</translation>
     </message>
     <message>
         <source>The model file %1 changed since the project was saved (its SHA-256 differs).</source>
-        <translation type="unfinished"></translation>
+        <translation>自项目保存以来，模型文件 %1 已被更改（其 SHA-256 不同）。</translation>
     </message>
     <message>
         <source>There is no project to save.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有可保存的项目。</translation>
     </message>
     <message>
         <source>%1: cannot be written: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：无法写入：%2</translation>
     </message>
 </context>
 <context>
     <name>tessera::ui::PropertiesPanel</name>
     <message>
         <source>&lt;p style=&apos;color:#777&apos;&gt;Select a layer in the graph or the table to see its properties.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;p style=&apos;color:#777&apos;&gt;在计算图或表格中选择一个层以查看其属性。&lt;/p&gt;</translation>
     </message>
     <message>
         <source>Layers</source>
-        <translation type="unfinished"></translation>
+        <translation>层</translation>
     </message>
     <message>
         <source>%1 selected: %2 … %3</source>
-        <translation type="unfinished"></translation>
+        <translation>已选 %1 层：%2 … %3</translation>
     </message>
     <message>
         <source>MACs</source>
-        <translation type="unfinished"></translation>
+        <translation>MACs</translation>
     </message>
     <message>
         <source>Params</source>
-        <translation type="unfinished"></translation>
+        <translation>参数</translation>
     </message>
     <message>
         <source>Weights</source>
-        <translation type="unfinished"></translation>
+        <translation>权重</translation>
     </message>
     <message>
         <source>Op</source>
-        <translation type="unfinished"></translation>
+        <translation>算子</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>名称</translation>
     </message>
     <message>
         <source>Index</source>
-        <translation type="unfinished"></translation>
+        <translation>索引</translation>
     </message>
     <message>
         <source>Weight</source>
-        <translation type="unfinished"></translation>
+        <translation>权重</translation>
     </message>
     <message>
         <source>Input</source>
-        <translation type="unfinished"></translation>
+        <translation>输入</translation>
     </message>
     <message>
         <source>Output</source>
-        <translation type="unfinished"></translation>
+        <translation>输出</translation>
     </message>
     <message>
         <source>Activations</source>
-        <translation type="unfinished"></translation>
+        <translation>激活</translation>
     </message>
     <message>
         <source>Stage</source>
-        <translation type="unfinished"></translation>
+        <translation>阶段</translation>
     </message>
     <message>
         <source>%1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（%2）</translation>
     </message>
     <message>
         <source>Devices</source>
-        <translation type="unfinished"></translation>
+        <translation>设备</translation>
     </message>
 </context>
 <context>
     <name>tessera::ui::RunCharts</name>
     <message>
         <source>Peak RSS</source>
-        <translation type="unfinished"></translation>
+        <translation>峰值 RSS</translation>
     </message>
     <message>
         <source>Budget</source>
-        <translation type="unfinished"></translation>
+        <translation>预算</translation>
     </message>
     <message>
         <source>Latency per frame (end to end) and compute per device</source>
-        <translation type="unfinished"></translation>
+        <translation>每帧延迟（端到端）与各设备计算时间</translation>
     </message>
     <message>
         <source>s since start</source>
-        <translation type="unfinished"></translation>
+        <translation>自开始以来的秒数</translation>
     </message>
     <message>
         <source>ms</source>
-        <translation type="unfinished"></translation>
+        <translation>ms</translation>
     </message>
     <message>
         <source>End to end</source>
-        <translation type="unfinished"></translation>
+        <translation>端到端</translation>
     </message>
     <message>
         <source>Throughput</source>
-        <translation type="unfinished"></translation>
+        <translation>吞吐量</translation>
     </message>
     <message>
         <source>frames/s</source>
-        <translation type="unfinished"></translation>
+        <translation>帧/秒</translation>
     </message>
     <message>
         <source>Frames/s (last %1 frames)</source>
-        <translation type="unfinished"></translation>
+        <translation>帧/秒（最近 %1 帧）</translation>
     </message>
     <message>
         <source>Peak memory per device</source>
-        <translation type="unfinished"></translation>
+        <translation>各设备峰值内存</translation>
     </message>
     <message>
         <source>MiB</source>
-        <translation type="unfinished"></translation>
+        <translation>MiB</translation>
     </message>
 </context>
 <context>
     <name>tessera::ui::RunPanel</name>
     <message>
         <source>Until stopped</source>
-        <translation type="unfinished"></translation>
+        <translation>直到停止</translation>
     </message>
     <message>
         <source>Run</source>
-        <translation type="unfinished"></translation>
+        <translation>运行</translation>
     </message>
     <message>
         <source>Stop</source>
-        <translation type="unfinished"></translation>
+        <translation>停止</translation>
     </message>
     <message>
         <source>Emulated local cluster</source>
-        <translation type="unfinished"></translation>
+        <translation>本地模拟集群</translation>
     </message>
     <message>
         <source>The project&apos;s devices (SSH)</source>
-        <translation type="unfinished"></translation>
+        <translation>项目中的设备（SSH）</translation>
     </message>
     <message>
         <source>Emulated: one tessera-node process per device on this machine (loopback). Devices: deploy over SSH to each device&apos;s host and run there.</source>
-        <translation type="unfinished"></translation>
+        <translation>模拟：在本机为每个设备运行一个 tessera-node 进程（回环）。设备：通过 SSH 部署到各设备的主机并在其上运行。</translation>
     </message>
     <message>
         <source>Generated input</source>
-        <translation type="unfinished"></translation>
+        <translation>生成的输入</translation>
     </message>
     <message>
         <source>Image folder</source>
-        <translation type="unfinished"></translation>
+        <translation>图像文件夹</translation>
     </message>
     <message>
         <source>Video file</source>
-        <translation type="unfinished"></translation>
+        <translation>视频文件</translation>
     </message>
     <message>
         <source>…</source>
-        <translation type="unfinished"></translation>
+        <translation>…</translation>
     </message>
     <message>
         <source>Frames at the gateway at once (pipelining)</source>
-        <translation type="unfinished"></translation>
+        <translation>网关上同时处理的帧数（流水线）</translation>
     </message>
     <message>
         <source>Device</source>
-        <translation type="unfinished"></translation>
+        <translation>设备</translation>
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished"></translation>
+        <translation>状态</translation>
     </message>
     <message>
         <source>Progress</source>
-        <translation type="unfinished"></translation>
+        <translation>进度</translation>
     </message>
     <message>
         <source>Compute</source>
-        <translation type="unfinished"></translation>
+        <translation>计算</translation>
     </message>
     <message>
         <source>Peak RSS</source>
-        <translation type="unfinished"></translation>
+        <translation>峰值 RSS</translation>
     </message>
     <message>
         <source>Run on</source>
-        <translation type="unfinished"></translation>
+        <translation>运行于</translation>
     </message>
     <message>
         <source>Input</source>
-        <translation type="unfinished"></translation>
+        <translation>输入</translation>
     </message>
     <message>
         <source>Frames</source>
-        <translation type="unfinished"></translation>
+        <translation>帧数</translation>
     </message>
     <message>
         <source>In flight</source>
-        <translation type="unfinished"></translation>
+        <translation>在途帧数</translation>
     </message>
     <message>
         <source>Video File</source>
-        <translation type="unfinished"></translation>
+        <translation>视频文件</translation>
     </message>
     <message>
         <source>Videos (*.mp4 *.mkv *.avi *.mov *.webm *.m4v);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>视频 (*.mp4 *.mkv *.avi *.mov *.webm *.m4v);;所有文件 (*)</translation>
     </message>
     <message>
         <source>Image Folder</source>
-        <translation type="unfinished"></translation>
+        <translation>图像文件夹</translation>
     </message>
     <message>
         <source>Video file (MP4, MKV, AVI, ...)</source>
-        <translation type="unfinished"></translation>
+        <translation>视频文件（MP4、MKV、AVI 等）</translation>
     </message>
     <message>
         <source>Folder of images (PNG, JPEG, ...)</source>
-        <translation type="unfinished"></translation>
+        <translation>图像文件夹（PNG、JPEG 等）</translation>
     </message>
     <message>
         <source>Choose the video file</source>
-        <translation type="unfinished"></translation>
+        <translation>选择视频文件</translation>
     </message>
     <message>
         <source>Choose the image folder</source>
-        <translation type="unfinished"></translation>
+        <translation>选择图像文件夹</translation>
     </message>
     <message>
         <source>idle</source>
-        <translation type="unfinished"></translation>
+        <translation>空闲</translation>
     </message>
     <message>
         <source>Open a project first.</source>
-        <translation type="unfinished"></translation>
+        <translation>请先打开项目。</translation>
     </message>
     <message>
         <source>Stopping…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在停止…</translation>
     </message>
     <message numerus="yes">
         <source>%n frame(s), median latency %1 ms, %2 frames/s</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 帧，延迟中位数 %1 ms，%2 帧/秒</numerusform>
         </translation>
     </message>
     <message>
         <source>%1 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ms</translation>
     </message>
     <message numerus="yes">
         <source>Finished: %n frame(s); the nodes are stopped.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>已完成：%n 帧；节点已停止。</numerusform>
         </translation>
     </message>
     <message>
         <source>Run failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>运行失败：%1</translation>
     </message>
     <message>
         <source>stopped</source>
-        <translation type="unfinished"></translation>
+        <translation>已停止</translation>
     </message>
 </context>
 <context>
     <name>tessera::ui::StageExplanation</name>
     <message>
         <source>No project open.</source>
-        <translation type="unfinished"></translation>
+        <translation>未打开项目。</translation>
     </message>
 </context>
 <context>
     <name>tessera::ui::TileCanvas</name>
     <message>
         <source>Output of %1: %2 × %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 的输出：%2 × %3</translation>
     </message>
     <message>
         <source>device #%1</source>
-        <translation type="unfinished"></translation>
+        <translation>设备 #%1</translation>
     </message>
     <message>
         <source>Block input &apos;%1&apos;: %2 × %3</source>
-        <translation type="unfinished"></translation>
+        <translation>块输入 &apos;%1&apos;：%2 × %3</translation>
     </message>
     <message>
         <source>Receptive regions outlined, overlaps shaded (darker: more tiles). The tiles read %1× this input.</source>
-        <translation type="unfinished"></translation>
+        <translation>已勾勒出感受野区域，重叠部分加了阴影（颜色越深，重叠的分块越多）。各分块读取的数据量为此输入的 %1 倍。</translation>
     </message>
     <message>
         <source>Row cut at %1: drag up or down to resize the tiles</source>
-        <translation type="unfinished"></translation>
+        <translation>位于 %1 的行切分线：上下拖动以调整分块大小</translation>
     </message>
     <message>
         <source>Column cut at %1: drag left or right to resize the tiles</source>
-        <translation type="unfinished"></translation>
+        <translation>位于 %1 的列切分线：左右拖动以调整分块大小</translation>
     </message>
     <message>
         <source>Tile %1: rows %2–%3, columns %4–%5, on %6. Drag it onto a device to move it.</source>
-        <translation type="unfinished"></translation>
+        <translation>分块 %1：第 %2–%3 行，第 %4–%5 列，运行于 %6。将其拖到某个设备上即可移动。</translation>
     </message>
     <message>
         <source>Reads rows %1–%2, columns %3–%4 of %5.</source>
-        <translation type="unfinished"></translation>
+        <translation>读取 %5 的第 %1–%2 行、第 %3–%4 列。</translation>
     </message>
 </context>
 <context>
     <name>tessera::ui::TileEditor</name>
     <message>
         <source>Select a layer of a tile block (in the graph or the layer table) to edit its tiles here.</source>
-        <translation type="unfinished"></translation>
+        <translation>选择分块组中的某一层（在计算图或层表中），即可在此编辑其分块。</translation>
     </message>
     <message>
         <source>%1 is not in a tile block.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 不在分块组中。</translation>
     </message>
     <message>
         <source>Tile blocks of this plan: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>本方案的分块组：%1</translation>
     </message>
     <message>
         <source>To make a tile block, select a range of layers (click the first, Shift+click the last) and choose Partition → Fuse as Tile Block… (Ctrl+T). Its output is cut into a grid of tiles that the devices compute in parallel.</source>
-        <translation type="unfinished"></translation>
+        <translation>要创建分块组，请选择一段层范围（单击第一层，按住 Shift 单击最后一层），然后选择“划分 → 融合为分块组…”（Ctrl+T）。其输出会被切分为分块网格，由各设备并行计算。</translation>
     </message>
     <message>
         <source>%1 … %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 … %2</translation>
     </message>
     <message>
         <source>Data reuse</source>
-        <translation type="unfinished"></translation>
+        <translation>数据复用</translation>
     </message>
     <message>
         <source>Work stealing</source>
-        <translation type="unfinished"></translation>
+        <translation>工作窃取</translation>
     </message>
     <message>
         <source>Rows of tiles: the block&apos;s output is re-cut evenly</source>
-        <translation type="unfinished"></translation>
+        <translation>分块行数：块的输出将重新均匀切分</translation>
     </message>
     <message>
         <source>Columns of tiles: the block&apos;s output is re-cut evenly</source>
-        <translation type="unfinished"></translation>
+        <translation>分块列数：块的输出将重新均匀切分</translation>
     </message>
     <message>
         <source>DeepThings&apos; data reuse: in a checkerboard, the hatched (odd) tiles fetch the borders they share with their neighbours instead of recomputing them</source>
-        <translation type="unfinished"></translation>
+        <translation>DeepThings 的数据复用：按棋盘格排列，带斜线（奇数）的分块从相邻分块获取共享的边界，而不是重新计算</translation>
     </message>
     <message>
         <source>Work stealing: an idle device takes pending tiles from a busy one at run time</source>
-        <translation type="unfinished"></translation>
+        <translation>工作窃取：运行时，空闲设备从繁忙设备接手待处理的分块</translation>
     </message>
     <message>
         <source>Show Input</source>
-        <translation type="unfinished"></translation>
+        <translation>显示输入</translation>
     </message>
     <message>
         <source>Show the block&apos;s input with every tile&apos;s receptive region; overlaps are shaded</source>
-        <translation type="unfinished"></translation>
+        <translation>显示块的输入及每个分块的感受野区域；重叠部分加阴影</translation>
     </message>
     <message>
         <source>Rows</source>
-        <translation type="unfinished"></translation>
+        <translation>行数</translation>
     </message>
     <message>
         <source>Columns</source>
-        <translation type="unfinished"></translation>
+        <translation>列数</translation>
     </message>
     <message>
         <source>Drag a tile onto a device, or a device onto a tile:</source>
-        <translation type="unfinished"></translation>
+        <translation>将分块拖到设备上，或将设备拖到分块上：</translation>
     </message>
     <message numerus="yes">
         <source>&lt;b&gt;%1 … %2&lt;/b&gt; · %n layer(s) · output %3 · %4 × %5 tiles</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>&lt;b&gt;%1 … %2&lt;/b&gt; · %n 层 · 输出 %3 · %4 × %5 分块</numerusform>
         </translation>
     </message>
     <message>
         <source>The plan does not compile: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>方案无法编译：%1</translation>
     </message>
 </context>
 <context>
     <name>tessera::ui::TimelineCanvas</name>
     <message>
         <source>No valid plan to simulate.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有可模拟的有效方案。</translation>
     </message>
 </context>
 <context>
     <name>tessera::ui::TimelineView</name>
     <message>
         <source>Frames sent back to back: more than one shows the pipeline filling</source>
-        <translation type="unfinished"></translation>
+        <translation>连续发送的帧数：大于 1 时可看到流水线逐步填满</translation>
     </message>
     <message>
         <source>Frames:</source>
-        <translation type="unfinished"></translation>
+        <translation>帧数：</translation>
     </message>
     <message>
         <source>sends</source>
-        <translation type="unfinished"></translation>
+        <translation>发送</translation>
     </message>
     <message numerus="yes">
         <source>One frame: %1 end to end, %n task(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>单帧：端到端 %1，%n 个任务</numerusform>
         </translation>
     </message>
     <message>
         <source>%1 frames: latency %2 to %3, throughput %4 frames/s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 帧：延迟 %2 至 %3，吞吐量 %4 帧/秒</translation>
     </message>
     <message>
         <source>%1 from %2 to %3%4, frame %5
 %6 to %7 (%8)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1，从 %2 到 %3%4，第 %5 帧
+%6 至 %7（%8）</translation>
     </message>
     <message>
         <source> (result)</source>
-        <translation type="unfinished"></translation>
+        <translation>（结果）</translation>
     </message>
     <message>
         <source>reduction</source>
-        <translation type="unfinished"></translation>
+        <translation>归约</translation>
     </message>
     <message>
         <source>cell %1</source>
-        <translation type="unfinished"></translation>
+        <translation>单元 %1</translation>
     </message>
     <message>
         <source>Stage %1 (%2), %3, frame %4
 %5 to %6 (%7) on %8</source>
-        <translation type="unfinished"></translation>
+        <translation>阶段 %1（%2），%3，第 %4 帧
+%5 至 %6（%7），在 %8 上</translation>
     </message>
 </context>
 <context>
     <name>tessera::ui::WelcomePage</name>
     <message>
         <source>&lt;h1&gt;Tessera Studio&lt;/h1&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h1&gt;Tessera Studio&lt;/h1&gt;</translation>
     </message>
     <message>
         <source>Design how a CNN is split across small edge devices: see every layer&apos;s cost, fuse layers into tiles, place layers on devices and check each device&apos;s memory and the predicted latency before anything runs.</source>
-        <translation type="unfinished"></translation>
+        <translation>设计如何将 CNN 切分到小型边缘设备上：查看每一层的开销，将层融合并切分为分块，把层放置到设备上，并在运行之前检查每个设备的内存和预测延迟。</translation>
     </message>
     <message>
         <source>Open the sample project (YOLOv2 on six emulated devices)</source>
-        <translation type="unfinished"></translation>
+        <translation>打开示例项目（YOLOv2，运行于六个模拟设备）</translation>
     </message>
     <message>
         <source>Open a project…</source>
-        <translation type="unfinished"></translation>
+        <translation>打开项目…</translation>
     </message>
     <message>
         <source>New project from a model…</source>
-        <translation type="unfinished"></translation>
+        <translation>从模型新建项目…</translation>
     </message>
     <message>
         <source>&lt;b&gt;Recent projects&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;最近的项目&lt;/b&gt;</translation>
     </message>
 </context>
 </TS>
