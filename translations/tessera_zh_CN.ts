@@ -5,968 +5,968 @@
     <name>PdfPages</name>
     <message>
         <source>page %1</source>
-        <translation type="unfinished"></translation>
+        <translation>第 %1 页</translation>
     </message>
 </context>
 <context>
     <name>ReportExport</name>
     <message>
         <source>Cannot write %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>无法写入 %1：%2</translation>
     </message>
     <message>
         <source>current plan</source>
-        <translation type="unfinished"></translation>
+        <translation>当前方案</translation>
     </message>
 </context>
 <context>
     <name>ReportPdf</name>
     <message>
         <source>%1×%2 tiles</source>
-        <translation type="unfinished"></translation>
+        <translation>%1×%2 分块</translation>
     </message>
     <message>
         <source>, data reuse</source>
-        <translation type="unfinished"></translation>
+        <translation>，数据复用</translation>
     </message>
     <message>
         <source>, work stealing</source>
-        <translation type="unfinished"></translation>
+        <translation>，工作窃取</translation>
     </message>
     <message>
         <source>%1 output-channel slices</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 个输出通道切片</translation>
     </message>
     <message>
         <source>%1 input-channel slices</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 个输入通道切片</translation>
     </message>
     <message>
         <source>whole layers</source>
-        <translation type="unfinished"></translation>
+        <translation>整层</translation>
     </message>
     <message>
         <source>Model</source>
-        <translation type="unfinished"></translation>
+        <translation>模型</translation>
     </message>
     <message>
         <source>File</source>
-        <translation type="unfinished"></translation>
+        <translation>文件</translation>
     </message>
     <message>
         <source>SHA-256</source>
-        <translation type="unfinished"></translation>
+        <translation>SHA-256</translation>
     </message>
     <message>
         <source>Format</source>
-        <translation type="unfinished"></translation>
+        <translation>格式</translation>
     </message>
     <message>
         <source>%1, opset %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1，opset %2</translation>
     </message>
     <message>
         <source>Input</source>
-        <translation type="unfinished"></translation>
+        <translation>输入</translation>
     </message>
     <message>
         <source>Output</source>
-        <translation type="unfinished"></translation>
+        <translation>输出</translation>
     </message>
     <message>
         <source>Nodes</source>
-        <translation type="unfinished"></translation>
+        <translation>节点数</translation>
     </message>
     <message>
         <source>Parameters</source>
-        <translation type="unfinished"></translation>
+        <translation>参数量</translation>
     </message>
     <message>
         <source>Weights (ro)</source>
-        <translation type="unfinished"></translation>
+        <translation>权重（只读）</translation>
     </message>
     <message>
         <source>MACs</source>
-        <translation type="unfinished"></translation>
+        <translation>MACs</translation>
     </message>
     <message>
         <source>Activations (rw)</source>
-        <translation type="unfinished"></translation>
+        <translation>激活（读写）</translation>
     </message>
     <message>
         <source>%1 peak with buffer reuse, %2 without</source>
-        <translation type="unfinished"></translation>
+        <translation>复用缓冲区时峰值 %1，不复用时 %2</translation>
     </message>
     <message>
         <source>RAM total, one device</source>
-        <translation type="unfinished"></translation>
+        <translation>RAM 总量（单设备）</translation>
     </message>
     <message>
         <source>Item</source>
-        <translation type="unfinished"></translation>
+        <translation>项目</translation>
     </message>
     <message>
         <source>Value</source>
-        <translation type="unfinished"></translation>
+        <translation>值</translation>
     </message>
     <message>
         <source>Operators: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>算子：%1</translation>
     </message>
     <message>
         <source>Cluster</source>
-        <translation type="unfinished"></translation>
+        <translation>集群</translation>
     </message>
     <message numerus="yes">
         <source>%n device(s), gateway %1.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 个设备，网关为 %1。</numerusform>
         </translation>
     </message>
     <message>
         <source>%1 GMAC/s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 GMAC/s</translation>
     </message>
     <message>
         <source>device</source>
-        <translation type="unfinished"></translation>
+        <translation>设备</translation>
     </message>
     <message>
         <source>host</source>
-        <translation type="unfinished"></translation>
+        <translation>主机</translation>
     </message>
     <message>
         <source>arch</source>
-        <translation type="unfinished"></translation>
+        <translation>架构</translation>
     </message>
     <message>
         <source>budget</source>
-        <translation type="unfinished"></translation>
+        <translation>预算</translation>
     </message>
     <message>
         <source>threads</source>
-        <translation type="unfinished"></translation>
+        <translation>线程</translation>
     </message>
     <message>
         <source>speed</source>
-        <translation type="unfinished"></translation>
+        <translation>速度</translation>
     </message>
     <message>
         <source>link</source>
-        <translation type="unfinished"></translation>
+        <translation>链路</translation>
     </message>
     <message>
         <source>runtime</source>
-        <translation type="unfinished"></translation>
+        <translation>运行时</translation>
     </message>
     <message>
         <source>Plan</source>
-        <translation type="unfinished"></translation>
+        <translation>方案</translation>
     </message>
     <message>
         <source>%1 stage(s), %2 tasks.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 个阶段，%2 个任务。</translation>
     </message>
     <message>
         <source>#</source>
-        <translation type="unfinished"></translation>
+        <translation>#</translation>
     </message>
     <message>
         <source>scheme</source>
-        <translation type="unfinished"></translation>
+        <translation>方式</translation>
     </message>
     <message>
         <source>layers</source>
-        <translation type="unfinished"></translation>
+        <translation>层</translation>
     </message>
     <message>
         <source>nodes</source>
-        <translation type="unfinished"></translation>
+        <translation>节点</translation>
     </message>
     <message>
         <source>split</source>
-        <translation type="unfinished"></translation>
+        <translation>切分</translation>
     </message>
     <message>
         <source>devices</source>
-        <translation type="unfinished"></translation>
+        <translation>设备</translation>
     </message>
     <message>
         <source>Stage %1: tile grid (cells by device, cut positions on the edges)</source>
-        <translation type="unfinished"></translation>
+        <translation>阶段 %1：分块网格（单元格按设备区分，边缘标注切分位置）</translation>
     </message>
     <message>
         <source>Graph (layers tinted by their devices; read the columns left to right)</source>
-        <translation type="unfinished"></translation>
+        <translation>计算图（各层按所在设备着色；按列从左到右阅读）</translation>
     </message>
     <message>
         <source>Memory per device (predicted)</source>
-        <translation type="unfinished"></translation>
+        <translation>各设备内存（预测）</translation>
     </message>
     <message>
         <source>weights</source>
-        <translation type="unfinished"></translation>
+        <translation>权重</translation>
     </message>
     <message>
         <source>activations</source>
-        <translation type="unfinished"></translation>
+        <translation>激活</translation>
     </message>
     <message>
         <source>buffers</source>
-        <translation type="unfinished"></translation>
+        <translation>缓冲区</translation>
     </message>
     <message>
         <source>overhead</source>
-        <translation type="unfinished"></translation>
+        <translation>开销</translation>
     </message>
     <message>
         <source>total</source>
-        <translation type="unfinished"></translation>
+        <translation>合计</translation>
     </message>
     <message>
         <source>use</source>
-        <translation type="unfinished"></translation>
+        <translation>占用率</translation>
     </message>
     <message>
         <source>Traffic per link (predicted, one frame)</source>
-        <translation type="unfinished"></translation>
+        <translation>各链路通信量（预测，单帧）</translation>
     </message>
     <message>
         <source>Total %1 per frame; %2 redundant MACs from tile overlap (%3%).</source>
-        <translation type="unfinished"></translation>
+        <translation>每帧共 %1；分块重叠导致 %2 次冗余 MAC（%3%）。</translation>
     </message>
     <message>
         <source>Latency (predicted)</source>
-        <translation type="unfinished"></translation>
+        <translation>延迟（预测）</translation>
     </message>
     <message>
         <source>One frame: %1. A stream of %2 frames submitted at once: %3 frames/s, latency median %4, max %5.</source>
-        <translation type="unfinished"></translation>
+        <translation>单帧：%1。一次性提交 %2 帧的帧流：%3 帧/秒，延迟中位数 %4，最大 %5。</translation>
     </message>
     <message>
         <source>Measured run</source>
-        <translation type="unfinished"></translation>
+        <translation>实测运行</translation>
     </message>
     <message>
         <source>%1 frames, %2 in flight</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 帧，%2 帧在途</translation>
     </message>
     <message>
         <source>, %1 frames/s over %2</source>
-        <translation type="unfinished"></translation>
+        <translation>，%2 内平均 %1 帧/秒</translation>
     </message>
     <message>
         <source>. Predicted one-frame latency: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>。预测单帧延迟：%1。</translation>
     </message>
     <message>
         <source>min</source>
-        <translation type="unfinished"></translation>
+        <translation>最小</translation>
     </message>
     <message>
         <source>mean</source>
-        <translation type="unfinished"></translation>
+        <translation>平均</translation>
     </message>
     <message>
         <source>p50</source>
-        <translation type="unfinished"></translation>
+        <translation>p50</translation>
     </message>
     <message>
         <source>p90</source>
-        <translation type="unfinished"></translation>
+        <translation>p90</translation>
     </message>
     <message>
         <source>p95</source>
-        <translation type="unfinished"></translation>
+        <translation>p95</translation>
     </message>
     <message>
         <source>p99</source>
-        <translation type="unfinished"></translation>
+        <translation>p99</translation>
     </message>
     <message>
         <source>max</source>
-        <translation type="unfinished"></translation>
+        <translation>最大</translation>
     </message>
     <message>
         <source>compute pred.</source>
-        <translation type="unfinished"></translation>
+        <translation>计算（预测）</translation>
     </message>
     <message>
         <source>compute meas.</source>
-        <translation type="unfinished"></translation>
+        <translation>计算（实测）</translation>
     </message>
     <message>
         <source>received pred./meas.</source>
-        <translation type="unfinished"></translation>
+        <translation>接收 预测/实测</translation>
     </message>
     <message>
         <source>sent pred./meas.</source>
-        <translation type="unfinished"></translation>
+        <translation>发送 预测/实测</translation>
     </message>
     <message>
         <source>memory pred.</source>
-        <translation type="unfinished"></translation>
+        <translation>内存（预测）</translation>
     </message>
     <message>
         <source>peak RSS</source>
-        <translation type="unfinished"></translation>
+        <translation>峰值 RSS</translation>
     </message>
     <message>
         <source>Optimizer settings</source>
-        <translation type="unfinished"></translation>
+        <translation>优化器设置</translation>
     </message>
     <message>
         <source>Objective</source>
-        <translation type="unfinished"></translation>
+        <translation>优化目标</translation>
     </message>
     <message>
         <source>Time limit</source>
-        <translation type="unfinished"></translation>
+        <translation>时间限制</translation>
     </message>
     <message>
         <source>Budgets</source>
-        <translation type="unfinished"></translation>
+        <translation>预算</translation>
     </message>
     <message>
         <source>the devices&apos; memory budgets (Cluster)</source>
-        <translation type="unfinished"></translation>
+        <translation>各设备的内存预算（见“集群”一节）</translation>
     </message>
     <message>
         <source>Setting</source>
-        <translation type="unfinished"></translation>
+        <translation>设置项</translation>
     </message>
     <message>
         <source>Comparison</source>
-        <translation type="unfinished"></translation>
+        <translation>对比</translation>
     </message>
     <message>
         <source>yes</source>
-        <translation type="unfinished"></translation>
+        <translation>是</translation>
     </message>
     <message numerus="yes">
         <source>%n device(s) over</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 个设备超出</numerusform>
         </translation>
     </message>
     <message>
         <source>stages</source>
-        <translation type="unfinished"></translation>
+        <translation>阶段数</translation>
     </message>
     <message>
         <source>largest device memory</source>
-        <translation type="unfinished"></translation>
+        <translation>最大单设备内存</translation>
     </message>
     <message>
         <source>fits the budgets</source>
-        <translation type="unfinished"></translation>
+        <translation>满足预算</translation>
     </message>
     <message>
         <source>traffic per frame</source>
-        <translation type="unfinished"></translation>
+        <translation>每帧通信量</translation>
     </message>
     <message>
         <source>latency, one frame</source>
-        <translation type="unfinished"></translation>
+        <translation>单帧延迟</translation>
     </message>
     <message>
         <source>throughput, stream</source>
-        <translation type="unfinished"></translation>
+        <translation>吞吐量（帧流）</translation>
     </message>
     <message>
         <source>%1 frames/s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 帧/秒</translation>
     </message>
     <message>
         <source>memory of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 的内存</translation>
     </message>
     <message>
         <source>Memory per device: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>各设备内存：%1</translation>
     </message>
     <message>
         <source>Layers</source>
-        <translation type="unfinished"></translation>
+        <translation>层</translation>
     </message>
     <message numerus="yes">
         <source>%n devices</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 个设备</numerusform>
         </translation>
     </message>
     <message>
         <source>id</source>
-        <translation type="unfinished"></translation>
+        <translation>ID</translation>
     </message>
     <message>
         <source>name</source>
-        <translation type="unfinished"></translation>
+        <translation>名称</translation>
     </message>
     <message>
         <source>op</source>
-        <translation type="unfinished"></translation>
+        <translation>算子</translation>
     </message>
     <message>
         <source>output shape</source>
-        <translation type="unfinished"></translation>
+        <translation>输出形状</translation>
     </message>
     <message>
         <source>params</source>
-        <translation type="unfinished"></translation>
+        <translation>参数</translation>
     </message>
     <message>
         <source>stage</source>
-        <translation type="unfinished"></translation>
+        <translation>阶段</translation>
     </message>
     <message>
         <source>Tessera report: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Tessera 报告：%1</translation>
     </message>
     <message>
         <source>Cannot write %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无法写入 %1</translation>
     </message>
     <message numerus="yes">
         <source>%1 on %n device(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1，共 %n 个设备</numerusform>
         </translation>
     </message>
     <message>
         <source>, compared with %1</source>
-        <translation type="unfinished"></translation>
+        <translation>，与 %1 对比</translation>
     </message>
     <message>
         <source>, with a measured run</source>
-        <translation type="unfinished"></translation>
+        <translation>，含实测运行</translation>
     </message>
 </context>
 <context>
     <name>main</name>
     <message>
         <source>The Tessera partition-design workbench</source>
-        <translation type="unfinished"></translation>
+        <translation>Tessera 划分设计工作台</translation>
     </message>
     <message>
         <source>Project to open (.tessera)</source>
-        <translation type="unfinished"></translation>
+        <translation>要打开的项目（.tessera）</translation>
     </message>
     <message>
         <source>Render the main window to FILE (PNG) and exit</source>
-        <translation type="unfinished"></translation>
+        <translation>将主窗口渲染到 FILE（PNG）后退出</translation>
     </message>
     <message>
         <source>Window size for --screenshot</source>
-        <translation type="unfinished"></translation>
+        <translation>--screenshot 使用的窗口大小</translation>
     </message>
     <message>
         <source>Select this layer (by name) before the screenshot</source>
-        <translation type="unfinished"></translation>
+        <translation>截图前选中此层（按名称）</translation>
     </message>
     <message>
         <source>Before the screenshot, run FRAMES frames on the emulated local cluster (Run menu)</source>
-        <translation type="unfinished"></translation>
+        <translation>截图前在本地模拟集群上运行 FRAMES 帧（“运行”菜单）</translation>
     </message>
     <message>
         <source>Write the project&apos;s report to FILE (.pdf, .html, .csv or .json) and exit</source>
-        <translation type="unfinished"></translation>
+        <translation>将项目报告写入 FILE（.pdf、.html、.csv 或 .json）后退出</translation>
     </message>
     <message>
         <source>With --report: the run record of a measured run (tessera cluster-run --record)</source>
-        <translation type="unfinished"></translation>
+        <translation>与 --report 一起使用：实测运行的运行记录（tessera cluster-run --record）</translation>
     </message>
 </context>
 <context>
     <name>tessera::ui</name>
     <message>
         <source>searching</source>
-        <translation type="unfinished"></translation>
+        <translation>正在搜索</translation>
     </message>
     <message>
         <source>GLPK integer program</source>
-        <translation type="unfinished"></translation>
+        <translation>GLPK 整数规划</translation>
     </message>
     <message>
         <source>dynamic program</source>
-        <translation type="unfinished"></translation>
+        <translation>动态规划</translation>
     </message>
     <message>
         <source> (%1 solves: budgets lowered to leave room for buffers)</source>
-        <translation type="unfinished"></translation>
+        <translation>（求解 %1 次：降低预算以给缓冲区留出空间）</translation>
     </message>
     <message>
         <source>predicting the plans</source>
-        <translation type="unfinished"></translation>
+        <translation>正在预测方案</translation>
     </message>
     <message>
         <source>unknown key &quot;%1&quot; (valid keys: %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>未知的键 &quot;%1&quot;（有效的键：%2）</translation>
     </message>
     <message>
         <source>not valid JSON (byte %1): %2</source>
-        <translation type="unfinished"></translation>
+        <translation>不是有效的 JSON（第 %1 字节）：%2</translation>
     </message>
     <message>
         <source>not a Tessera project (expected a JSON object)</source>
-        <translation type="unfinished"></translation>
+        <translation>不是 Tessera 项目（应为 JSON 对象）</translation>
     </message>
     <message>
         <source>not a Tessera project (&quot;format&quot; must be &quot;%1&quot;)</source>
-        <translation type="unfinished"></translation>
+        <translation>不是 Tessera 项目（&quot;format&quot; 必须为 &quot;%1&quot;）</translation>
     </message>
     <message>
         <source>&quot;version&quot; must be a whole number from 1</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;version&quot; 必须是不小于 1 的整数</translation>
     </message>
     <message>
         <source>written by a newer Tessera (project format version %1; this version reads up to %2) — update Tessera</source>
-        <translation type="unfinished"></translation>
+        <translation>由更新版本的 Tessera 写入（项目格式版本 %1；本版本最高只能读取 %2）——请更新 Tessera</translation>
     </message>
     <message>
         <source>model: give either &quot;zoo&quot; (a model of the zoo, e.g. &quot;yolov2-608&quot;) or &quot;path&quot; (a model file)</source>
-        <translation type="unfinished"></translation>
+        <translation>model：请给出 &quot;zoo&quot;（模型库中的模型，例如 &quot;yolov2-608&quot;）或 &quot;path&quot;（模型文件）之一</translation>
     </message>
     <message>
         <source>cluster: required, a cluster as in a cluster file (docs/file-formats.md)</source>
-        <translation type="unfinished"></translation>
+        <translation>cluster：必填，格式与集群文件相同（docs/file-formats.md）</translation>
     </message>
     <message>
         <source>plan: expected a plan as in a plan file (docs/file-formats.md)</source>
-        <translation type="unfinished"></translation>
+        <translation>plan：应为与方案文件格式相同的方案（docs/file-formats.md）</translation>
     </message>
     <message>
         <source>solver.objective: &quot;%1&quot; is not one of memory, traffic, latency</source>
-        <translation type="unfinished"></translation>
+        <translation>solver.objective：&quot;%1&quot; 不是 memory、traffic、latency 之一</translation>
     </message>
     <message>
         <source>solver.time_limit: expected a positive number of seconds</source>
-        <translation type="unfinished"></translation>
+        <translation>solver.time_limit：应为正的秒数</translation>
     </message>
     <message>
         <source>Starting the emulated cluster</source>
-        <translation type="unfinished"></translation>
+        <translation>正在启动模拟集群</translation>
     </message>
     <message>
         <source>Writing the bundles</source>
-        <translation type="unfinished"></translation>
+        <translation>正在写入部署包</translation>
     </message>
     <message>
         <source>Waiting until every node serves</source>
-        <translation type="unfinished"></translation>
+        <translation>正在等待所有节点开始服务</translation>
     </message>
     <message>
         <source>serving (pid %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>服务中（pid %1）</translation>
     </message>
     <message>
         <source>loading (pid %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>加载中（pid %1）</translation>
     </message>
     <message>
         <source>%1 of %2 devices cannot be reached over SSH: %3. Give every device a host and SSH settings in the Devices panel, or run on the emulated local cluster.</source>
-        <translation type="unfinished"></translation>
+        <translation>%2 个设备中有 %1 个无法通过 SSH 连接：%3。请在“设备”面板中为每个设备设置主机和 SSH，或改为在本地模拟集群上运行。</translation>
     </message>
     <message>
         <source>Deploying to %1 devices</source>
-        <translation type="unfinished"></translation>
+        <translation>正在部署到 %1 个设备</translation>
     </message>
     <message>
         <source>Deploying failed on %1 devices: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 个设备部署失败：%2</translation>
     </message>
     <message>
         <source>serving</source>
-        <translation type="unfinished"></translation>
+        <translation>服务中</translation>
     </message>
     <message>
         <source>Starting the nodes failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>启动节点失败：%1</translation>
     </message>
     <message>
         <source>Running %1 frames</source>
-        <translation type="unfinished"></translation>
+        <translation>正在运行 %1 帧</translation>
     </message>
     <message>
         <source>Running until stopped</source>
-        <translation type="unfinished"></translation>
+        <translation>持续运行，直到停止</translation>
     </message>
     <message>
         <source>The gateway refused the telemetry subscription (keys differ)</source>
-        <translation type="unfinished"></translation>
+        <translation>网关拒绝了遥测订阅（密钥不一致）</translation>
     </message>
     <message>
         <source>Open a project with a model and at least one device first.</source>
-        <translation type="unfinished"></translation>
+        <translation>请先打开一个包含模型且至少有一个设备的项目。</translation>
     </message>
     <message>
         <source>Compiling the plan</source>
-        <translation type="unfinished"></translation>
+        <translation>正在编译方案</translation>
     </message>
     <message>
         <source>Stopping the nodes</source>
-        <translation type="unfinished"></translation>
+        <translation>正在停止节点</translation>
     </message>
 </context>
 <context>
     <name>tessera::ui::AboutDialog</name>
     <message>
         <source>an unknown compiler</source>
-        <translation type="unfinished"></translation>
+        <translation>未知编译器</translation>
     </message>
     <message>
         <source>%1, %2, built against Qt %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1，%2，基于 Qt %3 构建</translation>
     </message>
     <message>
         <source>About Tessera Studio</source>
-        <translation type="unfinished"></translation>
+        <translation>关于 Tessera Studio</translation>
     </message>
     <message>
         <source>&lt;h3&gt;Tessera Studio %1&lt;/h3&gt;&lt;p&gt;Distributed CNN inference on edge devices: design the partition, check memory and latency before anything runs, deploy and watch the cluster run.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h3&gt;Tessera Studio %1&lt;/h3&gt;&lt;p&gt;边缘设备上的分布式 CNN 推理：设计划分方案，在运行之前检查内存和延迟，然后部署并观察集群运行。&lt;/p&gt;</translation>
     </message>
     <message>
         <source>Build: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>构建：%1</translation>
     </message>
     <message>
         <source>Library</source>
-        <translation type="unfinished"></translation>
+        <translation>库</translation>
     </message>
     <message>
         <source>Version</source>
-        <translation type="unfinished"></translation>
+        <translation>版本</translation>
     </message>
     <message>
         <source>&amp;Copy Versions</source>
-        <translation type="unfinished"></translation>
+        <translation>复制版本信息(&amp;C)</translation>
     </message>
     <message>
         <source>Copy the program&apos;s and the libraries&apos; versions, for a bug report</source>
-        <translation type="unfinished"></translation>
+        <translation>复制程序和各库的版本信息，用于错误报告</translation>
     </message>
 </context>
 <context>
     <name>tessera::ui::ChannelSplitEditor</name>
     <message>
         <source>Select a layer of a channel split (in the graph or the layer table) to edit its shares here.</source>
-        <translation type="unfinished"></translation>
+        <translation>选择通道切分中的某一层（在计算图或层表中），即可在此编辑其份额。</translation>
     </message>
     <message>
         <source>%1 is not in a channel split.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 不在通道切分中。</translation>
     </message>
     <message>
         <source>Channel splits of this plan: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>本方案的通道切分：%1</translation>
     </message>
     <message>
         <source>To split layers by channels, select a range of layers and choose Partition → Split Output Channels (LOP) or Split Input Channels (LIP). A LOP stage followed by a LIP stage cut the same way is a fused pair: nothing is exchanged between them.</source>
-        <translation type="unfinished"></translation>
+        <translation>要按通道切分各层，请选择一段层范围，然后选择“划分 → 按输出通道切分 (LOP)”或“按输入通道切分 (LIP)”。LOP 阶段后面紧跟一个切分方式相同的 LIP 阶段时，二者构成融合对：它们之间不交换任何数据。</translation>
     </message>
     <message>
         <source>%1 … %2 (%3)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 … %2（%3）</translation>
     </message>
     <message>
         <source>LOP</source>
-        <translation type="unfinished"></translation>
+        <translation>LOP</translation>
     </message>
     <message>
         <source>LIP</source>
-        <translation type="unfinished"></translation>
+        <translation>LIP</translation>
     </message>
     <message>
         <source>Equal Shares</source>
-        <translation type="unfinished"></translation>
+        <translation>均分</translation>
     </message>
     <message>
         <source>By Device Speed</source>
-        <translation type="unfinished"></translation>
+        <translation>按设备速度</translation>
     </message>
     <message>
         <source>Reducer</source>
-        <translation type="unfinished"></translation>
+        <translation>归约设备</translation>
     </message>
     <message>
         <source>Keep the pair fused (edit both stages together)</source>
-        <translation type="unfinished"></translation>
+        <translation>保持融合对（同时编辑两个阶段）</translation>
     </message>
     <message>
         <source>Editing either stage of the fused pair moves the other&apos;s cuts and devices too, so nothing has to be exchanged between them</source>
-        <translation type="unfinished"></translation>
+        <translation>编辑融合对中的任一阶段时，另一阶段的切分位置和设备也随之改变，因此二者之间无需交换数据</translation>
     </message>
     <message>
         <source>Give every slice the same number of channels</source>
-        <translation type="unfinished"></translation>
+        <translation>为每个切片分配相同数量的通道</translation>
     </message>
     <message>
         <source>Give every slice channels in proportion to its device&apos;s speed (MAC/s)</source>
-        <translation type="unfinished"></translation>
+        <translation>按各切片所在设备的速度（MAC/s）成比例分配通道</translation>
     </message>
     <message>
         <source>Add a slice on another device; the others give up channels for it</source>
-        <translation type="unfinished"></translation>
+        <translation>在另一个设备上添加切片；其他切片为其让出通道</translation>
     </message>
     <message>
         <source>The device that adds the partial sums (and the bias) and runs the rest of the stage</source>
-        <translation type="unfinished"></translation>
+        <translation>负责累加部分和（及偏置）并运行该阶段其余部分的设备</translation>
     </message>
     <message>
         <source>Add %1 to the channel split of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>将 %1 加入 %2 的通道切分</translation>
     </message>
     <message>
         <source>Equal channel shares for %1</source>
-        <translation type="unfinished"></translation>
+        <translation>均分 %1 的通道</translation>
     </message>
     <message>
         <source>Channel shares by device speed for %1</source>
-        <translation type="unfinished"></translation>
+        <translation>按设备速度分配 %1 的通道</translation>
     </message>
     <message>
         <source>%1..%2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1..%2</translation>
     </message>
     <message>
         <source>Change the channel shares of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>更改 %1 的通道份额</translation>
     </message>
     <message>
         <source>The device that computes slice %1</source>
-        <translation type="unfinished"></translation>
+        <translation>计算切片 %1 的设备</translation>
     </message>
     <message>
         <source>The share of slice %1: drag to move channels to or from the other slices</source>
-        <translation type="unfinished"></translation>
+        <translation>切片 %1 的份额：拖动以在此切片与其他切片之间移动通道</translation>
     </message>
     <message>
         <source>The channels of slice %1</source>
-        <translation type="unfinished"></translation>
+        <translation>切片 %1 的通道</translation>
     </message>
     <message>
         <source>Run slice %1 of %2 on %3</source>
-        <translation type="unfinished"></translation>
+        <translation>在 %3 上运行 %2 的切片 %1</translation>
     </message>
     <message>
         <source>Remove %1 from the channel split of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>从 %2 的通道切分中移除 %1</translation>
     </message>
     <message>
         <source>slice %1</source>
-        <translation type="unfinished"></translation>
+        <translation>切片 %1</translation>
     </message>
     <message>
         <source>%1 %</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %</translation>
     </message>
     <message>
         <source>Remove this slice; the others take its channels</source>
-        <translation type="unfinished"></translation>
+        <translation>移除此切片；其通道由其他切片接管</translation>
     </message>
     <message>
         <source>A split needs two slices: to run these layers on one device, place them on it (Partition → Place on Device)</source>
-        <translation type="unfinished"></translation>
+        <translation>切分至少需要两个切片：要在单个设备上运行这些层，请将它们放置到该设备上（划分 → 放置到设备）</translation>
     </message>
     <message numerus="yes">
         <source>&lt;b&gt;%1 … %2&lt;/b&gt; · %3 · %n layer(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>&lt;b&gt;%1 … %2&lt;/b&gt; · %3 · %n 层</numerusform>
         </translation>
     </message>
     <message>
         <source>LOP (output channels)</source>
-        <translation type="unfinished"></translation>
+        <translation>LOP（输出通道）</translation>
     </message>
     <message>
         <source>LIP (input channels)</source>
-        <translation type="unfinished"></translation>
+        <translation>LIP（输入通道）</translation>
     </message>
     <message>
         <source>%1 channels of %2, cut into %3 slices</source>
-        <translation type="unfinished"></translation>
+        <translation>%2 的 %1 个通道，切分为 %3 个切片</translation>
     </message>
     <message numerus="yes">
         <source>(whole planes of %n value(s): the cuts fall between flattened channels)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>（每个通道是含 %n 个值的完整平面：切分位置落在展平后的通道之间）</numerusform>
         </translation>
     </message>
     <message>
         <source>Add a Device…</source>
-        <translation type="unfinished"></translation>
+        <translation>添加设备…</translation>
     </message>
     <message>
         <source>First slice&apos;s device (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>第一个切片的设备（%1）</translation>
     </message>
     <message numerus="yes">
         <source>The cuts of this stage do not fit its %n channel(s); split the layers again.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>此阶段的切分位置与其 %n 个通道不符；请重新切分这些层。</numerusform>
         </translation>
     </message>
     <message>
         <source>The plan does not compile: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>方案无法编译：%1</translation>
     </message>
     <message>
         <source>%1 … %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 … %2</translation>
     </message>
     <message>
         <source>Fused with the LIP stage %1 after it: every device&apos;s output slice is its input slice there, so nothing is exchanged between the two.</source>
-        <translation type="unfinished"></translation>
+        <translation>与其后的 LIP 阶段 %1 融合：每个设备的输出切片就是它在该阶段的输入切片，因此二者之间不交换任何数据。</translation>
     </message>
     <message>
         <source>Fused with the LOP stage %1 before it: every device&apos;s input slice is its output slice there, so nothing is exchanged between the two.</source>
-        <translation type="unfinished"></translation>
+        <translation>与其前的 LOP 阶段 %1 融合：每个设备的输入切片就是它在该阶段的输出切片，因此二者之间不交换任何数据。</translation>
     </message>
     <message>
         <source>The LIP stage %1 after it reads this output but is cut differently: the slices are exchanged between the devices.</source>
-        <translation type="unfinished"></translation>
+        <translation>其后的 LIP 阶段 %1 读取此输出，但切分方式不同：切片需要在设备之间交换。</translation>
     </message>
     <message>
         <source>The LOP stage %1 before it writes this input but is cut differently: the slices are exchanged between the devices.</source>
-        <translation type="unfinished"></translation>
+        <translation>其前的 LOP 阶段 %1 写入此输入，但切分方式不同：切片需要在设备之间交换。</translation>
     </message>
     <message>
         <source>Match the Next LIP Stage</source>
-        <translation type="unfinished"></translation>
+        <translation>匹配下一个 LIP 阶段</translation>
     </message>
     <message>
         <source>Match the Previous LOP Stage</source>
-        <translation type="unfinished"></translation>
+        <translation>匹配上一个 LOP 阶段</translation>
     </message>
     <message>
         <source>Cut the LIP stage as the LOP stage, on the same devices: the pair fuses</source>
-        <translation type="unfinished"></translation>
+        <translation>按 LOP 阶段的方式在相同设备上切分 LIP 阶段：二者即可融合</translation>
     </message>
 </context>
 <context>
     <name>tessera::ui::Commands</name>
     <message>
         <source>Add device %1</source>
-        <translation type="unfinished"></translation>
+        <translation>添加设备 %1</translation>
     </message>
     <message>
         <source>Edit device %1</source>
-        <translation type="unfinished"></translation>
+        <translation>编辑设备 %1</translation>
     </message>
     <message>
         <source>Remove device %1</source>
-        <translation type="unfinished"></translation>
+        <translation>移除设备 %1</translation>
     </message>
 </context>
 <context>
     <name>tessera::ui::DeviceDialog</name>
     <message>
         <source>Device</source>
-        <translation type="unfinished"></translation>
+        <translation>设备</translation>
     </message>
     <message>
         <source>address for deployment (optional for planning)</source>
-        <translation type="unfinished"></translation>
+        <translation>部署用地址（仅做规划时可不填）</translation>
     </message>
     <message>
         <source> MiB</source>
-        <translation type="unfinished"></translation>
+        <translation> MiB</translation>
     </message>
     <message>
         <source> GMAC/s</source>
-        <translation type="unfinished"></translation>
+        <translation> GMAC/s</translation>
     </message>
     <message>
         <source> Mbit/s</source>
-        <translation type="unfinished"></translation>
+        <translation> Mbit/s</translation>
     </message>
     <message>
         <source>&amp;Name:</source>
-        <translation type="unfinished"></translation>
+        <translation>名称(&amp;N)：</translation>
     </message>
     <message>
         <source>&amp;Host:</source>
-        <translation type="unfinished"></translation>
+        <translation>主机(&amp;H)：</translation>
     </message>
     <message>
         <source>&amp;Memory budget:</source>
-        <translation type="unfinished"></translation>
+        <translation>内存预算(&amp;M)：</translation>
     </message>
     <message>
         <source>&amp;Speed (conv/GEMM):</source>
-        <translation type="unfinished"></translation>
+        <translation>速度（conv/GEMM）(&amp;S)：</translation>
     </message>
     <message>
         <source>&amp;Threads:</source>
-        <translation type="unfinished"></translation>
+        <translation>线程数(&amp;T)：</translation>
     </message>
     <message>
         <source>&amp;Link bandwidth:</source>
-        <translation type="unfinished"></translation>
+        <translation>链路带宽(&amp;L)：</translation>
     </message>
 </context>
 <context>
     <name>tessera::ui::DevicePanel</name>
     <message>
         <source>Raspberry Pi 3 Model B</source>
-        <translation type="unfinished"></translation>
+        <translation>Raspberry Pi 3 Model B</translation>
     </message>
     <message>
         <source>Raspberry Pi 4 (4 GB)</source>
-        <translation type="unfinished"></translation>
+        <translation>Raspberry Pi 4 (4 GB)</translation>
     </message>
     <message>
         <source>Raspberry Pi 5 (8 GB)</source>
-        <translation type="unfinished"></translation>
+        <translation>Raspberry Pi 5 (8 GB)</translation>
     </message>
     <message>
         <source>Jetson Nano (CPU)</source>
-        <translation type="unfinished"></translation>
+        <translation>Jetson Nano (CPU)</translation>
     </message>
     <message>
         <source>Emulated device (¼ core, 100 Mbit/s)</source>
-        <translation type="unfinished"></translation>
+        <translation>模拟设备（¼ 核，100 Mbit/s）</translation>
     </message>
     <message>
         <source>Custom device…</source>
-        <translation type="unfinished"></translation>
+        <translation>自定义设备…</translation>
     </message>
     <message>
         <source>Add</source>
-        <translation type="unfinished"></translation>
+        <translation>添加</translation>
     </message>
     <message>
         <source>Add a device from a board preset or a custom one</source>
-        <translation type="unfinished"></translation>
+        <translation>从开发板预设添加设备，或添加自定义设备</translation>
     </message>
     <message>
         <source>Edit…</source>
-        <translation type="unfinished"></translation>
+        <translation>编辑…</translation>
     </message>
     <message>
         <source>Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>移除</translation>
     </message>
     <message>
         <source>Probe &amp;Selected Devices</source>
-        <translation type="unfinished"></translation>
+        <translation>探测所选设备(&amp;S)</translation>
     </message>
     <message>
         <source>Probe &amp;All Devices</source>
-        <translation type="unfinished"></translation>
+        <translation>探测全部设备(&amp;A)</translation>
     </message>
     <message>
         <source>Probe</source>
-        <translation type="unfinished"></translation>
+        <translation>探测</translation>
     </message>
     <message>
         <source>Connect to the selected devices (all when none is selected) and ask their architecture, OS, memory and tessera-node: over SSH for devices with an SSH block, on this machine for the emulated ones</source>
-        <translation type="unfinished"></translation>
+        <translation>连接所选设备（未选择时为全部设备），查询其架构、操作系统、内存和 tessera-node：带 SSH 配置块的设备通过 SSH 查询，模拟设备在本机查询</translation>
     </message>
     <message>
         <source>Unknown Host Key</source>
-        <translation type="unfinished"></translation>
+        <translation>未知主机密钥</translation>
     </message>
     <message>
         <source>%1 presents a host key that is not in known_hosts:
@@ -974,100 +974,104 @@
 %2 %3
 
 Compare it with the device&apos;s own (ssh-keygen -lf /etc/ssh/ssh_host_*_key.pub on the device). Trust this key and add it to known_hosts?</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 提供的主机密钥不在 known_hosts 中：
+
+%2 %3
+
+请将其与设备自身的密钥比对（在设备上运行 ssh-keygen -lf /etc/ssh/ssh_host_*_key.pub）。是否信任此密钥并将其加入 known_hosts？</translation>
     </message>
     <message>
         <source>Key Passphrase</source>
-        <translation type="unfinished"></translation>
+        <translation>密钥口令</translation>
     </message>
     <message>
         <source>Host Key Changed</source>
-        <translation type="unfinished"></translation>
+        <translation>主机密钥已更改</translation>
     </message>
     <message>
         <source>There is already a device named %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>已存在名为 %1 的设备。</translation>
     </message>
     <message>
         <source>A cluster needs at least one device.</source>
-        <translation type="unfinished"></translation>
+        <translation>集群至少需要一个设备。</translation>
     </message>
 </context>
 <context>
     <name>tessera::ui::DeviceProber</name>
     <message>
         <source>unknown OS</source>
-        <translation type="unfinished"></translation>
+        <translation>未知操作系统</translation>
     </message>
     <message>
         <source>Unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>未知</translation>
     </message>
     <message>
         <source>Connecting…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在连接…</translation>
     </message>
     <message numerus="yes">
         <source>Ready: %1, %2, %n CPUs, %3</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>就绪：%1，%2，%n 个 CPU，%3</numerusform>
         </translation>
     </message>
     <message>
         <source>Failed</source>
-        <translation type="unfinished"></translation>
+        <translation>失败</translation>
     </message>
     <message>
         <source>Runs on this machine (no &quot;ssh&quot; block: emulated or local)</source>
-        <translation type="unfinished"></translation>
+        <translation>在本机运行（无 &quot;ssh&quot; 配置块：模拟或本地设备）</translation>
     </message>
     <message>
         <source>Reached over SSH</source>
-        <translation type="unfinished"></translation>
+        <translation>通过 SSH 连接</translation>
     </message>
     <message>
         <source>Architecture: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>架构：%1</translation>
     </message>
     <message>
         <source>Operating system: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>操作系统：%1</translation>
     </message>
     <message>
         <source>CPUs: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>CPU 数：%1</translation>
     </message>
     <message>
         <source>Memory: %1 (%2 available)</source>
-        <translation type="unfinished"></translation>
+        <translation>内存：%1（可用 %2）</translation>
     </message>
     <message>
         <source>Disk free: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>磁盘可用空间：%1</translation>
     </message>
     <message>
         <source>tessera-node: not installed</source>
-        <translation type="unfinished"></translation>
+        <translation>tessera-node：未安装</translation>
     </message>
     <message>
         <source>tessera-node: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>tessera-node：%1</translation>
     </message>
     <message>
         <source>Host key: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>主机密钥：%1</translation>
     </message>
     <message>
         <source>The host key %1 was not trusted: not connected (the known_hosts file is unchanged)</source>
-        <translation type="unfinished"></translation>
+        <translation>未信任主机密钥 %1：未连接（known_hosts 文件未改动）</translation>
     </message>
 </context>
 <context>
     <name>tessera::ui::DeviceStrip</name>
     <message numerus="yes">
         <source>%1 · %n tile(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 · %n 个分块</numerusform>
         </translation>
     </message>
 </context>
@@ -1075,787 +1079,787 @@ Compare it with the device&apos;s own (ssh-keygen -lf /etc/ssh/ssh_host_*_key.pu
     <name>tessera::ui::DeviceTableModel</name>
     <message>
         <source>Not probed yet: Probe connects to the device and asks what it is</source>
-        <translation type="unfinished"></translation>
+        <translation>尚未探测：“探测”会连接设备并查询其配置</translation>
     </message>
     <message>
         <source>Drop layers here to run them whole on %1, or a tile of the tile editor to run it there; drag the device onto a tile to run that tile on it</source>
-        <translation type="unfinished"></translation>
+        <translation>将层拖放到此处即可在 %1 上整层运行，拖入分块编辑器中的分块即可在此设备上运行该分块；也可将设备拖到某个分块上，让该分块在此设备上运行</translation>
     </message>
     <message>
         <source>%1 (gateway)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（网关）</translation>
     </message>
     <message>
         <source>%1 GMAC/s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 GMAC/s</translation>
     </message>
     <message>
         <source>Device</source>
-        <translation type="unfinished"></translation>
+        <translation>设备</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>状态</translation>
     </message>
     <message>
         <source>Host</source>
-        <translation type="unfinished"></translation>
+        <translation>主机</translation>
     </message>
     <message>
         <source>Memory budget</source>
-        <translation type="unfinished"></translation>
+        <translation>内存预算</translation>
     </message>
     <message>
         <source>Speed</source>
-        <translation type="unfinished"></translation>
+        <translation>速度</translation>
     </message>
     <message>
         <source>Threads</source>
-        <translation type="unfinished"></translation>
+        <translation>线程</translation>
     </message>
     <message>
         <source>Link</source>
-        <translation type="unfinished"></translation>
+        <translation>链路</translation>
     </message>
 </context>
 <context>
     <name>tessera::ui::FrameInputs</name>
     <message>
         <source>The model has %1 inputs; an image folder can feed a model with one image input. Use generated input.</source>
-        <translation type="unfinished"></translation>
+        <translation>该模型有 %1 个输入；图像文件夹只能为仅有一个图像输入的模型提供数据。请使用生成的输入。</translation>
     </message>
     <message>
         <source>The model has %1 inputs; a video can feed a model with one image input. Use generated input.</source>
-        <translation type="unfinished"></translation>
+        <translation>该模型有 %1 个输入；视频只能为仅有一个图像输入的模型提供数据。请使用生成的输入。</translation>
     </message>
     <message>
         <source>The model&apos;s input &apos;%1&apos; has shape %2; images and video frames can feed Nx3xHxW or Nx1xHxW inputs. Use generated input.</source>
-        <translation type="unfinished"></translation>
+        <translation>模型输入 &apos;%1&apos; 的形状为 %2；图像和视频帧只能用于 Nx3xHxW 或 Nx1xHxW 形状的输入。请使用生成的输入。</translation>
     </message>
     <message>
         <source>The image folder &apos;%1&apos; does not exist: choose a folder of images.</source>
-        <translation type="unfinished"></translation>
+        <translation>图像文件夹 &apos;%1&apos; 不存在：请选择一个图像文件夹。</translation>
     </message>
     <message>
         <source>The folder &apos;%1&apos; holds no image Qt can read (PNG, JPEG, BMP, ...): choose a folder of images.</source>
-        <translation type="unfinished"></translation>
+        <translation>文件夹 &apos;%1&apos; 中没有 Qt 可读取的图像（PNG、JPEG、BMP 等）：请选择一个图像文件夹。</translation>
     </message>
     <message>
         <source>%1: cannot read the image (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：无法读取图像（%2）</translation>
     </message>
 </context>
 <context>
     <name>tessera::ui::FuseDialog</name>
     <message>
         <source>&amp;Data reuse (odd tiles fetch border strips instead of recomputing them)</source>
-        <translation type="unfinished"></translation>
+        <translation>数据复用(&amp;D)（奇数分块获取边界条带，而不是重新计算）</translation>
     </message>
     <message>
         <source>&amp;Work stealing (idle devices take pending tiles)</source>
-        <translation type="unfinished"></translation>
+        <translation>工作窃取(&amp;W)（空闲设备接手待处理的分块）</translation>
     </message>
     <message>
         <source>Fuse as Tile Block</source>
-        <translation type="unfinished"></translation>
+        <translation>融合为分块组</translation>
     </message>
     <message>
         <source>Layers %1 run as one fused block: each device computes whole tiles of the block&apos;s output through every layer, without exchanging data inside the block.</source>
-        <translation type="unfinished"></translation>
+        <translation>层 %1 作为一个融合块运行：每个设备逐层计算出该块输出中的完整分块，块内无需交换数据。</translation>
     </message>
     <message>
         <source>&amp;Grid (rows × columns):</source>
-        <translation type="unfinished"></translation>
+        <translation>网格（行 × 列）(&amp;G)：</translation>
     </message>
 </context>
 <context>
     <name>tessera::ui::LayerTable</name>
     <message>
         <source>Filter layers (name, op, scheme, device)…</source>
-        <translation type="unfinished"></translation>
+        <translation>筛选层（名称、算子、划分方式、设备）…</translation>
     </message>
 </context>
 <context>
     <name>tessera::ui::LayerTableModel</name>
     <message>
         <source>#</source>
-        <translation type="unfinished"></translation>
+        <translation>#</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>名称</translation>
     </message>
     <message>
         <source>Op</source>
-        <translation type="unfinished"></translation>
+        <translation>算子</translation>
     </message>
     <message>
         <source>Output shape</source>
-        <translation type="unfinished"></translation>
+        <translation>输出形状</translation>
     </message>
     <message>
         <source>Params</source>
-        <translation type="unfinished"></translation>
+        <translation>参数</translation>
     </message>
     <message>
         <source>MACs</source>
-        <translation type="unfinished"></translation>
+        <translation>MACs</translation>
     </message>
     <message>
         <source>Activations</source>
-        <translation type="unfinished"></translation>
+        <translation>激活</translation>
     </message>
     <message>
         <source>Scheme</source>
-        <translation type="unfinished"></translation>
+        <translation>划分方式</translation>
     </message>
     <message>
         <source>Device</source>
-        <translation type="unfinished"></translation>
+        <translation>设备</translation>
     </message>
 </context>
 <context>
     <name>tessera::ui::MainWindow</name>
     <message>
         <source>Layers</source>
-        <translation type="unfinished"></translation>
+        <translation>层</translation>
     </message>
     <message>
         <source>Tile Editor</source>
-        <translation type="unfinished"></translation>
+        <translation>分块编辑器</translation>
     </message>
     <message>
         <source>Channel Split</source>
-        <translation type="unfinished"></translation>
+        <translation>通道切分</translation>
     </message>
     <message>
         <source>Devices</source>
-        <translation type="unfinished"></translation>
+        <translation>设备</translation>
     </message>
     <message>
         <source>Memory</source>
-        <translation type="unfinished"></translation>
+        <translation>内存</translation>
     </message>
     <message>
         <source>Predictions</source>
-        <translation type="unfinished"></translation>
+        <translation>预测</translation>
     </message>
     <message>
         <source>Properties</source>
-        <translation type="unfinished"></translation>
+        <translation>属性</translation>
     </message>
     <message>
         <source>&lt;opened project&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;打开的项目&gt;</translation>
     </message>
     <message>
         <source>History</source>
-        <translation type="unfinished"></translation>
+        <translation>历史记录</translation>
     </message>
     <message>
         <source>Timeline</source>
-        <translation type="unfinished"></translation>
+        <translation>时间线</translation>
     </message>
     <message>
         <source>%1[*] — Tessera Studio</source>
-        <translation type="unfinished"></translation>
+        <translation>%1[*] — Tessera Studio</translation>
     </message>
     <message>
         <source>Tessera Studio</source>
-        <translation type="unfinished"></translation>
+        <translation>Tessera Studio</translation>
     </message>
     <message>
         <source>%1: %2 layers, %3 MACs, %4 params</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：%2 层，%3 MACs，%4 参数</translation>
     </message>
     <message>
         <source>&lt;span style=&apos;color:#b01c1c&apos;&gt;plan not valid&lt;/span&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;span style=&apos;color:#b01c1c&apos;&gt;方案无效&lt;/span&gt;</translation>
     </message>
     <message>
         <source>all devices within budget</source>
-        <translation type="unfinished"></translation>
+        <translation>所有设备均在预算内</translation>
     </message>
     <message numerus="yes">
         <source>&lt;span style=&apos;color:#b01c1c&apos;&gt;%n device(s) over budget&lt;/span&gt;</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>&lt;span style=&apos;color:#b01c1c&apos;&gt;%n 个设备超出预算&lt;/span&gt;</numerusform>
         </translation>
     </message>
     <message>
         <source>latency %1 · traffic %2 · %3</source>
-        <translation type="unfinished"></translation>
+        <translation>延迟 %1 · 通信量 %2 · %3</translation>
     </message>
     <message>
         <source>Recover unsaved changes?</source>
-        <translation type="unfinished"></translation>
+        <translation>恢复未保存的更改？</translation>
     </message>
     <message>
         <source>%1 has unsaved changes from a session that did not end normally. Recover them?</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 有来自一个未正常结束的会话的未保存更改。是否恢复？</translation>
     </message>
     <message>
         <source>Opened %1</source>
-        <translation type="unfinished"></translation>
+        <translation>已打开 %1</translation>
     </message>
     <message>
         <source>Recover unsaved project?</source>
-        <translation type="unfinished"></translation>
+        <translation>恢复未保存的项目？</translation>
     </message>
     <message>
         <source>An untitled project was not saved when the last session ended. Recover it?</source>
-        <translation type="unfinished"></translation>
+        <translation>上次会话结束时，有一个未命名项目尚未保存。是否恢复？</translation>
     </message>
     <message>
         <source>Open Project</source>
-        <translation type="unfinished"></translation>
+        <translation>打开项目</translation>
     </message>
     <message>
         <source>Tessera projects (*.tessera);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Tessera 项目 (*.tessera);;所有文件 (*)</translation>
     </message>
     <message>
         <source>New Project from a Model</source>
-        <translation type="unfinished"></translation>
+        <translation>从模型新建项目</translation>
     </message>
     <message>
         <source>Models (*.onnx *.cfg);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>模型 (*.onnx *.cfg);;所有文件 (*)</translation>
     </message>
     <message>
         <source>Saved %1</source>
-        <translation type="unfinished"></translation>
+        <translation>已保存 %1</translation>
     </message>
     <message>
         <source>Save Project As</source>
-        <translation type="unfinished"></translation>
+        <translation>项目另存为</translation>
     </message>
     <message>
         <source>Tessera projects (*.tessera)</source>
-        <translation type="unfinished"></translation>
+        <translation>Tessera 项目 (*.tessera)</translation>
     </message>
     <message>
         <source>%1: the report&apos;s format comes from the extension: .html, .pdf, .csv or .json</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：报告格式由扩展名决定：.html、.pdf、.csv 或 .json</translation>
     </message>
     <message>
         <source>No project is open.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有打开的项目。</translation>
     </message>
     <message>
         <source>HTML page (*.html)</source>
-        <translation type="unfinished"></translation>
+        <translation>HTML 页面 (*.html)</translation>
     </message>
     <message>
         <source>PDF document (*.pdf)</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF 文档 (*.pdf)</translation>
     </message>
     <message>
         <source>CSV tables (*.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV 表格 (*.csv)</translation>
     </message>
     <message>
         <source>JSON (*.json)</source>
-        <translation type="unfinished"></translation>
+        <translation>JSON (*.json)</translation>
     </message>
     <message>
         <source>Export Report</source>
-        <translation type="unfinished"></translation>
+        <translation>导出报告</translation>
     </message>
     <message>
         <source>Exported the report to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>报告已导出到 %1</translation>
     </message>
     <message>
         <source>Unsaved changes</source>
-        <translation type="unfinished"></translation>
+        <translation>未保存的更改</translation>
     </message>
     <message>
         <source>%1 has unsaved changes. Save them?</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 有未保存的更改。是否保存？</translation>
     </message>
     <message>
         <source>&amp;New Project from Model…</source>
-        <translation type="unfinished"></translation>
+        <translation>从模型新建项目(&amp;N)…</translation>
     </message>
     <message>
         <source>&amp;Open…</source>
-        <translation type="unfinished"></translation>
+        <translation>打开(&amp;O)…</translation>
     </message>
     <message>
         <source>Open &amp;Sample Project</source>
-        <translation type="unfinished"></translation>
+        <translation>打开示例项目(&amp;S)</translation>
     </message>
     <message>
         <source>&amp;Save</source>
-        <translation type="unfinished"></translation>
+        <translation>保存(&amp;S)</translation>
     </message>
     <message>
         <source>Save &amp;As…</source>
-        <translation type="unfinished"></translation>
+        <translation>另存为(&amp;A)…</translation>
     </message>
     <message>
         <source>Export &amp;Report…</source>
-        <translation type="unfinished"></translation>
+        <translation>导出报告(&amp;R)…</translation>
     </message>
     <message>
         <source>&amp;Close Project</source>
-        <translation type="unfinished"></translation>
+        <translation>关闭项目(&amp;C)</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>退出(&amp;Q)</translation>
     </message>
     <message>
         <source>&amp;Undo</source>
-        <translation type="unfinished"></translation>
+        <translation>撤销(&amp;U)</translation>
     </message>
     <message>
         <source>&amp;Redo</source>
-        <translation type="unfinished"></translation>
+        <translation>重做(&amp;R)</translation>
     </message>
     <message>
         <source>&amp;Find Layer…</source>
-        <translation type="unfinished"></translation>
+        <translation>查找层(&amp;F)…</translation>
     </message>
     <message>
         <source>&amp;Fuse as Tile Block…</source>
-        <translation type="unfinished"></translation>
+        <translation>融合为分块组(&amp;F)…</translation>
     </message>
     <message>
         <source>Fuse as Tiles…</source>
-        <translation type="unfinished"></translation>
+        <translation>融合分块…</translation>
     </message>
     <message>
         <source>Run the selected layer range as one fused block cut into tiles (FTP)</source>
-        <translation type="unfinished"></translation>
+        <translation>将所选层范围作为一个融合块运行，并将其切分为分块（FTP）</translation>
     </message>
     <message>
         <source>Split &amp;Output Channels (LOP)</source>
-        <translation type="unfinished"></translation>
+        <translation>按输出通道切分 (LOP)(&amp;O)</translation>
     </message>
     <message>
         <source>Each device computes a share of the output channels from the whole input</source>
-        <translation type="unfinished"></translation>
+        <translation>每个设备根据完整输入计算一部分输出通道</translation>
     </message>
     <message>
         <source>Split &amp;Input Channels (LIP)</source>
-        <translation type="unfinished"></translation>
+        <translation>按输入通道切分 (LIP)(&amp;I)</translation>
     </message>
     <message>
         <source>Each device computes a partial sum from a share of the input channels; the gateway adds them</source>
-        <translation type="unfinished"></translation>
+        <translation>每个设备根据一部分输入通道计算部分和；由网关将它们相加</translation>
     </message>
     <message>
         <source>&amp;Reset Plan (Whole Model on Gateway)</source>
-        <translation type="unfinished"></translation>
+        <translation>重置方案（整个模型在网关上运行）(&amp;R)</translation>
     </message>
     <message>
         <source>Reset Plan</source>
-        <translation type="unfinished"></translation>
+        <translation>重置方案</translation>
     </message>
     <message>
         <source>Run the whole model on the gateway again</source>
-        <translation type="unfinished"></translation>
+        <translation>重新在网关上运行整个模型</translation>
     </message>
     <message>
         <source>&amp;Optimize…</source>
-        <translation type="unfinished"></translation>
+        <translation>优化(&amp;O)…</translation>
     </message>
     <message>
         <source>Find the plan that minimises latency, traffic or memory under the devices&apos; budgets</source>
-        <translation type="unfinished"></translation>
+        <translation>在各设备的预算内寻找延迟、通信量或内存最小的方案</translation>
     </message>
     <message>
         <source>Zoom &amp;In</source>
-        <translation type="unfinished"></translation>
+        <translation>放大(&amp;I)</translation>
     </message>
     <message>
         <source>Zoom &amp;Out</source>
-        <translation type="unfinished"></translation>
+        <translation>缩小(&amp;O)</translation>
     </message>
     <message>
         <source>&amp;Fit Graph</source>
-        <translation type="unfinished"></translation>
+        <translation>计算图适应窗口(&amp;F)</translation>
     </message>
     <message>
         <source>Op Categories</source>
-        <translation type="unfinished"></translation>
+        <translation>算子类别</translation>
     </message>
     <message>
         <source>MACs</source>
-        <translation type="unfinished"></translation>
+        <translation>MACs</translation>
     </message>
     <message>
         <source>Weights</source>
-        <translation type="unfinished"></translation>
+        <translation>权重</translation>
     </message>
     <message>
         <source>Activations</source>
-        <translation type="unfinished"></translation>
+        <translation>激活</translation>
     </message>
     <message>
         <source>&amp;About Tessera Studio</source>
-        <translation type="unfinished"></translation>
+        <translation>关于 Tessera Studio(&amp;A)</translation>
     </message>
     <message>
         <source>About &amp;Qt</source>
-        <translation type="unfinished"></translation>
+        <translation>关于 Qt(&amp;Q)</translation>
     </message>
     <message>
         <source>Pre&amp;ferences…</source>
-        <translation type="unfinished"></translation>
+        <translation>首选项(&amp;F)…</translation>
     </message>
     <message>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>文件(&amp;F)</translation>
     </message>
     <message>
         <source>New Project from Model &amp;Zoo</source>
-        <translation type="unfinished"></translation>
+        <translation>从模型库新建项目(&amp;Z)</translation>
     </message>
     <message>
         <source>Open &amp;Recent</source>
-        <translation type="unfinished"></translation>
+        <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
         <source>&amp;Edit</source>
-        <translation type="unfinished"></translation>
+        <translation>编辑(&amp;E)</translation>
     </message>
     <message>
         <source>&amp;Partition</source>
-        <translation type="unfinished"></translation>
+        <translation>划分(&amp;P)</translation>
     </message>
     <message>
         <source>&amp;Place on Device</source>
-        <translation type="unfinished"></translation>
+        <translation>放置到设备(&amp;P)</translation>
     </message>
     <message>
         <source>&amp;View</source>
-        <translation type="unfinished"></translation>
+        <translation>视图(&amp;V)</translation>
     </message>
     <message>
         <source>&amp;Colour Layers By</source>
-        <translation type="unfinished"></translation>
+        <translation>层着色依据(&amp;C)</translation>
     </message>
     <message>
         <source>&amp;Panels</source>
-        <translation type="unfinished"></translation>
+        <translation>面板(&amp;P)</translation>
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>帮助(&amp;H)</translation>
     </message>
     <message>
         <source>Main</source>
-        <translation type="unfinished"></translation>
+        <translation>主工具栏</translation>
     </message>
     <message>
         <source>Colour layers by op category or by a cost (heat)</source>
-        <translation type="unfinished"></translation>
+        <translation>按算子类别或按开销（热度）为层着色</translation>
     </message>
     <message>
         <source>Find layer (Ctrl+F)</source>
-        <translation type="unfinished"></translation>
+        <translation>查找层（Ctrl+F）</translation>
     </message>
     <message>
         <source>No layer matches &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>没有与“%1”匹配的层</translation>
     </message>
     <message>
         <source>%1 … %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 … %2</translation>
     </message>
     <message>
         <source>Optimized plan applied (Ctrl+Z undoes it)</source>
-        <translation type="unfinished"></translation>
+        <translation>已应用优化后的方案（按 Ctrl+Z 撤销）</translation>
     </message>
     <message>
         <source>Run</source>
-        <translation type="unfinished"></translation>
+        <translation>运行</translation>
     </message>
     <message>
         <source>Run on &amp;Emulated Cluster</source>
-        <translation type="unfinished"></translation>
+        <translation>在模拟集群上运行(&amp;E)</translation>
     </message>
     <message>
         <source>Start one tessera-node per device on this machine and stream frames through the plan, with live charts</source>
-        <translation type="unfinished"></translation>
+        <translation>在本机为每个设备启动一个 tessera-node，按方案持续输送帧，并显示实时图表</translation>
     </message>
     <message>
         <source>&amp;Run…</source>
-        <translation type="unfinished"></translation>
+        <translation>运行(&amp;R)…</translation>
     </message>
     <message>
         <source>The Run panel: target, input, frames</source>
-        <translation type="unfinished"></translation>
+        <translation>“运行”面板：目标、输入、帧数</translation>
     </message>
     <message>
         <source>&amp;Stop</source>
-        <translation type="unfinished"></translation>
+        <translation>停止(&amp;S)</translation>
     </message>
     <message>
         <source>&amp;Run</source>
-        <translation type="unfinished"></translation>
+        <translation>运行(&amp;R)</translation>
     </message>
 </context>
 <context>
     <name>tessera::ui::MemoryChart</name>
     <message>
         <source>Memory per device</source>
-        <translation type="unfinished"></translation>
+        <translation>各设备内存</translation>
     </message>
     <message>
         <source>Weights</source>
-        <translation type="unfinished"></translation>
+        <translation>权重</translation>
     </message>
     <message>
         <source>Activations</source>
-        <translation type="unfinished"></translation>
+        <translation>激活</translation>
     </message>
     <message>
         <source>Buffers</source>
-        <translation type="unfinished"></translation>
+        <translation>缓冲区</translation>
     </message>
     <message>
         <source>Runtime</source>
-        <translation type="unfinished"></translation>
+        <translation>运行时</translation>
     </message>
     <message>
         <source>Budget</source>
-        <translation type="unfinished"></translation>
+        <translation>预算</translation>
     </message>
 </context>
 <context>
     <name>tessera::ui::OptimizeDialog</name>
     <message>
         <source>Pareto front against the largest device memory</source>
-        <translation type="unfinished"></translation>
+        <translation>相对最大单设备内存的帕累托前沿</translation>
     </message>
     <message>
         <source>Data reuse in tile blocks</source>
-        <translation type="unfinished"></translation>
+        <translation>分块组中的数据复用</translation>
     </message>
     <message>
         <source>Channel splits (LOP, LIP)</source>
-        <translation type="unfinished"></translation>
+        <translation>通道切分（LOP、LIP）</translation>
     </message>
     <message>
         <source>&amp;Optimize</source>
-        <translation type="unfinished"></translation>
+        <translation>优化(&amp;O)</translation>
     </message>
     <message>
         <source>Cancel search</source>
-        <translation type="unfinished"></translation>
+        <translation>取消搜索</translation>
     </message>
     <message>
         <source>&amp;Apply</source>
-        <translation type="unfinished"></translation>
+        <translation>应用(&amp;A)</translation>
     </message>
     <message>
         <source>Optimize the Plan</source>
-        <translation type="unfinished"></translation>
+        <translation>优化方案</translation>
     </message>
     <message>
         <source>Latency (predicted, one frame)</source>
-        <translation type="unfinished"></translation>
+        <translation>延迟（预测，单帧）</translation>
     </message>
     <message>
         <source>Traffic (bytes exchanged)</source>
-        <translation type="unfinished"></translation>
+        <translation>通信量（交换的字节数）</translation>
     </message>
     <message>
         <source>Memory (largest device)</source>
-        <translation type="unfinished"></translation>
+        <translation>内存（最大单设备）</translation>
     </message>
     <message>
         <source> s</source>
-        <translation type="unfinished"></translation>
+        <translation> 秒</translation>
     </message>
     <message>
         <source>Square tile grids to consider, e.g. 2, 3, 4, 5 (2 means 2x2)</source>
-        <translation type="unfinished"></translation>
+        <translation>要考虑的方形分块网格，例如 2, 3, 4, 5（2 表示 2x2）</translation>
     </message>
     <message>
         <source>Objective and search</source>
-        <translation type="unfinished"></translation>
+        <translation>目标与搜索</translation>
     </message>
     <message>
         <source>Minimise:</source>
-        <translation type="unfinished"></translation>
+        <translation>最小化：</translation>
     </message>
     <message>
         <source>Time limit:</source>
-        <translation type="unfinished"></translation>
+        <translation>时间限制：</translation>
     </message>
     <message>
         <source>points:</source>
-        <translation type="unfinished"></translation>
+        <translation>点数：</translation>
     </message>
     <message>
         <source>Tile grids:</source>
-        <translation type="unfinished"></translation>
+        <translation>分块网格：</translation>
     </message>
     <message>
         <source>Deepest tile block:</source>
-        <translation type="unfinished"></translation>
+        <translation>分块组最大层数：</translation>
     </message>
     <message>
         <source>Device</source>
-        <translation type="unfinished"></translation>
+        <translation>设备</translation>
     </message>
     <message>
         <source>Memory budget</source>
-        <translation type="unfinished"></translation>
+        <translation>内存预算</translation>
     </message>
     <message>
         <source> MiB</source>
-        <translation type="unfinished"></translation>
+        <translation> MiB</translation>
     </message>
     <message>
         <source>Memory budgets</source>
-        <translation type="unfinished"></translation>
+        <translation>内存预算</translation>
     </message>
     <message>
         <source>Choose what to minimise and press Optimize. The current plan stays until you apply a result.</source>
-        <translation type="unfinished"></translation>
+        <translation>选择要最小化的目标，然后点击“优化”。在应用结果之前，当前方案保持不变。</translation>
     </message>
     <message>
         <source>Optimized</source>
-        <translation type="unfinished"></translation>
+        <translation>优化结果</translation>
     </message>
     <message>
         <source>Current plan</source>
-        <translation type="unfinished"></translation>
+        <translation>当前方案</translation>
     </message>
     <message>
         <source>Shown</source>
-        <translation type="unfinished"></translation>
+        <translation>当前显示</translation>
     </message>
     <message>
         <source>Stages of the result:</source>
-        <translation type="unfinished"></translation>
+        <translation>结果的各个阶段：</translation>
     </message>
     <message>
         <source>Tile grids: &quot;%1&quot; is not a grid size from 1 to 32; write sizes separated by commas, e.g. 2, 3, 4, 5</source>
-        <translation type="unfinished"></translation>
+        <translation>分块网格：&quot;%1&quot; 不是 1 到 32 之间的网格尺寸；请用逗号分隔各尺寸，例如 2, 3, 4, 5</translation>
     </message>
     <message>
         <source>Measuring the candidate stages…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在测算候选阶段…</translation>
     </message>
     <message>
         <source>Stopping; the best plan found so far is kept…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在停止；将保留目前找到的最佳方案…</translation>
     </message>
     <message numerus="yes">
         <source>%n plan(s) on the Pareto front, %1 candidate stages, %2 s; click a point to compare it</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>帕累托前沿上有 %n 个方案，%1 个候选阶段，%2 秒；点击某个点即可对比</numerusform>
         </translation>
     </message>
     <message>
         <source>%1: %2, %3 candidate stages, %4 s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：%2，%3 个候选阶段，%4 秒</translation>
     </message>
     <message>
         <source>Apply optimized plan (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>应用优化后的方案（%1）</translation>
     </message>
     <message>
         <source>The Pareto front sets latency or traffic against memory</source>
-        <translation type="unfinished"></translation>
+        <translation>帕累托前沿展示延迟或通信量与内存之间的权衡</translation>
     </message>
     <message>
         <source>Traffic against memory</source>
-        <translation type="unfinished"></translation>
+        <translation>通信量与内存</translation>
     </message>
     <message>
         <source>Latency against memory</source>
-        <translation type="unfinished"></translation>
+        <translation>延迟与内存</translation>
     </message>
     <message>
         <source>Largest device memory (MiB)</source>
-        <translation type="unfinished"></translation>
+        <translation>最大单设备内存（MiB）</translation>
     </message>
     <message>
         <source>Traffic per frame (MiB)</source>
-        <translation type="unfinished"></translation>
+        <translation>每帧通信量（MiB）</translation>
     </message>
     <message>
         <source>Latency, one frame (ms)</source>
-        <translation type="unfinished"></translation>
+        <translation>单帧延迟（ms）</translation>
     </message>
     <message>
         <source>Point %1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>第 %1 点（共 %2 个）</translation>
     </message>
     <message>
         <source>Largest device memory</source>
-        <translation type="unfinished"></translation>
+        <translation>最大单设备内存</translation>
     </message>
     <message>
         <source>Traffic per frame</source>
-        <translation type="unfinished"></translation>
+        <translation>每帧通信量</translation>
     </message>
     <message>
         <source>Latency, one frame</source>
-        <translation type="unfinished"></translation>
+        <translation>单帧延迟</translation>
     </message>
     <message>
         <source>Stages</source>
-        <translation type="unfinished"></translation>
+        <translation>阶段数</translation>
     </message>
     <message>
         <source>Optimizer</source>
-        <translation type="unfinished"></translation>
+        <translation>优化器</translation>
     </message>
     <message>
         <source>Memory on %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 上的内存</translation>
     </message>
     <message>
         <source>does not compile</source>
-        <translation type="unfinished"></translation>
+        <translation>无法编译</translation>
     </message>
     <message>
         <source>%1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 / %2</translation>
     </message>
     <message>
         <source>Over budget by %1</source>
-        <translation type="unfinished"></translation>
+        <translation>超出预算 %1</translation>
     </message>
     <message>
         <source>whole</source>
-        <translation type="unfinished"></translation>
+        <translation>整层</translation>
     </message>
     <message>
         <source>%1×%2 tiles%3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1×%2 分块%3</translation>
     </message>
     <message>
         <source>, data reuse</source>
-        <translation type="unfinished"></translation>
+        <translation>，数据复用</translation>
     </message>
     <message>
         <source>output channels split in %1</source>
-        <translation type="unfinished"></translation>
+        <translation>输出通道切分为 %1 份</translation>
     </message>
     <message>
         <source>input channels split in %1</source>
-        <translation type="unfinished"></translation>
+        <translation>输入通道切分为 %1 份</translation>
     </message>
     <message numerus="yes">
         <source>all %n devices</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>全部 %n 个设备</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%1: %2 on %3 (%n node(s))</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1：%2，运行于 %3（%n 个节点）</numerusform>
         </translation>
     </message>
 </context>
@@ -1863,749 +1867,751 @@ Compare it with the device&apos;s own (ssh-keygen -lf /etc/ssh/ssh_host_*_key.pu
     <name>tessera::ui::PartitionEditor</name>
     <message>
         <source>Cannot fuse these layers: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无法融合这些层：%1</translation>
     </message>
     <message>
         <source>Fuse %1..%2 as %3x%4 tiles</source>
-        <translation type="unfinished"></translation>
+        <translation>将 %1..%2 融合为 %3x%4 分块</translation>
     </message>
     <message>
         <source>Cannot place these layers: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无法放置这些层：%1</translation>
     </message>
     <message>
         <source>Place %1..%2 on %3</source>
-        <translation type="unfinished"></translation>
+        <translation>将 %1..%2 放置到 %3</translation>
     </message>
     <message>
         <source>Cannot split these layers by channels: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无法按通道切分这些层：%1</translation>
     </message>
     <message>
         <source>%1..%2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1..%2</translation>
     </message>
     <message>
         <source>Split output channels of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>按输出通道切分 %1</translation>
     </message>
     <message>
         <source>Split input channels of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>按输入通道切分 %1</translation>
     </message>
     <message>
         <source>Select the layers to split first (in the graph or the layer table).</source>
-        <translation type="unfinished"></translation>
+        <translation>请先选择要切分的层（在计算图或层表中）。</translation>
     </message>
     <message>
         <source>Select the layers to fuse first (in the graph or the layer table).</source>
-        <translation type="unfinished"></translation>
+        <translation>请先选择要融合的层（在计算图或层表中）。</translation>
     </message>
     <message>
         <source>Select the layers to place first (in the graph or the layer table).</source>
-        <translation type="unfinished"></translation>
+        <translation>请先选择要放置的层（在计算图或层表中）。</translation>
     </message>
     <message>
         <source>Reset the plan</source>
-        <translation type="unfinished"></translation>
+        <translation>重置方案</translation>
     </message>
     <message>
         <source>This layer is not part of a tile block: fuse a layer range first.</source>
-        <translation type="unfinished"></translation>
+        <translation>该层不属于任何分块组：请先融合一段层范围。</translation>
     </message>
     <message>
         <source>Cannot change the tile block: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无法修改分块组：%1</translation>
     </message>
     <message>
         <source>Move the cut lines of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>移动 %1 的切分线</translation>
     </message>
     <message>
         <source>A %1x%2 output cannot be cut into %3x%4 tiles: a tile needs at least one row and one column.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1x%2 的输出无法切分为 %3x%4 个分块：每个分块至少需要一行和一列。</translation>
     </message>
     <message>
         <source>Cut %1 into %2x%3 tiles</source>
-        <translation type="unfinished"></translation>
+        <translation>将 %1 切分为 %2x%3 个分块</translation>
     </message>
     <message>
         <source>Set data reuse %1, work stealing %2 for %3</source>
-        <translation type="unfinished"></translation>
+        <translation>将 %3 的数据复用设为%1，工作窃取设为%2</translation>
     </message>
     <message>
         <source>on</source>
-        <translation type="unfinished"></translation>
+        <translation>开启</translation>
     </message>
     <message>
         <source>off</source>
-        <translation type="unfinished"></translation>
+        <translation>关闭</translation>
     </message>
     <message numerus="yes">
         <source>There is no device #%1 in the cluster (it has %n device(s)).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>集群中没有设备 #%1（集群共有 %n 个设备）。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>There is no tile %1 in this block (it has %n tile(s)).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>此块中没有分块 %1（此块共有 %n 个分块）。</numerusform>
         </translation>
     </message>
     <message>
         <source>Run tile %1 of %2 on %3</source>
-        <translation type="unfinished"></translation>
+        <translation>在 %3 上运行 %2 的分块 %1</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：%2</translation>
     </message>
     <message>
         <source>This layer is not part of a channel split: split a layer range by channels first.</source>
-        <translation type="unfinished"></translation>
+        <translation>该层不属于任何通道切分：请先按通道切分一段层范围。</translation>
     </message>
     <message>
         <source>Cannot change the channel split</source>
-        <translation type="unfinished"></translation>
+        <translation>无法修改通道切分</translation>
     </message>
     <message>
         <source>Cut %1 as the LOP stage before it</source>
-        <translation type="unfinished"></translation>
+        <translation>按其前的 LOP 阶段切分 %1</translation>
     </message>
     <message>
         <source>Cannot fuse the LOP and LIP stages</source>
-        <translation type="unfinished"></translation>
+        <translation>无法融合 LOP 阶段和 LIP 阶段</translation>
     </message>
     <message>
         <source>Only a LIP stage (a split by input channels) has a reducer.</source>
-        <translation type="unfinished"></translation>
+        <translation>只有 LIP 阶段（按输入通道切分）才有归约设备。</translation>
     </message>
     <message>
         <source>Reduce %1 on its first slice&apos;s device</source>
-        <translation type="unfinished"></translation>
+        <translation>在 %1 第一个切片所在的设备上归约</translation>
     </message>
     <message>
         <source>Reduce %1 on %2</source>
-        <translation type="unfinished"></translation>
+        <translation>在 %2 上归约 %1</translation>
     </message>
     <message>
         <source>Cannot change the reducer</source>
-        <translation type="unfinished"></translation>
+        <translation>无法更改归约设备</translation>
     </message>
 </context>
 <context>
     <name>tessera::ui::PredictionPanel</name>
     <message>
         <source>Device</source>
-        <translation type="unfinished"></translation>
+        <translation>设备</translation>
     </message>
     <message>
         <source>Tasks</source>
-        <translation type="unfinished"></translation>
+        <translation>任务</translation>
     </message>
     <message>
         <source>Memory / budget</source>
-        <translation type="unfinished"></translation>
+        <translation>内存 / 预算</translation>
     </message>
     <message>
         <source>Compute</source>
-        <translation type="unfinished"></translation>
+        <translation>计算</translation>
     </message>
     <message>
         <source>Sent</source>
-        <translation type="unfinished"></translation>
+        <translation>发送</translation>
     </message>
     <message>
         <source>Received</source>
-        <translation type="unfinished"></translation>
+        <translation>接收</translation>
     </message>
     <message>
         <source>No project open.</source>
-        <translation type="unfinished"></translation>
+        <translation>未打开项目。</translation>
     </message>
     <message>
         <source>&lt;b&gt;The plan is not valid&lt;/b&gt;; nothing can be predicted until it is fixed.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;方案无效&lt;/b&gt;；修复之前无法进行任何预测。</translation>
     </message>
     <message>
         <source>&lt;table cellspacing=&apos;4&apos;&gt;&lt;tr&gt;&lt;td&gt;Latency (one frame):&lt;/td&gt;&lt;td&gt;&lt;b&gt;%1&lt;/b&gt;&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Traffic per frame:&lt;/td&gt;&lt;td&gt;&lt;b&gt;%2&lt;/b&gt;&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Redundant work (tile overlap):&lt;/td&gt;&lt;td&gt;%3%&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Stages / tasks:&lt;/td&gt;&lt;td&gt;%4 / %5&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;table cellspacing=&apos;4&apos;&gt;&lt;tr&gt;&lt;td&gt;延迟（单帧）：&lt;/td&gt;&lt;td&gt;&lt;b&gt;%1&lt;/b&gt;&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;每帧通信量：&lt;/td&gt;&lt;td&gt;&lt;b&gt;%2&lt;/b&gt;&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;冗余计算（分块重叠）：&lt;/td&gt;&lt;td&gt;%3%&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;阶段 / 任务：&lt;/td&gt;&lt;td&gt;%4 / %5&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</translation>
     </message>
     <message>
         <source>%1 / %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 / %2</translation>
     </message>
 </context>
 <context>
     <name>tessera::ui::PreferencesDialog</name>
     <message>
         <source>Preferences</source>
-        <translation type="unfinished"></translation>
+        <translation>首选项</translation>
     </message>
     <message>
         <source>Follow the system</source>
-        <translation type="unfinished"></translation>
+        <translation>跟随系统</translation>
     </message>
     <message>
         <source>Light</source>
-        <translation type="unfinished"></translation>
+        <translation>浅色</translation>
     </message>
     <message>
         <source>Dark</source>
-        <translation type="unfinished"></translation>
+        <translation>深色</translation>
     </message>
     <message>
         <source>&amp;Theme:</source>
-        <translation type="unfinished"></translation>
+        <translation>主题(&amp;T)：</translation>
     </message>
     <message>
         <source>Binary (KiB, MiB, GiB: powers of 1024)</source>
-        <translation type="unfinished"></translation>
+        <translation>二进制（KiB、MiB、GiB：1024 的幂）</translation>
     </message>
     <message>
         <source>Decimal (kB, MB, GB: powers of 1000)</source>
-        <translation type="unfinished"></translation>
+        <translation>十进制（kB、MB、GB：1000 的幂）</translation>
     </message>
     <message>
         <source>How sizes are shown in every view; the command line always prints binary units</source>
-        <translation type="unfinished"></translation>
+        <translation>所有视图中大小的显示方式；命令行始终使用二进制单位</translation>
     </message>
     <message>
         <source>Size &amp;units:</source>
-        <translation type="unfinished"></translation>
+        <translation>大小单位(&amp;U)：</translation>
     </message>
     <message>
         <source>the file dialog&apos;s default</source>
-        <translation type="unfinished"></translation>
+        <translation>文件对话框的默认位置</translation>
     </message>
     <message>
         <source>&amp;Models folder:</source>
-        <translation type="unfinished"></translation>
+        <translation>模型文件夹(&amp;M)：</translation>
     </message>
     <message>
         <source>&amp;Projects folder:</source>
-        <translation type="unfinished"></translation>
+        <translation>项目文件夹(&amp;P)：</translation>
     </message>
     <message>
         <source>beside tessera-studio</source>
-        <translation type="unfinished"></translation>
+        <translation>与 tessera-studio 同目录</translation>
     </message>
     <message>
         <source>The folder holding the tessera-node that Run starts on this machine and copies to the devices (an aarch64 build is looked for in ../aarch64/bin)</source>
-        <translation type="unfinished"></translation>
+        <translation>存放 tessera-node 的文件夹，“运行”会在本机启动它并将其复制到各设备（aarch64 版本在 ../aarch64/bin 中查找）</translation>
     </message>
     <message>
         <source>tessera-&amp;node folder:</source>
-        <translation type="unfinished"></translation>
+        <translation>tessera-node 文件夹(&amp;N)：</translation>
     </message>
     <message>
         <source> s</source>
-        <translation type="unfinished"></translation>
+        <translation> 秒</translation>
     </message>
     <message>
         <source>How often unsaved changes are written to a side file for crash recovery</source>
-        <translation type="unfinished"></translation>
+        <translation>将未保存的更改写入备份文件（用于崩溃恢复）的频率</translation>
     </message>
     <message>
         <source>&amp;Autosave every:</source>
-        <translation type="unfinished"></translation>
+        <translation>自动保存间隔(&amp;A)：</translation>
     </message>
     <message>
         <source>Browse…</source>
-        <translation type="unfinished"></translation>
+        <translation>浏览…</translation>
     </message>
     <message>
         <source>Choose a Folder</source>
-        <translation type="unfinished"></translation>
+        <translation>选择文件夹</translation>
     </message>
 </context>
 <context>
     <name>tessera::ui::ProjectModel</name>
     <message>
         <source>Untitled</source>
-        <translation type="unfinished"></translation>
+        <translation>未命名</translation>
     </message>
     <message>
         <source>%1: cannot be read: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：无法读取：%2</translation>
     </message>
     <message>
         <source>new project</source>
-        <translation type="unfinished"></translation>
+        <translation>新项目</translation>
     </message>
     <message>
         <source>The model file %1 changed since the project was saved (its SHA-256 differs).</source>
-        <translation type="unfinished"></translation>
+        <translation>自项目保存以来，模型文件 %1 已被更改（其 SHA-256 不同）。</translation>
     </message>
     <message>
         <source>There is no project to save.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有可保存的项目。</translation>
     </message>
     <message>
         <source>%1: cannot be written: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：无法写入：%2</translation>
     </message>
 </context>
 <context>
     <name>tessera::ui::PropertiesPanel</name>
     <message>
         <source>&lt;p style=&apos;color:#777&apos;&gt;Select a layer in the graph or the table to see its properties.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;p style=&apos;color:#777&apos;&gt;在计算图或表格中选择一个层以查看其属性。&lt;/p&gt;</translation>
     </message>
     <message>
         <source>Layers</source>
-        <translation type="unfinished"></translation>
+        <translation>层</translation>
     </message>
     <message>
         <source>%1 selected: %2 … %3</source>
-        <translation type="unfinished"></translation>
+        <translation>已选 %1 层：%2 … %3</translation>
     </message>
     <message>
         <source>MACs</source>
-        <translation type="unfinished"></translation>
+        <translation>MACs</translation>
     </message>
     <message>
         <source>Params</source>
-        <translation type="unfinished"></translation>
+        <translation>参数</translation>
     </message>
     <message>
         <source>Weights</source>
-        <translation type="unfinished"></translation>
+        <translation>权重</translation>
     </message>
     <message>
         <source>Op</source>
-        <translation type="unfinished"></translation>
+        <translation>算子</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>名称</translation>
     </message>
     <message>
         <source>Index</source>
-        <translation type="unfinished"></translation>
+        <translation>索引</translation>
     </message>
     <message>
         <source>Weight</source>
-        <translation type="unfinished"></translation>
+        <translation>权重</translation>
     </message>
     <message>
         <source>Input</source>
-        <translation type="unfinished"></translation>
+        <translation>输入</translation>
     </message>
     <message>
         <source>Output</source>
-        <translation type="unfinished"></translation>
+        <translation>输出</translation>
     </message>
     <message>
         <source>Activations</source>
-        <translation type="unfinished"></translation>
+        <translation>激活</translation>
     </message>
     <message>
         <source>Stage</source>
-        <translation type="unfinished"></translation>
+        <translation>阶段</translation>
     </message>
     <message>
         <source>%1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（%2）</translation>
     </message>
     <message>
         <source>Devices</source>
-        <translation type="unfinished"></translation>
+        <translation>设备</translation>
     </message>
 </context>
 <context>
     <name>tessera::ui::RunCharts</name>
     <message>
         <source>Peak RSS</source>
-        <translation type="unfinished"></translation>
+        <translation>峰值 RSS</translation>
     </message>
     <message>
         <source>Budget</source>
-        <translation type="unfinished"></translation>
+        <translation>预算</translation>
     </message>
     <message>
         <source>Latency per frame (end to end) and compute per device</source>
-        <translation type="unfinished"></translation>
+        <translation>每帧延迟（端到端）与各设备计算时间</translation>
     </message>
     <message>
         <source>s since start</source>
-        <translation type="unfinished"></translation>
+        <translation>自开始以来的秒数</translation>
     </message>
     <message>
         <source>ms</source>
-        <translation type="unfinished"></translation>
+        <translation>ms</translation>
     </message>
     <message>
         <source>End to end</source>
-        <translation type="unfinished"></translation>
+        <translation>端到端</translation>
     </message>
     <message>
         <source>Throughput</source>
-        <translation type="unfinished"></translation>
+        <translation>吞吐量</translation>
     </message>
     <message>
         <source>frames/s</source>
-        <translation type="unfinished"></translation>
+        <translation>帧/秒</translation>
     </message>
     <message>
         <source>Frames/s (last %1 frames)</source>
-        <translation type="unfinished"></translation>
+        <translation>帧/秒（最近 %1 帧）</translation>
     </message>
     <message>
         <source>Peak memory per device</source>
-        <translation type="unfinished"></translation>
+        <translation>各设备峰值内存</translation>
     </message>
     <message>
         <source>MiB</source>
-        <translation type="unfinished"></translation>
+        <translation>MiB</translation>
     </message>
 </context>
 <context>
     <name>tessera::ui::RunPanel</name>
     <message>
         <source>Until stopped</source>
-        <translation type="unfinished"></translation>
+        <translation>直到停止</translation>
     </message>
     <message>
         <source>Run</source>
-        <translation type="unfinished"></translation>
+        <translation>运行</translation>
     </message>
     <message>
         <source>Stop</source>
-        <translation type="unfinished"></translation>
+        <translation>停止</translation>
     </message>
     <message>
         <source>Emulated local cluster</source>
-        <translation type="unfinished"></translation>
+        <translation>本地模拟集群</translation>
     </message>
     <message>
         <source>The project&apos;s devices (SSH)</source>
-        <translation type="unfinished"></translation>
+        <translation>项目中的设备（SSH）</translation>
     </message>
     <message>
         <source>Emulated: one tessera-node process per device on this machine (loopback). Devices: deploy over SSH to each device&apos;s host and run there.</source>
-        <translation type="unfinished"></translation>
+        <translation>模拟：在本机为每个设备运行一个 tessera-node 进程（回环）。设备：通过 SSH 部署到各设备的主机并在其上运行。</translation>
     </message>
     <message>
         <source>Generated input</source>
-        <translation type="unfinished"></translation>
+        <translation>生成的输入</translation>
     </message>
     <message>
         <source>Image folder</source>
-        <translation type="unfinished"></translation>
+        <translation>图像文件夹</translation>
     </message>
     <message>
         <source>Video file</source>
-        <translation type="unfinished"></translation>
+        <translation>视频文件</translation>
     </message>
     <message>
         <source>…</source>
-        <translation type="unfinished"></translation>
+        <translation>…</translation>
     </message>
     <message>
         <source>Frames at the gateway at once (pipelining)</source>
-        <translation type="unfinished"></translation>
+        <translation>网关上同时处理的帧数（流水线）</translation>
     </message>
     <message>
         <source>Device</source>
-        <translation type="unfinished"></translation>
+        <translation>设备</translation>
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished"></translation>
+        <translation>状态</translation>
     </message>
     <message>
         <source>Progress</source>
-        <translation type="unfinished"></translation>
+        <translation>进度</translation>
     </message>
     <message>
         <source>Compute</source>
-        <translation type="unfinished"></translation>
+        <translation>计算</translation>
     </message>
     <message>
         <source>Peak RSS</source>
-        <translation type="unfinished"></translation>
+        <translation>峰值 RSS</translation>
     </message>
     <message>
         <source>Run on</source>
-        <translation type="unfinished"></translation>
+        <translation>运行于</translation>
     </message>
     <message>
         <source>Input</source>
-        <translation type="unfinished"></translation>
+        <translation>输入</translation>
     </message>
     <message>
         <source>Frames</source>
-        <translation type="unfinished"></translation>
+        <translation>帧数</translation>
     </message>
     <message>
         <source>In flight</source>
-        <translation type="unfinished"></translation>
+        <translation>在途帧数</translation>
     </message>
     <message>
         <source>Video File</source>
-        <translation type="unfinished"></translation>
+        <translation>视频文件</translation>
     </message>
     <message>
         <source>Videos (*.mp4 *.mkv *.avi *.mov *.webm *.m4v);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>视频 (*.mp4 *.mkv *.avi *.mov *.webm *.m4v);;所有文件 (*)</translation>
     </message>
     <message>
         <source>Image Folder</source>
-        <translation type="unfinished"></translation>
+        <translation>图像文件夹</translation>
     </message>
     <message>
         <source>Video file (MP4, MKV, AVI, ...)</source>
-        <translation type="unfinished"></translation>
+        <translation>视频文件（MP4、MKV、AVI 等）</translation>
     </message>
     <message>
         <source>Folder of images (PNG, JPEG, ...)</source>
-        <translation type="unfinished"></translation>
+        <translation>图像文件夹（PNG、JPEG 等）</translation>
     </message>
     <message>
         <source>Choose the video file</source>
-        <translation type="unfinished"></translation>
+        <translation>选择视频文件</translation>
     </message>
     <message>
         <source>Choose the image folder</source>
-        <translation type="unfinished"></translation>
+        <translation>选择图像文件夹</translation>
     </message>
     <message>
         <source>idle</source>
-        <translation type="unfinished"></translation>
+        <translation>空闲</translation>
     </message>
     <message>
         <source>Open a project first.</source>
-        <translation type="unfinished"></translation>
+        <translation>请先打开项目。</translation>
     </message>
     <message>
         <source>Stopping…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在停止…</translation>
     </message>
     <message numerus="yes">
         <source>%n frame(s), median latency %1 ms, %2 frames/s</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 帧，延迟中位数 %1 ms，%2 帧/秒</numerusform>
         </translation>
     </message>
     <message>
         <source>%1 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ms</translation>
     </message>
     <message numerus="yes">
         <source>Finished: %n frame(s); the nodes are stopped.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>已完成：%n 帧；节点已停止。</numerusform>
         </translation>
     </message>
     <message>
         <source>Run failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>运行失败：%1</translation>
     </message>
     <message>
         <source>stopped</source>
-        <translation type="unfinished"></translation>
+        <translation>已停止</translation>
     </message>
 </context>
 <context>
     <name>tessera::ui::StageExplanation</name>
     <message>
         <source>No project open.</source>
-        <translation type="unfinished"></translation>
+        <translation>未打开项目。</translation>
     </message>
 </context>
 <context>
     <name>tessera::ui::TileCanvas</name>
     <message>
         <source>Output of %1: %2 × %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 的输出：%2 × %3</translation>
     </message>
     <message>
         <source>device #%1</source>
-        <translation type="unfinished"></translation>
+        <translation>设备 #%1</translation>
     </message>
     <message>
         <source>Block input &apos;%1&apos;: %2 × %3</source>
-        <translation type="unfinished"></translation>
+        <translation>块输入 &apos;%1&apos;：%2 × %3</translation>
     </message>
     <message>
         <source>Receptive regions outlined, overlaps shaded (darker: more tiles). The tiles read %1× this input.</source>
-        <translation type="unfinished"></translation>
+        <translation>已勾勒出感受野区域，重叠部分加了阴影（颜色越深，重叠的分块越多）。各分块读取的数据量为此输入的 %1 倍。</translation>
     </message>
     <message>
         <source>Row cut at %1: drag up or down to resize the tiles</source>
-        <translation type="unfinished"></translation>
+        <translation>位于 %1 的行切分线：上下拖动以调整分块大小</translation>
     </message>
     <message>
         <source>Column cut at %1: drag left or right to resize the tiles</source>
-        <translation type="unfinished"></translation>
+        <translation>位于 %1 的列切分线：左右拖动以调整分块大小</translation>
     </message>
     <message>
         <source>Tile %1: rows %2–%3, columns %4–%5, on %6. Drag it onto a device to move it.</source>
-        <translation type="unfinished"></translation>
+        <translation>分块 %1：第 %2–%3 行，第 %4–%5 列，运行于 %6。将其拖到某个设备上即可移动。</translation>
     </message>
     <message>
         <source>Reads rows %1–%2, columns %3–%4 of %5.</source>
-        <translation type="unfinished"></translation>
+        <translation>读取 %5 的第 %1–%2 行、第 %3–%4 列。</translation>
     </message>
 </context>
 <context>
     <name>tessera::ui::TileEditor</name>
     <message>
         <source>Select a layer of a tile block (in the graph or the layer table) to edit its tiles here.</source>
-        <translation type="unfinished"></translation>
+        <translation>选择分块组中的某一层（在计算图或层表中），即可在此编辑其分块。</translation>
     </message>
     <message>
         <source>%1 is not in a tile block.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 不在分块组中。</translation>
     </message>
     <message>
         <source>Tile blocks of this plan: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>本方案的分块组：%1</translation>
     </message>
     <message>
         <source>To make a tile block, select a range of layers (click the first, Shift+click the last) and choose Partition → Fuse as Tile Block… (Ctrl+T). Its output is cut into a grid of tiles that the devices compute in parallel.</source>
-        <translation type="unfinished"></translation>
+        <translation>要创建分块组，请选择一段层范围（单击第一层，按住 Shift 单击最后一层），然后选择“划分 → 融合为分块组…”（Ctrl+T）。其输出会被切分为分块网格，由各设备并行计算。</translation>
     </message>
     <message>
         <source>%1 … %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 … %2</translation>
     </message>
     <message>
         <source>Data reuse</source>
-        <translation type="unfinished"></translation>
+        <translation>数据复用</translation>
     </message>
     <message>
         <source>Work stealing</source>
-        <translation type="unfinished"></translation>
+        <translation>工作窃取</translation>
     </message>
     <message>
         <source>Rows of tiles: the block&apos;s output is re-cut evenly</source>
-        <translation type="unfinished"></translation>
+        <translation>分块行数：块的输出将重新均匀切分</translation>
     </message>
     <message>
         <source>Columns of tiles: the block&apos;s output is re-cut evenly</source>
-        <translation type="unfinished"></translation>
+        <translation>分块列数：块的输出将重新均匀切分</translation>
     </message>
     <message>
         <source>DeepThings&apos; data reuse: in a checkerboard, the hatched (odd) tiles fetch the borders they share with their neighbours instead of recomputing them</source>
-        <translation type="unfinished"></translation>
+        <translation>DeepThings 的数据复用：按棋盘格排列，带斜线（奇数）的分块从相邻分块获取共享的边界，而不是重新计算</translation>
     </message>
     <message>
         <source>Work stealing: an idle device takes pending tiles from a busy one at run time</source>
-        <translation type="unfinished"></translation>
+        <translation>工作窃取：运行时，空闲设备从繁忙设备接手待处理的分块</translation>
     </message>
     <message>
         <source>Show Input</source>
-        <translation type="unfinished"></translation>
+        <translation>显示输入</translation>
     </message>
     <message>
         <source>Show the block&apos;s input with every tile&apos;s receptive region; overlaps are shaded</source>
-        <translation type="unfinished"></translation>
+        <translation>显示块的输入及每个分块的感受野区域；重叠部分加阴影</translation>
     </message>
     <message>
         <source>Rows</source>
-        <translation type="unfinished"></translation>
+        <translation>行数</translation>
     </message>
     <message>
         <source>Columns</source>
-        <translation type="unfinished"></translation>
+        <translation>列数</translation>
     </message>
     <message>
         <source>Drag a tile onto a device, or a device onto a tile:</source>
-        <translation type="unfinished"></translation>
+        <translation>将分块拖到设备上，或将设备拖到分块上：</translation>
     </message>
     <message numerus="yes">
         <source>&lt;b&gt;%1 … %2&lt;/b&gt; · %n layer(s) · output %3 · %4 × %5 tiles</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>&lt;b&gt;%1 … %2&lt;/b&gt; · %n 层 · 输出 %3 · %4 × %5 分块</numerusform>
         </translation>
     </message>
     <message>
         <source>The plan does not compile: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>方案无法编译：%1</translation>
     </message>
 </context>
 <context>
     <name>tessera::ui::TimelineCanvas</name>
     <message>
         <source>No valid plan to simulate.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有可模拟的有效方案。</translation>
     </message>
 </context>
 <context>
     <name>tessera::ui::TimelineView</name>
     <message>
         <source>Frames sent back to back: more than one shows the pipeline filling</source>
-        <translation type="unfinished"></translation>
+        <translation>连续发送的帧数：大于 1 时可看到流水线逐步填满</translation>
     </message>
     <message>
         <source>Frames:</source>
-        <translation type="unfinished"></translation>
+        <translation>帧数：</translation>
     </message>
     <message>
         <source>sends</source>
-        <translation type="unfinished"></translation>
+        <translation>发送</translation>
     </message>
     <message numerus="yes">
         <source>One frame: %1 end to end, %n task(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>单帧：端到端 %1，%n 个任务</numerusform>
         </translation>
     </message>
     <message>
         <source>%1 frames: latency %2 to %3, throughput %4 frames/s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 帧：延迟 %2 至 %3，吞吐量 %4 帧/秒</translation>
     </message>
     <message>
         <source>%1 from %2 to %3%4, frame %5
 %6 to %7 (%8)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1，从 %2 到 %3%4，第 %5 帧
+%6 至 %7（%8）</translation>
     </message>
     <message>
         <source> (result)</source>
-        <translation type="unfinished"></translation>
+        <translation>（结果）</translation>
     </message>
     <message>
         <source>reduction</source>
-        <translation type="unfinished"></translation>
+        <translation>归约</translation>
     </message>
     <message>
         <source>cell %1</source>
-        <translation type="unfinished"></translation>
+        <translation>单元 %1</translation>
     </message>
     <message>
         <source>Stage %1 (%2), %3, frame %4
 %5 to %6 (%7) on %8</source>
-        <translation type="unfinished"></translation>
+        <translation>阶段 %1（%2），%3，第 %4 帧
+%5 至 %6（%7），在 %8 上</translation>
     </message>
 </context>
 <context>
     <name>tessera::ui::WelcomePage</name>
     <message>
         <source>&lt;h1&gt;Tessera Studio&lt;/h1&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h1&gt;Tessera Studio&lt;/h1&gt;</translation>
     </message>
     <message>
         <source>Design how a CNN is split across small edge devices: see every layer&apos;s cost, fuse layers into tiles, place layers on devices and check each device&apos;s memory and the predicted latency before anything runs.</source>
-        <translation type="unfinished"></translation>
+        <translation>设计如何将 CNN 切分到小型边缘设备上：查看每一层的开销，将层融合并切分为分块，把层放置到设备上，并在运行之前检查每个设备的内存和预测延迟。</translation>
     </message>
     <message>
         <source>Open the sample project (YOLOv2 on six emulated devices)</source>
-        <translation type="unfinished"></translation>
+        <translation>打开示例项目（YOLOv2，运行于六个模拟设备）</translation>
     </message>
     <message>
         <source>Open a project…</source>
-        <translation type="unfinished"></translation>
+        <translation>打开项目…</translation>
     </message>
     <message>
         <source>New project from a model…</source>
-        <translation type="unfinished"></translation>
+        <translation>从模型新建项目…</translation>
     </message>
     <message>
         <source>&lt;b&gt;Recent projects&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;最近的项目&lt;/b&gt;</translation>
     </message>
 </context>
 </TS>
