@@ -1435,7 +1435,7 @@ Vergleichen Sie ihn mit dem des Geräts (ssh-keygen -lf /etc/ssh/ssh_host_*_key.
     </message>
     <message>
         <source>Main</source>
-        <translation>Haupt</translation>
+        <translation>Werkzeugleiste</translation>
     </message>
     <message>
         <source>Colour layers by op category or by a cost (heat)</source>
@@ -2430,7 +2430,7 @@ Vergleichen Sie ihn mit dem des Geräts (ssh-keygen -lf /etc/ssh/ssh_host_*_key.
     </message>
     <message>
         <source>Folder of images (PNG, JPEG, ...)</source>
-        <translation>Ordner mit Bildern (PNG, JPEG, …)</translation>
+        <translation>Bildordner (PNG, JPEG, …)</translation>
     </message>
     <message>
         <source>Choose the video file</source>
@@ -2442,7 +2442,7 @@ Vergleichen Sie ihn mit dem des Geräts (ssh-keygen -lf /etc/ssh/ssh_host_*_key.
     </message>
     <message>
         <source>idle</source>
-        <translation>untätig</translation>
+        <translation>im Leerlauf</translation>
     </message>
     <message>
         <source>Open a project first.</source>

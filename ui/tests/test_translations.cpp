@@ -28,9 +28,11 @@
 
 #include "test_support.h"
 #include "ui/about_dialog.h"
+#include "ui/channel_split_editor.h"
 #include "ui/device_dialog.h"
 #include "ui/fuse_dialog.h"
 #include "ui/language.h"
+#include "ui/node_selection.h"
 #include "ui/optimize_dialog.h"
 #include "ui/optimize_job.h"
 #include "ui/preferences.h"
@@ -39,6 +41,8 @@
 #include "ui/report_export.h"
 #include "ui/run_inputs.h"
 #include "ui/run_job.h"
+#include "ui/run_panel.h"
+#include "ui/tile_editor.h"
 #include "ui/undo_commands.h"
 
 using namespace tessera;
@@ -192,6 +196,29 @@ private slots:
             }
         }
         saveShot(window.get(), QStringLiteral("studio-de.png"));
+
+        // the editors of a tile block and of a channel split, and the Run panel, with their German texts
+        const auto select = [&](const char* first, const char* last) {
+            window->selection()->setNodes({test::nodeIndex(project, first), test::nodeIndex(project, last)});
+        };
+        select("conv_2", "conv_2");
+        QApplication::processEvents();
+        checkNotClipped(window->findChild<TileEditor*>());
+        select("conv_18", "conv_18_leaky");
+        window->findChild<QAction*>(QStringLiteral("lopAction"))->trigger();
+        select("conv_19", "conv_19_leaky");
+        window->findChild<QAction*>(QStringLiteral("lipAction"))->trigger();
+        select("conv_18", "conv_18");
+        QApplication::processEvents();
+        auto* channels = window->findChild<ChannelSplitEditor*>();
+        QVERIFY(channels && channels->isVisible());
+        checkNotClipped(channels);
+        auto* runDock = window->findChild<QDockWidget*>(QStringLiteral("runDock"));
+        runDock->show();
+        runDock->raise();
+        QApplication::processEvents();
+        checkNotClipped(window->runPanel());
+        saveShot(window.get(), QStringLiteral("studio-de-channels-run.png"));
     }
 
     void preferencesInGerman() {
