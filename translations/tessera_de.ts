@@ -290,11 +290,11 @@
     </message>
     <message>
         <source>compute pred.</source>
-        <translation>Rechnen vorh.</translation>
+        <translation>Rechenzeit vorh.</translation>
     </message>
     <message>
         <source>compute meas.</source>
-        <translation>Rechnen gem.</translation>
+        <translation>Rechenzeit gem.</translation>
     </message>
     <message>
         <source>received pred./meas.</source>
@@ -1737,7 +1737,7 @@ Vergleichen Sie ihn mit dem des Geräts (ssh-keygen -lf /etc/ssh/ssh_host_*_key.
     <message numerus="yes">
         <source>all %n devices</source>
         <translation>
-            <numerusform>das %n Gerät</numerusform>
+            <numerusform>%n Gerät</numerusform>
             <numerusform>alle %n Geräte</numerusform>
         </translation>
     </message>
@@ -1844,7 +1844,7 @@ Vergleichen Sie ihn mit dem des Geräts (ssh-keygen -lf /etc/ssh/ssh_host_*_key.
     </message>
     <message>
         <source>Set data reuse %1, work stealing %2 for %3</source>
-        <translation>Datenwiederverwendung %1, Work-Stealing %2 für %3</translation>
+        <translation>Datenwiederverwendung %1, Work-Stealing %2 für %3 einstellen</translation>
     </message>
     <message>
         <source>on</source>
@@ -1925,7 +1925,7 @@ Vergleichen Sie ihn mit dem des Geräts (ssh-keygen -lf /etc/ssh/ssh_host_*_key.
     </message>
     <message>
         <source>Compute</source>
-        <translation>Rechnen</translation>
+        <translation>Rechenzeit</translation>
     </message>
     <message>
         <source>Sent</source>
@@ -2390,7 +2390,7 @@ Vergleichen Sie ihn mit dem des Geräts (ssh-keygen -lf /etc/ssh/ssh_host_*_key.
     </message>
     <message>
         <source>Compute</source>
-        <translation>Rechnen</translation>
+        <translation>Rechenzeit</translation>
     </message>
     <message>
         <source>Peak RSS</source>
