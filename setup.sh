@@ -17,6 +17,8 @@ packages=(
   # Qt 6 (Charts needs the OpenGL dev package to be found)
   qt6-base-dev qt6-charts-dev libqt6opengl6-dev qt6-svg-dev qt6-tools-dev qt6-tools-dev-tools
   qt6-l10n-tools libgl-dev
+  # the studio's languages: Qt's own translations (standard dialogs and buttons) and a CJK font for Chinese
+  qt6-translations-l10n fonts-wqy-microhei
   # tests: operator reference tensors, ONNX Runtime oracle (npm), SSH servers, displays, clusters
   libonnx-testdata python3-onnx python3-numpy time nodejs npm openssh-server openssh-client iproute2 xvfb xauth imagemagick
   # tests: the exported PDF report rendered to PNG (pdfinfo, pdftoppm)

@@ -28,6 +28,9 @@ DeviceDialog::DeviceDialog(const cost::Device& device, QWidget* parent)
     , m_bandwidth(new QDoubleSpinBox(this)) {
     setWindowTitle(tr("Device"));
     m_host->setPlaceholderText(tr("address for deployment (optional for planning)"));
+    // wide enough for the placeholder in every language
+    m_host->setMinimumWidth(m_host->fontMetrics().horizontalAdvance(m_host->placeholderText()) +
+                            m_host->fontMetrics().averageCharWidth() * 4);
     m_memory->setRange(1, 1 << 20);
     m_memory->setSuffix(tr(" MiB"));
     m_memory->setValue(int(std::lround(double(device.memoryBytes) / kMiB)));

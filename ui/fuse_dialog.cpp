@@ -37,7 +37,10 @@ FuseDialog::FuseDialog(const QString& range, const TileSettings& initial, QWidge
                    this);
     heading->setWordWrap(true);
     form->addRow(heading);
-    form->addRow(tr("&Grid (rows × columns):"), grid);
+    // a row of two spin boxes: its label needs a buddy for the accelerator to show and work
+    auto* gridLabel = new QLabel(tr("&Grid (rows × columns):"), this);
+    gridLabel->setBuddy(m_rows);
+    form->addRow(gridLabel, grid);
     form->addRow(m_reuse);
     form->addRow(m_stealing);
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);

@@ -157,7 +157,8 @@ void MainWindow::applyDefaultDockSizes() {
     auto* predictions = findChild<QDockWidget*>(QStringLiteral("predictionsDock"));
     predictions->raise();
     findChild<QDockWidget*>(QStringLiteral("tileEditorDock"))->raise();
-    resizeDocks({layers, predictions}, {440, 470}, Qt::Horizontal);
+    // 500: the width the tile editor's controls used to force before they took two rows
+    resizeDocks({layers, predictions}, {500, 470}, Qt::Horizontal);
     resizeDocks({devices, memory, predictions}, {200, 320, 380}, Qt::Vertical);
     resizeDocks({findChild<QDockWidget*>(QStringLiteral("timelineDock"))}, {230}, Qt::Vertical);
     resizeDocks({layers, findChild<QDockWidget*>(QStringLiteral("tileEditorDock"))}, {380, 520},

@@ -1,7 +1,5 @@
 #include "ui/optimize_job.h"
 
-#include <QCoreApplication>
-
 #include <chrono>
 #include <mutex>
 
@@ -13,10 +11,6 @@
 
 namespace tessera::ui {
 namespace {
-
-QString tr(const char* text) {
-    return QCoreApplication::translate("tessera::ui::OptimizeJob", text);
-}
 
 // Measuring candidates takes this share of the progress bar, the search the rest.
 constexpr double kMeasureShare = 0.3;
@@ -45,7 +39,7 @@ OptimizeResult run(const model::Model& model, const cost::Cluster& cluster, cons
     solve.progress = [&](double f, std::string_view stage) {
         progress(kMeasureShare + (1 - kMeasureShare) * f, stage);
     };
-    progress(kMeasureShare, toStdString(tr("searching")));
+    progress(kMeasureShare, toStdString(OptimizeJob::tr("searching")));
     std::vector<std::pair<partition::Plan, optimize::Solution>> found;
     if (settings.pareto) {
         auto front = optimize::paretoFront(*problem, settings.objective, settings.paretoPoints, solve);
@@ -56,7 +50,7 @@ OptimizeResult run(const model::Model& model, const cost::Cluster& cluster, cons
         for (auto& s : *front) {
             found.emplace_back(optimize::toPlan(*problem, s.chosen), std::move(s));
         }
-        result.solver = tr("GLPK integer program");
+        result.solver = OptimizeJob::tr("GLPK integer program");
     } else {
         auto best = optimize::solveBest(model, cluster, std::move(*problem), settings.objective,
                                         optimize::SolverChoice::Auto, solve);
@@ -64,13 +58,15 @@ OptimizeResult run(const model::Model& model, const cost::Cluster& cluster, cons
             result.error = toQString(best.error().message);
             return result;
         }
-        result.solver = best->dynamicProgram ? tr("dynamic program") : tr("GLPK integer program");
+        result.solver = best->dynamicProgram ? OptimizeJob::tr("dynamic program")
+                                             : OptimizeJob::tr("GLPK integer program");
         if (best->solves > 1) {
-            result.solver += tr(" (%1 solves: budgets lowered to leave room for buffers)").arg(best->solves);
+            result.solver +=
+                OptimizeJob::tr(" (%1 solves: budgets lowered to leave room for buffers)").arg(best->solves);
         }
         found.emplace_back(std::move(best->plan), std::move(best->solution));
     }
-    progress(1, toStdString(tr("predicting the plans")));
+    progress(1, toStdString(OptimizeJob::tr("predicting the plans")));
     const partition::WeightCensus census(model.graph);
     for (auto& [plan, solution] : found) {
         OptimizedPlan optimized;

@@ -4,9 +4,12 @@
 
 #include <algorithm>
 
+#include "ui/language.h"
+
 namespace tessera::ui {
 
 namespace {
+const QString kLanguage = QStringLiteral("preferences/language");
 const QString kTheme = QStringLiteral("preferences/theme");
 const QString kSizeUnits = QStringLiteral("preferences/sizeUnits");
 const QString kModelDir = QStringLiteral("preferences/modelDir");
@@ -29,6 +32,8 @@ QString themeKey(Theme theme) {
 
 Preferences Preferences::load(const QSettings& settings, const Preferences& defaults) {
     Preferences p = defaults;
+    const QString language = settings.value(kLanguage, defaults.language).toString();
+    p.language = studioLanguages().contains(language) ? language : QString();
     const QString theme = settings.value(kTheme, themeKey(defaults.theme)).toString();
     p.theme = theme == themeKey(Theme::Light)  ? Theme::Light
               : theme == themeKey(Theme::Dark) ? Theme::Dark
@@ -51,6 +56,7 @@ Preferences Preferences::load(const QSettings& settings, const Preferences& defa
 }
 
 void Preferences::save(QSettings& settings) const {
+    settings.setValue(kLanguage, language);
     settings.setValue(kTheme, themeKey(theme));
     settings.setValue(kSizeUnits, sizeUnits == cost::SizeUnits::Decimal ? QStringLiteral("decimal")
                                                                         : QStringLiteral("binary"));

@@ -1,6 +1,7 @@
 #pragma once
-// The studio's preferences (Edit > Preferences): theme, size units, default folders, the autosave interval.
-// Kept in QSettings under "preferences/"; MainWindow::applyPreferences() applies them to the open views.
+// The studio's preferences (Edit > Preferences): language, theme, size units, default folders, the autosave
+// interval. Kept in QSettings under "preferences/"; MainWindow::applyPreferences() applies them to the open
+// views, except the language, which main() installs when the studio starts.
 
 #include <QPalette>
 #include <QString>
@@ -14,6 +15,7 @@ namespace tessera::ui {
 enum class Theme { System, Light, Dark };
 
 struct Preferences {
+    QString language; // a code of studioLanguages() ("en", "de", "zh_CN"); empty: follow the system
     Theme theme = Theme::System;
     cost::SizeUnits sizeUnits = cost::SizeUnits::Binary;
     QString modelDir;   // where "New Project from Model" starts; empty: the file dialog's default

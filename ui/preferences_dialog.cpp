@@ -6,15 +6,21 @@
 #include <QFileDialog>
 #include <QFormLayout>
 #include <QHBoxLayout>
+#include <QLabel>
 #include <QLineEdit>
 #include <QSpinBox>
 #include <QToolButton>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
+#include "ui/language.h"
+
 namespace tessera::ui {
 
 PreferencesDialog::PreferencesDialog(const Preferences& current, QWidget* parent)
     : QDialog(parent)
+    , m_language(new QComboBox(this))
     , m_theme(new QComboBox(this))
     , m_units(new QComboBox(this))
     , m_autosave(new QSpinBox(this)) {
@@ -23,6 +29,22 @@ PreferencesDialog::PreferencesDialog(const Preferences& current, QWidget* parent
     auto* layout = new QVBoxLayout(this);
     auto* form = new QFormLayout;
     layout->addLayout(form);
+
+    m_language->setObjectName(QStringLiteral("languageCombo"));
+    m_language->addItem(tr("System"), QString());
+    for (const auto& language : studioLanguages()) {
+        m_language->addItem(languageName(language), language);
+    }
+    m_language->setCurrentIndex(std::max(0, m_language->findData(current.language)));
+    m_language->setToolTip(
+        tr("System: the language of the desktop when Tessera Studio has it, else English"));
+    form->addRow(tr("&Language:"), m_language);
+    // the windows are made with their texts in one language: another one needs them made again
+    auto* note = new QLabel(tr("A new language is shown when Tessera Studio starts again."), this);
+    note->setObjectName(QStringLiteral("languageNote"));
+    note->setWordWrap(true);
+    note->setEnabled(false);
+    form->addRow(QString(), note);
 
     m_theme->setObjectName(QStringLiteral("themeCombo"));
     m_theme->addItem(tr("Follow the system"), int(Theme::System));
@@ -87,6 +109,7 @@ QLineEdit* PreferencesDialog::addFolder(const QString& name, const QString& text
 
 Preferences PreferencesDialog::preferences() const {
     Preferences p;
+    p.language = m_language->currentData().toString();
     p.theme = Theme(m_theme->currentData().toInt());
     p.sizeUnits = cost::SizeUnits(m_units->currentData().toInt());
     p.modelDir = QDir::fromNativeSeparators(m_modelDir->text().trimmed());

@@ -23,6 +23,7 @@ public:
 private:
     QLineEdit* addFolder(const QString& name, const QString& text, const QString& placeholder);
 
+    QComboBox* m_language;
     QComboBox* m_theme;
     QComboBox* m_units;
     QLineEdit* m_modelDir = nullptr;

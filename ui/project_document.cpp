@@ -11,15 +11,17 @@ namespace {
 
 const QString kFormat = QStringLiteral("tessera-project");
 
-QString tr(const char* text) {
-    return QCoreApplication::translate("tessera::ui::ProjectDocument", text);
-}
+// The translation context of this file's messages (free functions, so no QObject's tr()).
+class DocumentText {
+    Q_DECLARE_TR_FUNCTIONS(tessera::ui::ProjectDocument)
+};
 
 // The names in `object` that are not in `valid`, as "unknown key ..." or empty.
 QString unknownKey(const QJsonObject& object, const QStringList& valid) {
     for (auto it = object.begin(); it != object.end(); ++it) {
         if (!valid.contains(it.key())) {
-            return tr("unknown key \"%1\" (valid keys: %2)").arg(it.key(), valid.join(QStringLiteral(", ")));
+            return DocumentText::tr("unknown key \"%1\" (valid keys: %2)")
+                .arg(it.key(), valid.join(QStringLiteral(", ")));
         }
     }
     return {};
@@ -40,23 +42,26 @@ std::optional<ProjectDocument> parseProjectDocument(const QByteArray& bytes, con
     QJsonParseError parseError;
     const auto json = QJsonDocument::fromJson(bytes, &parseError);
     if (parseError.error != QJsonParseError::NoError) {
-        return fail(tr("not valid JSON (byte %1): %2").arg(parseError.offset).arg(parseError.errorString()));
+        return fail(DocumentText::tr("not valid JSON (byte %1): %2")
+                        .arg(parseError.offset)
+                        .arg(parseError.errorString()));
     }
     if (!json.isObject()) {
-        return fail(tr("not a Tessera project (expected a JSON object)"));
+        return fail(DocumentText::tr("not a Tessera project (expected a JSON object)"));
     }
     const QJsonObject root = json.object();
     if (root.value(QStringLiteral("format")).toString() != kFormat) {
-        return fail(tr("not a Tessera project (\"format\" must be \"%1\")").arg(kFormat));
+        return fail(DocumentText::tr("not a Tessera project (\"format\" must be \"%1\")").arg(kFormat));
     }
     const QJsonValue versionValue = root.value(QStringLiteral("version"));
     const double version = versionValue.toDouble(-1);
     if (!versionValue.isDouble() || version < 1 || version != double(qint64(version))) {
-        return fail(tr("\"version\" must be a whole number from 1"));
+        return fail(DocumentText::tr("\"version\" must be a whole number from 1"));
     }
     if (version > ProjectDocument::kVersion) {
-        return fail(tr("written by a newer Tessera (project format version %1; this version reads up to %2) "
-                       "— update Tessera")
+        return fail(DocumentText::tr(
+                        "written by a newer Tessera (project format version %1; this version reads up to %2) "
+                        "— update Tessera")
                         .arg(qint64(version))
                         .arg(ProjectDocument::kVersion));
     }
@@ -77,16 +82,18 @@ std::optional<ProjectDocument> parseProjectDocument(const QByteArray& bytes, con
     document.model.path = model.value(QStringLiteral("path")).toString();
     document.model.sha256 = model.value(QStringLiteral("sha256")).toString();
     if (document.model.zooName.isEmpty() == document.model.path.isEmpty()) {
-        return fail(tr("model: give either \"zoo\" (a model of the zoo, e.g. \"yolov2-608\") or \"path\" "
-                       "(a model file)"));
+        return fail(DocumentText::tr(
+            "model: give either \"zoo\" (a model of the zoo, e.g. \"yolov2-608\") or \"path\" "
+            "(a model file)"));
     }
     if (!root.value(QStringLiteral("cluster")).isObject()) {
-        return fail(tr("cluster: required, a cluster as in a cluster file (docs/file-formats.md)"));
+        return fail(
+            DocumentText::tr("cluster: required, a cluster as in a cluster file (docs/file-formats.md)"));
     }
     document.clusterJson = compactJson(root.value(QStringLiteral("cluster")).toObject());
     if (root.contains(QStringLiteral("plan"))) {
         if (!root.value(QStringLiteral("plan")).isObject()) {
-            return fail(tr("plan: expected a plan as in a plan file (docs/file-formats.md)"));
+            return fail(DocumentText::tr("plan: expected a plan as in a plan file (docs/file-formats.md)"));
         }
         document.planJson = compactJson(root.value(QStringLiteral("plan")).toObject());
     }
@@ -98,13 +105,13 @@ std::optional<ProjectDocument> parseProjectDocument(const QByteArray& bytes, con
     document.solver.objective = solver.value(QStringLiteral("objective")).toString(document.solver.objective);
     if (!QStringList{QStringLiteral("memory"), QStringLiteral("traffic"), QStringLiteral("latency")}.contains(
             document.solver.objective)) {
-        return fail(tr("solver.objective: \"%1\" is not one of memory, traffic, latency")
+        return fail(DocumentText::tr("solver.objective: \"%1\" is not one of memory, traffic, latency")
                         .arg(document.solver.objective));
     }
     document.solver.timeLimitSeconds =
         solver.value(QStringLiteral("time_limit")).toDouble(document.solver.timeLimitSeconds);
     if (!(document.solver.timeLimitSeconds > 0)) {
-        return fail(tr("solver.time_limit: expected a positive number of seconds"));
+        return fail(DocumentText::tr("solver.time_limit: expected a positive number of seconds"));
     }
     return document;
 }

@@ -30,9 +30,9 @@ QString attributeText(const model::AttrValue& value) {
                 }
                 return QLatin1Char('[') + items.join(QStringLiteral(", ")) + QLatin1Char(']');
             } else if constexpr (std::is_same_v<T, model::Tensor>) {
-                return QStringLiteral("tensor");
+                return PropertiesPanel::tr("tensor");
             } else {
-                return QStringLiteral("[%1 values]").arg(v.size());
+                return PropertiesPanel::tr("[%1 values]").arg(v.size());
             }
         },
         value);

@@ -1,6 +1,5 @@
 #include "ui/run_inputs.h"
 
-#include <QCoreApplication>
 #include <QDir>
 #include <QImage>
 #include <QImageReader>
@@ -22,10 +21,6 @@ struct VideoSource {
 };
 
 namespace {
-
-QString tr(const char* text) {
-    return QCoreApplication::translate("tessera::ui::FrameInputs", text);
-}
 
 Error userError(const QString& message) {
     return Error{ErrorCode::InvalidArgument, message.toStdString()};

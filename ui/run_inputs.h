@@ -3,6 +3,7 @@
 // the images of a folder in name order, or the frames of a video file (core/media), both cycled and converted
 // as core/exec/image_tensor.h says. Safe to use off the GUI thread (QImage, not QPixmap).
 
+#include <QCoreApplication>
 #include <QString>
 #include <QStringList>
 
@@ -22,6 +23,9 @@ enum class RunInput { Generated, ImageFolder, VideoFile };
 struct VideoSource;
 
 class FrameInputs {
+    // its messages' translation context (not a QObject)
+    Q_DECLARE_TR_FUNCTIONS(tessera::ui::FrameInputs)
+
 public:
     // `source`: the image folder or the video file. `inputs`: the graph's inputs by name and shape. Errors
     // (for the user; tr()'d, except core/media's about a video file, which name the file): an image folder

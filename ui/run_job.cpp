@@ -30,8 +30,23 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
-QString tr(const char* text) {
-    return QCoreApplication::translate("tessera::ui::RunJob", text);
+// The translation context of this file's messages (free functions, so no QObject's tr()).
+class RunText {
+    Q_DECLARE_TR_FUNCTIONS(tessera::ui::RunJob)
+};
+
+QString stateText(deployer::DeviceState state) {
+    switch (state) {
+    case deployer::DeviceState::Unknown:
+        break;
+    case deployer::DeviceState::Connecting:
+        return RunText::tr("connecting");
+    case deployer::DeviceState::Ready:
+        return RunText::tr("ready");
+    case deployer::DeviceState::Failed:
+        return RunText::tr("failed");
+    }
+    return RunText::tr("unknown");
 }
 
 Error userError(const QString& message) {
@@ -85,7 +100,7 @@ Expected<Started> startEmulated(const RunRequest& r, const RunEnvironment& env,
     spec.nodes = int(r.cluster.devices.size());
     spec.loopback = true;
     spec.port = 0;
-    cb.stage(tr("Starting the emulated cluster"));
+    cb.stage(RunText::tr("Starting the emulated cluster"));
     auto cluster = deployer::up(spec);
     if (!cluster) {
         return cluster.error();
@@ -103,7 +118,7 @@ Expected<Started> startEmulated(const RunRequest& r, const RunEnvironment& env,
         endpoints.push_back(n.endpoint());
     }
     const int telemetryPort = deployer::freeLoopbackPort();
-    cb.stage(tr("Writing the bundles"));
+    cb.stage(RunText::tr("Writing the bundles"));
     if (auto s = bundle(r, program, endpoints, "tcp://127.0.0.1:" + std::to_string(telemetryPort), dir); !s) {
         return s.error();
     }
@@ -114,7 +129,7 @@ Expected<Started> startEmulated(const RunRequest& r, const RunEnvironment& env,
     deployer::LocalLaunchOptions options;
     options.nodeBinary = env.nodeBinary.toStdString();
     options.readySeconds = env.readySeconds;
-    cb.stage(tr("Waiting until every node serves"));
+    cb.stage(RunText::tr("Waiting until every node serves"));
     int threads = 1;
     for (const auto& d : r.cluster.devices) {
         threads = std::max(threads, d.threads);
@@ -123,8 +138,8 @@ Expected<Started> startEmulated(const RunRequest& r, const RunEnvironment& env,
     auto launched = deployer::launchLocalNodes(
         *cluster, dirs, options,
         [&cb](std::size_t node, const deployer::LocalNode& n, bool serving) {
-            cb.deviceState(int(node),
-                           serving ? tr("serving (pid %1)").arg(n.pid) : tr("loading (pid %1)").arg(n.pid));
+            cb.deviceState(int(node), serving ? RunText::tr("serving (pid %1)").arg(n.pid)
+                                              : RunText::tr("loading (pid %1)").arg(n.pid));
             cb.deviceProgress(int(node), serving ? 1.0 : 0.5);
         },
         &stop);
@@ -147,29 +162,29 @@ Expected<Started> startDevices(const RunRequest& r, const RunEnvironment& env,
         }
     }
     if (!unreachable.isEmpty()) {
-        return userError(tr("%1 of %2 devices cannot be reached over SSH: %3. Give every device a host and "
-                            "SSH settings in "
-                            "the Devices panel, or run on the emulated local cluster.")
-                             .arg(unreachable.size())
-                             .arg(r.cluster.devices.size())
-                             .arg(unreachable.join(QStringLiteral("; "))));
+        return userError(
+            RunText::tr("%1 of %2 devices cannot be reached over SSH: %3. Give every device a host and SSH "
+                        "settings in the Devices panel, or run on the emulated local cluster.")
+                .arg(unreachable.size())
+                .arg(r.cluster.devices.size())
+                .arg(unreachable.join(QStringLiteral("; "))));
     }
     const auto endpoints = deployer::defaultEndpoints(r.cluster, env.basePort);
     const auto gatewayHost = r.cluster.devices.front().host;
-    cb.stage(tr("Writing the bundles"));
+    cb.stage(RunText::tr("Writing the bundles"));
     if (auto s = bundle(r, program, endpoints,
                         "tcp://" + gatewayHost + ":" + std::to_string(env.basePort + 99), dir);
         !s) {
         return s.error();
     }
-    cb.stage(tr("Deploying to %1 devices").arg(r.cluster.devices.size()));
+    cb.stage(RunText::tr("Deploying to %1 devices").arg(r.cluster.devices.size()));
     deployer::DeployOptions options;
     options.connect = connect;
     options.bundlesDir = dir;
     // the node for this machine's architecture, and build/aarch64's beside the build tree when present
     options.nodeBinaries = deployer::defaultNodeBinaries(env.nodeBinary.toStdString());
     const auto state = [&cb](int device, deployer::DeviceState s, const std::string& detail) {
-        cb.deviceState(device, detail.empty() ? text(deployer::toString(s)) : text(detail));
+        cb.deviceState(device, detail.empty() ? stateText(s) : text(detail));
     };
     const auto results = deployer::deploy(
         r.cluster, options,
@@ -187,7 +202,7 @@ Expected<Started> startDevices(const RunRequest& r, const RunEnvironment& env,
         }
     }
     if (!failed.isEmpty()) {
-        return userError(tr("Deploying failed on %1 devices: %2")
+        return userError(RunText::tr("Deploying failed on %1 devices: %2")
                              .arg(failed.size())
                              .arg(failed.join(QStringLiteral("; "))));
     }
@@ -207,7 +222,7 @@ Expected<Started> startDevices(const RunRequest& r, const RunEnvironment& env,
             return stopped ? Status{} : Status{stopped.error()};
         });
     });
-    cb.stage(tr("Waiting until every node serves"));
+    cb.stage(RunText::tr("Waiting until every node serves"));
     deployer::LaunchOptions launch;
     launch.readySeconds = int(env.readySeconds);
     const auto launched = each([&launch](deployer::Connection& c) {
@@ -222,11 +237,11 @@ Expected<Started> startDevices(const RunRequest& r, const RunEnvironment& env,
             failed << text(r.cluster.devices[i].name + ": " + launched[i].error().message);
         } else {
             cb.deviceProgress(int(i), 1.0);
-            cb.deviceState(int(i), tr("serving"));
+            cb.deviceState(int(i), RunText::tr("serving"));
         }
     }
     if (!failed.isEmpty()) {
-        return userError(tr("Starting the nodes failed: %1").arg(failed.join(QStringLiteral("; "))));
+        return userError(RunText::tr("Starting the nodes failed: %1").arg(failed.join(QStringLiteral("; "))));
     }
     return Started{dir};
 }
@@ -338,7 +353,8 @@ Status stream(const RunRequest& r, const RunEnvironment& env, const std::string&
     if (!connected) {
         return connected.error();
     }
-    cb.stage(r.frames > 0 ? tr("Running %1 frames").arg(r.frames) : tr("Running until stopped"));
+    cb.stage(r.frames > 0 ? RunText::tr("Running %1 frames").arg(r.frames)
+                          : RunText::tr("Running until stopped"));
     net::StreamOptions options;
     options.frames = r.frames;
     options.inFlight = r.inFlight;
@@ -378,7 +394,7 @@ Status stream(const RunRequest& r, const RunEnvironment& env, const std::string&
     }
     merge.fillMissed();
     if ((*telemetry)->refused()) {
-        cb.stage(tr("The gateway refused the telemetry subscription (keys differ)"));
+        cb.stage(RunText::tr("The gateway refused the telemetry subscription (keys differ)"));
     }
     return streamed;
 }
@@ -387,9 +403,9 @@ Status stream(const RunRequest& r, const RunEnvironment& env, const std::string&
 
 Status runJob(const RunRequest& r, const RunEnvironment& env, const RunCallbacks& cb, const StopToken& stop) {
     if (!r.model || r.cluster.devices.empty()) {
-        return userError(tr("Open a project with a model and at least one device first."));
+        return userError(RunText::tr("Open a project with a model and at least one device first."));
     }
-    cb.stage(tr("Compiling the plan"));
+    cb.stage(RunText::tr("Compiling the plan"));
     auto program = partition::compile(*r.model, r.plan, r.cluster);
     if (!program) {
         return program.error();
@@ -412,7 +428,7 @@ Status runJob(const RunRequest& r, const RunEnvironment& env, const RunCallbacks
         return started.error();
     }
     auto streamed = stream(r, env, started->clientDir, cb, stop);
-    cb.stage(tr("Stopping the nodes"));
+    cb.stage(RunText::tr("Stopping the nodes"));
     return streamed;
 }
 

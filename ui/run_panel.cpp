@@ -3,6 +3,7 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QFileDialog>
+#include <QFontMetrics>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -78,7 +79,11 @@ RunPanel::RunPanel(ProjectModel* project, RunSession* session, QWidget* parent)
     m_devices->setSelectionMode(QAbstractItemView::NoSelection);
     m_devices->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_devices->horizontalHeader()->setSectionResizeMode(ProgressColumn, QHeaderView::Fixed);
-    m_devices->horizontalHeader()->resizeSection(ProgressColumn, 60);
+    // room for the progress bar, and for the column's title in every language
+    const QFontMetrics header = m_devices->horizontalHeader()->fontMetrics();
+    m_devices->horizontalHeader()->resizeSection(
+        ProgressColumn,
+        std::max(60, header.horizontalAdvance(tr("Progress")) + header.averageCharWidth() * 2));
     m_devices->horizontalHeader()->setStretchLastSection(true);
 
     auto* folderRow = new QHBoxLayout;

@@ -68,15 +68,18 @@ TileEditor::TileEditor(ProjectModel* project, NodeSelection* selection, Partitio
     m_showInput->setToolTip(
         tr("Show the block's input with every tile's receptive region; overlaps are shaded"));
 
-    auto* controls = new QHBoxLayout;
-    controls->addWidget(new QLabel(tr("Rows"), this));
-    controls->addWidget(m_rows);
-    controls->addWidget(new QLabel(tr("Columns"), this));
-    controls->addWidget(m_columns);
-    controls->addWidget(m_reuse);
-    controls->addWidget(m_stealing);
-    controls->addStretch();
-    controls->addWidget(m_showInput);
+    // two rows: in one, the longer translations made the dock wider than the window has room for
+    auto* grid = new QHBoxLayout;
+    grid->addWidget(new QLabel(tr("Rows"), this));
+    grid->addWidget(m_rows);
+    grid->addWidget(new QLabel(tr("Columns"), this));
+    grid->addWidget(m_columns);
+    grid->addStretch();
+    grid->addWidget(m_showInput);
+    auto* toggles = new QHBoxLayout;
+    toggles->addWidget(m_reuse);
+    toggles->addWidget(m_stealing);
+    toggles->addStretch();
     auto* stripLabel = new QLabel(tr("Drag a tile onto a device, or a device onto a tile:"), this);
     stripLabel->setWordWrap(true);
 
@@ -84,7 +87,8 @@ TileEditor::TileEditor(ProjectModel* project, NodeSelection* selection, Partitio
     auto* blockLayout = new QVBoxLayout(blockPage);
     blockLayout->setContentsMargins(0, 0, 0, 0);
     blockLayout->addWidget(m_header);
-    blockLayout->addLayout(controls);
+    blockLayout->addLayout(grid);
+    blockLayout->addLayout(toggles);
     blockLayout->addWidget(m_canvas, 1);
     blockLayout->addWidget(stripLabel);
     blockLayout->addWidget(m_strip);

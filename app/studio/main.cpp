@@ -1,5 +1,6 @@
 // tessera-studio: wires the project model, the settings and the main window together; nothing else.
-//   tessera-studio [PROJECT] [--screenshot FILE [--size WxH] [--select NODE] [--run FRAMES]]
+//   tessera-studio [--language en|de|zh_CN] [PROJECT] [--screenshot FILE [--size WxH] [--select NODE]
+//   [--run FRAMES]]
 //   tessera-studio --report FILE [--measured RUN] PROJECT (the project's report as .pdf, .html, .csv or
 //   .json)
 
@@ -19,8 +20,10 @@
 #include <optional>
 
 #include "ui/graph_view.h"
+#include "ui/language.h"
 #include "ui/main_window.h"
 #include "ui/node_selection.h"
+#include "ui/preferences.h"
 #include "ui/project_model.h"
 #include "ui/run_panel.h"
 #include "ui/run_session.h"
@@ -40,6 +43,14 @@ QString findSampleProject() {
     return {};
 }
 
+QCommandLineOption languageOption() {
+    return {QStringLiteral("language"),
+            QApplication::translate("main", "Show the studio in LANGUAGE (%1) instead of the language chosen "
+                                            "in Preferences")
+                .arg(tessera::ui::studioLanguages().join(QStringLiteral(", "))),
+            QStringLiteral("LANGUAGE")};
+}
+
 } // namespace
 
 int main(int argc, char** argv) {
@@ -47,6 +58,27 @@ int main(int argc, char** argv) {
     QApplication::setOrganizationName(QStringLiteral("Tessera"));
     QApplication::setApplicationName(QStringLiteral("Tessera Studio"));
     QApplication::setApplicationVersion(QStringLiteral(TESSERA_VERSION));
+
+    // The language first, so that --help and the windows are made in it: --language, else the preference
+    // (but headless runs never read the user's settings).
+    QCommandLineParser early;
+    const QCommandLineOption earlyLanguage = languageOption();
+    const QCommandLineOption earlyScreenshot(QStringLiteral("screenshot"), QString(), QStringLiteral("FILE"));
+    const QCommandLineOption earlyReport(QStringLiteral("report"), QString(), QStringLiteral("FILE"));
+    early.addOptions({earlyLanguage, earlyScreenshot, earlyReport});
+    early.parse(QApplication::arguments()); // the other options are the main parser's
+    QString language = early.value(earlyLanguage);
+    if (!language.isEmpty() && !tessera::ui::studioLanguages().contains(language)) {
+        std::fprintf(stderr, "tessera-studio: unknown language %s (the studio has %s)\n",
+                     qPrintable(language),
+                     qPrintable(tessera::ui::studioLanguages().join(QStringLiteral(", "))));
+        return 1;
+    }
+    if (language.isEmpty() && !early.isSet(earlyScreenshot) && !early.isSet(earlyReport)) {
+        language = tessera::ui::Preferences::load(QSettings(), {}).language;
+    }
+    tessera::ui::StudioTranslations translations;
+    translations.install(tessera::ui::resolveLanguage(language));
 
     QCommandLineParser parser;
     parser.setApplicationDescription(
@@ -81,7 +113,7 @@ int main(int argc, char** argv) {
         QApplication::translate(
             "main", "With --report: the run record of a measured run (tessera cluster-run --record)"),
         QStringLiteral("RUN"));
-    parser.addOptions({screenshot, size, select, run, report, measured});
+    parser.addOptions({languageOption(), screenshot, size, select, run, report, measured});
     parser.process(app);
     const bool headless = parser.isSet(screenshot) || parser.isSet(report);
 
