@@ -12,7 +12,8 @@
 # tmpfs (about 1 GiB used), which makes dpkg's work and the clean-up a fraction of what they take on disk.
 #
 # Usage: check_clean_root.sh BUILD_DIR   (the .deb built there by check_package.sh: ctest fixture tessera_deb)
-# Environment: TESSERA_CI_CACHE (default /var/cache/tessera-ci)
+# Environment: TESSERA_CI_CACHE (default /var/cache/tessera-ci); TESSERA_CLEAN_ROOT_SHOT=FILE keeps a copy of
+# the studio screenshot taken in the root.
 # Exit 77 (ctest: skipped) when not root or when the apt sources cannot be reached; any other failure is 1.
 set -euo pipefail
 build=$(realpath "$1")
@@ -103,19 +104,19 @@ package=/tmp/$(basename "$deb")
 # what apt would download, taken from this machine's apt cache or the cache folder when they hold it
 in_root apt-get "${apt_options[@]}" install --no-install-recommends --print-uris -qq "$package" >"$root/uris" 2>&1 ||
     { cat "$root/uris"; fail "apt cannot resolve the dependencies of $(basename "$deb") in a clean root"; }
-linked=0
+cached=0
 wanted=0
 while read -r _ file _ _; do
     ((++wanted))
     for dir in /var/cache/apt/archives "$cache/debs"; do
         if [[ -f $dir/$file ]]; then
             cp "$dir/$file" "$root/var/cache/apt/archives/"
-            ((++linked))
+            ((++cached))
             break
         fi
     done
 done < <(grep -E "^'[a-z]+://" "$root/uris" || true)
-echo "$wanted packages to install, $linked of them cached, $((wanted - linked)) to download"
+echo "$wanted packages to install, $cached of them cached, $((wanted - cached)) to download"
 if ! in_root DEBIAN_FRONTEND=noninteractive apt-get "${apt_options[@]}" install -y -qq --no-install-recommends \
     "$package" >"$root/install.log" 2>&1; then
     tail -20 "$root/install.log"
@@ -131,7 +132,8 @@ done
 echo "apt-get install ./$(basename "$deb") in a clean $suite root: $(elapsed "$start")"
 
 start=$SECONDS
-version=$(in_root tessera --version | head -1)
+version=$(in_root tessera --version) || fail "tessera --version in the root failed: $version"
+version=${version%%$'\n'*}
 [[ $version == "tessera "* ]] || fail "tessera --version in the root printed: $version"
 in_root tessera zoo -o /tmp/zoo alexnet >/dev/null
 in_root tessera analyze /tmp/zoo/alexnet.onnx >"$root/analyze.txt" || fail "tessera analyze in the root"
