@@ -25,6 +25,8 @@ packages=(
   poppler-utils
   # packaging checks: the .deb's desktop entry and AppStream metadata validated
   desktop-file-utils appstream
+  # packaging check in a clean Debian root (tests/package/check_clean_root.sh)
+  mmdebstrap
   # aarch64 cross build of the device runtime (preset aarch64), run under qemu-user by the tests: Debian's
   # cross compiler and the arm64 multiarch libraries of the Qt-free targets (header-only ones are shared)
   crossbuild-essential-arm64 qemu-user-static libprotobuf-dev:arm64 libopenblas-dev:arm64 zlib1g-dev:arm64
