@@ -2286,8 +2286,8 @@ Vergleichen Sie ihn mit dem des Geräts (ssh-keygen -lf /etc/ssh/ssh_host_*_key.
         <translation>lädt (PID %1)</translation>
     </message>
     <message>
-        <source>%1 of %2 devices cannot be reached over SSH: %3. Give every device a host and SSH settings in the Devices panel, or run on the emulated local cluster.</source>
-        <translation>%1 von %2 Geräten sind über SSH nicht erreichbar: %3. Geben Sie jedem Gerät im Bereich Geräte einen Host und SSH-Einstellungen, oder führen Sie auf dem emulierten lokalen Cluster aus.</translation>
+        <source>%1 of %2 devices cannot be reached over SSH: %3. Give every device a host and an &quot;ssh&quot; block in the project&apos;s cluster (docs/file-formats.md), or run on the emulated local cluster.</source>
+        <translation>%1 von %2 Geräten sind über SSH nicht erreichbar: %3. Geben Sie jedem Gerät im Cluster des Projekts einen Host und einen &quot;ssh&quot;-Block (docs/file-formats.md), oder führen Sie auf dem emulierten lokalen Cluster aus.</translation>
     </message>
     <message>
         <source>Deploying to %1 devices</source>

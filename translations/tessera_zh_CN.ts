@@ -476,136 +476,9 @@
         <source>With --report: the run record of a measured run (tessera cluster-run --record)</source>
         <translation>与 --report 一起使用：实测运行的运行记录（tessera cluster-run --record）</translation>
     </message>
-</context>
-<context>
-    <name>tessera::ui</name>
     <message>
-        <source>searching</source>
-        <translation>正在搜索</translation>
-    </message>
-    <message>
-        <source>GLPK integer program</source>
-        <translation>GLPK 整数规划</translation>
-    </message>
-    <message>
-        <source>dynamic program</source>
-        <translation>动态规划</translation>
-    </message>
-    <message>
-        <source> (%1 solves: budgets lowered to leave room for buffers)</source>
-        <translation>（求解 %1 次：降低预算以给缓冲区留出空间）</translation>
-    </message>
-    <message>
-        <source>predicting the plans</source>
-        <translation>正在预测方案</translation>
-    </message>
-    <message>
-        <source>unknown key &quot;%1&quot; (valid keys: %2)</source>
-        <translation>未知的键 &quot;%1&quot;（有效的键：%2）</translation>
-    </message>
-    <message>
-        <source>not valid JSON (byte %1): %2</source>
-        <translation>不是有效的 JSON（第 %1 字节）：%2</translation>
-    </message>
-    <message>
-        <source>not a Tessera project (expected a JSON object)</source>
-        <translation>不是 Tessera 项目（应为 JSON 对象）</translation>
-    </message>
-    <message>
-        <source>not a Tessera project (&quot;format&quot; must be &quot;%1&quot;)</source>
-        <translation>不是 Tessera 项目（&quot;format&quot; 必须为 &quot;%1&quot;）</translation>
-    </message>
-    <message>
-        <source>&quot;version&quot; must be a whole number from 1</source>
-        <translation>&quot;version&quot; 必须是不小于 1 的整数</translation>
-    </message>
-    <message>
-        <source>written by a newer Tessera (project format version %1; this version reads up to %2) — update Tessera</source>
-        <translation>由更新版本的 Tessera 写入（项目格式版本 %1；本版本最高只能读取 %2）——请更新 Tessera</translation>
-    </message>
-    <message>
-        <source>model: give either &quot;zoo&quot; (a model of the zoo, e.g. &quot;yolov2-608&quot;) or &quot;path&quot; (a model file)</source>
-        <translation>model：请给出 &quot;zoo&quot;（模型库中的模型，例如 &quot;yolov2-608&quot;）或 &quot;path&quot;（模型文件）之一</translation>
-    </message>
-    <message>
-        <source>cluster: required, a cluster as in a cluster file (docs/file-formats.md)</source>
-        <translation>cluster：必填，格式与集群文件相同（docs/file-formats.md）</translation>
-    </message>
-    <message>
-        <source>plan: expected a plan as in a plan file (docs/file-formats.md)</source>
-        <translation>plan：应为与方案文件格式相同的方案（docs/file-formats.md）</translation>
-    </message>
-    <message>
-        <source>solver.objective: &quot;%1&quot; is not one of memory, traffic, latency</source>
-        <translation>solver.objective：&quot;%1&quot; 不是 memory、traffic、latency 之一</translation>
-    </message>
-    <message>
-        <source>solver.time_limit: expected a positive number of seconds</source>
-        <translation>solver.time_limit：应为正的秒数</translation>
-    </message>
-    <message>
-        <source>Starting the emulated cluster</source>
-        <translation>正在启动模拟集群</translation>
-    </message>
-    <message>
-        <source>Writing the bundles</source>
-        <translation>正在写入部署包</translation>
-    </message>
-    <message>
-        <source>Waiting until every node serves</source>
-        <translation>正在等待所有节点开始服务</translation>
-    </message>
-    <message>
-        <source>serving (pid %1)</source>
-        <translation>服务中（pid %1）</translation>
-    </message>
-    <message>
-        <source>loading (pid %1)</source>
-        <translation>加载中（pid %1）</translation>
-    </message>
-    <message>
-        <source>%1 of %2 devices cannot be reached over SSH: %3. Give every device a host and SSH settings in the Devices panel, or run on the emulated local cluster.</source>
-        <translation>%2 个设备中有 %1 个无法通过 SSH 连接：%3。请在“设备”面板中为每个设备设置主机和 SSH，或改为在本地模拟集群上运行。</translation>
-    </message>
-    <message>
-        <source>Deploying to %1 devices</source>
-        <translation>正在部署到 %1 个设备</translation>
-    </message>
-    <message>
-        <source>Deploying failed on %1 devices: %2</source>
-        <translation>%1 个设备部署失败：%2</translation>
-    </message>
-    <message>
-        <source>serving</source>
-        <translation>服务中</translation>
-    </message>
-    <message>
-        <source>Starting the nodes failed: %1</source>
-        <translation>启动节点失败：%1</translation>
-    </message>
-    <message>
-        <source>Running %1 frames</source>
-        <translation>正在运行 %1 帧</translation>
-    </message>
-    <message>
-        <source>Running until stopped</source>
-        <translation>持续运行，直到停止</translation>
-    </message>
-    <message>
-        <source>The gateway refused the telemetry subscription (keys differ)</source>
-        <translation>网关拒绝了遥测订阅（密钥不一致）</translation>
-    </message>
-    <message>
-        <source>Open a project with a model and at least one device first.</source>
-        <translation>请先打开一个包含模型且至少有一个设备的项目。</translation>
-    </message>
-    <message>
-        <source>Compiling the plan</source>
-        <translation>正在编译方案</translation>
-    </message>
-    <message>
-        <source>Stopping the nodes</source>
-        <translation>正在停止节点</translation>
+        <source>Show the studio in LANGUAGE (%1) instead of the language chosen in Preferences</source>
+        <translation>以 LANGUAGE（%1）显示工作台，而不使用“首选项”中选择的语言</translation>
     </message>
 </context>
 <context>
@@ -1864,6 +1737,29 @@ Compare it with the device&apos;s own (ssh-keygen -lf /etc/ssh/ssh_host_*_key.pu
     </message>
 </context>
 <context>
+    <name>tessera::ui::OptimizeJob</name>
+    <message>
+        <source>searching</source>
+        <translation>正在搜索</translation>
+    </message>
+    <message>
+        <source>GLPK integer program</source>
+        <translation>GLPK 整数规划</translation>
+    </message>
+    <message>
+        <source>dynamic program</source>
+        <translation>动态规划</translation>
+    </message>
+    <message>
+        <source> (%1 solves: budgets lowered to leave room for buffers)</source>
+        <translation>（求解 %1 次：降低预算以给缓冲区留出空间）</translation>
+    </message>
+    <message>
+        <source>predicting the plans</source>
+        <translation>正在预测方案</translation>
+    </message>
+</context>
+<context>
     <name>tessera::ui::PartitionEditor</name>
     <message>
         <source>Cannot fuse these layers: %1</source>
@@ -2123,6 +2019,69 @@ Compare it with the device&apos;s own (ssh-keygen -lf /etc/ssh/ssh_host_*_key.pu
         <source>Choose a Folder</source>
         <translation>选择文件夹</translation>
     </message>
+    <message>
+        <source>System</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <source>System: the language of the desktop when Tessera Studio has it, else English</source>
+        <translation>跟随系统：若 Tessera Studio 提供桌面所用的语言则使用该语言，否则使用英语</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>语言(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>A new language is shown when Tessera Studio starts again.</source>
+        <translation>新的语言将在 Tessera Studio 下次启动时生效。</translation>
+    </message>
+</context>
+<context>
+    <name>tessera::ui::ProjectDocument</name>
+    <message>
+        <source>unknown key &quot;%1&quot; (valid keys: %2)</source>
+        <translation>未知的键 &quot;%1&quot;（有效的键：%2）</translation>
+    </message>
+    <message>
+        <source>not valid JSON (byte %1): %2</source>
+        <translation>不是有效的 JSON（第 %1 字节）：%2</translation>
+    </message>
+    <message>
+        <source>not a Tessera project (expected a JSON object)</source>
+        <translation>不是 Tessera 项目（应为 JSON 对象）</translation>
+    </message>
+    <message>
+        <source>not a Tessera project (&quot;format&quot; must be &quot;%1&quot;)</source>
+        <translation>不是 Tessera 项目（&quot;format&quot; 必须为 &quot;%1&quot;）</translation>
+    </message>
+    <message>
+        <source>&quot;version&quot; must be a whole number from 1</source>
+        <translation>&quot;version&quot; 必须是不小于 1 的整数</translation>
+    </message>
+    <message>
+        <source>written by a newer Tessera (project format version %1; this version reads up to %2) — update Tessera</source>
+        <translation>由更新版本的 Tessera 写入（项目格式版本 %1；本版本最高只能读取 %2）——请更新 Tessera</translation>
+    </message>
+    <message>
+        <source>model: give either &quot;zoo&quot; (a model of the zoo, e.g. &quot;yolov2-608&quot;) or &quot;path&quot; (a model file)</source>
+        <translation>model：请给出 &quot;zoo&quot;（模型库中的模型，例如 &quot;yolov2-608&quot;）或 &quot;path&quot;（模型文件）之一</translation>
+    </message>
+    <message>
+        <source>cluster: required, a cluster as in a cluster file (docs/file-formats.md)</source>
+        <translation>cluster：必填，格式与集群文件相同（docs/file-formats.md）</translation>
+    </message>
+    <message>
+        <source>plan: expected a plan as in a plan file (docs/file-formats.md)</source>
+        <translation>plan：应为与方案文件格式相同的方案（docs/file-formats.md）</translation>
+    </message>
+    <message>
+        <source>solver.objective: &quot;%1&quot; is not one of memory, traffic, latency</source>
+        <translation>solver.objective：&quot;%1&quot; 不是 memory、traffic、latency 之一</translation>
+    </message>
+    <message>
+        <source>solver.time_limit: expected a positive number of seconds</source>
+        <translation>solver.time_limit：应为正的秒数</translation>
+    </message>
 </context>
 <context>
     <name>tessera::ui::ProjectModel</name>
@@ -2217,6 +2176,14 @@ Compare it with the device&apos;s own (ssh-keygen -lf /etc/ssh/ssh_host_*_key.pu
         <source>Devices</source>
         <translation>设备</translation>
     </message>
+    <message>
+        <source>tensor</source>
+        <translation>张量</translation>
+    </message>
+    <message>
+        <source>[%1 values]</source>
+        <translation>[%1 个值]</translation>
+    </message>
 </context>
 <context>
     <name>tessera::ui::RunCharts</name>
@@ -2263,6 +2230,89 @@ Compare it with the device&apos;s own (ssh-keygen -lf /etc/ssh/ssh_host_*_key.pu
     <message>
         <source>MiB</source>
         <translation>MiB</translation>
+    </message>
+</context>
+<context>
+    <name>tessera::ui::RunJob</name>
+    <message>
+        <source>connecting</source>
+        <translation>正在连接</translation>
+    </message>
+    <message>
+        <source>ready</source>
+        <translation>就绪</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>Starting the emulated cluster</source>
+        <translation>正在启动模拟集群</translation>
+    </message>
+    <message>
+        <source>Writing the bundles</source>
+        <translation>正在写入部署包</translation>
+    </message>
+    <message>
+        <source>Waiting until every node serves</source>
+        <translation>正在等待所有节点开始服务</translation>
+    </message>
+    <message>
+        <source>serving (pid %1)</source>
+        <translation>服务中（pid %1）</translation>
+    </message>
+    <message>
+        <source>loading (pid %1)</source>
+        <translation>加载中（pid %1）</translation>
+    </message>
+    <message>
+        <source>%1 of %2 devices cannot be reached over SSH: %3. Give every device a host and an &quot;ssh&quot; block in the project&apos;s cluster (docs/file-formats.md), or run on the emulated local cluster.</source>
+        <translation>%2 个设备中有 %1 个无法通过 SSH 连接：%3。请在项目的集群中为每个设备设置主机和 &quot;ssh&quot; 块（docs/file-formats.md），或改为在本地模拟集群上运行。</translation>
+    </message>
+    <message>
+        <source>Deploying to %1 devices</source>
+        <translation>正在部署到 %1 个设备</translation>
+    </message>
+    <message>
+        <source>Deploying failed on %1 devices: %2</source>
+        <translation>%1 个设备部署失败：%2</translation>
+    </message>
+    <message>
+        <source>serving</source>
+        <translation>服务中</translation>
+    </message>
+    <message>
+        <source>Starting the nodes failed: %1</source>
+        <translation>启动节点失败：%1</translation>
+    </message>
+    <message>
+        <source>Running %1 frames</source>
+        <translation>正在运行 %1 帧</translation>
+    </message>
+    <message>
+        <source>Running until stopped</source>
+        <translation>持续运行，直到停止</translation>
+    </message>
+    <message>
+        <source>The gateway refused the telemetry subscription (keys differ)</source>
+        <translation>网关拒绝了遥测订阅（密钥不一致）</translation>
+    </message>
+    <message>
+        <source>Open a project with a model and at least one device first.</source>
+        <translation>请先打开一个包含模型且至少有一个设备的项目。</translation>
+    </message>
+    <message>
+        <source>Compiling the plan</source>
+        <translation>正在编译方案</translation>
+    </message>
+    <message>
+        <source>Stopping the nodes</source>
+        <translation>正在停止节点</translation>
     </message>
 </context>
 <context>

@@ -163,8 +163,9 @@ Expected<Started> startDevices(const RunRequest& r, const RunEnvironment& env,
     }
     if (!unreachable.isEmpty()) {
         return userError(
-            RunText::tr("%1 of %2 devices cannot be reached over SSH: %3. Give every device a host and SSH "
-                        "settings in the Devices panel, or run on the emulated local cluster.")
+            RunText::tr("%1 of %2 devices cannot be reached over SSH: %3. Give every device a host and an "
+                        "\"ssh\" block in the project's cluster (docs/file-formats.md), or run on the emulated "
+                        "local cluster.")
                 .arg(unreachable.size())
                 .arg(r.cluster.devices.size())
                 .arg(unreachable.join(QStringLiteral("; "))));
