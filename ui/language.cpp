@@ -38,10 +38,14 @@ QStringList studioLanguages() {
     QStringList languages;
     const QStringList files =
         QDir(kResourceDir).entryList({QStringLiteral("tessera_*.qm")}, QDir::Files, QDir::Name);
+    languages << kEnglish; // the sources' language; its file holds only the plural forms
     for (const auto& file : files) {
-        languages << file.mid(QStringLiteral("tessera_").size()).chopped(QStringLiteral(".qm").size());
+        const QString language =
+            file.mid(QStringLiteral("tessera_").size()).chopped(QStringLiteral(".qm").size());
+        if (language != kEnglish) {
+            languages << language;
+        }
     }
-    languages.prepend(kEnglish);
     return languages;
 }
 
@@ -93,13 +97,13 @@ void StudioTranslations::remove() {
 
 bool StudioTranslations::install(const QString& language) {
     remove();
+    if (!m_studio.load(studioFile(language))) {
+        return language == kEnglish; // English without its plural forms still reads
+    }
+    m_studioInstalled = QCoreApplication::installTranslator(&m_studio);
     if (language == kEnglish) {
         return true;
     }
-    if (!m_studio.load(studioFile(language))) {
-        return false;
-    }
-    m_studioInstalled = QCoreApplication::installTranslator(&m_studio);
     // qt_<language>.qm gathers qtbase's and the other modules' catalogues
     if (m_qt.load(QStringLiteral("qt_") + language, QLibraryInfo::path(QLibraryInfo::TranslationsPath))) {
         m_qtInstalled = QCoreApplication::installTranslator(&m_qt);

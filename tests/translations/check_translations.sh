@@ -38,8 +38,13 @@ for language in "${languages[@]}"; do
     fi
     copy=$tmp/tessera_$language.ts
     cp "$ts" "$copy"
-    # the command of docs/studio.md ("Languages"), on the copy
-    out=$("$lupdate" -I . -locations none -no-obsolete ui app/studio -ts "$copy" 2>&1)
+    # the command of docs/studio.md ("Languages"), on the copy; English, the sources' language, has only the
+    # plural forms of its %n texts
+    plural=()
+    if [[ $language == en ]]; then
+        plural=(-pluralonly -source-language en -target-language en)
+    fi
+    out=$("$lupdate" -I . -locations none -no-obsolete "${plural[@]}" ui app/studio -ts "$copy" 2>&1)
     found=$(sed -nE 's/.*Found ([0-9]+) source text\(s\) \(([0-9]+) new and ([0-9]+) already existing\).*/\1 \2/p' <<<"$out")
     if [[ -z $found ]]; then
         fail "$language" "cannot read lupdate's output:"$'\n'"$out"
@@ -51,7 +56,8 @@ for language in "${languages[@]}"; do
     if warnings=$(grep -E 'lacks Q_OBJECT|Cannot invoke tr\(\)|Qualifying with unknown namespace' <<<"$out"); then
         fail "$language" "lupdate cannot tell the translation context of:"$'\n'"$warnings"
     fi
-    if ((new > 0)); then
+    # (for English lupdate counts every text without a plural as new; a new %n text changes the file below)
+    if ((new > 0)) && [[ $language != en ]]; then
         fail "$language" "$new source text(s) are not in $ts: run lupdate (docs/studio.md, Languages) and translate them"
     fi
     if [[ -n $removed && $removed != 0 ]]; then

@@ -141,6 +141,20 @@ private slots:
         QCOMPARE(languageName(QStringLiteral("de")), QStringLiteral("Deutsch"));
         QCOMPARE(languageName(QStringLiteral("zh_CN")), QStringLiteral("简体中文"));
         QCOMPARE(languageName(QStringLiteral("en")), QStringLiteral("English"));
+        QCOMPARE(languages.count(QStringLiteral("en")), 1); // tessera_en.qm is not a second English
+
+        // English keeps its sources' words but gets the plural forms of the %n texts
+        {
+            StudioTranslations english;
+            QVERIFY(english.install(QStringLiteral("en")));
+            QCOMPARE(QCoreApplication::translate("tessera::ui::DeviceStrip", "%1 · %n tile(s)", nullptr, 1)
+                         .arg(QStringLiteral("a")),
+                     QStringLiteral("a · 1 tile"));
+            QCOMPARE(QCoreApplication::translate("tessera::ui::DeviceStrip", "%1 · %n tile(s)", nullptr, 25)
+                         .arg(QStringLiteral("a")),
+                     QStringLiteral("a · 25 tiles"));
+        }
+        QVERIFY(m_translations.install(QStringLiteral("de"))); // the German of the other cases
 
         // "" follows the system; a chosen language the studio has wins over it
         QCOMPARE(resolveLanguage({}, QLocale(QStringLiteral("de_AT"))), QStringLiteral("de"));
