@@ -1485,6 +1485,14 @@ Vergleichen Sie ihn mit dem des Geräts (ssh-keygen -lf /etc/ssh/ssh_host_*_key.
         <source>&amp;Run</source>
         <translation>A&amp;usführen</translation>
     </message>
+    <message>
+        <source>&amp;Deploy to Devices</source>
+        <translation>Auf Geräte &amp;verteilen</translation>
+    </message>
+    <message>
+        <source>Copy the plan and tessera-node to the project&apos;s devices over SSH, with per-device progress, without starting them</source>
+        <translation>Den Plan und tessera-node per SSH auf die Geräte des Projekts kopieren, mit Fortschritt je Gerät, ohne sie zu starten</translation>
+    </message>
 </context>
 <context>
     <name>tessera::ui::MemoryChart</name>
@@ -2329,6 +2337,14 @@ Vergleichen Sie ihn mit dem des Geräts (ssh-keygen -lf /etc/ssh/ssh_host_*_key.
         <source>Stopping the nodes</source>
         <translation>Die Knoten werden gestoppt</translation>
     </message>
+    <message>
+        <source>deployed</source>
+        <translation>verteilt</translation>
+    </message>
+    <message>
+        <source>Deploy sends the plan to the project&apos;s devices over SSH: choose them as the target (the emulated cluster runs from this machine&apos;s files).</source>
+        <translation>Verteilen sendet den Plan per SSH an die Geräte des Projekts: Wählen Sie diese als Ziel (der emulierte Cluster läuft aus den Dateien dieses Rechners).</translation>
+    </message>
 </context>
 <context>
     <name>tessera::ui::RunPanel</name>
@@ -2477,6 +2493,29 @@ Vergleichen Sie ihn mit dem des Geräts (ssh-keygen -lf /etc/ssh/ssh_host_*_key.
     <message>
         <source>stopped</source>
         <translation>gestoppt</translation>
+    </message>
+    <message>
+        <source>Deploy</source>
+        <translation>Verteilen</translation>
+    </message>
+    <message>
+        <source>Copy the plan&apos;s bundles and tessera-node to every device over SSH, with per-device progress, and start nothing (the project&apos;s devices only)</source>
+        <translation>Die Pakete des Plans und tessera-node per SSH auf jedes Gerät kopieren, mit Fortschritt je Gerät, ohne etwas zu starten (nur die Geräte des Projekts)</translation>
+    </message>
+    <message>
+        <source>Deploy is for the project&apos;s devices: choose them under Run on.</source>
+        <translation>Verteilen gilt den Geräten des Projekts: Wählen Sie sie unter „Ausführen auf“.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Deployed to %n device(s); Run starts them.</source>
+        <translation>
+            <numerusform>Auf %n Gerät verteilt; Ausführen startet es.</numerusform>
+            <numerusform>Auf %n Geräte verteilt; Ausführen startet sie.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Deploying failed: %1</source>
+        <translation>Verteilen fehlgeschlagen: %1</translation>
     </message>
 </context>
 <context>

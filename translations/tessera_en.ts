@@ -143,6 +143,13 @@
             <numerusform>Finished: %n frames; the nodes are stopped.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Deployed to %n device(s); Run starts them.</source>
+        <translation>
+            <numerusform>Deployed to %n device; Run starts it.</numerusform>
+            <numerusform>Deployed to %n devices; Run starts them.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>tessera::ui::TileEditor</name>

@@ -1475,6 +1475,14 @@ Compare it with the device&apos;s own (ssh-keygen -lf /etc/ssh/ssh_host_*_key.pu
         <source>&amp;Run</source>
         <translation>运行(&amp;R)</translation>
     </message>
+    <message>
+        <source>&amp;Deploy to Devices</source>
+        <translation>部署到设备(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Copy the plan and tessera-node to the project&apos;s devices over SSH, with per-device progress, without starting them</source>
+        <translation>通过 SSH 将方案和 tessera-node 复制到项目的设备上，显示各设备进度，但不启动它们</translation>
+    </message>
 </context>
 <context>
     <name>tessera::ui::MemoryChart</name>
@@ -2314,6 +2322,14 @@ Compare it with the device&apos;s own (ssh-keygen -lf /etc/ssh/ssh_host_*_key.pu
         <source>Stopping the nodes</source>
         <translation>正在停止节点</translation>
     </message>
+    <message>
+        <source>deployed</source>
+        <translation>已部署</translation>
+    </message>
+    <message>
+        <source>Deploy sends the plan to the project&apos;s devices over SSH: choose them as the target (the emulated cluster runs from this machine&apos;s files).</source>
+        <translation>部署会通过 SSH 将方案发送到项目的设备：请选择这些设备作为目标（模拟集群直接使用本机的文件运行）。</translation>
+    </message>
 </context>
 <context>
     <name>tessera::ui::RunPanel</name>
@@ -2460,6 +2476,28 @@ Compare it with the device&apos;s own (ssh-keygen -lf /etc/ssh/ssh_host_*_key.pu
     <message>
         <source>stopped</source>
         <translation>已停止</translation>
+    </message>
+    <message>
+        <source>Deploy</source>
+        <translation>部署</translation>
+    </message>
+    <message>
+        <source>Copy the plan&apos;s bundles and tessera-node to every device over SSH, with per-device progress, and start nothing (the project&apos;s devices only)</source>
+        <translation>通过 SSH 将方案的部署包和 tessera-node 复制到每个设备，显示各设备进度，不启动任何节点（仅限项目的设备）</translation>
+    </message>
+    <message>
+        <source>Deploy is for the project&apos;s devices: choose them under Run on.</source>
+        <translation>部署仅适用于项目的设备：请在“运行于”中选择它们。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Deployed to %n device(s); Run starts them.</source>
+        <translation>
+            <numerusform>已部署到 %n 个设备；运行时将启动它们。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Deploying failed: %1</source>
+        <translation>部署失败：%1</translation>
     </message>
 </context>
 <context>

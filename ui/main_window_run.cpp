@@ -1,5 +1,5 @@
 // The main window's Run dock and menu: Run on the emulated local cluster in one action, Run (the panel with
-// its settings), Stop.
+// its settings), Deploy to Devices, Stop.
 #include <QAction>
 #include <QDir>
 #include <QDockWidget>
@@ -35,6 +35,10 @@ void MainWindow::createRun() {
     auto* show = new QAction(tr("&Run…"), this);
     show->setObjectName(QStringLiteral("runShowAction"));
     show->setToolTip(tr("The Run panel: target, input, frames"));
+    auto* deploy = new QAction(tr("&Deploy to Devices"), this);
+    deploy->setObjectName(QStringLiteral("runDeployAction"));
+    deploy->setToolTip(tr("Copy the plan and tessera-node to the project's devices over SSH, with per-device "
+                          "progress, without starting them"));
     auto* stop = new QAction(tr("&Stop"), this);
     stop->setObjectName(QStringLiteral("runStopAction"));
     stop->setShortcut(QKeySequence(Qt::SHIFT | Qt::Key_F5));
@@ -50,10 +54,15 @@ void MainWindow::createRun() {
         m_run->runOnEmulatedCluster();
     });
     connect(show, &QAction::triggered, this, showDock);
+    connect(deploy, &QAction::triggered, this, [this, showDock] {
+        showDock();
+        m_run->deployToDevices();
+    });
     connect(stop, &QAction::triggered, m_run, &RunPanel::stop);
-    const auto update = [this, emulated, show, stop] {
+    const auto update = [this, emulated, show, deploy, stop] {
         const bool running = m_run->isRunning();
         emulated->setEnabled(m_project->hasProject() && !running);
+        deploy->setEnabled(m_project->hasProject() && !running);
         show->setEnabled(m_project->hasProject());
         stop->setEnabled(running);
     };
@@ -63,6 +72,7 @@ void MainWindow::createRun() {
     m_runMenu = new QMenu(tr("&Run"), this);
     m_runMenu->addAction(emulated);
     m_runMenu->addAction(show);
+    m_runMenu->addAction(deploy);
     m_runMenu->addSeparator();
     m_runMenu->addAction(stop);
 }

@@ -163,9 +163,10 @@ Expected<Started> startDevices(const RunRequest& r, const RunEnvironment& env,
     }
     if (!unreachable.isEmpty()) {
         return userError(
-            RunText::tr("%1 of %2 devices cannot be reached over SSH: %3. Give every device a host and an "
-                        "\"ssh\" block in the project's cluster (docs/file-formats.md), or run on the emulated "
-                        "local cluster.")
+            RunText::tr(
+                "%1 of %2 devices cannot be reached over SSH: %3. Give every device a host and an "
+                "\"ssh\" block in the project's cluster (docs/file-formats.md), or run on the emulated "
+                "local cluster.")
                 .arg(unreachable.size())
                 .arg(r.cluster.devices.size())
                 .arg(unreachable.join(QStringLiteral("; "))));
@@ -206,6 +207,13 @@ Expected<Started> startDevices(const RunRequest& r, const RunEnvironment& env,
         return userError(RunText::tr("Deploying failed on %1 devices: %2")
                              .arg(failed.size())
                              .arg(failed.join(QStringLiteral("; "))));
+    }
+    if (r.deployOnly) {
+        for (std::size_t i = 0; i < results.size(); ++i) {
+            cb.deviceProgress(int(i), 1.0);
+            cb.deviceState(int(i), RunText::tr("deployed"));
+        }
+        return Started{};
     }
     // by value: the teardown calls it after this function returned
     const auto each = [&r, connect, state](const std::function<Status(deployer::Connection&)>& job) {
@@ -406,6 +414,11 @@ Status runJob(const RunRequest& r, const RunEnvironment& env, const RunCallbacks
     if (!r.model || r.cluster.devices.empty()) {
         return userError(RunText::tr("Open a project with a model and at least one device first."));
     }
+    if (r.deployOnly && r.target != RunTarget::Devices) {
+        return userError(
+            RunText::tr("Deploy sends the plan to the project's devices over SSH: choose them as "
+                        "the target (the emulated cluster runs from this machine's files)."));
+    }
     cb.stage(RunText::tr("Compiling the plan"));
     auto program = partition::compile(*r.model, r.plan, r.cluster);
     if (!program) {
@@ -427,6 +440,9 @@ Status runJob(const RunRequest& r, const RunEnvironment& env, const RunCallbacks
     }
     if (!started) {
         return started.error();
+    }
+    if (r.deployOnly) {
+        return {}; // every device has the deployment; nothing was started
     }
     auto streamed = stream(r, env, started->clientDir, cb, stop);
     cb.stage(RunText::tr("Stopping the nodes"));

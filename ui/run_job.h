@@ -36,6 +36,9 @@ struct RunRequest {
     QString inputSource;      // the image folder or video file of ImageFolder and VideoFile input
     std::int64_t frames = 20; // 0: until stopped
     int inFlight = 2;
+    // Devices only: deploy the bundles and tessera-node (per-device progress) and start nothing; Run
+    // deploys again (an unchanged file is not sent twice) and starts the nodes.
+    bool deployOnly = false;
 };
 
 // The studio's surroundings, from the composition root.
@@ -76,7 +79,8 @@ struct RunCallbacks {
 };
 
 // Runs until `request.frames` frames are done, an error or `stop`; the nodes are stopped before it
-// returns. Errors are for the user (what failed and what to do).
+// returns (with `deployOnly`: once every device has the deployment). Errors are for the user (what failed
+// and what to do).
 Status runJob(const RunRequest& request, const RunEnvironment& environment, const RunCallbacks& callbacks,
               const StopToken& stop);
 

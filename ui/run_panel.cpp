@@ -42,6 +42,7 @@ RunPanel::RunPanel(ProjectModel* project, RunSession* session, QWidget* parent)
     , m_continuous(new QCheckBox(tr("Until stopped")))
     , m_inFlight(new QSpinBox)
     , m_run(new QPushButton(tr("Run")))
+    , m_deploy(new QPushButton(tr("Deploy")))
     , m_stop(new QPushButton(tr("Stop")))
     , m_stage(new QLabel)
     , m_summary(new QLabel)
@@ -66,6 +67,9 @@ RunPanel::RunPanel(ProjectModel* project, RunSession* session, QWidget* parent)
     m_inFlight->setValue(2);
     m_inFlight->setToolTip(tr("Frames at the gateway at once (pipelining)"));
     m_run->setObjectName(QStringLiteral("runButton"));
+    m_deploy->setObjectName(QStringLiteral("deployButton"));
+    m_deploy->setToolTip(tr("Copy the plan's bundles and tessera-node to every device over SSH, with "
+                            "per-device progress, and start nothing (the project's devices only)"));
     m_stop->setObjectName(QStringLiteral("stopButton"));
     m_stage->setObjectName(QStringLiteral("runStage"));
     m_stage->setWordWrap(true);
@@ -100,6 +104,7 @@ RunPanel::RunPanel(ProjectModel* project, RunSession* session, QWidget* parent)
     form->addRow(tr("In flight"), m_inFlight);
     auto* buttons = new QHBoxLayout;
     buttons->addWidget(m_run);
+    buttons->addWidget(m_deploy);
     buttons->addWidget(m_stop);
     auto* left = new QWidget;
     auto* leftLayout = new QVBoxLayout(left);
@@ -120,6 +125,8 @@ RunPanel::RunPanel(ProjectModel* project, RunSession* session, QWidget* parent)
     layout->addWidget(splitter);
 
     connect(m_run, &QPushButton::clicked, this, &RunPanel::start);
+    connect(m_deploy, &QPushButton::clicked, this, &RunPanel::deploy);
+    connect(m_target, &QComboBox::currentIndexChanged, this, &RunPanel::updateControls);
     connect(m_stop, &QPushButton::clicked, this, &RunPanel::stop);
     connect(m_input, &QComboBox::currentIndexChanged, this, &RunPanel::updateControls);
     connect(m_continuous, &QCheckBox::toggled, this, &RunPanel::updateControls);
@@ -203,6 +210,8 @@ void RunPanel::updateControls() {
     m_browse->setEnabled(!running && folder);
     m_frames->setEnabled(!running && !m_continuous->isChecked());
     m_run->setEnabled(!running && m_project->hasProject());
+    m_deploy->setEnabled(!running && m_project->hasProject() &&
+                         m_target->currentData().toInt() == int(RunTarget::Devices));
     m_stop->setEnabled(running);
 }
 
@@ -233,6 +242,18 @@ void RunPanel::resetDevices() {
 }
 
 bool RunPanel::start() {
+    return begin(false);
+}
+
+bool RunPanel::deploy() {
+    if (m_target->currentData().toInt() != int(RunTarget::Devices)) {
+        m_stage->setText(tr("Deploy is for the project's devices: choose them under Run on."));
+        return false;
+    }
+    return begin(true);
+}
+
+bool RunPanel::begin(bool deployOnly) {
     if (isRunning()) {
         return false;
     }
@@ -249,9 +270,10 @@ bool RunPanel::start() {
     request.inputSource = m_folder->text();
     request.frames = m_continuous->isChecked() ? 0 : m_frames->value();
     request.inFlight = m_inFlight->value();
+    request.deployOnly = deployOnly;
     // images and videos are checked before any node starts (the folder's files listed, a video's first
     // frame decoded)
-    if (request.input != RunInput::Generated) {
+    if (!deployOnly && request.input != RunInput::Generated) {
         std::vector<std::pair<std::string, model::Shape>> inputs;
         for (const auto& v : request.model->graph.inputs) {
             inputs.emplace_back(v.name, v.shape);
@@ -272,6 +294,7 @@ bool RunPanel::start() {
     }
     m_runInFlight = request.inFlight;
     m_runSeconds = 0;
+    m_deploying = deployOnly;
     if (!m_session->start(std::move(request))) {
         return false;
     }
@@ -283,6 +306,11 @@ bool RunPanel::start() {
 bool RunPanel::runOnEmulatedCluster() {
     m_target->setCurrentIndex(m_target->findData(int(RunTarget::EmulatedCluster)));
     return start();
+}
+
+bool RunPanel::deployToDevices() {
+    m_target->setCurrentIndex(m_target->findData(int(RunTarget::Devices)));
+    return deploy();
 }
 
 void RunPanel::stop() {
@@ -341,12 +369,18 @@ void RunPanel::onFinished(bool ok, const QString& message) {
     if (!record.frames.empty() && !m_runDevices.empty()) {
         m_lastRun = std::move(record);
     }
-    m_stage->setText(
-        ok ? tr("Finished: %n frame(s); the nodes are stopped.", nullptr, int(m_latencies.size()))
-           : tr("Run failed: %1").arg(message));
-    for (int d = 0; d < m_devices->rowCount(); ++d) {
-        if (auto* item = m_devices->item(d, StateColumn)) {
-            item->setText(tr("stopped"));
+    if (m_deploying) {
+        // the devices keep the state the deployment left them in ("deployed", or why it failed)
+        m_stage->setText(ok ? tr("Deployed to %n device(s); Run starts them.", nullptr, m_devices->rowCount())
+                            : tr("Deploying failed: %1").arg(message));
+    } else {
+        m_stage->setText(
+            ok ? tr("Finished: %n frame(s); the nodes are stopped.", nullptr, int(m_latencies.size()))
+               : tr("Run failed: %1").arg(message));
+        for (int d = 0; d < m_devices->rowCount(); ++d) {
+            if (auto* item = m_devices->item(d, StateColumn)) {
+                item->setText(tr("stopped"));
+            }
         }
     }
     updateControls();

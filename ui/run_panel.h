@@ -39,8 +39,13 @@ public:
     // Starts a run with the panel's settings; false when none can start (no project, a run going on, an
     // image folder missing): the panel says why.
     bool start();
+    // Deploys the plan to the project's devices over SSH without starting them (the target must be the
+    // devices); false when it cannot start, the panel saying why.
+    bool deploy();
     // Selects the emulated local cluster and starts.
     bool runOnEmulatedCluster();
+    // Selects the project's devices and deploys to them.
+    bool deployToDevices();
     void stop();
     bool isRunning() const;
 
@@ -59,6 +64,7 @@ signals:
 private:
     void updateControls();
     void resetDevices();
+    bool begin(bool deployOnly);
     void onFrame(const FrameSample& sample);
     void onTelemetry(const DeviceSample& sample);
     void onFinished(bool ok, const QString& message);
@@ -74,6 +80,7 @@ private:
     QCheckBox* m_continuous;
     QSpinBox* m_inFlight;
     QPushButton* m_run;
+    QPushButton* m_deploy;
     QPushButton* m_stop;
     QLabel* m_stage;
     QLabel* m_summary;
@@ -84,6 +91,7 @@ private:
     std::map<std::uint64_t, report::FrameMeasure> m_measured;
     std::vector<std::string> m_runDevices;
     int m_runInFlight = 1;
+    bool m_deploying = false; // the job going on (or the last one) only deploys
     double m_runSeconds = 0;
     std::optional<report::RunRecord> m_lastRun;
 };

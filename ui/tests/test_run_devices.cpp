@@ -1,14 +1,15 @@
 // The studio's Run on the project's own devices over SSH: two "devices", each a real OpenSSH sshd on a
-// loopback port with its own home (deployer/tests/sshd_server.h). The Run panel deploys the bundles and
-// tessera-node to both with per-device progress, starts the nodes, streams frames until Stop, and Stop
-// ends both nodes (checked by the pids the devices' node.pid files named). Needs root and /usr/sbin/sshd;
-// skipped otherwise.
+// loopback port with its own home (deployer/tests/sshd_server.h). Deploy alone puts the release on both and
+// starts nothing; Run deploys the bundles and tessera-node to both with per-device progress, starts the
+// nodes, streams frames until Stop, and Stop ends both nodes (checked by the pids the devices' node.pid files
+// named). Needs root and /usr/sbin/sshd; skipped otherwise.
 
 #include <QtCharts/QLineSeries>
 #include <QtTest>
 
 #include <QComboBox>
 #include <QProgressBar>
+#include <QPushButton>
 #include <QTableWidget>
 
 #include <sys/utsname.h>
@@ -38,6 +39,17 @@ class TestRunDevices : public QObject {
     std::unique_ptr<ProjectModel> m_project;
 
     QString path(const QString& name) const { return m_dir.filePath(name); }
+
+    RunEnvironment environment() const {
+        RunEnvironment environment;
+        environment.nodeBinary = QStringLiteral(TESSERA_BINARY_DIR "/bin/tessera-node");
+        environment.workDir = m_dir.path();
+        environment.projectDir = m_dir.path();
+        environment.readySeconds = 120;
+        // the nodes listen on basePort + device, the gateway's telemetry on basePort + 99
+        environment.basePort = tessera::test::freePort();
+        return environment;
+    }
 
     // The pid in a device's node.pid (0: none).
     int nodePid(int device) const {
@@ -101,15 +113,36 @@ private slots:
 
     void cleanupTestCase() { m_servers.clear(); }
 
+    // Deploy alone: every device gets the release (progress to 100 %, "deployed") and no node starts.
+    void deployStartsNothing() {
+        RunSession session(environment());
+        RunPanel panel(m_project.get(), &session);
+        auto* deploy = panel.findChild<QPushButton*>(QStringLiteral("deployButton"));
+        QVERIFY(!deploy->isEnabled()); // the emulated cluster is the default target: nothing to deploy to
+        panel.findChild<QComboBox*>(QStringLiteral("runTarget"))->setCurrentIndex(1);
+        QVERIFY(deploy->isEnabled());
+        QSignalSpy finished(&session, &RunSession::finished);
+        QTest::mouseClick(deploy, Qt::LeftButton);
+        QVERIFY(panel.isRunning());
+        QTRY_VERIFY_WITH_TIMEOUT(!finished.isEmpty(), 240000);
+        QVERIFY2(finished.at(0).at(0).toBool(), qPrintable(finished.at(0).at(1).toString()));
+        QVERIFY2(panel.stageText().startsWith(QStringLiteral("Deployed to 2 device")),
+                 qPrintable(panel.stageText()));
+        auto* table = panel.findChild<QTableWidget*>(QStringLiteral("runDevices"));
+        for (int device = 0; device < 2; ++device) {
+            QCOMPARE(qobject_cast<QProgressBar*>(table->cellWidget(device, 2))->value(), 100);
+            QCOMPARE(table->item(device, 1)->text(), QStringLiteral("deployed"));
+            const QString current =
+                m_servers[std::size_t(device)]->home() + QStringLiteral("/.tessera/current");
+            QVERIFY2(QFileInfo(current + QStringLiteral("/tessera-node")).isExecutable(),
+                     qPrintable(current));
+            QCOMPARE(nodePid(device), 0);
+        }
+        QVERIFY(deploy->isEnabled());
+    }
+
     void deployRunAndStop() {
-        RunEnvironment environment;
-        environment.nodeBinary = QStringLiteral(TESSERA_BINARY_DIR "/bin/tessera-node");
-        environment.workDir = m_dir.path();
-        environment.projectDir = m_dir.path();
-        environment.readySeconds = 120;
-        // the nodes listen on basePort + device, the gateway's telemetry on basePort + 99
-        environment.basePort = tessera::test::freePort();
-        RunSession session(environment);
+        RunSession session(environment());
         RunPanel panel(m_project.get(), &session);
         panel.findChild<QComboBox*>(QStringLiteral("runTarget"))->setCurrentIndex(1);
         panel.setFrames(0);
