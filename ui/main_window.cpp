@@ -4,16 +4,21 @@
 #include <QCloseEvent>
 #include <QDir>
 #include <QDockWidget>
+#include <QEventLoop>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QFutureWatcher>
 #include <QLabel>
 #include <QMenu>
 #include <QMessageBox>
+#include <QProgressDialog>
 #include <QSettings>
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QStyle>
+#include <QTimer>
 #include <QUndoView>
+#include <QtConcurrent/QtConcurrentRun>
 
 #include <algorithm>
 
@@ -88,6 +93,8 @@ MainWindow::MainWindow(ProjectModel* project, QSettings* settings, MainWindowOpt
     statusBar()->addPermanentWidget(m_planStatus);
     statusBar()->addPermanentWidget(m_modelStatus);
 
+    project->setWorkRunner(
+        [this](const QString& what, const std::function<void()>& work) { runInBackground(what, work); });
     connect(project, &ProjectModel::projectReset, this, &MainWindow::projectReset);
     connect(project, &ProjectModel::previewChanged, this, &MainWindow::updateStatus);
     connect(project, &ProjectModel::clusterChanged, this, &MainWindow::rebuildPlaceMenu);
@@ -260,6 +267,20 @@ void MainWindow::updateStatus() {
 
 void MainWindow::showError(const QString& message) {
     QMessageBox::warning(this, tr("Tessera Studio"), message);
+}
+
+void MainWindow::runInBackground(const QString& what, const std::function<void()>& work) {
+    // The window keeps painting and its timers run; the user's input waits until the work is done. Work of
+    // more than a moment gets a note saying what it is.
+    QFutureWatcher<void> watcher;
+    QEventLoop loop;
+    connect(&watcher, &QFutureWatcher<void>::finished, &loop, &QEventLoop::quit);
+    QProgressDialog note(what, QString(), 0, 0, this);
+    note.setWindowTitle(tr("Tessera Studio"));
+    note.setWindowModality(Qt::WindowModal);
+    QTimer::singleShot(400, &note, &QProgressDialog::show);
+    watcher.setFuture(QtConcurrent::run(work));
+    loop.exec(QEventLoop::ExcludeUserInputEvents);
 }
 
 bool MainWindow::openProjectFile(const QString& path) {

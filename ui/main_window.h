@@ -8,6 +8,8 @@
 #include <QPalette>
 #include <QPointer>
 
+#include <functional>
+
 #include "core/report/run_record.h"
 #include "ui/preferences.h"
 
@@ -116,6 +118,8 @@ private:
     void exportReportInteractive();
     bool closeProject();
     bool maybeSave();
+    // Runs `work` on a worker thread and returns when it is done (ProjectModel::WorkRunner).
+    void runInBackground(const QString& what, const std::function<void()>& work);
     void addRecent(const QString& path);
     void updateRecentMenu();
     void updateTitle();

@@ -102,76 +102,115 @@ void ProjectModel::closeProject() {
     emit modifiedChanged(false);
 }
 
-bool ProjectModel::loadDocument(const ProjectDocument& document, const QString& baseDir,
-                                const QString& fileName, QString* error) {
+namespace {
+
+// Everything a project document loads to, made without touching the ProjectModel (any thread).
+struct LoadedProject {
+    QString error; // empty when loaded
     QString modelPath;
+    std::shared_ptr<const model::Model> model;
+    std::unique_ptr<partition::WeightCensus> census;
+    cost::ModelCost cost;
+    cost::Cluster cluster;
+    partition::Plan plan;
+    PlanPreview preview;
+    QStringList notes;
+};
+
+LoadedProject loadProject(const ProjectDocument& document, const QString& baseDir, const QString& fileName,
+                          const QString& zooCacheDir) {
+    LoadedProject out;
+    const auto fail = [&out](const QString& error) {
+        out.error = error;
+        return std::move(out);
+    };
     if (!document.model.zooName.isEmpty()) {
         const std::string name = toStdString(document.model.zooName);
-        modelPath = QDir(m_zooCacheDir).filePath(document.model.zooName + QStringLiteral(".onnx"));
-        if (!QFileInfo::exists(modelPath)) {
+        out.modelPath = QDir(zooCacheDir).filePath(document.model.zooName + QStringLiteral(".onnx"));
+        if (!QFileInfo::exists(out.modelPath)) {
             // The zoo's weights are deterministic, so writing the file here gives the same model the CLI's
             // `tessera zoo` writes.
             auto built = model::buildZooModel(name);
             if (!built) {
-                *error = fileName + QStringLiteral(": model: ") + toQString(built.error().message);
-                return false;
+                return fail(fileName + QStringLiteral(": model: ") + toQString(built.error().message));
             }
-            QDir().mkpath(m_zooCacheDir);
-            if (auto saved = model::saveOnnx(built->graph, built->opset, toStdString(modelPath)); !saved) {
-                *error = toQString(saved.error().message);
-                return false;
+            QDir().mkpath(zooCacheDir);
+            if (auto saved = model::saveOnnx(built->graph, built->opset, toStdString(out.modelPath));
+                !saved) {
+                return fail(toQString(saved.error().message));
             }
         }
     } else {
-        modelPath = QDir(baseDir).absoluteFilePath(document.model.path);
+        out.modelPath = QDir(baseDir).absoluteFilePath(document.model.path);
     }
-    auto loaded = model::loadModel(toStdString(modelPath));
+    auto loaded = model::loadModel(toStdString(out.modelPath));
     if (!loaded) {
-        *error = fileName + QStringLiteral(": model: ") + toQString(loaded.error().message);
-        return false;
+        return fail(fileName + QStringLiteral(": model: ") + toQString(loaded.error().message));
     }
     const std::string where = toStdString(fileName);
     auto cluster = cost::parseCluster(document.clusterJson, where + ": cluster");
     if (!cluster) {
-        *error = toQString(cluster.error().message);
-        return false;
+        return fail(toQString(cluster.error().message));
     }
     if (auto problems = cluster->problems(); !problems.empty()) {
-        *error =
-            fileName + QStringLiteral(": cluster: ") + toQStringList(problems).join(QStringLiteral("; "));
-        return false;
+        return fail(fileName + QStringLiteral(": cluster: ") +
+                    toQStringList(problems).join(QStringLiteral("; ")));
     }
     partition::Plan plan = partition::wholeModelPlan(loaded->graph, cluster->gateway);
     if (!document.planJson.empty()) {
         auto parsed = partition::parsePlan(document.planJson, where + ": plan", loaded->graph, *cluster);
         if (!parsed) {
-            *error = toQString(parsed.error().message);
-            return false;
+            return fail(toQString(parsed.error().message));
         }
         if (auto pruned = partition::applyPruning(*parsed, loaded->graph); !pruned) {
-            *error = fileName + QStringLiteral(": plan: ") + toQString(pruned.error().message);
-            return false;
+            return fail(fileName + QStringLiteral(": plan: ") + toQString(pruned.error().message));
         }
         plan = std::move(*parsed);
     }
-    m_notes.clear();
     if (!document.model.sha256.isEmpty() && document.model.sha256 != toQString(loaded->sha256)) {
-        m_notes.append(tr("The model file %1 changed since the project was saved (its SHA-256 differs).")
-                           .arg(QDir::toNativeSeparators(modelPath)));
+        out.notes.append(
+            ProjectModel::tr("The model file %1 changed since the project was saved (its SHA-256 "
+                             "differs).")
+                .arg(QDir::toNativeSeparators(out.modelPath)));
     }
     for (const auto& note : loaded->notes) {
-        m_notes.append(toQString(note));
+        out.notes.append(toQString(note));
     }
+    out.cost = cost::analyze(loaded->graph);
+    out.model = std::make_shared<const model::Model>(std::move(*loaded));
+    out.census = std::make_unique<partition::WeightCensus>(out.model->graph);
+    out.cluster = std::move(*cluster);
+    out.plan = std::move(plan);
+    out.preview = computePreview(*out.model, out.plan, out.cluster, out.census.get());
+    return out;
+}
+
+} // namespace
+
+bool ProjectModel::loadDocument(const ProjectDocument& document, const QString& baseDir,
+                                const QString& fileName, QString* error) {
+    LoadedProject loaded;
+    const auto work = [&] { loaded = loadProject(document, baseDir, fileName, m_zooCacheDir); };
+    if (m_runner) {
+        m_runner(tr("Opening %1…").arg(fileName), work);
+    } else {
+        work();
+    }
+    if (!loaded.error.isEmpty()) {
+        *error = loaded.error;
+        return false;
+    }
+    m_notes = std::move(loaded.notes);
     m_source = document.model;
-    m_source.sha256 = toQString(loaded->sha256);
-    m_modelPath = modelPath;
+    m_source.sha256 = toQString(loaded.model->sha256);
+    m_modelPath = loaded.modelPath;
     m_solver = document.solver;
-    m_cost = cost::analyze(loaded->graph);
-    m_model = std::make_shared<const model::Model>(std::move(*loaded));
-    m_census = std::make_unique<partition::WeightCensus>(m_model->graph);
-    m_cluster = std::move(*cluster);
-    m_plan = std::move(plan);
-    m_preview = computePreview(*m_model, m_plan, m_cluster, m_census.get());
+    m_cost = std::move(loaded.cost);
+    m_model = std::move(loaded.model);
+    m_census = std::move(loaded.census);
+    m_cluster = std::move(loaded.cluster);
+    m_plan = std::move(loaded.plan);
+    m_preview = std::move(loaded.preview);
     return true;
 }
 

@@ -11,6 +11,7 @@
 #include <QString>
 #include <QUndoStack>
 
+#include <functional>
 #include <memory>
 
 #include "core/cost/cluster.h"
@@ -70,6 +71,13 @@ public:
     void setClusterAndPlan(const cost::Cluster& cluster, const partition::Plan& plan);
     void setSolverSettings(const SolverSettings& settings) { m_solver = settings; }
 
+    // Opening a project reads and checks the model file, analyses it and predicts the plan: seconds for a
+    // large model. That work touches nothing of this object and goes through the runner, which must return
+    // once `work` has run; the main window's runs it on a worker thread and keeps the window painted with a
+    // progress note (`what`). Without one, it runs in place.
+    using WorkRunner = std::function<void(const QString& what, const std::function<void()>& work)>;
+    void setWorkRunner(WorkRunner runner) { m_runner = std::move(runner); }
+
 signals:
     void projectReset(); // a different project (or none): everything rebuilds
     void clusterChanged();
@@ -96,6 +104,7 @@ private:
     QString m_filePath;
     QStringList m_notes;
     QUndoStack m_undoStack;
+    WorkRunner m_runner;
 };
 
 } // namespace tessera::ui

@@ -9,7 +9,9 @@
 #include <QDockWidget>
 #include <QGraphicsScene>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QMimeData>
+#include <QProgressDialog>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSortFilterProxyModel>
@@ -299,6 +301,53 @@ private slots:
         QVERIFY(m_window->devicePanel()->addPreset(QStringLiteral("rpi5")));
         QVERIFY(m_window->isWindowModified());
         QVERIFY(m_window->windowTitle().startsWith(QStringLiteral("sample.tessera")));
+    }
+
+    // Opening a project reads, checks and analyses the model on a worker thread: the window's event loop
+    // keeps running (a timer of the window ticks during the call) while the caller still gets the project
+    // when the call returns; a long load shows a note (none is left over).
+    void openingRunsOffTheGuiThread() {
+        int ticks = 0;
+        QTimer timer;
+        connect(&timer, &QTimer::timeout, [&ticks] { ++ticks; });
+        timer.start(5);
+        // ticks before the new project is announced came while it was loading (the views' rebuild after it
+        // may process events of its own)
+        int ticksWhileLoading = -1;
+        auto counted = connect(m_project.get(), &ProjectModel::projectReset, [&] {
+            ticksWhileLoading = ticksWhileLoading < 0 ? ticks : ticksWhileLoading;
+        });
+        QVERIFY(m_window->openProjectFile(test::sampleProject()));
+        timer.stop();
+        disconnect(counted);
+        QVERIFY2(ticksWhileLoading > 0, "the GUI thread did not process events while the project loaded");
+        QCOMPARE(m_project->model().graph.nodes.size(), std::size_t(83));
+        QVERIFY(m_project->preview().valid);
+        for (auto* note : m_window->findChildren<QProgressDialog*>()) {
+            QVERIFY(!note->isVisible());
+        }
+        // a model that cannot be read is reported as before, and the open project stays
+        QFile broken(m_dir.filePath(QStringLiteral("broken.tessera")));
+        QVERIFY(broken.open(QIODevice::WriteOnly));
+        broken.write(R"({"format": "tessera-project", "version": 1, "model": {"path": "missing.onnx"},
+                         "cluster": {"devices": [{"name": "a"}]}})");
+        broken.close();
+        QStringList shown;
+        QTimer closer;
+        connect(&closer, &QTimer::timeout, [&shown] {
+            for (auto* box : QApplication::topLevelWidgets()) {
+                if (auto* message = qobject_cast<QMessageBox*>(box); message && message->isVisible()) {
+                    shown << message->text();
+                    message->accept();
+                }
+            }
+        });
+        closer.start(10);
+        QVERIFY(!m_window->openProjectFile(broken.fileName()));
+        closer.stop();
+        QCOMPARE(shown.size(), 1);
+        QVERIFY2(shown.front().contains(QStringLiteral("missing.onnx")), qPrintable(shown.front()));
+        QCOMPARE(m_project->model().graph.nodes.size(), std::size_t(83));
     }
 };
 
