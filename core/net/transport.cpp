@@ -189,7 +189,6 @@ Status Transport::publish(wire::Envelope& message) {
 }
 
 Transport::~Transport() {
-    m_limited->flush(true);
     m_publisher.reset();
     m_router.reset();
     m_connections.clear();

@@ -11,7 +11,8 @@
 #     least-squares lines through the samples after warm-up and through the second half (KiB per 1,000 frames),
 #     and RSS at every tenth of the run; growth beyond noise would be a leak. A node remembers the numbers of
 #     its last 4096 frames (to refuse late messages), so RSS climbs by about 200 KiB over the first ~4,000
-#     frames and should then stay flat.
+#     frames and should then stay flat;
+#   - the number of lines in each node's log (lines that come with every frame, such as steals, are limited).
 # Exits non-zero when a frame was lost, duplicated or reordered, or cluster-run failed.
 #
 # usage: [CPU_QUOTA=0.3] [IN_FLIGHT=4] [SOAK_KEEP=DIR] tests/bench/bench_soak.sh [BUILD_DIR] [FRAMES] [NODES]
@@ -43,6 +44,7 @@ quota=()
 "$bin/tessera" plan "$work/soak.cfg" "$work/cluster.json" --ftp conv_0:maxpool_3:3x3:steal -o "$work/plan.json" \
     >/dev/null
 "$bin/tessera" bundle "$work/soak.cfg" "$work/plan.json" "$work/cluster.json" -o "$work/bundles" >/dev/null
+rm -f /run/tessera/"$name"-*.log # the nodes' logs are appended to: count this run's lines only
 "$bin/tessera" cluster launch --name "$name" "$work/bundles" >"$work/launch.log"
 mapfile -t pids < <(sed -nE 's/^  ([a-z0-9-]+): tessera-node pid ([0-9]+),.*/\1 \2/p' "$work/launch.log")
 
@@ -132,5 +134,9 @@ awk -v wall="$wall" '
         printf "  %-8s", "node"; for (i = 1; i <= 10; ++i) printf " %7d%%", i * 10; printf "\n"
         for (d in nodes) { printf "  %-8s", d; for (i = 1; i <= 10; ++i) printf " %8d", at[d, i]; printf "\n" }
     }' "$work/rss.log" | sort
+echo "log lines per node (tessera-node's log, start-up included):"
+sed -nE 's/^  ([a-z0-9-]+): tessera-node pid [0-9]+, log (.*)$/\1 \2/p' "$work/launch.log" | while read -r node log; do
+    printf "  %-8s %8d\n" "$node" "$(wc -l <"$log")"
+done
 [[ -z ${SOAK_KEEP:-} ]] || cp "$work/rss.log" "$work/run.log" "$SOAK_KEEP/"
 exit $status
