@@ -39,7 +39,7 @@ Expected<std::vector<LocalFile>> releaseFiles(const std::string& bundleDir, cons
     for (const auto& entry : fs::directory_iterator(bundleDir, ec)) {
         if (entry.is_regular_file()) {
             const std::string name = entry.path().filename().string();
-            files.push_back({name, entry.path().string(), {}, 0, name == "cluster.key" ? 0600 : 0644});
+            files.push_back({name, entry.path().string(), {}, 0, 0600}); // the owner's alone, as bundled
         }
     }
     if (ec) {
@@ -132,11 +132,12 @@ struct Installed {
 // unchanged release reads no file on the device.
 Expected<Installed> installedState(SshSession& ssh, const std::string& base, const std::string& rel,
                                    const std::vector<LocalFile>& files) {
-    auto listing = ssh.check("cd " + base + " && mkdir -p " + rel + " && { stat -c 'S %s %Y %n' " + rel +
-                                 "/* current/* 2>/dev/null; for d in " + rel +
-                                 " current; do sed \"s|^|C $d/|\" \"$d/.sums\" 2>/dev/null; done; df -Pk . | "
-                                 "awk 'NR==2{print \"F \" $4}'; readlink current | sed 's/^/L /'; true; }",
-                             "listing the installed files");
+    auto listing =
+        ssh.check("cd " + base + " && (umask 077 && mkdir -p " + rel + ") && { stat -c 'S %s %Y %n' " + rel +
+                      "/* current/* 2>/dev/null; for d in " + rel +
+                      " current; do sed \"s|^|C $d/|\" \"$d/.sums\" 2>/dev/null; done; df -Pk . | "
+                      "awk 'NR==2{print \"F \" $4}'; readlink current | sed 's/^/L /'; true; }",
+                  "listing the installed files");
     if (!listing) {
         return listing.error();
     }

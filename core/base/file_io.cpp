@@ -25,12 +25,12 @@ Expected<std::string> readFile(const std::string& path) {
     return out.str();
 }
 
-Status writeFileAtomically(const std::string& path, const std::string& contents) {
+Status writeFileAtomically(const std::string& path, const std::string& contents, unsigned mode) {
     // a name of its own per call: two saves of the same file (an autosave and a manual save) never share it
     static std::atomic<unsigned> counter{0};
     const std::string temporary =
         path + ".tmp." + std::to_string(::getpid()) + "." + std::to_string(counter++);
-    const int fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    const int fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, mode_t(mode));
     if (fd < 0) {
         return Error{ErrorCode::Io, path + ": cannot write: " + std::strerror(errno)};
     }

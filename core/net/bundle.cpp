@@ -38,6 +38,19 @@ InputSpec inputSpec(const partition::Program& program, const partition::TaskInpu
     return spec;
 }
 
+// Creates `dir` (and its parents) and makes it the owner's alone: bundles hold the cluster's secret key.
+Status makePrivateDirectory(const std::string& dir) {
+    std::error_code ec;
+    fs::create_directories(dir, ec);
+    if (!ec) {
+        fs::permissions(dir, fs::perms::owner_all, fs::perm_options::replace, ec);
+    }
+    if (ec) {
+        return Error{ErrorCode::Io, dir + ": cannot create a private directory: " + ec.message()};
+    }
+    return {};
+}
+
 } // namespace
 
 NodeDescription describeNode(const partition::Program& program, const model::Graph& graph,
@@ -135,9 +148,8 @@ Expected<std::vector<std::string>> writeBundles(const partition::Program& progra
         keys = *made;
     }
     std::error_code ec;
-    fs::create_directories(dir, ec);
-    if (ec) {
-        return Error{ErrorCode::Io, dir + ": cannot create the directory: " + ec.message()};
+    if (auto s = makePrivateDirectory(dir); !s) {
+        return s.error();
     }
     std::vector<std::string> written;
     for (std::size_t d = 0; d < cluster.devices.size(); ++d) {
@@ -150,10 +162,8 @@ Expected<std::vector<std::string>> writeBundles(const partition::Program& progra
             continue; // nothing to run: no node needed there
         }
         const fs::path deviceDir = fs::path(dir) / cluster.devices[d].name;
-        fs::create_directories(deviceDir, ec);
-        if (ec) {
-            return Error{ErrorCode::Io,
-                         deviceDir.string() + ": cannot create the directory: " + ec.message()};
+        if (auto s = makePrivateDirectory(deviceDir.string()); !s) {
+            return s.error();
         }
         // only the tasks assigned to the device (static assignment): a stolen task arrives with its inputs
         // but needs the stage's weights, which the sub-model of a stealing stage holds for every task
@@ -166,8 +176,15 @@ Expected<std::vector<std::string>> writeBundles(const partition::Program& progra
                 !s) {
                 return s.error();
             }
+            fs::permissions(deviceDir / "model.onnx", fs::perms::owner_read | fs::perms::owner_write,
+                            fs::perm_options::replace, ec);
+            if (ec) {
+                return Error{ErrorCode::Io, (deviceDir / "model.onnx").string() +
+                                                ": cannot make the file private: " + ec.message()};
+            }
         }
-        if (auto s = writeFileAtomically((deviceDir / "node.json").string(), descriptionToJson(description));
+        if (auto s =
+                writeFileAtomically((deviceDir / "node.json").string(), descriptionToJson(description), 0600);
             !s) {
             return s.error();
         }
@@ -179,7 +196,8 @@ Expected<std::vector<std::string>> writeBundles(const partition::Program& progra
     auto client = describeNode(program, original.graph, cluster, options.endpoints, keys.clusterId, -1);
     client.predictedBytes = options.predictedBytes;
     client.telemetry = options.telemetry;
-    if (auto s = writeFileAtomically((fs::path(dir) / "client.json").string(), descriptionToJson(client));
+    if (auto s =
+            writeFileAtomically((fs::path(dir) / "client.json").string(), descriptionToJson(client), 0600);
         !s) {
         return s.error();
     }

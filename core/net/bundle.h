@@ -111,7 +111,9 @@ struct BundleOptions {
 };
 
 // Writes every device's bundle and the client's files under `dir` (created). Returns the directories
-// written (one per device). Refuses programs whose graph inputs are constants (not fed by frames).
+// written (one per device). Every directory written is the owner's alone (0700) and every file 0600: the
+// bundles hold the cluster's secret key. Refuses programs whose graph inputs are constants (not fed by
+// frames).
 Expected<std::vector<std::string>> writeBundles(const partition::Program& program,
                                                 const model::Model& original, const cost::Cluster& cluster,
                                                 const BundleOptions& options, const std::string& dir);

@@ -7,7 +7,9 @@ namespace tessera::net {
 Status streamFrames(ClusterClient& client, const StreamOptions& options, const FrameSource& source,
                     const FrameSink& sink, const StopToken* stop) {
     using Clock = std::chrono::steady_clock;
+    // frames sent and not yet handed to the sink (in flight, or answered and waiting for an older frame)
     std::map<std::uint64_t, Clock::time_point> sentAt;
+    std::map<std::uint64_t, StreamedFrame> answered;
     std::uint64_t next = options.firstFrame;
     const bool endless = options.frames <= 0;
     const std::uint64_t end = options.firstFrame + std::uint64_t(endless ? 0 : options.frames);
@@ -31,20 +33,24 @@ Status streamFrames(ClusterClient& client, const StreamOptions& options, const F
         if (!result) {
             return result.error();
         }
-        const auto sent = sentAt.find(result->frame());
-        if (sent == sentAt.end()) {
-            return Error{ErrorCode::Io,
-                         "the gateway answered frame " + std::to_string(result->frame()) + ", never sent"};
+        const std::uint64_t id = result->frame();
+        const auto sent = sentAt.find(id);
+        if (sent == sentAt.end() || answered.count(id)) {
+            return Error{ErrorCode::Io, "the gateway answered frame " + std::to_string(id) +
+                                            (sent == sentAt.end() ? ", never sent" : " twice")};
         }
         if (!result->error().empty()) {
-            return Error{ErrorCode::Io,
-                         "frame " + std::to_string(result->frame()) + " failed: " + result->error()};
+            return Error{ErrorCode::Io, "frame " + std::to_string(id) + " failed: " + result->error()};
         }
-        StreamedFrame frame{std::move(*result),
-                            std::chrono::duration<double>(Clock::now() - sent->second).count()};
-        sentAt.erase(sent);
-        if (auto s = sink(std::move(frame)); !s) {
-            return s;
+        answered[id] = {std::move(*result),
+                        std::chrono::duration<double>(Clock::now() - sent->second).count()};
+        // frames finish out of order (a stolen tile, a busy device): the sink gets them in the order sent
+        while (!answered.empty() && answered.begin()->first == sentAt.begin()->first) {
+            auto oldest = answered.extract(answered.begin());
+            sentAt.erase(sentAt.begin());
+            if (auto s = sink(std::move(oldest.mapped())); !s) {
+                return s;
+            }
         }
     }
 }

@@ -1,7 +1,8 @@
 #pragma once
 // Streaming frames through a cluster (client.h): keeps up to `inFlight` frames at the gateway, takes their
 // inputs from a source, and hands every result with its latency (submission to result) to a sink, in the
-// order results arrive. `tessera cluster-run` and the studio's Run share it.
+// order the frames were sent (the gateway answers them as they finish; a frame answered before an older one
+// waits for it and keeps its slot). `tessera cluster-run` and the studio's Run share it.
 
 #include <chrono>
 #include <cstdint>
@@ -34,7 +35,7 @@ using FrameSink = std::function<Status(StreamedFrame&& frame)>;
 
 // Streams until `options.frames` results came or `stop` is requested; once stopped it submits nothing
 // more and waits for the frames still in flight. Errors: the source's or sink's, a failed frame (naming it),
-// a result for a frame never sent, a result that did not come within the timeout.
+// a result for a frame never sent or answered twice, a result that did not come within the timeout.
 Status streamFrames(ClusterClient& client, const StreamOptions& options, const FrameSource& source,
                     const FrameSink& sink, const StopToken* stop = nullptr);
 

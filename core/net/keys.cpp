@@ -42,17 +42,8 @@ Status writeKeys(const ClusterKeys& keys, const std::string& path) {
                      {"cluster", keys.clusterId},
                      {"public", keys.publicKey},
                      {"secret", keys.secretKey}};
-    if (auto s = writeFileAtomically(path, j.dump(2) + "\n"); !s) {
-        return s;
-    }
-    std::error_code ec;
-    std::filesystem::permissions(path,
-                                 std::filesystem::perms::owner_read | std::filesystem::perms::owner_write,
-                                 std::filesystem::perm_options::replace, ec);
-    if (ec) {
-        return Error{ErrorCode::Io, path + ": cannot make the keys file private: " + ec.message()};
-    }
-    return {};
+    // private from its creation: the secret key is never readable by others, not even for a moment
+    return writeFileAtomically(path, j.dump(2) + "\n", 0600);
 }
 
 Expected<ClusterKeys> readKeys(const std::string& path) {

@@ -37,8 +37,8 @@ void NodeRuntime::onTelemetry(const wire::Telemetry& t) {
     const bool expected = isGateway() && it != m_frames.end() &&
                           (t.steal_report() || it->second.reportsMissing.erase(t.device()) > 0);
     if (!expected) {
-        log("refused telemetry of device " + deviceName(t.device()) + " for frame " +
-            std::to_string(t.frame()) + ": not expected");
+        logOften("refused telemetry", "refused telemetry of device " + deviceName(t.device()) +
+                                          " for frame " + std::to_string(t.frame()) + ": not expected");
         return;
     }
     Frame& f = it->second;

@@ -23,7 +23,8 @@ std::int64_t peakRssBytes() {
 NodeRuntime::NodeRuntime(NodeBundle bundle, NodeOptions options)
     : m_d(bundle.description)
     , m_bundle(std::move(bundle))
-    , m_options(std::move(options)) {}
+    , m_options(std::move(options))
+    , m_often(std::make_unique<LogLimiter>(m_options.log)) {}
 
 Expected<std::unique_ptr<NodeRuntime>> NodeRuntime::create(NodeBundle bundle, NodeOptions options) {
     std::unique_ptr<NodeRuntime> node(new NodeRuntime(std::move(bundle), std::move(options)));
@@ -160,6 +161,7 @@ Status NodeRuntime::serve(const StopToken& stop) {
         const auto wait = idle ? std::chrono::milliseconds(50) : std::chrono::milliseconds(0);
         if (idle) {
             askForWork();
+            m_often->flush();
         }
         if (auto in = m_transport->receive(wait)) {
             handle(*in);
@@ -195,8 +197,8 @@ void NodeRuntime::handle(Transport::Received& in) {
         break;
     case wire::Envelope::kFrameStart:
         if (!isGateway() || m.sender() != -1) {
-            log("refused a frame from sender " + std::to_string(m.sender()) +
-                ": frames enter at the gateway");
+            logOften("refused frame", "refused a frame from sender " + std::to_string(m.sender()) +
+                                          ": frames enter at the gateway");
             break;
         }
         onFrameStart(in.route, m.frame_start());
@@ -238,7 +240,7 @@ void NodeRuntime::handle(Transport::Received& in) {
 void NodeRuntime::onFrameStart(const std::string& route, const wire::FrameStart& start) {
     const std::uint64_t id = start.frame();
     auto refuse = [&](const std::string& why) {
-        log("refused frame " + std::to_string(id) + ": " + why);
+        logOften("refused frame", "refused frame " + std::to_string(id) + ": " + why);
         wire::Envelope answer;
         answer.mutable_frame_result()->set_frame(id);
         answer.mutable_frame_result()->set_error(why);

@@ -33,6 +33,7 @@
 
 #include "core/base/cancel.h"
 #include "core/net/bundle.h"
+#include "core/net/log_limiter.h"
 #include "core/net/transport.h"
 
 namespace tessera::net {
@@ -94,6 +95,10 @@ private:
     bool owns(const TaskSpec& task) const { return task.device == m_d.device; }
     std::string deviceName(int device) const;
     void log(const std::string& line) const;
+    // Lines that come with every frame or every message of a kind (a steal, a refused part): at most 10 per
+    // 10 s of each kind, then a count (log_limiter.h), so a long stream or a misbehaving peer cannot fill the
+    // log.
+    void logOften(const std::string& kind, const std::string& line) const { m_often->log(kind, line); }
     Frame& frame(std::uint64_t id);
     void handle(Transport::Received& in);
     void onFrameStart(const std::string& route, const wire::FrameStart& start);
@@ -139,6 +144,7 @@ private:
     NodeDescription m_d;
     NodeBundle m_bundle;
     NodeOptions m_options;
+    std::unique_ptr<LogLimiter> m_often;
     std::unique_ptr<exec::Session> m_tasks; // runs every task of m_bundle.net
     std::unique_ptr<Transport> m_transport;
     std::map<int, std::size_t> m_taskIndex;   // task id -> index in m_d.tasks

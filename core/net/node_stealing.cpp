@@ -73,8 +73,9 @@ void NodeRuntime::onStealRequest(const wire::StealRequest& request, int sender) 
     const auto peers = m_stagePeers.find(request.stage());
     if (peers == m_stagePeers.end() ||
         std::find(peers->second.begin(), peers->second.end(), sender) == peers->second.end()) {
-        log("refused a steal request from device " + deviceName(sender) + ": it shares no stealing stage " +
-            std::to_string(request.stage()) + " with this device");
+        logOften("refused steal request", "refused a steal request from device " + deviceName(sender) +
+                                              ": it shares no stealing stage " +
+                                              std::to_string(request.stage()) + " with this device");
         if (sender >= 0) {
             (void)m_transport->send(sender, answer);
         }
@@ -115,8 +116,8 @@ void NodeRuntime::onStealRequest(const wire::StealRequest& request, int sender) 
         if (auto s = m_transport->send(sender, answer); !s) {
             return fail(id, s.error().message); // the task is neither here nor there: the frame cannot end
         }
-        log("gave task " + std::to_string(spec.id) + " of frame " + std::to_string(id) + " to device " +
-            deviceName(sender));
+        logOften("steal", "gave task " + std::to_string(spec.id) + " of frame " + std::to_string(id) +
+                              " to device " + deviceName(sender));
         return checkDone(id);
     }
     (void)m_transport->send(sender, answer);

@@ -81,12 +81,13 @@ bool NodeRuntime::accept(std::uint64_t id, int task, int piece, const partition:
 void NodeRuntime::onTensorPart(const wire::TensorPart& part, int sender) {
     const std::uint64_t id = part.frame();
     if (m_finished.count(id)) {
-        log("refused a part for frame " + std::to_string(id) + " from device " + deviceName(sender) +
-            ": the frame is over");
+        logOften("refused part", "refused a part for frame " + std::to_string(id) + " from device " +
+                                     deviceName(sender) + ": the frame is over");
         return;
     }
     if (sender < 0) {
-        log("refused a part for frame " + std::to_string(id) + " from a client: parts come from devices");
+        logOften("refused part", "refused a part for frame " + std::to_string(id) +
+                                     " from a client: parts come from devices");
         return;
     }
     const auto region = toRegion(part.part());
@@ -96,7 +97,7 @@ void NodeRuntime::onTensorPart(const wire::TensorPart& part, int sender) {
     bool fromProducer = true;
     const bool known = m_frames.count(id) > 0;
     if (!accept(id, part.task(), part.piece(), region, data.data(), region, sender, why, fromProducer)) {
-        log("refused a part from device " + deviceName(sender) + ": " + why);
+        logOften("refused part", "refused a part from device " + deviceName(sender) + ": " + why);
         if (!known) {
             m_frames.erase(id); // made only for this refused part
         }

@@ -4,6 +4,8 @@
 #include <cstring>
 #include <limits>
 
+#include "core/net/log_limiter.h"
+
 namespace tessera::net {
 namespace {
 
@@ -54,7 +56,7 @@ Status checkPayload(const wire::Region& region, const std::string& data, const s
 Status checkTensors(const google::protobuf::RepeatedPtrField<wire::Tensor>& tensors,
                     const std::string& what) {
     for (const auto& t : tensors) {
-        if (auto s = checkPayload(t.region(), t.data(), what + " tensor '" + t.name() + "'"); !s) {
+        if (auto s = checkPayload(t.region(), t.data(), what + " tensor '" + printable(t.name()) + "'"); !s) {
             return s;
         }
     }
@@ -81,7 +83,7 @@ Expected<wire::Envelope> decode(std::string_view bytes, const ProtocolContext& c
                        std::to_string(kProtocolVersion) + " (update the older side)");
     }
     if (e.cluster() != context.clusterId) {
-        return invalid("message for cluster '" + e.cluster() + "', this node belongs to '" +
+        return invalid("message for cluster '" + printable(e.cluster()) + "', this node belongs to '" +
                        context.clusterId + "' (bundles from different `tessera bundle` runs?)");
     }
     if (e.sender() < -1 || e.sender() >= context.devices) {

@@ -25,7 +25,7 @@ void commonOptions(zmq::socket_t& s) {
 }
 
 // The ZAP handler (ZeroMQ RFC 27): admits CURVE clients whose public key is the cluster's.
-void authenticate(zmq::socket_t socket, std::string allowed, std::function<void(const std::string&)> log,
+void authenticate(zmq::socket_t socket, std::string allowed, std::shared_ptr<LogLimiter> log,
                   std::shared_ptr<std::atomic<std::uint64_t>> refused) {
     while (true) {
         std::vector<zmq::message_t> request;
@@ -43,10 +43,10 @@ void authenticate(zmq::socket_t socket, std::string allowed, std::function<void(
         const bool ok = curve && request.size() >= 7 && request[6].to_string() == allowed;
         if (!ok) {
             ++*refused;
-            if (log) {
-                log("refused a connection from " + request[3].to_string() +
-                    ": it does not present this cluster's key (bundle from another cluster?)");
-            }
+            log->log("refused connection",
+                     "refused a connection from " + printable(request[3].to_string()) +
+                         ": it does not present this cluster's key (bundle from another "
+                         "cluster?)");
         }
         std::array<zmq::const_buffer, 6> reply{zmq::str_buffer("1.0"),
                                                zmq::buffer(request[1].data(), request[1].size()),
@@ -67,6 +67,7 @@ void authenticate(zmq::socket_t socket, std::string allowed, std::function<void(
 Transport::Transport(TransportOptions options)
     : m_options(std::move(options))
     , m_protocol{m_options.keys.clusterId, m_options.devices}
+    , m_limited(std::make_shared<LogLimiter>(m_options.log, m_options.logBurst, m_options.logWindow))
     , m_beaconInterval(std::make_shared<std::atomic<std::int64_t>>(1000))
     , m_refusedPeers(std::make_shared<std::atomic<std::uint64_t>>(0)) {}
 
@@ -83,7 +84,7 @@ Expected<std::unique_ptr<Transport>> Transport::create(TransportOptions options)
         zmq::socket_t zap(t->m_context, zmq::socket_type::rep);
         zap.bind(kZapEndpoint);
         t->m_zap = std::thread(authenticate, std::move(zap), binaryKey(t->m_options.keys.publicKey),
-                               t->m_options.log, t->m_refusedPeers);
+                               t->m_limited, t->m_refusedPeers);
         zmq::socket_t router(t->m_context, zmq::socket_type::router);
         commonOptions(router);
         router.set(zmq::sockopt::router_mandatory, 1);
@@ -285,6 +286,7 @@ void Transport::readMonitor(zmq::socket_t& monitor, int peer) {
 }
 
 std::optional<Transport::Received> Transport::receive(std::chrono::milliseconds timeout) {
+    m_limited->flush(); // a flood that has ended is summed up
     const auto deadline = std::chrono::steady_clock::now() + timeout;
     while (true) {
         std::vector<zmq::pollitem_t> items;
@@ -331,8 +333,8 @@ std::optional<Transport::Received> Transport::receive(std::chrono::milliseconds 
             const bool routed = owners[i] == nullptr;
             if (parts.size() != (routed ? 2u : 1u)) {
                 ++m_refusedMessages;
-                log("refused a message of " + std::to_string(parts.size()) +
-                    " frames (expected one envelope)");
+                m_limited->log("refused message", "refused a message of " + std::to_string(parts.size()) +
+                                                      " frames (expected one envelope)");
                 continue;
             }
             const zmq::message_t& payload = parts.back();
@@ -340,7 +342,7 @@ std::optional<Transport::Received> Transport::receive(std::chrono::milliseconds 
                                   m_protocol);
             if (!decoded) {
                 ++m_refusedMessages;
-                log("refused a message: " + decoded.error().message);
+                m_limited->log("refused message", "refused a message: " + decoded.error().message);
                 continue;
             }
             return Received{std::move(*decoded), routed ? parts[0].to_string() : std::string(),

@@ -6,7 +6,8 @@
 // connection into B's listening socket, and a client (the CLI) gets its answers on the connection it made.
 // Every socket is a CURVE server or client with the cluster's key pair; an authentication handler (ZAP)
 // inside the node admits only clients presenting the cluster's public key and logs every refusal.
-// Incoming bytes pass protocol.h's decode(): a refused message is logged and counted, never delivered.
+// Incoming bytes pass protocol.h's decode(): a refused message is logged (rate-limited) and counted, never
+// delivered.
 // High-water marks are off: a node sending to a busy peer queues rather than blocks or drops (two nodes
 // sending each other large tensors must not deadlock).
 
@@ -26,6 +27,7 @@
 
 #include "core/base/error.h"
 #include "core/net/keys.h"
+#include "core/net/log_limiter.h"
 #include "core/net/protocol.h"
 
 namespace tessera::net {
@@ -37,6 +39,10 @@ struct TransportOptions {
     std::string listen; // endpoint to bind ("tcp://*:7701"); empty for a client
     // Called from the transport's threads too (authentication); must be thread-safe.
     std::function<void(const std::string&)> log;
+    // Refused messages and refused connections each log at most `logBurst` lines per `logWindow`, then a
+    // count of the lines left out (log_limiter.h): a peer cannot flood the log.
+    int logBurst = 10;
+    std::chrono::milliseconds logWindow{10000};
 };
 
 class Transport {
@@ -89,6 +95,7 @@ private:
 
     TransportOptions m_options;
     ProtocolContext m_protocol;
+    std::shared_ptr<LogLimiter> m_limited; // refusals caused by peers (shared with the ZAP thread)
     zmq::context_t m_context;
     std::thread m_zap;
     std::thread m_beacon;

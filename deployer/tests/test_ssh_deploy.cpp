@@ -220,7 +220,16 @@ private slots:
                 QVERIFY(local.open(QIODevice::ReadOnly) && there.open(QIODevice::ReadOnly));
                 QVERIFY2(local.readAll() == there.readAll(), file);
             }
-            QCOMPARE(QFile(remote(d, "current/cluster.key")).permissions() & QFile::ReadOther,
+            for (const char* file : {"model.onnx", "node.json", "cluster.key"}) {
+                // the bundle's files are the owner's alone on the device too
+                QCOMPARE(QFile(remote(d, QString("current/") + file)).permissions() &
+                             (QFile::ReadGroup | QFile::ReadOther | QFile::WriteGroup | QFile::WriteOther),
+                         QFile::Permissions());
+            }
+            const QString release = QFileInfo(remote(d, "current")).canonicalFilePath();
+            QVERIFY(!release.isEmpty());
+            QCOMPARE(QFile(release).permissions() & (QFile::ReadGroup | QFile::ReadOther | QFile::ExeGroup |
+                                                     QFile::ExeOther | QFile::WriteGroup | QFile::WriteOther),
                      QFile::Permissions());
             QVERIFY(QFileInfo(remote(d, "current/tessera-node")).isExecutable());
         }
@@ -388,12 +397,14 @@ private slots:
         auto opened = deployer::connectDevice(locked->devices[0], connect);
         QVERIFY2(opened.ok(), opened ? "" : opened.error().message.c_str());
         QVERIFY(!prompt.empty());
-        connect.passphrase = [](const std::string&) -> std::optional<std::string> { return "wrong"; };
+        connect.passphrase = [](const std::string&) -> std::optional<std::string> { return "wrong 7f3c9a"; };
         opened = deployer::connectDevice(locked->devices[0], connect);
         QVERIFY(!opened.ok());
         QVERIFY2(QString::fromStdString(opened.error().message)
                      .contains("cannot load the private key " + path("locked_key")),
                  opened.error().message.c_str());
+        // a passphrase, right or wrong, is never repeated in a message
+        QVERIFY2(opened.error().message.find("7f3c9a") == std::string::npos, opened.error().message.c_str());
 
         // nothing listening
         auto c = cost::readCluster(cluster().toStdString());

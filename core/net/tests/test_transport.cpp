@@ -157,6 +157,67 @@ private slots:
         QVERIFY(m_log.contains("12 bytes of data for 4 floats"));
         QVERIFY(m_log.contains("3 frames"));
     }
+
+    // A peer flooding a node with bad messages (here 10,000, half of them naming a cluster with a line break
+    // and 10 KB of text) gets a bounded number of log lines: 10 per window, then one line with the count of
+    // those left out; every refusal is still counted, and a peer's text is shortened and escaped.
+    void floodOfBadMessagesLogsBoundedLines() {
+        Log log;
+        auto t = Transport::create({m_keys, 2, 0, "tcp://127.0.0.1:0", log.sink(), 10, 1000ms});
+        QVERIFY(t.ok());
+        auto& node = **t;
+        zmq::context_t context;
+        zmq::socket_t raw(context, zmq::socket_type::dealer);
+        raw.set(zmq::sockopt::curve_serverkey, m_keys.publicKey);
+        raw.set(zmq::sockopt::curve_publickey, m_keys.publicKey);
+        raw.set(zmq::sockopt::curve_secretkey, m_keys.secretKey);
+        raw.set(zmq::sockopt::linger, 0);
+        raw.connect(node.boundEndpoint());
+        wire::Envelope hostile = hello("hostile");
+        (void)encode(hostile, {m_keys.clusterId, 2}, -1);
+        hostile.set_cluster("evil\nFAKE LOG LINE" + std::string(10000, 'x'));
+        const std::string hostileBytes = hostile.SerializeAsString();
+        constexpr int kMessages = 10000;
+        for (int i = 0; i < kMessages; ++i) {
+            if (i % 2 == 0) {
+                raw.send(zmq::str_buffer("\x0a\xff\xff garbage"), zmq::send_flags::none);
+            } else {
+                raw.send(zmq::buffer(hostileBytes), zmq::send_flags::none);
+            }
+        }
+        QElapsedTimer timer;
+        timer.start();
+        while (node.refusedMessages() < kMessages && timer.elapsed() < 60000) {
+            QVERIFY(!node.receive(50ms));
+        }
+        QCOMPARE(node.refusedMessages(), std::uint64_t(kMessages));
+        QTest::qWait(1100); // the window ends: the next receive sums up what was left out
+        QVERIFY(!node.receive(10ms));
+        std::lock_guard lock(log.mutex);
+        std::uint64_t shown = 0, leftOut = 0;
+        static const QRegularExpression summary(
+            "^(\\d+) more refused message lines left out of the log in the last [0-9.]+ s \\(at most 10 per "
+            "1000 ms\\)$");
+        for (const auto& line : log.lines) {
+            QVERIFY2(line.size() < 300 && line.find('\n') == std::string::npos, line.c_str());
+            if (line.rfind("refused a message: ", 0) == 0) {
+                ++shown;
+            } else if (auto m = summary.match(QString::fromStdString(line)); m.hasMatch()) {
+                leftOut += m.captured(1).toULongLong();
+            } else {
+                QFAIL(line.c_str());
+            }
+        }
+        QCOMPARE(shown + leftOut, std::uint64_t(kMessages));
+        QVERIFY2(log.lines.size() <= 40, qPrintable(QString::number(log.lines.size()) + " lines"));
+        QVERIFY(std::any_of(log.lines.begin(), log.lines.end(), [](const std::string& l) {
+            return l.find("message for cluster 'evil\\x0aFAKE LOG LINExxx") != std::string::npos &&
+                   l.find("... (10018 bytes)") != std::string::npos;
+        }));
+        qInfo("%d bad messages: %zu log lines (%llu shown, %llu counted as left out)", kMessages,
+              log.lines.size(), static_cast<unsigned long long>(shown),
+              static_cast<unsigned long long>(leftOut));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestTransport)
