@@ -1952,12 +1952,28 @@ Vergleichen Sie ihn mit dem des Geräts (ssh-keygen -lf /etc/ssh/ssh_host_*_key.
         <translation>&lt;b&gt;Der Plan ist ungültig&lt;/b&gt;; bis er korrigiert ist, lässt sich nichts vorhersagen.</translation>
     </message>
     <message>
-        <source>&lt;table cellspacing=&apos;4&apos;&gt;&lt;tr&gt;&lt;td&gt;Latency (one frame):&lt;/td&gt;&lt;td&gt;&lt;b&gt;%1&lt;/b&gt;&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Traffic per frame:&lt;/td&gt;&lt;td&gt;&lt;b&gt;%2&lt;/b&gt;&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Redundant work (tile overlap):&lt;/td&gt;&lt;td&gt;%3%&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Stages / tasks:&lt;/td&gt;&lt;td&gt;%4 / %5&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</source>
-        <translation>&lt;table cellspacing=&apos;4&apos;&gt;&lt;tr&gt;&lt;td&gt;Latenz (ein Frame):&lt;/td&gt;&lt;td&gt;&lt;b&gt;%1&lt;/b&gt;&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Datenverkehr pro Frame:&lt;/td&gt;&lt;td&gt;&lt;b&gt;%2&lt;/b&gt;&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Redundante Arbeit (Kachelüberlappung):&lt;/td&gt;&lt;td&gt;%3 %&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Stufen / Aufgaben:&lt;/td&gt;&lt;td&gt;%4 / %5&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</translation>
-    </message>
-    <message>
         <source>%1 / %2</source>
         <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>Latency (one frame):</source>
+        <translation>Latenz (ein Frame):</translation>
+    </message>
+    <message>
+        <source>Traffic per frame:</source>
+        <translation>Datenverkehr pro Frame:</translation>
+    </message>
+    <message>
+        <source>Redundant work (tile overlap):</source>
+        <translation>Redundante Arbeit (Kachelüberlappung):</translation>
+    </message>
+    <message>
+        <source>Stages / tasks:</source>
+        <translation>Stufen / Aufgaben:</translation>
+    </message>
+    <message>
+        <source>%1%</source>
+        <translation>%1 %</translation>
     </message>
 </context>
 <context>

@@ -1937,12 +1937,28 @@ Compare it with the device&apos;s own (ssh-keygen -lf /etc/ssh/ssh_host_*_key.pu
         <translation>&lt;b&gt;方案无效&lt;/b&gt;；修复之前无法进行任何预测。</translation>
     </message>
     <message>
-        <source>&lt;table cellspacing=&apos;4&apos;&gt;&lt;tr&gt;&lt;td&gt;Latency (one frame):&lt;/td&gt;&lt;td&gt;&lt;b&gt;%1&lt;/b&gt;&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Traffic per frame:&lt;/td&gt;&lt;td&gt;&lt;b&gt;%2&lt;/b&gt;&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Redundant work (tile overlap):&lt;/td&gt;&lt;td&gt;%3%&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Stages / tasks:&lt;/td&gt;&lt;td&gt;%4 / %5&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</source>
-        <translation>&lt;table cellspacing=&apos;4&apos;&gt;&lt;tr&gt;&lt;td&gt;延迟（单帧）：&lt;/td&gt;&lt;td&gt;&lt;b&gt;%1&lt;/b&gt;&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;每帧通信量：&lt;/td&gt;&lt;td&gt;&lt;b&gt;%2&lt;/b&gt;&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;冗余计算（分块重叠）：&lt;/td&gt;&lt;td&gt;%3%&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;阶段 / 任务：&lt;/td&gt;&lt;td&gt;%4 / %5&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</translation>
-    </message>
-    <message>
         <source>%1 / %2</source>
         <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>Latency (one frame):</source>
+        <translation>延迟（单帧）：</translation>
+    </message>
+    <message>
+        <source>Traffic per frame:</source>
+        <translation>每帧通信量：</translation>
+    </message>
+    <message>
+        <source>Redundant work (tile overlap):</source>
+        <translation>冗余计算（分块重叠）：</translation>
+    </message>
+    <message>
+        <source>Stages / tasks:</source>
+        <translation>阶段 / 任务：</translation>
+    </message>
+    <message>
+        <source>%1%</source>
+        <translation>%1%</translation>
     </message>
 </context>
 <context>

@@ -1,5 +1,6 @@
 #include "ui/prediction_panel.h"
 
+#include <QFormLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QTableWidget>
@@ -14,11 +15,27 @@ namespace tessera::ui {
 PredictionPanel::PredictionPanel(ProjectModel* project, QWidget* parent)
     : QWidget(parent)
     , m_project(project)
-    , m_summary(new QLabel(this))
+    , m_figures(new QWidget(this))
+    , m_message(new QLabel(this))
     , m_problems(new QLabel(this))
     , m_devices(new QTableWidget(this)) {
-    m_summary->setTextFormat(Qt::RichText);
-    m_summary->setWordWrap(true);
+    auto* form = new QFormLayout(m_figures);
+    form->setContentsMargins(0, 0, 0, 0);
+    for (const QString& name : {tr("Latency (one frame):"), tr("Traffic per frame:"),
+                                tr("Redundant work (tile overlap):"), tr("Stages / tasks:")}) {
+        auto* value = new QLabel;
+        value->setTextFormat(Qt::PlainText);
+        value->setTextInteractionFlags(Qt::TextSelectableByMouse);
+        if (m_rows.size() < 2) { // the two figures a plan is judged by
+            QFont bold = value->font();
+            bold.setBold(true);
+            value->setFont(bold);
+        }
+        auto* label = new QLabel(name);
+        form->addRow(label, value);
+        m_rows.append(qMakePair(label, value));
+    }
+    m_message->setWordWrap(true);
     m_problems->setWordWrap(true);
     m_problems->setStyleSheet(QStringLiteral("QLabel { color: #b01c1c; }"));
     m_problems->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -31,7 +48,8 @@ PredictionPanel::PredictionPanel(ProjectModel* project, QWidget* parent)
     m_devices->horizontalHeader()->setStretchLastSection(true);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(6, 6, 6, 6);
-    layout->addWidget(m_summary);
+    layout->addWidget(m_figures);
+    layout->addWidget(m_message);
     layout->addWidget(m_problems);
     layout->addWidget(m_devices, 1);
     connect(project, &ProjectModel::previewChanged, this, &PredictionPanel::refresh);
@@ -40,7 +58,20 @@ PredictionPanel::PredictionPanel(ProjectModel* project, QWidget* parent)
 }
 
 QString PredictionPanel::summaryText() const {
-    return m_summary->text();
+    if (!m_figures->isVisibleTo(this)) {
+        return m_message->text();
+    }
+    QStringList lines;
+    for (const auto& [name, value] : m_rows) {
+        lines << name->text() + QLatin1Char(' ') + value->text();
+    }
+    return lines.join(QLatin1Char('\n'));
+}
+
+void PredictionPanel::showMessage(const QString& message) {
+    m_figures->hide();
+    m_message->setText(message);
+    m_message->show();
 }
 
 QString PredictionPanel::problemText() const {
@@ -53,55 +84,69 @@ void PredictionPanel::showRefusal(const QString& reason) {
 }
 
 void PredictionPanel::refresh() {
-    m_devices->setRowCount(0);
-    m_problems->clear();
-    m_problems->setVisible(false);
+    // Texts are set only where they change, and rows are kept: a dragged cut line changes a few numbers.
+    const auto showProblems = [this](const QString& text) {
+        if (m_problems->text() != text) {
+            m_problems->setText(text);
+        }
+        m_problems->setVisible(!text.isEmpty());
+    };
     if (!m_project->hasProject()) {
-        m_summary->setText(tr("No project open."));
+        m_devices->setRowCount(0);
+        showProblems({});
+        showMessage(tr("No project open."));
         return;
     }
     const auto& preview = m_project->preview();
     const auto& cluster = m_project->cluster();
     if (!preview.valid) {
-        m_summary->setText(tr("<b>The plan is not valid</b>; nothing can be predicted until it is fixed."));
-        m_problems->setText(toQStringList(preview.problems).join(QLatin1Char('\n')));
-        m_problems->setVisible(true);
+        m_devices->setRowCount(0);
+        showMessage(tr("<b>The plan is not valid</b>; nothing can be predicted until it is fixed."));
+        showProblems(toQStringList(preview.problems).join(QLatin1Char('\n')));
         return;
     }
     const auto& cost = preview.cost;
     const double redundant =
         cost.modelMacs > 0 ? 100.0 * double(cost.redundantMacs()) / double(cost.modelMacs) : 0;
-    m_summary->setText(tr("<table cellspacing='4'>"
-                          "<tr><td>Latency (one frame):</td><td><b>%1</b></td></tr>"
-                          "<tr><td>Traffic per frame:</td><td><b>%2</b></td></tr>"
-                          "<tr><td>Redundant work (tile overlap):</td><td>%3%</td></tr>"
-                          "<tr><td>Stages / tasks:</td><td>%4 / %5</td></tr></table>")
-                           .arg(secondsText(preview.latencySeconds), bytesText(cost.trafficBytes))
-                           .arg(redundant, 0, 'f', 1)
-                           .arg(m_project->plan().stages.size())
-                           .arg(preview.tasks));
-    if (!preview.overBudget.empty()) {
-        m_problems->setText(toQStringList(preview.overBudget).join(QLatin1Char('\n')));
-        m_problems->setVisible(true);
+    m_message->hide();
+    m_figures->show();
+    const QStringList figures = {secondsText(preview.latencySeconds), bytesText(cost.trafficBytes),
+                                 tr("%1%").arg(redundant, 0, 'f', 1),
+                                 tr("%1 / %2").arg(m_project->plan().stages.size()).arg(preview.tasks)};
+    for (int row = 0; row < m_rows.size(); ++row) {
+        if (m_rows[row].second->text() != figures[row]) {
+            m_rows[row].second->setText(figures[row]);
+        }
     }
-    m_devices->setRowCount(int(cluster.devices.size()));
-    for (int d = 0; d < int(cluster.devices.size()); ++d) {
+    showProblems(toQStringList(preview.overBudget).join(QLatin1Char('\n')));
+    const int devices = int(cluster.devices.size());
+    if (m_devices->rowCount() != devices) {
+        m_devices->setRowCount(0);
+        m_devices->setRowCount(devices);
+    }
+    const auto cell = [this](int row, int column, const QString& text) {
+        auto* item = m_devices->item(row, column);
+        if (!item) {
+            item = new QTableWidgetItem;
+            m_devices->setItem(row, column, item);
+        }
+        if (item->text() != text) {
+            item->setText(text);
+        }
+        return item;
+    };
+    for (int d = 0; d < devices; ++d) {
         const auto& device = cost.devices[std::size_t(d)];
         const double busy =
             d < int(preview.deviceBusySeconds.size()) ? preview.deviceBusySeconds[std::size_t(d)] : 0;
-        auto* name = new QTableWidgetItem(toQString(cluster.devices[std::size_t(d)].name));
-        name->setData(Qt::DecorationRole, deviceColor(d));
-        auto* memory = new QTableWidgetItem(
-            tr("%1 / %2").arg(bytesText(device.totalBytes), bytesText(device.budgetBytes)));
-        if (!device.fits()) {
-            memory->setForeground(QColor(0xb0, 0x1c, 0x1c));
-        }
-        m_devices->setItem(d, 0, name);
-        m_devices->setItem(d, 1, new QTableWidgetItem(QString::number(device.tasks)));
-        m_devices->setItem(d, 2, memory);
-        m_devices->setItem(d, 3, new QTableWidgetItem(secondsText(busy)));
-        m_devices->setItem(d, 4, new QTableWidgetItem(bytesText(device.sentBytes)));
-        m_devices->setItem(d, 5, new QTableWidgetItem(bytesText(device.receivedBytes)));
+        cell(d, 0, toQString(cluster.devices[std::size_t(d)].name))
+            ->setData(Qt::DecorationRole, deviceColor(d));
+        cell(d, 1, QString::number(device.tasks));
+        cell(d, 2, tr("%1 / %2").arg(bytesText(device.totalBytes), bytesText(device.budgetBytes)))
+            ->setData(Qt::ForegroundRole, device.fits() ? QVariant() : QVariant(QColor(0xb0, 0x1c, 0x1c)));
+        cell(d, 3, secondsText(busy));
+        cell(d, 4, bytesText(device.sentBytes));
+        cell(d, 5, bytesText(device.receivedBytes));
     }
     m_devices->resizeColumnsToContents();
 }

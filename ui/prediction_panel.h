@@ -3,6 +3,8 @@
 // memory against its budget, compute time and bytes sent and received; the problems of an invalid plan or
 // of the last refused edit, shown inline. Redrawn from ProjectModel::previewChanged.
 
+#include <QList>
+#include <QPair>
 #include <QWidget>
 
 class QLabel;
@@ -26,8 +28,14 @@ public:
     QTableWidget* deviceTable() const { return m_devices; }
 
 private:
+    // The figures are plain labels in a form, so that a change of a number (many a second while a cut line
+    // is dragged) lays out no rich text; m_message replaces the form when there is nothing to predict.
+    void showMessage(const QString& message);
+
     ProjectModel* m_project;
-    QLabel* m_summary;
+    QWidget* m_figures;
+    QList<QPair<QLabel*, QLabel*>> m_rows; // (name, value): latency, traffic, redundant work, stages/tasks
+    QLabel* m_message;
     QLabel* m_problems;
     QTableWidget* m_devices;
 };
