@@ -61,6 +61,7 @@ MemoryChart::MemoryChart(ProjectModel* project, QWidget* parent)
 }
 
 void MemoryChart::rebuildDevices(int count) {
+    m_top = -1;
     for (auto* line : m_budgets) {
         chart()->removeSeries(line);
         delete line;
@@ -120,25 +121,34 @@ void MemoryChart::refresh() {
         const double values[4] = {double(cost.weightBytes) / unit, double(cost.activationBytes) / unit,
                                   double(cost.bufferBytes) / unit, double(cost.overheadBytes) / unit};
         const bool over = preview.valid && cost.totalBytes > device.memoryBytes;
+        // only what changed: every change of a set or an axis lays the chart out again
         for (int i = 0; i < 4; ++i) {
-            m_sets[i]->replace(d, values[i]);
-            if (over) {
-                m_sets[i]->selectBar(d);
-            } else {
-                m_sets[i]->deselectBar(d);
+            if (m_sets[i]->at(d) != values[i]) {
+                m_sets[i]->replace(d, values[i]);
+            }
+            if (m_sets[i]->isBarSelected(d) != over) {
+                m_sets[i]->setBarSelected(d, over);
             }
         }
-        m_budgets[d]->replace(0, budget, d - 0.4);
-        m_budgets[d]->replace(1, budget, d + 0.4);
-        m_budgets[d]->setPen(QPen(over ? kOver : palette().color(QPalette::WindowText), 2, Qt::DashLine));
+        if (m_budgets[d]->at(0).x() != budget) {
+            m_budgets[d]->replace(0, budget, d - 0.4);
+            m_budgets[d]->replace(1, budget, d + 0.4);
+        }
+        const QPen pen(over ? kOver : palette().color(QPalette::WindowText), 2, Qt::DashLine);
+        if (m_budgets[d]->pen() != pen) {
+            m_budgets[d]->setPen(pen);
+        }
         top = std::max({top, budget, double(cost.totalBytes) / unit});
     }
     if (m_axisX->categories() != names) {
         m_axisX->clear();
         m_axisX->append(names);
     }
-    m_axisY->setRange(0, top * 1.1);
-    m_axisY->applyNiceNumbers();
+    if (top != m_top) {
+        m_top = top;
+        m_axisY->setRange(0, top * 1.1);
+        m_axisY->applyNiceNumbers();
+    }
 }
 
 void MemoryChart::changeEvent(QEvent* event) {

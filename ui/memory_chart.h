@@ -45,6 +45,7 @@ private:
     QHorizontalStackedBarSeries* m_series;
     QList<QBarSet*> m_sets; // weights, activations, buffers, runtime
     QList<QLineSeries*> m_budgets;
+    double m_top = -1; // the value axis was last fitted to this height
     QBarCategoryAxis* m_axisX;
     QValueAxis* m_axisY;
 };
