@@ -299,8 +299,9 @@ Expected<std::unique_ptr<SshSession>> SshSession::connect(const SshTarget& targe
                          where + ": unknown host key " + keyType + " " + fingerprint + " (not in " +
                              t.knownHosts +
                              "). Compare it with the device's own (ssh-keygen -lf "
-                             "/etc/ssh/ssh_host_*_key.pub on the device) and, if it matches, run again "
-                             "with --accept-new-host-keys"};
+                             "/etc/ssh/ssh_host_*_key.pub on the device) and, if it matches, accept it: run "
+                             "tessera again with --accept-new-host-keys, or in the studio Devices → Probe, "
+                             "which shows the key and asks"};
         }
         if (ssh_session_update_known_hosts(s) != SSH_OK) {
             return Error{ErrorCode::Io,

@@ -141,6 +141,35 @@ private slots:
         QVERIFY(deploy->isEnabled());
     }
 
+    // A device whose host key is not in known_hosts is refused: nothing is deployed there, and the message
+    // names the key and how to accept it in the studio.
+    void deployRefusesAnUnknownHostKey() {
+        const cost::Cluster trusted = m_project->cluster();
+        const partition::Plan plan = m_project->plan();
+        cost::Cluster cluster = trusted;
+        QFile empty(path(QStringLiteral("empty_known_hosts")));
+        QVERIFY(empty.open(QIODevice::WriteOnly));
+        empty.close();
+        cluster.devices[1].ssh->knownHosts = empty.fileName().toStdString();
+        m_project->setClusterAndPlan(cluster, plan);
+        const QString release = m_servers[1]->home() + QStringLiteral("/.tessera/current");
+        QDir(m_servers[1]->home() + QStringLiteral("/.tessera")).removeRecursively();
+        RunSession session(environment());
+        RunPanel panel(m_project.get(), &session);
+        QSignalSpy finished(&session, &RunSession::finished);
+        QVERIFY(panel.deployToDevices());
+        QTRY_VERIFY_WITH_TIMEOUT(!finished.isEmpty(), 240000);
+        m_project->setClusterAndPlan(trusted, plan);
+        QVERIFY(!finished.at(0).at(0).toBool());
+        const QString message = finished.at(0).at(1).toString();
+        QVERIFY2(message.contains(QStringLiteral("unknown host key")) &&
+                     message.contains(QStringLiteral("Probe")) &&
+                     message.contains(QStringLiteral("emulated-2")),
+                 qPrintable(message));
+        QVERIFY(!QFileInfo::exists(release));
+        QCOMPARE(QFileInfo(empty.fileName()).size(), 0); // nothing was added to known_hosts
+    }
+
     void deployRunAndStop() {
         RunSession session(environment());
         RunPanel panel(m_project.get(), &session);
