@@ -7,7 +7,8 @@ cd "$(dirname "$0")"
 packages=(
   # toolchain
   build-essential cmake ninja-build ccache pkg-config git clang-format
-  # fuzzing (tests/fuzz, preset fuzz): clang with libFuzzer and the sanitizer runtimes
+  # fuzzing and sanitizers (tests/fuzz, tests/sanitizers; presets asan, tsan): clang, libFuzzer, the
+  # sanitizer runtimes
   clang libclang-rt-14-dev
   # core libraries
   libonnx-dev libprotobuf-dev protobuf-compiler nlohmann-json3-dev libcli11-dev

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what is needed, builds, and runs the whole test suite (and tessera-node's self-test for aarch64
-# under qemu, and each fuzz harness for 15 s). CI runs exactly this (.ci/run).
+# under qemu, each fuzz harness for 15 s, and the sanitizer runs of tests/sanitizers). CI runs exactly this
+# (.ci/run).
 # The last line reads "tests: N passed, M failed".
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -39,6 +40,15 @@ fuzz_failed=0
 TESSERA_JOBS=$jobs tests/fuzz/run.sh 15 || fuzz_failed=1
 echo "fuzzing: $((SECONDS - start)) s"
 
+echo "== Sanitizers: the Qt-free unit tests under ASan + UBSan (in the fuzz harnesses' tree), the runtime's" \
+    "threads under TSan (tests/sanitizers)"
+sanitizers_failed=0
+for preset in asan tsan; do
+    start=$SECONDS
+    TESSERA_JOBS=$jobs tests/sanitizers/run.sh "$preset" || sanitizers_failed=$((sanitizers_failed + 1))
+    echo "$preset: $((SECONDS - start)) s"
+done
+
 echo "== Full build and tests"
 cmake --preset dev >/dev/null
 cmake --build --preset dev -j "$jobs"
@@ -55,6 +65,7 @@ if [[ -z $summary ]]; then
 fi
 failed=$(sed -E 's/.* ([0-9]+) tests failed out of ([0-9]+).*/\1/' <<<"$summary")
 total=$(sed -E 's/.* tests failed out of ([0-9]+).*/\1/' <<<"$summary")
-# the aarch64 self-test and the fuzzing step count as one more test each
-echo "tests: $((total - failed + 2 - arm_failed - fuzz_failed)) passed, $((failed + arm_failed + fuzz_failed)) failed"
-((status == 0 && arm_failed == 0 && fuzz_failed == 0)) || exit 1
+# the aarch64 self-test, the fuzzing step and the two sanitizer runs count as one more test each
+echo "tests: $((total - failed + 4 - arm_failed - fuzz_failed - sanitizers_failed)) passed," \
+    "$((failed + arm_failed + fuzz_failed + sanitizers_failed)) failed"
+((status == 0 && arm_failed == 0 && fuzz_failed == 0 && sanitizers_failed == 0)) || exit 1

@@ -67,7 +67,7 @@ Runner addClusterCommand(CLI::App& app) {
     execCmd->add_option("--device", args->device, "Device name, e.g. tessera-2")->required();
     execCmd->add_option("command", args->command, "The command and its arguments (after --)")->required();
 
-    return [args, upCmd, downCmd, statusCmd, launchCmd, execCmd]() {
+    return [args, upCmd, downCmd, statusCmd, launchCmd]() { // exec is what remains
         auto& spec = args->spec;
         if (upCmd->parsed()) {
             if (!args->cpuQuota.empty()) {

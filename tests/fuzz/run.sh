@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# tests/fuzz/run.sh [SECONDS_PER_HARNESS]: builds the `fuzz` preset, writes the seed corpora, replays the
-# saved crashes of tests/fuzz/regressions/<harness>/, then fuzzes each harness for SECONDS_PER_HARNESS
-# (default 60). Prints the executions and crashes of each; exits non-zero when any harness crashed.
+# tests/fuzz/run.sh [SECONDS_PER_HARNESS]: builds the harnesses (build preset `fuzz` in the `asan` tree,
+# build/asan, which tests/sanitizers shares), writes the seed corpora, replays the saved crashes of
+# tests/fuzz/regressions/<harness>/, then fuzzes each harness for SECONDS_PER_HARNESS (default 60).
+# Prints the executions and crashes of each; exits non-zero when any harness crashed.
 # The corpora grow in build/fuzz/corpus/<harness>; a crashing input is saved in build/fuzz/crashes/<harness>/.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -9,16 +10,16 @@ seconds=${1:-60}
 harnesses=(onnx darknet cluster plan protocol)
 
 export CCACHE_BASEDIR="$PWD" CCACHE_NOHASHDIR=true
-cmake --preset fuzz >/dev/null
+cmake --preset asan >/dev/null
 cmake --build --preset fuzz -j "${TESSERA_JOBS:-2}"
-tests/fuzz/seed.sh build/fuzz build/fuzz/seeds
+tests/fuzz/seed.sh build/asan build/fuzz/seeds
 
 # a slow input (over 10 s) or more than 2 GiB of memory counts as a crash. stdin is /dev/null: the ONNX
 # harness's model lives in /proc/self/fd, where an external-data location "0" is the harness's stdin.
 options=(-timeout=10 -rss_limit_mb=2048 -print_final_stats=1)
 failed=0
 for h in "${harnesses[@]}"; do
-    bin=build/fuzz/bin/fuzz_$h
+    bin=build/asan/bin/fuzz_$h
     log=build/fuzz/fuzz_$h.log
     regressions=(tests/fuzz/regressions/$h/*)
     if [[ -e ${regressions[0]} ]]; then

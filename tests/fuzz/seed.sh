@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # tests/fuzz/seed.sh [BUILD_DIR [OUT]]: writes the seed corpora of the fuzz harnesses into OUT/<harness>/
-# (default BUILD_DIR/seeds): what fuzz_seeds writes (built by the `fuzz` preset), plus the repository's
-# Darknet test fixtures and the smaller zoo recipes. Generated at each run, never kept in git.
+# (default BUILD_DIR/seeds): what fuzz_seeds writes (build preset `fuzz`, in build/asan), plus the
+# repository's Darknet test fixtures and the smaller zoo recipes. Generated at each run, never kept in git.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-build=${1:-build/fuzz}
+build=${1:-build/asan}
 out=${2:-$build/seeds}
 rm -rf "$out"
 "$build/bin/fuzz_seeds" "$out"
