@@ -6,7 +6,7 @@
 #         the fuzz harnesses' one: their libraries are compiled already.
 #   tsan: ThreadSanitizer on the runtime's threads: the thread pool and the kernels that use it, the
 #         transport (ZeroMQ's I/O threads, the beacon, the authentication thread), the optimizer's
-#         measuring threads. tsan.supp says which library internals are ignored and why.
+#         measuring threads, compile's tiles built side by side (test_partition_exact). tsan.supp says which library internals are ignored and why.
 # What is left out and why: docs/benchmarks.md, "Reliability: sanitizers".
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -22,7 +22,7 @@ asan)
     ;;
 tsan)
     tests=(test_thread_pool test_kernels_conv test_kernels_data_movement test_kernels_elementwise
-        test_kernels_pooling test_kernels_sparse test_self_test test_transport test_ilp)
+        test_kernels_pooling test_kernels_sparse test_self_test test_transport test_ilp test_partition_exact)
     ;;
 *)
     echo "usage: tests/sanitizers/run.sh asan|tsan" >&2
