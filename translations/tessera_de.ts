@@ -2274,6 +2274,14 @@ Vergleichen Sie ihn mit dem des Geräts (ssh-keygen -lf /etc/ssh/ssh_host_*_key.
         <source>MiB</source>
         <translation>MiB</translation>
     </message>
+    <message>
+        <source>Latency</source>
+        <translation>Latenz</translation>
+    </message>
+    <message>
+        <source>Memory</source>
+        <translation>Speicher</translation>
+    </message>
 </context>
 <context>
     <name>tessera::ui::RunJob</name>

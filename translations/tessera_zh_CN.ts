@@ -2259,6 +2259,14 @@ Compare it with the device&apos;s own (ssh-keygen -lf /etc/ssh/ssh_host_*_key.pu
         <source>MiB</source>
         <translation>MiB</translation>
     </message>
+    <message>
+        <source>Latency</source>
+        <translation>延迟</translation>
+    </message>
+    <message>
+        <source>Memory</source>
+        <translation>内存</translation>
+    </message>
 </context>
 <context>
     <name>tessera::ui::RunJob</name>

@@ -1,6 +1,9 @@
 #include "ui/run_charts.h"
 
 #include <QGridLayout>
+#include <QResizeEvent>
+#include <QStackedLayout>
+#include <QTabWidget>
 #include <QtCharts/QBarCategoryAxis>
 #include <QtCharts/QBarSet>
 #include <QtCharts/QChart>
@@ -92,20 +95,58 @@ RunCharts::RunCharts(QWidget* parent)
     m_memoryView = new ChartView(memory);
     m_memoryView->setRenderHint(QPainter::Antialiasing);
 
-    auto* layout = new QGridLayout(this);
-    layout->setContentsMargins(0, 0, 0, 0);
     // one row: every chart gets the dock's full height (the memory bars need a line per device)
-    layout->addWidget(m_latencyView, 0, 0);
-    layout->addWidget(m_throughputView, 0, 1);
-    layout->addWidget(m_memoryView, 0, 2);
-    layout->setColumnStretch(0, 6);
-    layout->setColumnStretch(1, 3);
-    layout->setColumnStretch(2, 3);
+    m_row = new QWidget;
+    auto* row = new QGridLayout(m_row);
+    row->setContentsMargins(0, 0, 0, 0);
+    row->setColumnStretch(0, 6);
+    row->setColumnStretch(1, 3);
+    row->setColumnStretch(2, 3);
+    m_tabs = new QTabWidget;
+    m_tabs->setObjectName(QStringLiteral("runChartTabs"));
+    m_tabs->setDocumentMode(true);
+    m_stack = new QStackedLayout(this);
+    m_stack->addWidget(m_row);
+    m_stack->addWidget(m_tabs);
+    arrange(true);
 
     m_flushTimer.setSingleShot(true);
     m_flushTimer.setInterval(100);
     connect(&m_flushTimer, &QTimer::timeout, this, &RunCharts::flush);
     reset({}, {});
+}
+
+bool RunCharts::tabbed() const {
+    return m_stack->currentWidget() == m_tabs;
+}
+
+void RunCharts::arrange(bool tabs) {
+    if (m_tabs->count() > 0 && tabs == tabbed()) {
+        return;
+    }
+    const QList<QPair<QChartView*, QString>> charts = {
+        {m_latencyView, tr("Latency")}, {m_throughputView, tr("Throughput")}, {m_memoryView, tr("Memory")}};
+    // in a tab the device lines' legend would take half the chart: the Run panel's device table shows each
+    // device's colour instead (the thick black line is end to end, as the title says)
+    m_latencyView->chart()->legend()->setVisible(!tabs);
+    if (tabs) {
+        for (const auto& [view, name] : charts) {
+            m_tabs->addTab(view, name);
+        }
+        m_stack->setCurrentWidget(m_tabs);
+    } else {
+        auto* row = static_cast<QGridLayout*>(m_row->layout());
+        for (int column = 0; column < charts.size(); ++column) {
+            row->addWidget(charts[column].first, 0, column); // takes it out of the tabs
+            charts[column].first->show();                    // the tabs hid all but their current page
+        }
+        m_stack->setCurrentWidget(m_row);
+    }
+}
+
+void RunCharts::resizeEvent(QResizeEvent* event) {
+    QWidget::resizeEvent(event);
+    arrange(event->size().width() < kSideBySide);
 }
 
 QChartView* RunCharts::makeView(const QString& title, QValueAxis* x, QValueAxis* y, const QString& xTitle,

@@ -19,6 +19,7 @@
 
 #include <algorithm>
 
+#include "ui/palette.h"
 #include "ui/project_model.h"
 #include "ui/qt_convert.h"
 #include "ui/run_charts.h"
@@ -119,7 +120,7 @@ RunPanel::RunPanel(ProjectModel* project, RunSession* session, QWidget* parent)
     splitter->addWidget(m_charts);
     splitter->setStretchFactor(0, 0);
     splitter->setStretchFactor(1, 1);
-    splitter->setSizes({460, 900});
+    splitter->setSizes({320, 900});
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(splitter);
@@ -228,7 +229,9 @@ void RunPanel::resetDevices() {
         const auto& device = devices[std::size_t(d)];
         names << QString::fromStdString(device.name);
         budgets << device.memoryBytes;
-        m_devices->setItem(d, DeviceColumn, new QTableWidgetItem(names.back()));
+        auto* name = new QTableWidgetItem(names.back());
+        name->setData(Qt::DecorationRole, deviceColor(d)); // the colour of its line in the latency chart
+        m_devices->setItem(d, DeviceColumn, name);
         m_devices->setItem(d, StateColumn, new QTableWidgetItem(tr("idle")));
         m_devices->setItem(d, ComputeColumn, new QTableWidgetItem);
         m_devices->setItem(d, RssColumn, new QTableWidgetItem);

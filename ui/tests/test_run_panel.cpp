@@ -13,6 +13,8 @@
 #include <QLineEdit>
 #include <QProcess>
 #include <QSettings>
+#include <QTabWidget>
+#include <QtCharts/QChartView>
 
 #include <cmath>
 #include <memory>
@@ -60,6 +62,32 @@ class TestRunPanel : public QObject {
     }
 
 private slots:
+    // Narrower than kSideBySide the three charts are tabs (each gets the whole width); wider, side by side.
+    void chartsTabbedWhenNarrow() {
+        RunCharts charts;
+        charts.reset({QStringLiteral("a"), QStringLiteral("b")}, {1 << 20, 1 << 20});
+        auto* tabs = charts.findChild<QTabWidget*>(QStringLiteral("runChartTabs"));
+        QVERIFY(tabs);
+        charts.resize(RunCharts::kSideBySide - 200, 300);
+        charts.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&charts));
+        QVERIFY(charts.tabbed());
+        QCOMPARE(tabs->count(), 3);
+        const int narrowWidth = tabs->currentWidget()->width();
+        charts.resize(RunCharts::kSideBySide + 300, 300);
+        QTRY_VERIFY(!charts.tabbed());
+        QCOMPARE(tabs->count(), 0);
+        const auto views = charts.findChildren<QChartView*>();
+        QCOMPARE(views.size(), 3);
+        for (auto* view : views) {
+            QVERIFY(view->isVisible());
+        }
+        charts.resize(RunCharts::kSideBySide - 200, 300);
+        QTRY_VERIFY(charts.tabbed());
+        QCOMPARE(tabs->count(), 3);
+        QCOMPARE(tabs->currentWidget()->width(), narrowWidth);
+    }
+
     void initTestCase() {
         QVERIFY(m_dir.isValid());
         // RunSession writes its bundles under the temporary folder: this test's, so pgrep finds only ours
