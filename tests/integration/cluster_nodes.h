@@ -16,6 +16,9 @@
 #include <vector>
 
 #include "cli_runner.h"
+#include "core/exec/npy.h"
+#include "core/model/zoo.h"
+#include "support/random_plans.h"
 
 #include "tests/support/free_port.h"
 
@@ -80,6 +83,62 @@ inline QString stopNodes(std::vector<Node>& nodes) {
         }
     }
     return logs;
+}
+
+// The zoo's tiny-YOLOv2 (deterministic weights) bundled for `devices` rpi4 nodes on loopback: written to
+// `dir` with one sample input, planned with conv_0 … maxpool_3 in `grid` tiles (`tessera plan --ftp`), and
+// bundled with an endpoint per device on a free port (plus `extra` options of `tessera bundle`).
+struct TinyYoloCluster {
+    model::Model model;
+    QString input;    // the sample input (.npy)
+    QString bundles;  // the bundles' folder
+    QStringList dirs; // bundle directories, gateway first
+    QString output;   // what `tessera bundle` printed
+    QString error;    // empty when every step worked
+};
+
+inline TinyYoloCluster bundleTinyYolo(const QString& dir, int devices, const QString& grid,
+                                      const QStringList& extra = {}) {
+    TinyYoloCluster c;
+    auto g = model::buildZooModel("tiny-yolov2");
+    if (!g) {
+        c.error = QString::fromStdString(g.error().message);
+        return c;
+    }
+    c.model = std::move(*g);
+    const QString modelPath = dir + "/tiny-yolov2.onnx";
+    c.input = dir + "/input.npy";
+    if (!model::saveOnnx(c.model.graph, c.model.opset, modelPath.toStdString(), "test") ||
+        !exec::writeNpy(c.input.toStdString(), c.model.graph.inputs[0].shape,
+                        test::sampleInputs(c.model.graph).begin()->second)) {
+        c.error = "cannot write the model or its input in " + dir;
+        return c;
+    }
+    const QString devicesArg = "rpi4:" + QString::number(devices);
+    const QString planPath = dir + "/plan.json";
+    auto planned = run(binary("tessera"), {"plan", modelPath, "--devices", devicesArg, "--ftp",
+                                           "conv_0:maxpool_3:" + grid, "-o", planPath});
+    if (planned.exitCode != 0) {
+        c.error = planned.err;
+        return c;
+    }
+    c.bundles = dir + "/bundles";
+    QStringList args{"bundle", modelPath, planPath, devicesArg, "-o", c.bundles};
+    for (int d = 1; d <= devices; ++d) {
+        args << "--endpoint"
+             << "rpi4-" + QString::number(d) + "=tcp://127.0.0.1:" + QString::number(freePort());
+    }
+    auto bundled = run(binary("tessera"), args + extra);
+    c.output = bundled.out + bundled.err;
+    if (bundled.exitCode != 0) {
+        c.error = bundled.err;
+        return c;
+    }
+    c.dirs = bundled.out.split('\n', Qt::SkipEmptyParts);
+    if (c.dirs.size() != devices) {
+        c.error = "tessera bundle listed " + QString::number(c.dirs.size()) + " directories: " + bundled.out;
+    }
+    return c;
 }
 
 } // namespace tessera::test

@@ -70,29 +70,12 @@ class TestClusterFaults : public QObject {
 private slots:
     void initTestCase() {
         QVERIFY(m_dir.isValid());
-        auto g = model::buildZooModel("tiny-yolov2");
-        QVERIFY(g.ok());
-        m_model = std::move(*g);
-        const QString modelPath = path("tiny-yolov2.onnx");
-        QVERIFY(model::saveOnnx(m_model.graph, m_model.opset, modelPath.toStdString(), "test").ok());
-        const auto inputs = test::sampleInputs(m_model.graph);
-        m_input = path("input.npy");
-        QVERIFY(exec::writeNpy(m_input.toStdString(), m_model.graph.inputs[0].shape, inputs.begin()->second)
-                    .ok());
-        const QString planPath = path("plan.json");
-        auto planned = run(binary("tessera"), {"plan", modelPath, "--devices", "rpi4:3", "--ftp",
-                                               "conv_0:maxpool_3:3x1", "-o", planPath});
-        QVERIFY2(planned.exitCode == 0, qPrintable(planned.err));
-        m_bundles = path("bundles");
-        QStringList args{"bundle", modelPath, planPath, "rpi4:3", "-o", m_bundles};
-        for (int d = 1; d <= 3; ++d) {
-            args << "--endpoint"
-                 << "rpi4-" + QString::number(d) + "=tcp://127.0.0.1:" + QString::number(freePort());
-        }
-        auto bundled = run(binary("tessera"), args);
-        QVERIFY2(bundled.exitCode == 0, qPrintable(bundled.err));
-        m_dirs = bundled.out.split('\n', Qt::SkipEmptyParts);
-        QCOMPARE(m_dirs.size(), 3);
+        auto cluster = test::bundleTinyYolo(m_dir.path(), 3, "3x1");
+        QVERIFY2(cluster.error.isEmpty(), qPrintable(cluster.error));
+        m_model = std::move(cluster.model);
+        m_input = cluster.input;
+        m_bundles = cluster.bundles;
+        m_dirs = cluster.dirs;
         m_nodes =
             test::startNodes(m_dirs, {{"rpi4-1", {"--heartbeat-ms", "300", "--heartbeat-misses", "3"}}});
         expectFramesSucceed(0, 2);

@@ -72,31 +72,13 @@ class TestClusterSecurity : public QObject {
 private slots:
     void initTestCase() {
         QVERIFY(m_dir.isValid());
-        auto g = model::buildZooModel("tiny-yolov2");
-        QVERIFY(g.ok());
-        const QString modelPath = path("tiny-yolov2.onnx");
-        QVERIFY(model::saveOnnx(g->graph, g->opset, modelPath.toStdString(), "test").ok());
-        m_input = path("input.npy");
-        QVERIFY(exec::writeNpy(m_input.toStdString(), g->graph.inputs[0].shape,
-                               test::sampleInputs(g->graph).begin()->second)
-                    .ok());
-        const QString planPath = path("plan.json");
-        auto planned = run(binary("tessera"), {"plan", modelPath, "--devices", "rpi4:3", "--ftp",
-                                               "conv_0:maxpool_3:3x1", "-o", planPath});
-        QVERIFY2(planned.exitCode == 0, qPrintable(planned.err));
-        m_bundles = path("bundles");
         m_telemetry = "tcp://127.0.0.1:" + QString::number(freePort());
-        QStringList args{"bundle", modelPath, planPath,      "rpi4:3",
-                         "-o",     m_bundles, "--telemetry", m_telemetry};
-        for (int d = 1; d <= 3; ++d) {
-            args << "--endpoint"
-                 << "rpi4-" + QString::number(d) + "=tcp://127.0.0.1:" + QString::number(freePort());
-        }
-        auto bundled = run(binary("tessera"), args);
-        QVERIFY2(bundled.exitCode == 0, qPrintable(bundled.err));
-        m_outputs += bundled.out + bundled.err;
-        m_dirs = bundled.out.split('\n', Qt::SkipEmptyParts);
-        QCOMPARE(m_dirs.size(), 3);
+        auto cluster = test::bundleTinyYolo(m_dir.path(), 3, "3x1", {"--telemetry", m_telemetry});
+        QVERIFY2(cluster.error.isEmpty(), qPrintable(cluster.error));
+        m_input = cluster.input;
+        m_bundles = cluster.bundles;
+        m_dirs = cluster.dirs;
+        m_outputs += cluster.output;
         auto keys = net::readKeys((m_bundles + "/cluster.key").toStdString());
         QVERIFY(keys.ok());
         m_keys = *keys;

@@ -39,25 +39,12 @@ class TestClusterTelemetry : public QObject {
 private slots:
     void initTestCase() {
         QVERIFY(m_dir.isValid());
-        auto g = model::buildZooModel("tiny-yolov2");
-        QVERIFY(g.ok());
-        const QString modelPath = path("tiny-yolov2.onnx");
-        QVERIFY(model::saveOnnx(g->graph, g->opset, modelPath.toStdString(), "test").ok());
-        m_input = path("input.npy");
-        const auto inputs = test::sampleInputs(g->graph);
-        QVERIFY(exec::writeNpy(m_input.toStdString(), g->graph.inputs[0].shape, inputs.begin()->second).ok());
-        const QString planPath = path("plan.json");
-        auto planned = run(binary("tessera"), {"plan", modelPath, "--devices", "rpi4:2", "--ftp",
-                                               "conv_0:maxpool_3:2x2", "-o", planPath});
-        QVERIFY2(planned.exitCode == 0, qPrintable(planned.err));
-        m_bundles = path("bundles");
-        auto bundled =
-            run(binary("tessera"), {"bundle", modelPath, planPath, "rpi4:2", "-o", m_bundles, "--endpoint",
-                                    "rpi4-1=tcp://127.0.0.1:" + QString::number(freePort()), "--endpoint",
-                                    "rpi4-2=tcp://127.0.0.1:" + QString::number(freePort()), "--telemetry",
-                                    "tcp://127.0.0.1:" + QString::number(freePort())});
-        QVERIFY2(bundled.exitCode == 0, qPrintable(bundled.err));
-        m_nodes = test::startNodes(bundled.out.split('\n', Qt::SkipEmptyParts));
+        auto cluster = test::bundleTinyYolo(
+            m_dir.path(), 2, "2x2", {"--telemetry", "tcp://127.0.0.1:" + QString::number(freePort())});
+        QVERIFY2(cluster.error.isEmpty(), qPrintable(cluster.error));
+        m_input = cluster.input;
+        m_bundles = cluster.bundles;
+        m_nodes = test::startNodes(cluster.dirs);
         QVERIFY(m_nodes[0].waitForLog("publishing telemetry on", 5000));
     }
 
