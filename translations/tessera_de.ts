@@ -2373,6 +2373,10 @@ Vergleichen Sie ihn mit dem des Geräts (ssh-keygen -lf /etc/ssh/ssh_host_*_key.
         <source>Deploy sends the plan to the project&apos;s devices over SSH: choose them as the target (the emulated cluster runs from this machine&apos;s files).</source>
         <translation>Verteilen sendet den Plan per SSH an die Geräte des Projekts: Wählen Sie diese als Ziel (der emulierte Cluster läuft aus den Dateien dieses Rechners).</translation>
     </message>
+    <message>
+        <source>Deploying was stopped: a device that had not finished keeps its previous release.</source>
+        <translation>Verteilen wurde gestoppt: Ein Gerät, das nicht fertig wurde, behält seinen vorherigen Stand.</translation>
+    </message>
 </context>
 <context>
     <name>tessera::ui::RunPanel</name>

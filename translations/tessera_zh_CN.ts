@@ -2358,6 +2358,10 @@ Compare it with the device&apos;s own (ssh-keygen -lf /etc/ssh/ssh_host_*_key.pu
         <source>Deploy sends the plan to the project&apos;s devices over SSH: choose them as the target (the emulated cluster runs from this machine&apos;s files).</source>
         <translation>部署会通过 SSH 将方案发送到项目的设备：请选择这些设备作为目标（模拟集群直接使用本机的文件运行）。</translation>
     </message>
+    <message>
+        <source>Deploying was stopped: a device that had not finished keeps its previous release.</source>
+        <translation>部署已停止：尚未完成的设备保留其先前的版本。</translation>
+    </message>
 </context>
 <context>
     <name>tessera::ui::RunPanel</name>

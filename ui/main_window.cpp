@@ -119,6 +119,7 @@ MainWindow::MainWindow(ProjectModel* project, QSettings* settings, MainWindowOpt
 }
 
 MainWindow::~MainWindow() {
+    m_project->setWorkRunner({}); // the project may outlive this window
     // The views report selection changes while they are torn down: delete them while the selection they
     // report to still exists (QObject would delete the children in creation order, the selection first).
     qDeleteAll(findChildren<QDockWidget*>(Qt::FindDirectChildrenOnly));
@@ -279,12 +280,22 @@ void MainWindow::runInBackground(const QString& what, const std::function<void()
     note.setWindowTitle(tr("Tessera Studio"));
     note.setWindowModality(Qt::WindowModal);
     QTimer::singleShot(400, &note, &QProgressDialog::show);
+    // the project being replaced must not be autosaved meanwhile (its changes may just have been discarded)
+    const bool autosaving = m_autosave->timer()->isActive();
+    m_autosave->timer()->stop();
+    m_busy = true;
     watcher.setFuture(QtConcurrent::run(work));
     loop.exec(QEventLoop::ExcludeUserInputEvents);
+    watcher
+        .waitForFinished(); // the loop also ends when the application quits: `work` uses the caller's frame
+    m_busy = false;
+    if (autosaving) {
+        m_autosave->timer()->start();
+    }
 }
 
 bool MainWindow::openProjectFile(const QString& path) {
-    if (!maybeSave()) {
+    if (m_busy || !maybeSave()) { // one project opens at a time
         return false;
     }
     QString error;
@@ -476,7 +487,7 @@ bool MainWindow::closeProject() {
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {
-    if (!maybeSave()) {
+    if (m_busy || !maybeSave()) { // not while a project is being opened
         event->ignore();
         return;
     }

@@ -152,6 +152,7 @@ private:
     QLabel* m_modelStatus;
     QLabel* m_planStatus;
     QList<QDockWidget*> m_hiddenDocks; // hidden while the welcome page shows
+    bool m_busy = false;               // runInBackground() is running
     bool m_firstLayout = true;         // no window state saved by an earlier session
     QLineEdit* m_findEdit = nullptr;
     QMenu* m_viewMenu = nullptr;

@@ -5,6 +5,8 @@
 #include <QFileInfo>
 #include <QSaveFile>
 
+#include <exception>
+
 #include "core/model/zoo.h"
 #include "ui/qt_convert.h"
 
@@ -190,7 +192,14 @@ LoadedProject loadProject(const ProjectDocument& document, const QString& baseDi
 bool ProjectModel::loadDocument(const ProjectDocument& document, const QString& baseDir,
                                 const QString& fileName, QString* error) {
     LoadedProject loaded;
-    const auto work = [&] { loaded = loadProject(document, baseDir, fileName, m_zooCacheDir); };
+    const auto work = [&] {
+        try {
+            loaded = loadProject(document, baseDir, fileName, m_zooCacheDir);
+        } catch (const std::exception& e) { // e.g. memory for a corrupt file's absurd shapes
+            loaded = {};
+            loaded.error = fileName + QStringLiteral(": ") + QString::fromLocal8Bit(e.what());
+        }
+    };
     if (m_runner) {
         m_runner(tr("Opening %1…").arg(fileName), work);
     } else {

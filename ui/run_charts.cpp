@@ -121,9 +121,10 @@ bool RunCharts::tabbed() const {
 }
 
 void RunCharts::arrange(bool tabs) {
-    if (m_tabs->count() > 0 && tabs == tabbed()) {
+    if (m_arranged && tabs == tabbed()) {
         return;
     }
+    m_arranged = true;
     const QList<QPair<QChartView*, QString>> charts = {
         {m_latencyView, tr("Latency")}, {m_throughputView, tr("Throughput")}, {m_memoryView, tr("Memory")}};
     // in a tab the device lines' legend would take half the chart: the Run panel's device table shows each

@@ -68,6 +68,7 @@ private:
     QStackedLayout* m_stack;
     QWidget* m_row;     // the charts side by side
     QTabWidget* m_tabs; // or one at a time
+    bool m_arranged = false;
     double m_maxLatencyMs = 0, m_maxThroughput = 0, m_lastTime = 0;
 };
 

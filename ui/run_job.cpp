@@ -436,7 +436,11 @@ Status runJob(const RunRequest& r, const RunEnvironment& env, const RunCallbacks
                        ? startEmulated(r, env, *program, dir.toStdString(), cb, stop, teardown)
                        : startDevices(r, env, *program, dir.toStdString(), cb, stop, teardown);
     if (stop.stopRequested()) {
-        return {}; // stopped by the user while the cluster came up: not an error
+        // stopped by the user while the cluster came up: not an error, unless it was to deploy
+        return r.deployOnly
+                   ? userError(RunText::tr("Deploying was stopped: a device that had not finished keeps "
+                                           "its previous release."))
+                   : Status{};
     }
     if (!started) {
         return started.error();

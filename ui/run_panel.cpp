@@ -286,18 +286,26 @@ bool RunPanel::begin(bool deployOnly) {
             return false;
         }
     }
-    resetDevices();
-    m_latencies.clear();
-    m_summary->clear();
-    m_lastRun.reset();
-    m_measured.clear();
-    m_runDevices.clear();
-    for (const auto& d : request.cluster.devices) {
-        m_runDevices.push_back(d.name);
-    }
-    m_runInFlight = request.inFlight;
-    m_runSeconds = 0;
     m_deploying = deployOnly;
+    if (deployOnly) {
+        // a deployment measures nothing: the last run's charts and record stay
+        for (int d = 0; d < m_devices->rowCount(); ++d) {
+            m_devices->item(d, StateColumn)->setText(tr("idle"));
+            qobject_cast<QProgressBar*>(m_devices->cellWidget(d, ProgressColumn))->setValue(0);
+        }
+    } else {
+        resetDevices();
+        m_latencies.clear();
+        m_summary->clear();
+        m_lastRun.reset();
+        m_measured.clear();
+        m_runDevices.clear();
+        for (const auto& d : request.cluster.devices) {
+            m_runDevices.push_back(d.name);
+        }
+        m_runInFlight = request.inFlight;
+        m_runSeconds = 0;
+    }
     if (!m_session->start(std::move(request))) {
         return false;
     }

@@ -9,6 +9,7 @@
 #include <mutex>
 #include <optional>
 #include <set>
+#include <system_error>
 #include <thread>
 #include <tuple>
 
@@ -25,11 +26,10 @@ using model::Graph;
 using model::Node;
 using model::Shape;
 
-// Calls fn(i) for every i in [0, n), on several threads when there is enough to share (the tiles of a
-// block: each task is built on its own). The first exception thrown is rethrown once all are done.
-template <typename Fn> void forEachIndex(std::size_t n, const Fn& fn) {
-    const std::size_t threads =
-        std::min<std::size_t>(n / 2, std::max(1U, std::thread::hardware_concurrency()));
+// Calls fn(i) for every i in [0, n), on up to `threads` threads when there is enough to share (the tiles
+// of a block: each task is built on its own). The first exception thrown is rethrown once all are done.
+template <typename Fn> void forEachIndex(std::size_t n, std::size_t threads, const Fn& fn) {
+    threads = std::min(threads, n / 2);
     std::atomic<std::size_t> next{0};
     std::exception_ptr failure;
     std::mutex failureMutex;
@@ -46,7 +46,11 @@ template <typename Fn> void forEachIndex(std::size_t n, const Fn& fn) {
     {
         std::vector<std::jthread> helpers;
         for (std::size_t k = 1; k < threads; ++k) {
-            helpers.emplace_back(work);
+            try {
+                helpers.emplace_back(work);
+            } catch (const std::system_error&) {
+                break; // no more threads to be had: those started and this one do the rest
+            }
         }
         work();
     }
@@ -74,6 +78,7 @@ public:
     }
 
     Expected<Program> run() {
+        m_threads = std::max(1U, std::thread::hardware_concurrency());
         // graph inputs (and constant graph outputs) are on the gateway from the start
         for (const auto& in : m_g.inputs) {
             addGatewayPiece(in.name);
@@ -244,6 +249,9 @@ private:
     Program m_program;
     std::map<std::string, std::vector<std::size_t>> m_readers;
     std::string m_error;
+    // Threads for a block's tiles: compile() of a whole plan uses the machine's; compileStage() one (the
+    // optimizer calls it for thousands of candidates from its own threads).
+    std::size_t m_threads = 1;
 };
 
 // Cell bounds of every value of a tile stage: the output's cut lines mapped back through each node to the
@@ -423,7 +431,7 @@ void Compiler::compileSplit(int s) {
         }
         std::vector<Task> built(tiles.size());
         std::vector<std::vector<std::pair<std::string, Region>>> outputs(tiles.size());
-        forEachIndex(tiles.size(), [&](std::size_t i) {
+        forEachIndex(tiles.size(), m_threads, [&](std::size_t i) {
             const std::size_t t = tiles[i];
             TaskBuilder b(
                 m_g, m_census, m_opset,

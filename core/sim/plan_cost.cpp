@@ -113,7 +113,7 @@ Peak devicePeak(const Program& program, const std::vector<int>& lastUse, int dev
 } // namespace
 
 std::vector<TaskWork> nodeWork(const model::Graph& graph) {
-    // cost::analyze reads shapes only: the hollow initializers of task graphs have no data
+    // the per-node costs of cost::analyze, as compile takes them for its tasks
     return partition::nodeWork(graph, cost::analyze(graph).layers);
 }
 

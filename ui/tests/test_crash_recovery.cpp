@@ -113,7 +113,12 @@ private slots:
             for (auto* widget : QApplication::topLevelWidgets()) {
                 if (auto* box = qobject_cast<QMessageBox*>(widget); box && box->isVisible()) {
                     asked << box->text();
-                    box->button(QMessageBox::Yes)->click();
+                    // an error box (no Yes) is recorded and closed: the checks below then fail
+                    if (auto* yes = box->button(QMessageBox::Yes)) {
+                        yes->click();
+                    } else {
+                        box->reject();
+                    }
                 }
             }
         });
@@ -140,7 +145,11 @@ private slots:
         connect(&decline, &QTimer::timeout, [] {
             for (auto* widget : QApplication::topLevelWidgets()) {
                 if (auto* box = qobject_cast<QMessageBox*>(widget); box && box->isVisible()) {
-                    box->button(QMessageBox::No)->click();
+                    if (auto* no = box->button(QMessageBox::No)) {
+                        no->click();
+                    } else {
+                        box->reject();
+                    }
                 }
             }
         });

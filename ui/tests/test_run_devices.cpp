@@ -15,6 +15,7 @@
 #include <sys/utsname.h>
 #include <unistd.h>
 
+#include <functional>
 #include <memory>
 
 #include "deployer/local_launch.h"
@@ -152,6 +153,9 @@ private slots:
         empty.close();
         cluster.devices[1].ssh->knownHosts = empty.fileName().toStdString();
         m_project->setClusterAndPlan(cluster, plan);
+        // the trusted known_hosts back for the cases after this one, whatever happens here
+        const std::unique_ptr<void, std::function<void(void*)>> restore(
+            this, [&](void*) { m_project->setClusterAndPlan(trusted, plan); });
         const QString release = m_servers[1]->home() + QStringLiteral("/.tessera/current");
         QDir(m_servers[1]->home() + QStringLiteral("/.tessera")).removeRecursively();
         RunSession session(environment());
@@ -159,7 +163,6 @@ private slots:
         QSignalSpy finished(&session, &RunSession::finished);
         QVERIFY(panel.deployToDevices());
         QTRY_VERIFY_WITH_TIMEOUT(!finished.isEmpty(), 240000);
-        m_project->setClusterAndPlan(trusted, plan);
         QVERIFY(!finished.at(0).at(0).toBool());
         const QString message = finished.at(0).at(1).toString();
         QVERIFY2(message.contains(QStringLiteral("unknown host key")) &&
