@@ -55,6 +55,17 @@ class TestTransport : public QObject {
     Log m_log;
     std::unique_ptr<Transport> m_node;
 
+    // A raw DEALER socket holding the cluster's keys (an admitted peer that may send anything), connected.
+    zmq::socket_t admittedSocket(zmq::context_t& context, const std::string& endpoint) const {
+        zmq::socket_t raw(context, zmq::socket_type::dealer);
+        raw.set(zmq::sockopt::curve_serverkey, m_keys.publicKey);
+        raw.set(zmq::sockopt::curve_publickey, m_keys.publicKey);
+        raw.set(zmq::sockopt::curve_secretkey, m_keys.secretKey);
+        raw.set(zmq::sockopt::linger, 0);
+        raw.connect(endpoint);
+        return raw;
+    }
+
 private slots:
     void initTestCase() {
         auto keys = generateClusterKeys();
@@ -125,12 +136,7 @@ private slots:
     void badMessagesAreRefusedAndLogged() {
         // an admitted peer sending garbage, a wrong version and a wrong size: each refused, then a good one
         zmq::context_t context;
-        zmq::socket_t raw(context, zmq::socket_type::dealer);
-        raw.set(zmq::sockopt::curve_serverkey, m_keys.publicKey);
-        raw.set(zmq::sockopt::curve_publickey, m_keys.publicKey);
-        raw.set(zmq::sockopt::curve_secretkey, m_keys.secretKey);
-        raw.set(zmq::sockopt::linger, 0);
-        raw.connect(m_node->boundEndpoint());
+        auto raw = admittedSocket(context, m_node->boundEndpoint());
         const ProtocolContext context2{m_keys.clusterId, 2};
         raw.send(zmq::str_buffer("\x0a\xff\xff garbage"), zmq::send_flags::none);
         wire::Envelope old = hello("old");
@@ -167,12 +173,7 @@ private slots:
         QVERIFY(t.ok());
         auto& node = **t;
         zmq::context_t context;
-        zmq::socket_t raw(context, zmq::socket_type::dealer);
-        raw.set(zmq::sockopt::curve_serverkey, m_keys.publicKey);
-        raw.set(zmq::sockopt::curve_publickey, m_keys.publicKey);
-        raw.set(zmq::sockopt::curve_secretkey, m_keys.secretKey);
-        raw.set(zmq::sockopt::linger, 0);
-        raw.connect(node.boundEndpoint());
+        auto raw = admittedSocket(context, node.boundEndpoint());
         wire::Envelope hostile = hello("hostile");
         (void)encode(hostile, {m_keys.clusterId, 2}, -1);
         hostile.set_cluster("evil\nFAKE LOG LINE" + std::string(10000, 'x'));
