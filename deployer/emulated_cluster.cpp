@@ -123,10 +123,10 @@ Status checkSpec(const EmulationSpec& s) {
     if (s.cpuQuota < 0 || s.bitsPerSecond < 0 || s.memoryBytes < 0) {
         return Error{ErrorCode::InvalidArgument, "CPU quota, bandwidth and memory must not be negative"};
     }
-    if (s.memoryBytes > 0 && s.memoryBytes < 16 * 1024 * 1024) {
+    if (s.memoryBytes > 0 && s.memoryBytes < 24 * 1024 * 1024) {
         return Error{ErrorCode::InvalidArgument,
-                     "--memory: at least 16 MiB per device (the runtime alone needs "
-                     "about 15 MiB)"};
+                     "--memory: at least 24 MiB per device (the runtime alone needs "
+                     "about 19 MiB)"};
     }
     return {};
 }

@@ -69,7 +69,7 @@ Device make(const std::string& arch, std::int64_t mib, int threads, double gmacs
     d.bytesPerSecond = gbytes * 1e9;
     d.linkBitsPerSecond = mbit * 1e6;
     // measured on this project's node runtime (docs/benchmarks.md): code, libraries, threads, allocator
-    d.runtimeOverheadBytes = std::int64_t(15) << 20;
+    d.runtimeOverheadBytes = std::int64_t(19) << 20;
     return d;
 }
 

@@ -226,7 +226,7 @@ Device parseDevice(Fields& f, const Json& j, const std::string& path) {
         d.linkLatencySeconds = f.quantity<double>(v, p, parseSeconds, "0.2ms");
     });
     field("runtime_overhead", [&](const Json& v, const std::string& p) {
-        d.runtimeOverheadBytes = f.quantity<std::int64_t>(v, p, parseBytes, "15MiB");
+        d.runtimeOverheadBytes = f.quantity<std::int64_t>(v, p, parseBytes, "19MiB");
     });
     field("ssh", [&](const Json& v, const std::string& p) { d.ssh = parseSsh(f, v, p); });
     return d;

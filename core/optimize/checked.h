@@ -1,16 +1,17 @@
 #pragma once
 // A solve whose plan is checked against the devices' budgets with the plan's own costs.
 //
-// The optimizer's memory model (problem.h) counts weights, the largest task arena and the runtime overhead of
-// each device; the plan's costs (sim::planCost) also count what a device holds between its tasks: pieces it
-// produced that a later task or the result delivery still needs, and on the gateway the graph inputs and the
-// assembled results. So a choice within the budgets of the model can be over budget as a plan, by a few
-// percent. solveChecked closes that gap: it compiles the chosen plan, and while a device needs more than its
-// budget, reserves on that device the most any plan so far needed beyond the model (its budget in the problem
-// becomes budget - reserve) and solves again. The plan returned fits
-// every budget by its own costs; its optimality (Solution::optimal) is under the lowered budgets. Reserves
-// only grow, so budgets that some plan meets can still be refused when the plans tried on the way need more
-// buffers than that one; the error then says the budgets were lowered and to what.
+// The optimizer's memory model (problem.h) counts weights, the largest task arena and the fixed runtime
+// overhead of each device; the plan's costs (sim::planCost) also count what a device holds between its tasks:
+// pieces it produced that a later task or the result delivery still needs, on the gateway the graph inputs
+// and the assembled results, the copies of its largest message, and the runtime's state per node. So a choice
+// within the budgets of the model can be over budget as a plan, by a few percent. solveChecked closes that
+// gap: it compiles the chosen plan, and while a device needs more than its budget, reserves on that device
+// the most any plan so far needed beyond the model (its budget in the problem becomes budget - reserve) and
+// solves again. The plan returned fits every budget by its own costs; its optimality (Solution::optimal) is
+// under the lowered budgets. Reserves only grow, so budgets that some plan meets can still be refused when
+// the plans tried on the way need more buffers than that one; the error then says the budgets were lowered
+// and to what.
 
 #include <functional>
 

@@ -152,6 +152,7 @@ PlanCost planCost(const Program& program, const model::Graph& graph, const cost:
     result.devices.resize(deviceCount);
 
     std::vector<std::set<std::string>> slices(deviceCount);
+    std::vector<std::int64_t> nodes(deviceCount, 0), message(deviceCount, 0);
     for (std::size_t t = 0; t < program.tasks.size(); ++t) {
         const Task& task = program.tasks[t];
         const double seconds = task.device >= 0 && std::size_t(task.device) < deviceCount
@@ -161,6 +162,7 @@ PlanCost planCost(const Program& program, const model::Graph& graph, const cost:
             if (!program.mayRun(int(t), int(d))) {
                 continue;
             }
+            nodes[d] += std::int64_t(task.graph.nodes.size());
             for (const auto& w : task.weights) {
                 if (slices[d].insert(w.name).second) {
                     result.devices[d].weightBytes += w.storedBytes;
@@ -175,26 +177,43 @@ PlanCost planCost(const Program& program, const model::Graph& graph, const cost:
         result.macs += task.macs;
     }
 
-    const std::vector<int> lastUse = lastUses(program);
-    for (std::size_t d = 0; d < deviceCount; ++d) {
-        DeviceCost& c = result.devices[d];
-        const Peak peak = devicePeak(program, lastUse, int(d));
-        c.activationBytes = peak.activation;
-        c.bufferBytes = peak.buffer;
-        c.overheadBytes = cluster.devices[d].runtimeOverheadBytes;
-        c.totalBytes = c.weightBytes + c.activationBytes + c.bufferBytes + c.overheadBytes;
-        c.budgetBytes = cluster.devices[d].memoryBytes;
-    }
-
     std::map<std::pair<int, int>, std::int64_t> links;
     for (const auto& t : program.transfers()) {
         links[{t.from, t.to}] += t.bytes;
+        for (const int d : {t.from, t.to}) {
+            if (d >= 0 && std::size_t(d) < deviceCount) {
+                message[std::size_t(d)] = std::max(message[std::size_t(d)], t.bytes);
+            }
+        }
         if (t.from >= 0 && std::size_t(t.from) < deviceCount) {
             result.devices[std::size_t(t.from)].sentBytes += t.bytes;
         }
         if (t.to >= 0 && std::size_t(t.to) < deviceCount) {
             result.devices[std::size_t(t.to)].receivedBytes += t.bytes;
         }
+    }
+    if (std::size_t(program.gateway) < deviceCount) {
+        // the frame comes in one message with every graph input, the answer goes out with every result
+        std::int64_t inputs = 0, results = 0;
+        for (const auto& piece : program.pieces) {
+            inputs += piece.task < 0 ? piece.region.elements() * kFloatBytes : 0;
+        }
+        for (const auto& r : program.results) {
+            results += r.region.elements() * kFloatBytes;
+        }
+        auto& largest = message[std::size_t(program.gateway)];
+        largest = std::max({largest, inputs, results});
+    }
+
+    const std::vector<int> lastUse = lastUses(program);
+    for (std::size_t d = 0; d < deviceCount; ++d) {
+        DeviceCost& c = result.devices[d];
+        const Peak peak = devicePeak(program, lastUse, int(d));
+        c.activationBytes = peak.activation;
+        c.bufferBytes = peak.buffer + kMessageCopies * message[d];
+        c.overheadBytes = cluster.devices[d].runtimeOverheadBytes + runtimeNodeBytes(nodes[d]);
+        c.totalBytes = c.weightBytes + c.activationBytes + c.bufferBytes + c.overheadBytes;
+        c.budgetBytes = cluster.devices[d].memoryBytes;
     }
     for (const auto& [pair, bytes] : links) {
         result.links.push_back({pair.first, pair.second, bytes});

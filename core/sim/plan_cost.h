@@ -19,8 +19,13 @@
 //              device can also be handed any task of its stealing stages it is not assigned, so each is a
 //              moment too, at its place in program order. The gateway holds the graph inputs from the start
 //              until their last consumer (a moment before its first task holds all of them) and, at a last
-//              moment after every task, the assembled results. The largest of these is `bufferBytes`.
-//   overhead   the device's measured runtime overhead (cost::Device::runtimeOverheadBytes).
+//              moment after every task, the assembled results. The largest of these, plus kMessageCopies
+//              times the device's largest message (a Transfer it sends or receives; on the gateway also the
+//              frame with every graph input and the answer with every result), is `bufferBytes`.
+//   overhead   what the runtime needs beyond these, measured on tessera-node (docs/cost-model.md): the
+//   device's
+//              fixed overhead (cost::Device::runtimeOverheadBytes: code, libraries, allocator, the kernels'
+//              workspace) and runtimeNodeBytes() for the nodes of the task graphs it may run.
 // Traffic: every Transfer of the program (Program::transfers(), static assignment), per device and per
 // ordered device pair.
 // Compute time (speed model, cluster.h), per node of the task graph: macs / macsPerSecond for a node with
@@ -68,6 +73,14 @@ struct PlanCost {
     // 'rpi3b-2' needs 812 MiB, 44.4 MiB over its budget of 768 MiB"; empty when everything fits.
     std::vector<std::string> overBudget(const cost::Cluster& cluster) const;
 };
+
+// The runtime's state per task-graph node held (graph, kernels, session views) and the copies of a message
+// alive at once beside the tensor it carries (ZeroMQ's decrypted buffer and the parsed message), measured.
+constexpr std::int64_t kRuntimeBytesPerNode = 5 * 1024;
+constexpr std::int64_t kMessageCopies = 2;
+inline std::int64_t runtimeNodeBytes(std::int64_t nodes) {
+    return nodes * kRuntimeBytesPerNode;
+}
 
 using partition::TaskWork;
 // partition::nodeWork() of any graph, and their sum (a compiled task carries its own: Task::work).

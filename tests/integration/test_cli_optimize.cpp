@@ -70,10 +70,11 @@ private slots:
         QVERIFY2(r.out.contains(QRegularExpression(R"(Solver: .*, optimal in [0-9.]+ s)")),
                  qPrintable(r.out));
         QVERIFY(r.out.contains("Plan for tiny-yolov2 on 3 device(s)"));
-        // the plan's own costs add the buffers devices hold between tasks to the optimizer's memory model
+        // the plan's own costs add the buffers devices hold between tasks (and the copies of their largest
+        // message) to the optimizer's memory model
         const double estimate = mib(r.out, "Optimizer's estimate: largest device memory");
         QVERIFY(estimate > 0);
-        QVERIFY2(largestTotal(r.out) >= estimate && largestTotal(r.out) < estimate * 1.1, qPrintable(r.out));
+        QVERIFY2(largestTotal(r.out) >= estimate && largestTotal(r.out) < estimate * 1.2, qPrintable(r.out));
         QVERIFY(r.out.contains("Simulated latency, one frame:"));
         const auto verified = run(binary("tessera"), {"verify", m_model, path("latency.json"), "--devices",
                                                       "rpi4:3", "--threads", "2"});
@@ -114,7 +115,7 @@ private slots:
                  qPrintable(r.err));
         QVERIFY(r.err.contains("on 'rpi4-1' (budget 20.0 MiB)"));
         QVERIFY(r.err.contains("on 'rpi4-2' (budget 25.0 MiB)"));
-        QVERIFY(r.err.contains("runtime overhead 15.0 MiB"));
+        QVERIFY(r.err.contains("runtime overhead 19.0 MiB"));
         QVERIFY(!QFile::exists(path("none.json")));
     }
 

@@ -260,7 +260,7 @@ private slots:
       "node_overhead": "20us",
       "bandwidth": "940mbit",
       "latency": "200us",
-      "runtime_overhead": "15MiB"
+      "runtime_overhead": "19MiB"
     },
     {
       "name": "rpi4-2",
@@ -273,7 +273,7 @@ private slots:
       "node_overhead": "20us",
       "bandwidth": "940mbit",
       "latency": "1.5ms",
-      "runtime_overhead": "15MiB"
+      "runtime_overhead": "19MiB"
     }
   ]
 }
