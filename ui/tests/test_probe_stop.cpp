@@ -5,7 +5,9 @@
 // - "full": a listener whose accept queue is full, so the kernel drops the SYN (the TCP connect waits).
 // Closing the main window, Stop, removing the device and opening another project must each end the probe's
 // connections in well under a second (measured and printed); the silent device's connection is seen closed,
-// so the probe's threads stopped rather than being left behind.
+// so the probe's threads stopped rather than being left behind. With root and /usr/sbin/sshd, a real sshd
+// whose commands never end (ForceCommand sleep): a probe stopped after authentication, inside its command,
+// ends as promptly and the session closes cleanly.
 // With TESSERA_SCREENSHOT_DIR set, the panel during a probe is saved there as devices-probing.png.
 
 #include <QtTest>
@@ -26,6 +28,7 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include "deployer/tests/sshd_server.h"
 #include "test_support.h"
 #include "ui/device_panel.h"
 #include "ui/device_prober.h"
@@ -241,6 +244,42 @@ private slots:
         m_project->undoStack()->undo();
         QCOMPARE(stateOf(m_silentRow), ProbeState::Unknown);
         QCOMPARE(stateOf(m_fullRow), ProbeState::Unknown);
+    }
+
+    void stopInsideACommandOnRealSshd() {
+        if (geteuid() != 0 || !QFile::exists(QStringLiteral("/usr/sbin/sshd"))) {
+            QSKIP("needs root and /usr/sbin/sshd (OpenSSH server)");
+        }
+        const auto path = [this](const QString& name) { return m_dir.filePath(name); };
+        QFile::remove(path(QStringLiteral("client_key")));
+        QFile::remove(path(QStringLiteral("client_key.pub")));
+        QVERIFY(tessera::test::runTool(QStringLiteral("ssh-keygen"), {"-q", "-t", "ed25519", "-N", "", "-f",
+                                                                      path(QStringLiteral("client_key"))}));
+        QDir().mkpath(path(QStringLiteral("device")));
+        tessera::test::SshdServer server(path(QStringLiteral("device")),
+                                         path(QStringLiteral("client_key.pub")));
+        server.setExtraConfig("ForceCommand sleep 60\n"); // every command of the probe hangs
+        QVERIFY2(server.start(), "sshd did not start (see device/sshd.log)");
+        cost::Device device = sshDevice(m_project->cluster().devices[0], "sleepy", server.port());
+        device.ssh->user = "root";
+        device.ssh->keyFile = toStdString(path(QStringLiteral("client_key")));
+        device.ssh->knownHosts = toStdString(path(QStringLiteral("known_hosts")));
+        QVERIFY(panel()->addDevice(device));
+        const int row = panel()->tableModel()->rowCount() - 1;
+        bool asked = false;
+        panel()->prober()->setQuestions(
+            [&asked](const QString&, const QString&, const QString&) { return asked = true; }, {});
+        QVERIFY(panel()->probeDevices({row}));
+        QTRY_VERIFY(asked); // the host key is asked about after the handshake, before authentication
+        QTRY_VERIFY(QFileInfo(path(QStringLiteral("known_hosts"))).size() > 0);
+        QTest::qWait(500); // authenticated, inside the command that never ends
+        QCOMPARE(stateOf(row), ProbeState::Connecting);
+        QElapsedTimer timer;
+        timer.start();
+        QVERIFY(panel()->stopProbe());
+        QTRY_VERIFY_WITH_TIMEOUT(!panel()->prober()->isRunning(), int(kPromptMs));
+        qInfo("Stop inside a command ended the probe's threads in %lld ms", timer.elapsed());
+        QCOMPARE(stateOf(row), ProbeState::Unknown);
     }
 
     void openingAnotherProjectStopsTheProbe() {
