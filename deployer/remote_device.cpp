@@ -75,6 +75,7 @@ Expected<SshTarget> sshTarget(const cost::Device& device, const ConnectOptions& 
                              options.knownHosts.empty() ? options.relativeTo : std::string());
     t.hostKeys = options.acceptNewHostKeys ? HostKeyPolicy::AcceptNew : HostKeyPolicy::Strict;
     t.timeoutSeconds = options.timeoutSeconds;
+    t.stop = options.stop;
     t.passphrase = options.passphrase;
     t.confirmHostKey = options.confirmHostKey;
     if (const auto& jump = device.ssh->jumpHost) {

@@ -28,6 +28,7 @@ struct ConnectOptions {
     PassphraseFn passphrase;  // for encrypted key files
     HostKeyFn confirmHostKey; // asked about host keys not in known_hosts (unless acceptNewHostKeys)
     int timeoutSeconds = 10;
+    const StopToken* stop = nullptr; // ends connecting and the connection's waits (SshTarget::stop)
 };
 
 // The SSH target of `device`; an error naming the device when it has no host or no "ssh" block.

@@ -2,6 +2,7 @@
 #include "deployer/ssh_session.h"
 
 #include <fcntl.h>
+#include <netdb.h>
 #include <poll.h>
 #include <pwd.h>
 #include <sys/socket.h>
@@ -10,7 +11,10 @@
 #include <libssh/libssh.h>
 #include <libssh/sftp.h>
 
+#include <algorithm>
 #include <atomic>
+#include <chrono>
+#include <condition_variable>
 #include <cstring>
 #include <fstream>
 #include <mutex>
@@ -46,16 +50,59 @@ struct JumpTunnel {
     void run();
 };
 
+// Shuts a socket down as soon as a stop is requested, so that whatever libssh waits for on it fails at once.
+// It watches its own duplicate of the socket: libssh may close the session's descriptor at any time, and its
+// number could then name another file.
+class StopWatcher {
+public:
+    StopWatcher(int fd, const StopToken* stop)
+        : m_fd(::fcntl(fd, F_DUPFD_CLOEXEC, 0))
+        , m_thread([this, stop] { watch(stop); }) {}
+    ~StopWatcher() {
+        {
+            std::lock_guard lock(m_mutex);
+            m_done = true;
+        }
+        m_wake.notify_all();
+        m_thread.join();
+        if (m_fd >= 0) {
+            ::close(m_fd);
+        }
+    }
+    StopWatcher(const StopWatcher&) = delete;
+    StopWatcher& operator=(const StopWatcher&) = delete;
+
+private:
+    void watch(const StopToken* stop) {
+        std::unique_lock lock(m_mutex);
+        while (!m_done) {
+            if (stop->stopRequested()) {
+                ::shutdown(m_fd, SHUT_RDWR);
+                return;
+            }
+            m_wake.wait_for(lock, std::chrono::milliseconds(20));
+        }
+    }
+
+    const int m_fd;
+    std::mutex m_mutex;
+    std::condition_variable m_wake;
+    bool m_done = false;
+    std::thread m_thread; // last: started once the members it uses are
+};
+
 struct SshSession::Impl {
     SshTarget target;
     std::unique_ptr<JumpTunnel> tunnel; // outlives `session`, which talks through it
     ssh_session session = nullptr;
     sftp_session sftp = nullptr;
+    std::unique_ptr<StopWatcher> watcher; // with a stop token, from the socket's creation on
 
     ~Impl() {
         if (sftp) {
             sftp_free(sftp);
         }
+        watcher.reset();
         if (session) {
             ssh_disconnect(session);
             ssh_free(session);
@@ -186,6 +233,72 @@ std::string keyFingerprint(ssh_session session, std::string* type) {
     return result;
 }
 
+bool stopRequested(const SshTarget& t) {
+    return t.stop && t.stop->stopRequested();
+}
+
+std::string unreachableHint(const SshTarget& t) {
+    return t.jump
+               ? " - check that the jump host can reach the device, and that the device runs sshd on port " +
+                     std::to_string(t.port)
+               : " - check that the device is on, reachable, and runs sshd on port " + std::to_string(t.port);
+}
+
+// A TCP connection to the target, trying each of its addresses in turn within its timeout. A stop request
+// ends the wait (polled every 50 ms) with a Cancelled error. The socket is returned blocking, as libssh takes
+// a socket it is given.
+Expected<int> tcpConnect(const SshTarget& t, const std::string& where) {
+    addrinfo hints{};
+    hints.ai_family = AF_UNSPEC;
+    hints.ai_socktype = SOCK_STREAM;
+    addrinfo* found = nullptr;
+    if (const int rc = ::getaddrinfo(t.host.c_str(), std::to_string(t.port).c_str(), &hints, &found);
+        rc != 0) {
+        return Error{ErrorCode::Io, where + ": cannot connect: cannot resolve " + t.host + ": " +
+                                        ::gai_strerror(rc) + " - check \"host\" in the cluster file"};
+    }
+    const std::unique_ptr<addrinfo, decltype(&::freeaddrinfo)> addresses(found, ::freeaddrinfo);
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(t.timeoutSeconds);
+    std::string why = "no address for " + t.host;
+    for (const addrinfo* a = found; a; a = a->ai_next) {
+        const int fd = ::socket(a->ai_family, a->ai_socktype | SOCK_NONBLOCK | SOCK_CLOEXEC, a->ai_protocol);
+        if (fd < 0) {
+            why = std::strerror(errno);
+            continue;
+        }
+        int error = ::connect(fd, a->ai_addr, a->ai_addrlen) == 0 ? 0 : errno;
+        while (error == EINPROGRESS) {
+            if (stopRequested(t)) {
+                ::close(fd);
+                return Error{ErrorCode::Cancelled, where + ": cancelled while connecting"};
+            }
+            const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
+                                  deadline - std::chrono::steady_clock::now())
+                                  .count();
+            if (left <= 0) {
+                error = ETIMEDOUT;
+                break;
+            }
+            pollfd p{fd, POLLOUT, 0};
+            const int ready = ::poll(&p, 1, int(std::min<long long>(left, 50)));
+            if (ready > 0) {
+                socklen_t size = sizeof error;
+                ::getsockopt(fd, SOL_SOCKET, SO_ERROR, &error, &size);
+            } else if (ready < 0 && errno != EINTR) {
+                error = errno;
+            }
+        }
+        if (error == 0) {
+            ::fcntl(fd, F_SETFL, ::fcntl(fd, F_GETFL) & ~O_NONBLOCK);
+            return fd;
+        }
+        why = std::strerror(error);
+        ::close(fd);
+    }
+    return Error{ErrorCode::Io, where + ": cannot connect to " + t.host + " port " + std::to_string(t.port) +
+                                    ": " + why + unreachableHint(t)};
+}
+
 // The host as known_hosts names it ("host" on port 22, "[host]:port" otherwise).
 std::string knownHostsName(const SshTarget& t) {
     return t.port == 22 ? t.host : "[" + t.host + "]:" + std::to_string(t.port);
@@ -259,22 +372,34 @@ Expected<std::unique_ptr<SshSession>> SshSession::connect(const SshTarget& targe
     // Only the chosen file decides: a global file must not vouch for a key the user never saw.
     ssh_options_set(s, SSH_OPTIONS_GLOBAL_KNOWNHOSTS, "/dev/null");
 
+    // The socket is made here rather than by libssh, so that a stop request can end every wait on it.
+    int fd = -1;
     if (t.jump) {
         auto tunnel = openTunnel(t, where);
         if (!tunnel) {
             return tunnel.error();
         }
         impl->tunnel = std::move(*tunnel);
-        ssh_options_set(s, SSH_OPTIONS_FD, &impl->tunnel->sessionFd);
+        fd = impl->tunnel->sessionFd;
+    } else {
+        auto connected = tcpConnect(t, where);
+        if (!connected) {
+            return connected.error();
+        }
+        fd = *connected;
     }
+    ssh_options_set(s, SSH_OPTIONS_FD, &fd); // closed with the session
+    if (t.stop) {
+        impl->watcher = std::make_unique<StopWatcher>(fd, t.stop);
+    }
+    const auto cancelled = [&] {
+        return Error{ErrorCode::Cancelled, where + ": cancelled while connecting"};
+    };
     if (ssh_connect(s) != SSH_OK) {
-        return Error{ErrorCode::Io,
-                     where + ": cannot connect: " + ssh_get_error(s) +
-                         (t.jump ? " - check that the jump host can reach the device, and that the device "
-                                   "runs sshd on port " +
-                                       std::to_string(t.port)
-                                 : " - check that the device is on, reachable, and runs sshd on port " +
-                                       std::to_string(t.port))};
+        if (stopRequested(t)) {
+            return cancelled();
+        }
+        return Error{ErrorCode::Io, where + ": cannot connect: " + ssh_get_error(s) + unreachableHint(t)};
     }
     std::string keyType;
     const std::string fingerprint = keyFingerprint(s, &keyType);
@@ -295,6 +420,9 @@ Expected<std::unique_ptr<SshSession>> SshSession::connect(const SshTarget& targe
     case SSH_KNOWN_HOSTS_NOT_FOUND:
         if (t.hostKeys != HostKeyPolicy::AcceptNew &&
             !(t.confirmHostKey && t.confirmHostKey(where, keyType, fingerprint))) {
+            if (stopRequested(t)) {
+                return cancelled();
+            }
             return Error{ErrorCode::InvalidArgument,
                          where + ": unknown host key " + keyType + " " + fingerprint + " (not in " +
                              t.knownHosts +
@@ -331,6 +459,9 @@ Expected<std::unique_ptr<SshSession>> SshSession::connect(const SshTarget& targe
     } else {
         rc = ssh_userauth_publickey_auto(s, nullptr, nullptr);
     }
+    if (rc != SSH_AUTH_SUCCESS && stopRequested(t)) {
+        return cancelled();
+    }
     if (rc != SSH_AUTH_SUCCESS) {
         const std::string how =
             t.keyFile.empty() ? "the ssh-agent's keys and ~/.ssh/id_*" : "key " + t.keyFile;
@@ -361,13 +492,16 @@ Expected<CommandResult> SshSession::run(const std::string& command, const StopTo
     } closer{channel};
     if (ssh_channel_open_session(channel) != SSH_OK ||
         ssh_channel_request_exec(channel, command.c_str()) != SSH_OK) {
+        if (stopRequested(m_impl->target)) {
+            return Error{ErrorCode::Cancelled, where() + ": cancelled while running a command"};
+        }
         return Error{ErrorCode::Io, where() + ": cannot run a command: " + ssh_get_error(s) +
                                         " - the connection may have dropped"};
     }
     CommandResult result;
     std::vector<char> buffer(64 * 1024);
     for (;;) {
-        if (stop && stop->stopRequested()) {
+        if ((stop && stop->stopRequested()) || stopRequested(m_impl->target)) {
             return Error{ErrorCode::Cancelled, where() + ": cancelled while running a command"};
         }
         const int out =
@@ -378,6 +512,9 @@ Expected<CommandResult> SshSession::run(const std::string& command, const StopTo
         const int err = ssh_channel_read_nonblocking(channel, buffer.data(), std::uint32_t(buffer.size()), 1);
         if (err > 0) {
             result.err.append(buffer.data(), std::size_t(err));
+        }
+        if ((out == SSH_ERROR || err == SSH_ERROR) && stopRequested(m_impl->target)) {
+            return Error{ErrorCode::Cancelled, where() + ": cancelled while running a command"};
         }
         if (out == SSH_ERROR || err == SSH_ERROR) {
             return Error{ErrorCode::Io,

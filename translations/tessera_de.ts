@@ -18,6 +18,10 @@
         <source>current plan</source>
         <translation>aktueller Plan</translation>
     </message>
+    <message>
+        <source>The plan to compare, %1, cannot be used: %2</source>
+        <translation>Der Vergleichsplan %1 kann nicht verwendet werden: %2</translation>
+    </message>
 </context>
 <context>
     <name>ReportPdf</name>
@@ -445,6 +449,18 @@
         <source>, with a measured run</source>
         <translation>, mit einem gemessenen Lauf</translation>
     </message>
+    <message>
+        <source>tasks</source>
+        <translation>Aufgaben</translation>
+    </message>
+    <message>
+        <source>redundant MACs</source>
+        <translation>redundante MACs</translation>
+    </message>
+    <message>
+        <source>Timeline: %1</source>
+        <translation>Zeitachse: %1</translation>
+    </message>
 </context>
 <context>
     <name>main</name>
@@ -483,6 +499,10 @@
     <message>
         <source>Show the studio in LANGUAGE (%1) instead of the language chosen in Preferences</source>
         <translation>Das Studio in LANGUAGE (%1) statt in der in den Einstellungen gewählten Sprache zeigen</translation>
+    </message>
+    <message>
+        <source>With --report: a second plan file (JSON), compared side by side with the project&apos;s plan</source>
+        <translation>Mit --report: eine zweite Plandatei (JSON), neben dem Plan des Projekts verglichen</translation>
     </message>
 </context>
 <context>
@@ -876,6 +896,14 @@ Vergleichen Sie ihn mit dem des Geräts (ssh-keygen -lf /etc/ssh/ssh_host_*_key.
         <source>A cluster needs at least one device.</source>
         <translation>Ein Cluster braucht mindestens ein Gerät.</translation>
     </message>
+    <message>
+        <source>Stop</source>
+        <translation>Stoppen</translation>
+    </message>
+    <message>
+        <source>Stop the running probe: devices that have not answered yet go back to Unknown, without waiting for their connections to time out</source>
+        <translation>Die laufende Abfrage stoppen: Geräte, die noch nicht geantwortet haben, werden wieder „Unbekannt“, ohne auf das Zeitlimit ihrer Verbindungen zu warten</translation>
+    </message>
 </context>
 <context>
     <name>tessera::ui::DeviceProber</name>
@@ -1228,26 +1256,6 @@ Vergleichen Sie ihn mit dem des Geräts (ssh-keygen -lf /etc/ssh/ssh_host_*_key.
     <message>
         <source>No project is open.</source>
         <translation>Es ist kein Projekt geöffnet.</translation>
-    </message>
-    <message>
-        <source>HTML page (*.html)</source>
-        <translation>HTML-Seite (*.html)</translation>
-    </message>
-    <message>
-        <source>PDF document (*.pdf)</source>
-        <translation>PDF-Dokument (*.pdf)</translation>
-    </message>
-    <message>
-        <source>CSV tables (*.csv)</source>
-        <translation>CSV-Tabellen (*.csv)</translation>
-    </message>
-    <message>
-        <source>JSON (*.json)</source>
-        <translation>JSON (*.json)</translation>
-    </message>
-    <message>
-        <source>Export Report</source>
-        <translation>Bericht exportieren</translation>
     </message>
     <message>
         <source>Exported the report to %1</source>
@@ -2226,6 +2234,93 @@ Vergleichen Sie ihn mit dem des Geräts (ssh-keygen -lf /etc/ssh/ssh_host_*_key.
     <message>
         <source>[%1 values]</source>
         <translation>[%1 Werte]</translation>
+    </message>
+</context>
+<context>
+    <name>tessera::ui::ReportExportDialog</name>
+    <message>
+        <source>&amp;Compare with a second plan</source>
+        <translation>Mit einem zweiten Plan &amp;vergleichen</translation>
+    </message>
+    <message>
+        <source>Bro&amp;wse…</source>
+        <translation>Durchsuc&amp;hen…</translation>
+    </message>
+    <message>
+        <source>Export Report</source>
+        <translation>Bericht exportieren</translation>
+    </message>
+    <message>
+        <source>HTML page</source>
+        <translation>HTML-Seite</translation>
+    </message>
+    <message>
+        <source>PDF document</source>
+        <translation>PDF-Dokument</translation>
+    </message>
+    <message>
+        <source>CSV tables</source>
+        <translation>CSV-Tabellen</translation>
+    </message>
+    <message>
+        <source>JSON</source>
+        <translation>JSON</translation>
+    </message>
+    <message>
+        <source>plan.json</source>
+        <translation>plan.json</translation>
+    </message>
+    <message>
+        <source>Put a second plan beside the project&apos;s: stages, memory, traffic, latency and throughput of both, as tessera report --compare does</source>
+        <translation>Einen zweiten Plan neben den des Projekts stellen: Stufen, Speicher, Datenverkehr, Latenz und Durchsatz beider, wie tessera report --compare</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>Durch&amp;suchen…</translation>
+    </message>
+    <message>
+        <source>&amp;File:</source>
+        <translation>&amp;Datei:</translation>
+    </message>
+    <message>
+        <source>F&amp;ormat:</source>
+        <translation>F&amp;ormat:</translation>
+    </message>
+    <message>
+        <source>&amp;Plan file:</source>
+        <translation>&amp;Plandatei:</translation>
+    </message>
+    <message>
+        <source>A plan file (JSON) for this project&apos;s model and cluster, as tessera plan or tessera optimize writes it. The report compares it with the project&apos;s plan.</source>
+        <translation>Eine Plandatei (JSON) für Modell und Cluster dieses Projekts, wie tessera plan oder tessera optimize sie schreiben. Der Bericht vergleicht sie mit dem Plan des Projekts.</translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation>&amp;Exportieren</translation>
+    </message>
+    <message>
+        <source>HTML page (*.html)</source>
+        <translation>HTML-Seite (*.html)</translation>
+    </message>
+    <message>
+        <source>PDF document (*.pdf)</source>
+        <translation>PDF-Dokument (*.pdf)</translation>
+    </message>
+    <message>
+        <source>CSV tables (*.csv)</source>
+        <translation>CSV-Tabellen (*.csv)</translation>
+    </message>
+    <message>
+        <source>JSON (*.json)</source>
+        <translation>JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>Plan to Compare</source>
+        <translation>Plan zum Vergleichen</translation>
+    </message>
+    <message>
+        <source>Plan files (*.json);;All files (*)</source>
+        <translation>Plandateien (*.json);;Alle Dateien (*)</translation>
     </message>
 </context>
 <context>

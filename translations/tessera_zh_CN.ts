@@ -18,6 +18,10 @@
         <source>current plan</source>
         <translation>当前方案</translation>
     </message>
+    <message>
+        <source>The plan to compare, %1, cannot be used: %2</source>
+        <translation>无法使用要比较的方案 %1：%2</translation>
+    </message>
 </context>
 <context>
     <name>ReportPdf</name>
@@ -441,6 +445,18 @@
         <source>, with a measured run</source>
         <translation>，含实测运行</translation>
     </message>
+    <message>
+        <source>tasks</source>
+        <translation>任务数</translation>
+    </message>
+    <message>
+        <source>redundant MACs</source>
+        <translation>冗余 MAC</translation>
+    </message>
+    <message>
+        <source>Timeline: %1</source>
+        <translation>时间线：%1</translation>
+    </message>
 </context>
 <context>
     <name>main</name>
@@ -479,6 +495,10 @@
     <message>
         <source>Show the studio in LANGUAGE (%1) instead of the language chosen in Preferences</source>
         <translation>以 LANGUAGE（%1）显示工作台，而不使用“首选项”中选择的语言</translation>
+    </message>
+    <message>
+        <source>With --report: a second plan file (JSON), compared side by side with the project&apos;s plan</source>
+        <translation>与 --report 一起使用：第二个方案文件（JSON），与项目的方案并排比较</translation>
     </message>
 </context>
 <context>
@@ -869,6 +889,14 @@ Compare it with the device&apos;s own (ssh-keygen -lf /etc/ssh/ssh_host_*_key.pu
         <source>A cluster needs at least one device.</source>
         <translation>集群至少需要一个设备。</translation>
     </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>Stop the running probe: devices that have not answered yet go back to Unknown, without waiting for their connections to time out</source>
+        <translation>停止正在进行的探测：尚未应答的设备恢复为“未知”，无需等待其连接超时</translation>
+    </message>
 </context>
 <context>
     <name>tessera::ui::DeviceProber</name>
@@ -1218,26 +1246,6 @@ Compare it with the device&apos;s own (ssh-keygen -lf /etc/ssh/ssh_host_*_key.pu
     <message>
         <source>No project is open.</source>
         <translation>没有打开的项目。</translation>
-    </message>
-    <message>
-        <source>HTML page (*.html)</source>
-        <translation>HTML 页面 (*.html)</translation>
-    </message>
-    <message>
-        <source>PDF document (*.pdf)</source>
-        <translation>PDF 文档 (*.pdf)</translation>
-    </message>
-    <message>
-        <source>CSV tables (*.csv)</source>
-        <translation>CSV 表格 (*.csv)</translation>
-    </message>
-    <message>
-        <source>JSON (*.json)</source>
-        <translation>JSON (*.json)</translation>
-    </message>
-    <message>
-        <source>Export Report</source>
-        <translation>导出报告</translation>
     </message>
     <message>
         <source>Exported the report to %1</source>
@@ -2211,6 +2219,93 @@ Compare it with the device&apos;s own (ssh-keygen -lf /etc/ssh/ssh_host_*_key.pu
     <message>
         <source>[%1 values]</source>
         <translation>[%1 个值]</translation>
+    </message>
+</context>
+<context>
+    <name>tessera::ui::ReportExportDialog</name>
+    <message>
+        <source>&amp;Compare with a second plan</source>
+        <translation>与第二个方案比较(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Bro&amp;wse…</source>
+        <translation>浏览(&amp;W)…</translation>
+    </message>
+    <message>
+        <source>Export Report</source>
+        <translation>导出报告</translation>
+    </message>
+    <message>
+        <source>HTML page</source>
+        <translation>HTML 页面</translation>
+    </message>
+    <message>
+        <source>PDF document</source>
+        <translation>PDF 文档</translation>
+    </message>
+    <message>
+        <source>CSV tables</source>
+        <translation>CSV 表格</translation>
+    </message>
+    <message>
+        <source>JSON</source>
+        <translation>JSON</translation>
+    </message>
+    <message>
+        <source>plan.json</source>
+        <translation>plan.json</translation>
+    </message>
+    <message>
+        <source>Put a second plan beside the project&apos;s: stages, memory, traffic, latency and throughput of both, as tessera report --compare does</source>
+        <translation>将第二个方案与项目的方案并列：两者的阶段、内存、流量、延迟和吞吐量，与 tessera report --compare 相同</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>浏览(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>&amp;File:</source>
+        <translation>文件(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>F&amp;ormat:</source>
+        <translation>格式(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>&amp;Plan file:</source>
+        <translation>方案文件(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>A plan file (JSON) for this project&apos;s model and cluster, as tessera plan or tessera optimize writes it. The report compares it with the project&apos;s plan.</source>
+        <translation>针对本项目模型和集群的方案文件（JSON），由 tessera plan 或 tessera optimize 写出。报告将其与项目的方案进行比较。</translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation>导出(&amp;E)</translation>
+    </message>
+    <message>
+        <source>HTML page (*.html)</source>
+        <translation>HTML 页面 (*.html)</translation>
+    </message>
+    <message>
+        <source>PDF document (*.pdf)</source>
+        <translation>PDF 文档 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>CSV tables (*.csv)</source>
+        <translation>CSV 表格 (*.csv)</translation>
+    </message>
+    <message>
+        <source>JSON (*.json)</source>
+        <translation>JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>Plan to Compare</source>
+        <translation>要比较的方案</translation>
+    </message>
+    <message>
+        <source>Plan files (*.json);;All files (*)</source>
+        <translation>方案文件 (*.json);;所有文件 (*)</translation>
     </message>
 </context>
 <context>

@@ -42,7 +42,8 @@ DevicePanel::DevicePanel(ProjectModel* project, PartitionEditor* editor, DeviceP
     , m_add(new QToolButton(this))
     , m_edit(new QToolButton(this))
     , m_remove(new QToolButton(this))
-    , m_probe(new QToolButton(this)) {
+    , m_probe(new QToolButton(this))
+    , m_stopProbe(new QToolButton(this)) {
     m_view->setModel(m_model);
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->setSelectionMode(QAbstractItemView::ExtendedSelection); // several devices to probe
@@ -103,7 +104,14 @@ DevicePanel::DevicePanel(ProjectModel* project, PartitionEditor* editor, DeviceP
     m_probe->setMenu(probeMenu);
     m_probe->setPopupMode(QToolButton::MenuButtonPopup);
     connect(m_probe, &QToolButton::clicked, this, &DevicePanel::probeSelected);
+    m_stopProbe->setObjectName(QStringLiteral("stopProbeButton"));
+    m_stopProbe->setText(tr("Stop"));
+    m_stopProbe->setToolTip(tr("Stop the running probe: devices that have not answered yet go back to "
+                               "Unknown, without waiting for their connections to time out"));
+    connect(m_stopProbe, &QToolButton::clicked, this, &DevicePanel::stopProbe);
     connect(m_prober, &DeviceProber::statusChanged, this, &DevicePanel::statusArrived);
+    connect(m_prober, &DeviceProber::finished, this, &DevicePanel::updateButtons);
+    connect(project, &ProjectModel::clusterChanged, this, &DevicePanel::stopRemovedDevices);
     // a probe of the previous project must not report onto same-named devices of the next
     connect(project, &ProjectModel::projectReset, m_prober, &DeviceProber::abandon);
     m_prober->setQuestions(
@@ -128,6 +136,7 @@ DevicePanel::DevicePanel(ProjectModel* project, PartitionEditor* editor, DeviceP
     buttons->addWidget(m_edit);
     buttons->addWidget(m_remove);
     buttons->addWidget(m_probe);
+    buttons->addWidget(m_stopProbe);
     buttons->addStretch();
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(2, 2, 2, 2);
@@ -156,6 +165,25 @@ void DevicePanel::updateButtons() {
     m_edit->setEnabled(device >= 0);
     m_remove->setEnabled(device >= 0 && m_project->hasProject() && m_project->cluster().devices.size() > 1);
     m_probe->setEnabled(m_project->hasProject());
+    m_stopProbe->setEnabled(!m_prober->pendingDevices().isEmpty());
+}
+
+bool DevicePanel::stopProbe() {
+    if (m_prober->pendingDevices().isEmpty()) {
+        return false;
+    }
+    m_prober->stop();
+    updateButtons();
+    return true;
+}
+
+void DevicePanel::stopRemovedDevices() {
+    QSet<QString> gone = m_prober->pendingDevices();
+    for (const auto& device : m_project->cluster().devices) {
+        gone.remove(toQString(device.name));
+    }
+    m_prober->stopDevices(gone);
+    updateButtons();
 }
 
 bool DevicePanel::probeDevices(const QList<int>& rows) {
@@ -164,6 +192,7 @@ bool DevicePanel::probeDevices(const QList<int>& rows) {
     }
     const QString file = m_project->filePath();
     m_prober->probe(m_project->cluster(), rows, file.isEmpty() ? QString() : QFileInfo(file).absolutePath());
+    updateButtons();
     return true;
 }
 
@@ -182,6 +211,7 @@ bool DevicePanel::probeSelected() {
 
 void DevicePanel::statusArrived(const QString& device, const DeviceStatus& status) {
     m_model->setStatus(device, status);
+    updateButtons();
     m_view->resizeColumnToContents(DeviceTableModel::Status);
     if (status.hostKeyChanged) {
         // never accepted, and said where it cannot be missed

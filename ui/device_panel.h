@@ -3,7 +3,9 @@
 // one undoable command; layers dropped on a device are placed on it through the partition editor, tiles
 // dropped on a device run on it, and a device dragged onto a tile of the tile editor runs that tile.
 // Probe (the selected devices, or all) asks the deployer what each device is (device_prober.h); the Status
-// column follows each device as the answers arrive; host key and passphrase questions are asked here.
+// column follows each device as the answers arrive; host key and passphrase questions are asked here. Stop
+// ends the running probe (its unanswered devices go back to Unknown); removing or renaming a device that is
+// being probed stops its probe.
 
 #include <QWidget>
 
@@ -38,6 +40,8 @@ public:
     bool probeAll();
     // The selected rows, or every row when none is selected.
     bool probeSelected();
+    // Stops the running probe; false when none runs.
+    bool stopProbe();
 
     QTableView* view() const { return m_view; }
     DeviceTableModel* tableModel() const { return m_model; }
@@ -55,6 +59,7 @@ private:
     void editCurrent();
     QString uniqueName(const QString& stem) const;
     void updateButtons();
+    void stopRemovedDevices();
 
     ProjectModel* m_project;
     DeviceProber* m_prober;
@@ -64,6 +69,7 @@ private:
     QToolButton* m_edit;
     QToolButton* m_remove;
     QToolButton* m_probe;
+    QToolButton* m_stopProbe;
 };
 
 } // namespace tessera::ui

@@ -2,19 +2,24 @@
 
 #include <QtConcurrent/QtConcurrentRun>
 
-#include <atomic>
 #include <chrono>
 #include <future>
 #include <mutex>
+#include <vector>
 
 #include "deployer/remote_device.h"
 #include "ui/qt_convert.h"
 
 namespace tessera::ui {
 
-// What a probe's worker shares with the GUI side: the abandon flag, and one question at a time.
+// What a probe's worker shares with the GUI side: a stop token per device (in `devices` order), and one
+// question at a time. A stopped device's questions answer no.
 struct DeviceProber::Shared {
-    std::atomic<bool> abandoned{false};
+    explicit Shared(QStringList names)
+        : devices(std::move(names))
+        , stops(std::size_t(devices.size())) {}
+    const QStringList devices;
+    std::vector<StopToken> stops;
     std::mutex questions;
 };
 
@@ -95,10 +100,8 @@ DeviceProber::DeviceProber(QString nodeBinary, QObject* parent)
 }
 
 DeviceProber::~DeviceProber() {
-    if (m_shared) {
-        m_shared->abandoned = true;
-    }
-    m_pool.waitForDone();
+    abandon();
+    m_pool.waitForDone(); // prompt: every connection has been told to stop
 }
 
 void DeviceProber::setQuestions(HostKeyQuestion hostKey, PassphraseQuestion passphrase) {
@@ -106,9 +109,28 @@ void DeviceProber::setQuestions(HostKeyQuestion hostKey, PassphraseQuestion pass
     m_passphraseQuestion = std::move(passphrase);
 }
 
+void DeviceProber::stopDevices(const QSet<QString>& devices) {
+    if (!m_shared) {
+        return;
+    }
+    for (qsizetype i = 0; i < m_shared->devices.size(); ++i) {
+        const QString& name = m_shared->devices[i];
+        if (devices.contains(name) && m_pending.remove(name)) {
+            m_shared->stops[std::size_t(i)].requestStop();
+            emit statusChanged(name, DeviceStatus{});
+        }
+    }
+}
+
+void DeviceProber::stop() {
+    stopDevices(m_pending);
+}
+
 void DeviceProber::abandon() {
     if (m_shared) {
-        m_shared->abandoned = true; // its questions answer no
+        for (auto& token : m_shared->stops) {
+            token.requestStop(); // its connections end, its questions answer no
+        }
     }
     ++m_generation; // its reports are dropped
     m_pending.clear();
@@ -117,48 +139,52 @@ void DeviceProber::abandon() {
 void DeviceProber::probe(const cost::Cluster& cluster, const QList<int>& devices, const QString& projectDir) {
     const QSet<QString> unfinished = m_pending;
     abandon();
-    auto shared = std::make_shared<Shared>();
-    m_shared = shared;
     const quint64 generation = m_generation;
     std::vector<cost::Device> targets;
+    QStringList names;
     for (const int i : devices) {
         if (i >= 0 && i < int(cluster.devices.size())) {
             targets.push_back(cluster.devices[std::size_t(i)]);
-            m_pending.insert(QString::fromStdString(targets.back().name));
+            names.append(toQString(targets.back().name));
+            m_pending.insert(names.back());
         }
     }
+    auto shared = std::make_shared<Shared>(names);
+    m_shared = shared;
     // the abandoned probe's devices that this one does not cover would stay "Connecting…"
     for (const QString& device : unfinished - m_pending) {
         emit statusChanged(device, DeviceStatus{});
     }
-    // Reports cross to the GUI thread and are dropped there when a newer probe has started.
+    // A device's final state crosses to the GUI thread and is dropped there when a newer probe has started
+    // or the device was stopped meanwhile (no longer pending).
     const auto report = [this, generation](const QString& device, const DeviceStatus& status) {
         QMetaObject::invokeMethod(
             this,
             [this, generation, device, status] {
-                if (generation == m_generation) {
-                    if (status.state == ProbeState::Ready || status.state == ProbeState::Failed) {
-                        m_pending.remove(device);
-                    }
+                if (generation == m_generation && m_pending.remove(device)) {
                     emit statusChanged(device, status);
                 }
             },
             Qt::QueuedConnection);
     };
-    // Asks `question` on the GUI thread and waits for the answer (no, once the probe is abandoned). The
+    // Asks `question` on the GUI thread and waits for the answer (no, once `stop` is requested). The
     // question holds copies of what it shows: the worker may have given up by the time it runs.
-    const auto ask = [this, shared]<typename T>(std::function<T()> question, T no) -> T {
+    const auto ask = [this, shared]<typename T>(const StopToken& stop, std::function<T()> question,
+                                                T no) -> T {
         std::lock_guard lock(shared->questions);
-        if (shared->abandoned) {
+        if (stop.stopRequested()) {
             return no;
         }
         auto answer = std::make_shared<std::promise<T>>();
         auto future = answer->get_future();
         QMetaObject::invokeMethod(
-            this, [question, answer, shared, no] { answer->set_value(shared->abandoned ? no : question()); },
+            this,
+            [question, answer, shared, &stop, no] {
+                answer->set_value(stop.stopRequested() ? no : question());
+            },
             Qt::QueuedConnection);
-        while (future.wait_for(std::chrono::milliseconds(100)) != std::future_status::ready) {
-            if (shared->abandoned) {
+        while (future.wait_for(std::chrono::milliseconds(50)) != std::future_status::ready) {
+            if (stop.stopRequested()) {
                 return no;
             }
         }
@@ -175,11 +201,12 @@ void DeviceProber::probe(const cost::Cluster& cluster, const QList<int>& devices
     const std::string relativeTo = toStdString(projectDir);
     HostKeyQuestion hostKeyQuestion = m_hostKeyQuestion;
     PassphraseQuestion passphraseQuestion = m_passphraseQuestion;
-    m_watcher.setFuture(QtConcurrent::run(&m_pool, [targets, report, ask, nodeBinary, relativeTo,
+    m_watcher.setFuture(QtConcurrent::run(&m_pool, [targets, shared, report, ask, nodeBinary, relativeTo,
                                                     hostKeyQuestion, passphraseQuestion] {
         deployer::forEachDevice(int(targets.size()), [&](int i) -> Status {
             const cost::Device& device = targets[std::size_t(i)];
             const QString name = toQString(device.name);
+            const StopToken& stop = shared->stops[std::size_t(i)];
             if (!device.ssh) {
                 auto r = deployer::probeLocal(nodeBinary);
                 report(name, r ? readyStatus(*r, true) : failedStatus(toQString(r.error().message), true));
@@ -188,10 +215,12 @@ void DeviceProber::probe(const cost::Cluster& cluster, const QList<int>& devices
             QString refusedKey; // the fingerprint the user declined to trust
             deployer::ConnectOptions options;
             options.relativeTo = relativeTo;
+            options.stop = &stop;
             options.confirmHostKey = [&](const std::string& where, const std::string& type,
                                          const std::string& fingerprint) {
                 const bool yes = hostKeyQuestion &&
-                                 ask(std::function<bool()>(
+                                 ask(stop,
+                                     std::function<bool()>(
                                          [hostKeyQuestion, w = toQString(where), t = toQString(type),
                                           f = toQString(fingerprint)] { return hostKeyQuestion(w, t, f); }),
                                      false);
@@ -207,7 +236,7 @@ void DeviceProber::probe(const cost::Cluster& cluster, const QList<int>& devices
                 // (answered, passphrase): a pair rather than an optional crosses the threads
                 using Answer = std::pair<bool, std::string>;
                 const Answer answer =
-                    ask(std::function<Answer()>([passphraseQuestion, p = toQString(prompt)] {
+                    ask(stop, std::function<Answer()>([passphraseQuestion, p = toQString(prompt)] {
                             const auto given = passphraseQuestion(p);
                             return given ? Answer(true, toStdString(*given)) : Answer();
                         }),
@@ -215,6 +244,9 @@ void DeviceProber::probe(const cost::Cluster& cluster, const QList<int>& devices
                 return answer.first ? std::optional<std::string>(answer.second) : std::nullopt;
             };
             auto connection = deployer::connectDevice(device, options);
+            if (stop.stopRequested()) {
+                return {}; // no longer pending: nothing to report
+            }
             if (!connection) {
                 auto failed = failedStatus(refusedKey.isEmpty()
                                                ? toQString(connection.error().message)

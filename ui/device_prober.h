@@ -8,8 +8,12 @@
 // Questions (an unknown host key, a key file's passphrase) are asked on the GUI thread through the
 // functions set with setQuestions(); the worker waits for the answer. A passphrase is passed to libssh and
 // never kept. One probe at a time: probe() while one runs abandons it (its reports are dropped by
-// generation; its devices the new probe does not cover go back to Unknown). The destructor abandons a running
-// probe and waits for its connections to end.
+// generation; its devices the new probe does not cover go back to Unknown).
+//
+// A running probe can be stopped, whole or device by device: each device's connection has a stop token
+// (deployer::ConnectOptions::stop), which ends its connect, handshake or command within about 50 ms, so
+// stopping, abandoning and the destructor (which stops the running probe and waits for its threads) return
+// promptly even when a device does not answer.
 
 #include <QFutureWatcher>
 #include <QMetaType>
@@ -56,8 +60,17 @@ public:
     // Probes `devices` (indexes into `cluster`; relative key and known_hosts paths resolve against
     // `projectDir`). statusChanged() reports each of them by name; finished() follows the last.
     void probe(const cost::Cluster& cluster, const QList<int>& devices, const QString& projectDir);
+    // True from probe() until its worker has ended (stopped devices end within about 50 ms).
     bool isRunning() const { return m_running; }
-    // Drops the running probe's reports and questions (e.g. when another project is opened).
+    // The devices of the running probe without a final state yet.
+    QSet<QString> pendingDevices() const { return m_pending; }
+    // Stops probing these devices (names; others are ignored): they go back to Unknown at once and their
+    // answers, should any still come, are dropped.
+    void stopDevices(const QSet<QString>& devices);
+    // Stops every device of the running probe (the Devices panel's Stop).
+    void stop();
+    // Stops the running probe and drops its reports and questions without reporting its devices (e.g. when
+    // another project is opened: the names may mean other devices there).
     void abandon();
 
 signals:

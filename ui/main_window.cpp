@@ -36,6 +36,7 @@
 #include "ui/properties_panel.h"
 #include "ui/qt_convert.h"
 #include "ui/report_export.h"
+#include "ui/report_export_dialog.h"
 #include "ui/run_panel.h"
 #include "ui/tile_editor.h"
 #include "ui/timeline_view.h"
@@ -416,7 +417,8 @@ bool MainWindow::saveAs() {
     return true;
 }
 
-bool MainWindow::exportReport(const QString& path, QString* error, const report::RunRecord* measured) {
+bool MainWindow::exportReport(const QString& path, QString* error, const report::RunRecord* measured,
+                              const QString& comparePlan) {
     const auto format = report::formatOfPath(path.toStdString());
     if (!m_project->hasProject() || !format) {
         *error =
@@ -425,40 +427,28 @@ bool MainWindow::exportReport(const QString& path, QString* error, const report:
                 : tr("No project is open.");
         return false;
     }
-    return ui::exportReport(*m_project, path, *format, m_graph->scene(), measured, error);
+    return ui::exportReport(*m_project, path, *format, m_graph->scene(), measured, comparePlan, error);
 }
 
 void MainWindow::exportReportInteractive() {
     if (!m_project->hasProject()) {
         return;
     }
-    const QStringList filters = {tr("HTML page (*.html)"), tr("PDF document (*.pdf)"),
-                                 tr("CSV tables (*.csv)"), tr("JSON (*.json)")};
-    const QStringList suffixes = {QStringLiteral(".html"), QStringLiteral(".pdf"), QStringLiteral(".csv"),
-                                  QStringLiteral(".json")};
     const QFileInfo project(m_project->filePath());
     const QString base =
         m_project->filePath().isEmpty()
             ? QStringLiteral("report.html")
             : project.dir().filePath(project.completeBaseName() + QStringLiteral("-report.html"));
-    QString filter = filters.front();
-    QString path = QFileDialog::getSaveFileName(this, tr("Export Report"), base,
-                                                filters.join(QStringLiteral(";;")), &filter);
-    if (path.isEmpty()) {
-        return;
+    ReportExportDialog dialog(
+        base, m_project->filePath().isEmpty() ? QString() : project.absolutePath(),
+        [this](const QString& path, const QString& comparePlan, QString* error) {
+            return exportReport(path, error, m_run->lastRun(), comparePlan);
+        },
+        this);
+    if (dialog.exec() == QDialog::Accepted) {
+        statusBar()->showMessage(
+            tr("Exported the report to %1").arg(QDir::toNativeSeparators(dialog.reportPath())), 5000);
     }
-    if (!report::formatOfPath(path.toStdString())) {
-        path += suffixes.value(std::max(0, int(filters.indexOf(filter))));
-    }
-    QApplication::setOverrideCursor(Qt::WaitCursor);
-    QString error;
-    const bool ok = exportReport(path, &error, m_run->lastRun());
-    QApplication::restoreOverrideCursor();
-    if (!ok) {
-        showError(error);
-        return;
-    }
-    statusBar()->showMessage(tr("Exported the report to %1").arg(QDir::toNativeSeparators(path)), 5000);
 }
 
 bool MainWindow::maybeSave() {

@@ -61,9 +61,11 @@ public:
     // On start-up: offers an untitled project's autosave left by a session that ended without saving.
     void offerUntitledRecovery();
     // Writes the open project's report to `path`, the format from its extension (report_export.h): what
-    // File > Export Report… and `tessera-studio --report [--measured RUN]` do; `measured` may be null.
-    // False with a message on failure.
-    bool exportReport(const QString& path, QString* error, const report::RunRecord* measured = nullptr);
+    // File > Export Report… and `tessera-studio --report [--measured RUN] [--compare PLAN]` do; `measured`
+    // may be null, `comparePlan` a plan file to compare with (report_export.h; empty: none). False with a
+    // message on failure.
+    bool exportReport(const QString& path, QString* error, const report::RunRecord* measured = nullptr,
+                      const QString& comparePlan = {});
 
     // The preferences in effect (stored in the settings; Edit > Preferences changes them).
     const Preferences& preferences() const { return m_preferences; }

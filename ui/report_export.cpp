@@ -5,6 +5,7 @@
 #include <QFileInfo>
 #include <QSaveFile>
 
+#include "core/partition/plan.h"
 #include "core/report/report.h"
 #include "core/report/writers.h"
 #include "ui/project_model.h"
@@ -28,7 +29,8 @@ bool writeText(const QString& path, const std::string& text, QString* error) {
 } // namespace
 
 bool exportReport(const ProjectModel& project, const QString& path, report::Format format,
-                  QGraphicsScene* graph, const report::RunRecord* measured, QString* error) {
+                  QGraphicsScene* graph, const report::RunRecord* measured, const QString& comparePlan,
+                  QString* error) {
     report::ReportInputs inputs;
     inputs.model = &project.model();
     inputs.cluster = &project.cluster();
@@ -38,6 +40,26 @@ bool exportReport(const ProjectModel& project, const QString& path, report::Form
     optimizer.objective = toStdString(solver.objective);
     optimizer.timeLimitSeconds = solver.timeLimitSeconds;
     inputs.optimizer = optimizer;
+    if (!comparePlan.isEmpty()) {
+        auto other = partition::readPlan(toStdString(comparePlan), project.model().graph, project.cluster());
+        if (!other) {
+            // the core's message starts with the path, which this one names already
+            QString why = toQString(other.error().message);
+            if (const QString prefix = comparePlan + QStringLiteral(": "); why.startsWith(prefix)) {
+                why.remove(0, prefix.size());
+            }
+            *error =
+                QCoreApplication::translate("ReportExport", "The plan to compare, %1, cannot be used: %2")
+                    .arg(QDir::toNativeSeparators(comparePlan), why);
+            return false;
+        }
+        // the label `tessera report --compare` gives it
+        std::string label = toStdString(QFileInfo(comparePlan).fileName());
+        if (label == inputs.plan.label) {
+            label = toStdString(comparePlan);
+        }
+        inputs.compare = report::PlanToReport{label, std::move(*other)};
+    }
     if (measured) {
         if (auto s = report::checkRunRecord(*measured, project.cluster()); !s) {
             *error = toQString(s.error().message);

@@ -247,10 +247,13 @@ void comparePart(PdfPages& pages, const report::Report& r) {
     };
     std::vector<QStringList> rows = {
         {ReportPdf::tr("stages"), QString::number(a.stages.size()), QString::number(b.stages.size())},
+        {ReportPdf::tr("tasks"), QString::number(a.tasks), QString::number(b.tasks)},
         {ReportPdf::tr("largest device memory"), bytesText(a.largestDeviceBytes()),
          bytesText(b.largestDeviceBytes())},
         {ReportPdf::tr("fits the budgets"), fits(a), fits(b)},
         {ReportPdf::tr("traffic per frame"), bytesText(a.cost.trafficBytes), bytesText(b.cost.trafficBytes)},
+        {ReportPdf::tr("redundant MACs"), countText(a.cost.redundantMacs()),
+         countText(b.cost.redundantMacs())},
         {ReportPdf::tr("latency, one frame"), secondsText(a.latencySeconds), secondsText(b.latencySeconds)},
         {ReportPdf::tr("throughput, stream"), ReportPdf::tr("%1 frames/s").arg(a.streamThroughput, 0, 'f', 2),
          ReportPdf::tr("%1 frames/s").arg(b.streamThroughput, 0, 'f', 2)}};
@@ -261,6 +264,8 @@ void comparePart(PdfPages& pages, const report::Report& r) {
     pages.table({{QString(), 260}, {toQString(a.label), 250, true}, {toQString(b.label), 250, true}}, rows);
     pages.paragraph(ReportPdf::tr("Memory per device: %1").arg(toQString(b.label)));
     pages.svg(report::memoryChartSvg(b, r.cluster));
+    pages.paragraph(ReportPdf::tr("Timeline: %1").arg(toQString(b.label)));
+    pages.svg(report::timelineChartSvg(b, r.cluster));
 }
 
 void layersPart(PdfPages& pages, const report::Report& r) {

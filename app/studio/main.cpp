@@ -1,8 +1,8 @@
 // tessera-studio: wires the project model, the settings and the main window together; nothing else.
 //   tessera-studio [--language en|de|zh_CN] [PROJECT] [--screenshot FILE [--size WxH] [--select NODE]
 //   [--run FRAMES]]
-//   tessera-studio --report FILE [--measured RUN] PROJECT (the project's report as .pdf, .html, .csv or
-//   .json)
+//   tessera-studio --report FILE [--measured RUN] [--compare PLAN] PROJECT (the project's report as .pdf,
+//   .html, .csv or .json; with PLAN, a plan file compared side by side)
 
 #include <QAction>
 #include <QApplication>
@@ -113,7 +113,13 @@ int main(int argc, char** argv) {
         QApplication::translate(
             "main", "With --report: the run record of a measured run (tessera cluster-run --record)"),
         QStringLiteral("RUN"));
-    parser.addOptions({languageOption(), screenshot, size, select, run, report, measured});
+    QCommandLineOption compare(
+        QStringLiteral("compare"),
+        QApplication::translate("main",
+                                "With --report: a second plan file (JSON), compared side by side with the "
+                                "project's plan"),
+        QStringLiteral("PLAN"));
+    parser.addOptions({languageOption(), screenshot, size, select, run, report, measured, compare});
     parser.process(app);
     const bool headless = parser.isSet(screenshot) || parser.isSet(report);
 
@@ -198,7 +204,7 @@ int main(int argc, char** argv) {
         QString error;
         // a run record given, else what --run measured
         const auto* measurements = record ? &*record : window.runPanel()->lastRun();
-        if (!window.exportReport(parser.value(report), &error, measurements)) {
+        if (!window.exportReport(parser.value(report), &error, measurements, parser.value(compare))) {
             std::fprintf(stderr, "tessera-studio: %s\n", qPrintable(error));
             return 1;
         }

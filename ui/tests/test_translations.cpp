@@ -39,6 +39,7 @@
 #include "ui/preferences_dialog.h"
 #include "ui/project_document.h"
 #include "ui/report_export.h"
+#include "ui/report_export_dialog.h"
 #include "ui/run_inputs.h"
 #include "ui/run_job.h"
 #include "ui/run_panel.h"
@@ -274,11 +275,14 @@ private slots:
         DeviceDialog device(project.cluster().devices.front());
         AboutDialog about;
         OptimizeDialog optimize(&project);
+        ReportExportDialog exportReport(m_dir.filePath(QStringLiteral("report.html")), m_dir.path(),
+                                        [](const QString&, const QString&, QString*) { return false; });
         const std::vector<std::pair<QDialog*, QString>> dialogs = {
             {&fuse, QStringLiteral("fuse-dialog-de.png")},
             {&device, QStringLiteral("device-dialog-de.png")},
             {&about, QStringLiteral("about-dialog-de.png")},
-            {&optimize, QStringLiteral("optimize-dialog-de.png")}};
+            {&optimize, QStringLiteral("optimize-dialog-de.png")},
+            {&exportReport, QStringLiteral("export-report-dialog-de.png")}};
         for (const auto& [dialog, shot] : dialogs) {
             dialog->show();
             QVERIFY(QTest::qWaitForWindowExposed(dialog));
@@ -288,6 +292,7 @@ private slots:
         }
         QCOMPARE(fuse.windowTitle(), QStringLiteral("Als Kachelblock fusionieren"));
         QCOMPARE(optimize.windowTitle(), QStringLiteral("Plan optimieren"));
+        QCOMPARE(exportReport.windowTitle(), QStringLiteral("Bericht exportieren"));
     }
 
     // The messages of the contexts declared by hand, each made by the code that shows it.
@@ -310,8 +315,14 @@ private slots:
         ProjectModel project(test::zooCacheDir());
         QVERIFY2(test::newZooProject(project, QStringLiteral("tiny-yolov2"), &error), qPrintable(error));
         QVERIFY(!exportReport(project, m_dir.filePath(QStringLiteral("no/such/dir/r.html")),
-                              report::Format::Html, nullptr, nullptr, &error));
+                              report::Format::Html, nullptr, nullptr, {}, &error));
         QVERIFY2(error.contains(QStringLiteral("kann nicht geschrieben werden")), qPrintable(error));
+        const QString missingPlan = m_dir.filePath(QStringLiteral("missing-plan.json"));
+        QVERIFY(!exportReport(project, m_dir.filePath(QStringLiteral("r.html")), report::Format::Html,
+                              nullptr, nullptr, missingPlan, &error));
+        QVERIFY2(error.startsWith(QStringLiteral("Der Vergleichsplan %1 kann nicht verwendet werden: ")
+                                      .arg(QDir::toNativeSeparators(missingPlan))),
+                 qPrintable(error));
 
         cost::Device device = project.cluster().devices.front();
         device.name = "pi-extra";
@@ -351,7 +362,7 @@ private slots:
         QString error;
         QVERIFY2(test::newZooProject(project, QStringLiteral("tiny-yolov2"), &error), qPrintable(error));
         const QString pdf = m_dir.filePath(QStringLiteral("report.pdf"));
-        QVERIFY2(exportReport(project, pdf, report::Format::Pdf, nullptr, nullptr, &error),
+        QVERIFY2(exportReport(project, pdf, report::Format::Pdf, nullptr, nullptr, {}, &error),
                  qPrintable(error));
         QProcess text;
         text.start(pdftotext, {pdf, QStringLiteral("-")});
