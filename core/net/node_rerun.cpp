@@ -136,14 +136,20 @@ bool NodeRuntime::takeOver(std::uint64_t id, int down) {
     return true;
 }
 
-bool NodeRuntime::duplicateOfRerun(std::uint64_t id, int piece) const {
+bool NodeRuntime::duplicateOfRerun(std::uint64_t id, int piece, int sender) const {
     auto found = m_frames.find(id);
     if (found == m_frames.end()) {
         return false;
     }
     return std::any_of(found->second.rerun.begin(), found->second.rerun.end(), [&](int task) {
-        const auto& outputs = m_d.tasks[m_taskIndex.at(task)].outputs;
-        return std::find(outputs.begin(), outputs.end(), piece) != outputs.end();
+        const TaskSpec& spec = m_d.tasks[m_taskIndex.at(task)];
+        // sent by a device that may run the task (so refused as already held, not as a stranger's part)
+        const auto peers = m_stagePeers.find(spec.stage);
+        const bool mayRun =
+            sender == m_d.device || sender == spec.device ||
+            (peers != m_stagePeers.end() &&
+             std::find(peers->second.begin(), peers->second.end(), sender) != peers->second.end());
+        return mayRun && std::find(spec.outputs.begin(), spec.outputs.end(), piece) != spec.outputs.end();
     });
 }
 

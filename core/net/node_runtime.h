@@ -164,8 +164,9 @@ private:
     bool rerunTasks(std::uint64_t id, const std::vector<int>& tasks, int down);
     bool outputsArrived(const Frame& f, std::size_t index) const; // every consumer here has its parts
     void rerun(StolenRun run); // runs a re-run queued by rerunTasks, lists it in the gateway's telemetry
-    // True when part of `piece` for frame `id` duplicates the output of a task re-run here (refused quietly).
-    bool duplicateOfRerun(std::uint64_t id, int piece) const;
+    // True when a part of `piece` for frame `id` from `sender` duplicates the output of a task re-run here
+    // (refused quietly): the piece is an output of such a task, and `sender` a device that may run it.
+    bool duplicateOfRerun(std::uint64_t id, int piece, int sender) const;
     // After a frame completed: the re-run line, and the notice to each waived worker (it drops the frame).
     void endTakeOvers(std::uint64_t id, const Frame& f);
 
