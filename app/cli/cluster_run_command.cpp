@@ -61,6 +61,21 @@ std::string taskList(const net::wire::Telemetry& t) {
     return list;
 }
 
+// "tasks 3 5 of 'rpi4-2' (declared down)": the tasks the gateway re-ran, per device declared down
+std::string rerunList(const net::wire::Telemetry& t, const net::NodeDescription& d) {
+    std::map<int, std::string> tasks;
+    for (const auto& r : t.rerun()) {
+        tasks[r.device()] += " " + std::to_string(r.task());
+    }
+    std::string list;
+    for (const auto& [device, ids] : tasks) {
+        const bool known = device >= 0 && device < int(d.devices.size());
+        list += std::string(list.empty() ? "" : ", ") + "tasks" + ids + " of '" +
+                (known ? d.devices[std::size_t(device)].name : "?") + "' (declared down)";
+    }
+    return list;
+}
+
 } // namespace
 
 Runner addClusterRunCommand(CLI::App& app) {
@@ -148,7 +163,7 @@ Runner addClusterRunCommand(CLI::App& app) {
         std::vector<double> latencies;
         std::map<int, std::pair<std::int64_t, std::int64_t>> bytes; // per device, of the first frame
         bool bytesVary = false;
-        int steals = 0;
+        int steals = 0, reruns = 0, rerunFrames = 0;
         report::RunRecord record;
         record.source = "tessera cluster-run";
         record.inFlight = args->inFlight;
@@ -204,8 +219,13 @@ Runner addClusterRunCommand(CLI::App& app) {
                     std::cout << ", steal bytes received " << t.steal_bytes_in() << " B, sent "
                               << t.steal_bytes_out() << " B";
                 }
+                if (t.rerun_size() > 0) {
+                    std::cout << "; re-ran " << rerunList(t, d);
+                    ++rerunFrames;
+                }
                 std::cout << "\n";
                 steals += t.given_size();
+                reruns += t.rerun_size();
             }
             if (firstFrame && !args->output.empty()) {
                 for (const auto& out : result.outputs()) {
@@ -246,6 +266,10 @@ Runner addClusterRunCommand(CLI::App& app) {
         if (steals > 0) {
             std::cout << "work stealing: " << steals << " tasks stolen in " << args->frames
                       << " frames (their bytes are counted apart, as steal bytes)\n";
+        }
+        if (reruns > 0) {
+            std::cout << "re-run at the gateway: " << reruns << " tasks of devices declared down, in "
+                      << rerunFrames << " frames\n";
         }
         std::cout << "bytes per frame" << (bytesVary ? " (first frame; later frames differed)" : "") << ":\n";
         for (std::size_t dev = 0; dev < d.devices.size(); ++dev) {

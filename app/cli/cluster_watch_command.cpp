@@ -1,7 +1,8 @@
 // `tessera cluster-watch`: subscribes to the telemetry the gateway of a running cluster publishes (the
 // endpoint and the cluster's keys from the client files `tessera bundle --telemetry` wrote) and prints, as
 // frames end, each frame's time at the gateway and, per device, its tasks with compute time and queue wait,
-// the bytes it received and sent (planned, and moved by work stealing) and its peak RSS.
+// the bytes it received and sent (planned, and moved by work stealing), its peak RSS and the tasks the
+// gateway re-ran for a device declared down.
 
 #include <chrono>
 #include <cstdio>
@@ -42,6 +43,11 @@ void print(const net::wire::FrameResult& r, const net::NodeDescription& d) {
         for (const auto& task : t.tasks()) {
             std::cout << "    task " << task.task() << ": compute " << ms(task.compute_seconds())
                       << ", queued " << ms(task.queue_seconds()) << "\n";
+        }
+        for (const auto& again : t.rerun()) {
+            const bool down = again.device() >= 0 && again.device() < int(d.devices.size());
+            std::cout << "    task " << again.task() << " re-run for device '"
+                      << (down ? d.devices[std::size_t(again.device())].name : "?") << "' (declared down)\n";
         }
     }
     std::cout.flush();

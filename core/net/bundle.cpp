@@ -116,6 +116,14 @@ NodeDescription describeNode(const partition::Program& program, const model::Gra
     if (device == program.gateway) {
         reporting.erase(device);
         d.reporting.assign(reporting.begin(), reporting.end());
+        for (int worker : d.reporting) {
+            auto& assigned = d.reportingTasks.emplace_back();
+            for (std::size_t t = 0; t < program.tasks.size(); ++t) {
+                if (program.tasks[t].device == worker) {
+                    assigned.push_back(int(t));
+                }
+            }
+        }
     }
     return d;
 }

@@ -88,6 +88,9 @@ struct NodeDescription {
     std::vector<InputSpec> results;         // gateway: graph outputs assembled from pieces
     std::vector<ValueSpec> inputs, outputs; // the graph's (gateway and client)
     std::vector<int> reporting;             // gateway: devices that run tasks and report every frame
+    // gateway: per device of `reporting`, the tasks assigned to it (so the gateway knows whether it can
+    // re-run everything a dead worker was to run); empty in bundles written before it existed
+    std::vector<std::vector<int>> reportingTasks;
     // gateway and client: where the gateway publishes every frame's telemetry (ZeroMQ PUB, CURVE with the
     // cluster's keys), e.g. "tcp://10.0.0.11:7799"; empty: not published
     std::string telemetry;

@@ -102,6 +102,9 @@ std::string descriptionToJson(const NodeDescription& d) {
            {"pieces", pieces},
            {"results", results},
            {"reporting", d.reporting}};
+    if (!d.reportingTasks.empty()) {
+        j["reporting_tasks"] = d.reportingTasks;
+    }
     if (!d.predictedBytes.empty()) {
         j["predicted_bytes"] = d.predictedBytes;
     }
@@ -163,6 +166,7 @@ Expected<NodeDescription> parseDescription(const std::string& jsonText, const st
             d.results.push_back(inputFrom(r));
         }
         d.reporting = j.at("reporting").get<std::vector<int>>();
+        d.reportingTasks = j.value("reporting_tasks", std::vector<std::vector<int>>{});
         d.telemetry = j.value("telemetry", "");
         if (j.contains("predicted_bytes")) {
             d.predictedBytes = j["predicted_bytes"].get<std::vector<std::pair<std::int64_t, std::int64_t>>>();
@@ -193,6 +197,10 @@ Expected<NodeDescription> parseDescription(const std::string& jsonText, const st
         }
         return true;
     };
+    if (!d.reportingTasks.empty() && d.reportingTasks.size() != d.reporting.size()) {
+        return bad("\"reporting_tasks\" has " + std::to_string(d.reportingTasks.size()) +
+                   " lists, \"reporting\" " + std::to_string(d.reporting.size()) + " devices");
+    }
     for (const auto& r : d.results) {
         if (!sendersValid(r)) {
             return bad("result '" + r.name + "' names a sender that is not a device");

@@ -1,7 +1,8 @@
 // How frames end, the part of NodeRuntime that collects telemetry and answers or fails frames (contract in
 // node_runtime.h): a worker reports when its own tasks of a frame are done; the gateway answers the client
-// once the results, every reporting worker's telemetry and every thief's report are in, and a failed frame
-// is announced to the client and to every worker, which drops its state.
+// once the results, every reporting worker's telemetry and every thief's report are in (but those of a
+// worker declared down whose tiles it re-ran: node_rerun.cpp), and a failed frame is announced to the client
+// and to every worker, which drops its state.
 
 #include <algorithm>
 
@@ -27,29 +28,44 @@ void merge(wire::Telemetry& into, const wire::Telemetry& t) {
     into.set_peak_rss_bytes(std::max(into.peak_rss_bytes(), t.peak_rss_bytes()));
     into.mutable_tasks()->MergeFrom(t.tasks());
     into.mutable_given()->MergeFrom(t.given());
+    into.mutable_rerun()->MergeFrom(t.rerun());
 }
 
 } // namespace
 
 void NodeRuntime::onTelemetry(const wire::Telemetry& t) {
-    auto it = m_frames.find(t.frame());
-    // a thief's report may come before the victim's telemetry that announces it: counts may go below zero
+    const std::uint64_t id = t.frame();
+    auto it = m_frames.find(id);
+    if (isGateway() && it != m_frames.end() && it->second.waived.count(t.device())) {
+        logOften("refused telemetry", "refused telemetry of device " + deviceName(t.device()) +
+                                          " for frame " + std::to_string(id) +
+                                          ": it was declared down and its tiles re-run");
+        return;
+    }
+    // a thief's report may come before the victim's telemetry that announces the task: either order counts
     const bool expected = isGateway() && it != m_frames.end() &&
                           (t.steal_report() || it->second.reportsMissing.erase(t.device()) > 0);
     if (!expected) {
         logOften("refused telemetry", "refused telemetry of device " + deviceName(t.device()) +
-                                          " for frame " + std::to_string(t.frame()) + ": not expected");
+                                          " for frame " + std::to_string(id) + ": not expected");
         return;
     }
     Frame& f = it->second;
-    for (const auto& g : t.given()) {
-        ++f.stealReportsMissing[g.thief()];
-    }
     if (t.steal_report()) {
-        f.stealReportsMissing[t.device()] -= t.tasks_size();
+        for (const auto& task : t.tasks()) {
+            f.stolenReported.insert(task.task());
+        }
     }
     merge(f.reports[t.device()], t);
-    checkDone(t.frame());
+    for (const auto& g : t.given()) {
+        f.given[g.task()] = g.thief();
+        // given to a worker already declared down for this frame: its report will not come
+        if (f.waived.count(g.thief()) && !f.stolenReported.count(g.task()) &&
+            !rerunTasks(id, {g.task()}, g.thief())) {
+            return fail(id, m_downReason[g.thief()] + " during frame " + std::to_string(id));
+        }
+    }
+    checkDone(id);
 }
 
 void NodeRuntime::onError(const wire::ErrorReport& e, int sender) {
@@ -65,7 +81,9 @@ void NodeRuntime::onError(const wire::ErrorReport& e, int sender) {
         return;
     }
     const std::string message = "device " + deviceName(sender) + ": " + e.message();
-    if (m_frames.count(e.frame())) {
+    auto f = m_frames.find(e.frame());
+    if (f != m_frames.end() &&
+        !f->second.waived.count(sender)) { // a waived worker's frame no longer needs it
         fail(e.frame(), message);
     }
 }
@@ -132,14 +150,17 @@ void NodeRuntime::checkDone(std::uint64_t id) {
         finish(id);
         return;
     }
-    const bool stealsReported = std::all_of(f.stealReportsMissing.begin(), f.stealReportsMissing.end(),
-                                            [](const auto& thief) { return thief.second == 0; });
+    // every task given to a thief reported by it, but those given to a worker whose reports were waived
+    const bool stealsReported = std::all_of(f.given.begin(), f.given.end(), [&](const auto& g) {
+        return f.stolenReported.count(g.first) || f.waived.count(g.second);
+    });
     if (!f.started || f.resultsMissing > 0 || !f.reportsMissing.empty() || !stealsReported) {
         return;
     }
     auto* answer = e.mutable_frame_result();
     answer->set_frame(id);
     answer->set_seconds(std::chrono::duration<double>(Clock::now() - f.begin).count());
+    endTakeOvers(id, f);
     merge(f.reports[m_d.device], f.own);
     for (auto& [device, t] : f.reports) {
         *answer->add_devices() = std::move(t);

@@ -2,8 +2,11 @@
 // the gateway sends every reporting worker a Heartbeat each interval (with the interval, which the worker's
 // own heartbeat thread then keeps) and counts any message from a worker as a sign of life. A worker silent
 // for `heartbeatMisses` intervals is declared down: every frame still waiting for its telemetry or for a task
-// it stole fails, naming the device and the frame, and new frames are refused while it is down. Its next
-// message (a heartbeat answer, after a restart or SIGCONT) makes it usable again.
+// it stole fails, naming the device and the frame - unless the gateway can re-run what it owed the frame
+// (node_rerun.cpp) - and new frames are refused while it is down. Its next message (a heartbeat answer, after
+// a restart or SIGCONT) makes it usable again.
+
+#include <algorithm>
 
 #include "core/net/node_runtime.h"
 
@@ -40,16 +43,22 @@ void NodeRuntime::declareSilentWorkersDown() {
                                 std::to_string(silent) + " ms, " + std::to_string(m_options.heartbeatMisses) +
                                 " heartbeats missed)";
         log(why + ": declared down");
+        m_downReason[worker] = why;
         std::vector<std::uint64_t> waiting;
         for (auto& [id, f] : m_frames) {
-            auto stolen = f.stealReportsMissing.find(worker);
-            if (f.reportsMissing.count(worker) ||
-                (stolen != f.stealReportsMissing.end() && stolen->second > 0)) {
+            const bool stole = std::any_of(f.given.begin(), f.given.end(), [&](const auto& g) {
+                return g.second == worker && !f.stolenReported.count(g.first);
+            });
+            if (f.reportsMissing.count(worker) || stole) {
                 waiting.push_back(id);
             }
         }
         for (auto id : waiting) {
-            fail(id, why + " during frame " + std::to_string(id));
+            if (takeOver(id, worker)) {
+                checkDone(id); // its outputs may all be in already
+            } else {
+                fail(id, why + " during frame " + std::to_string(id));
+            }
         }
     }
 }

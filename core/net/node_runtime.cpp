@@ -42,6 +42,7 @@ Expected<std::unique_ptr<NodeRuntime>> NodeRuntime::create(NodeBundle bundle, No
     for (const auto& p : d.pieces) {
         node->m_pieces[p.id] = &p;
     }
+    node->setUpRerun();
     const std::string listen =
         node->m_options.listen.empty() ? d.devices[std::size_t(d.device)].endpoint : node->m_options.listen;
     auto transport = Transport::create(
@@ -286,6 +287,9 @@ void NodeRuntime::onFrameStart(const std::string& route, const wire::FrameStart&
         deliver(id, p, data.data(), f.own, false);
         if (!m_frames.count(id)) {
             return;
+        }
+        if (m_keepInputs) {
+            f.graphInputs[p.id] = data; // a dead worker's tiles may have to be re-run from it
         }
     }
     checkDone(id);

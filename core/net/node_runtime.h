@@ -14,8 +14,11 @@
 // the parts sent by their static producer (the quantity sim::planCost predicts), steal_bytes_* the rest.
 // Faults (node_health.cpp): the gateway sends every worker a Heartbeat each interval; a worker silent for
 // `heartbeatMisses` intervals is declared down and every frame still waiting for it fails with an error
-// naming the device and the frame; any later message from it makes it usable again. A failed frame is
-// announced to every worker (ErrorReport), which drops its state. Workers beat from a thread of their own
+// naming the device and the frame, unless the gateway can run what the device still owed the frame itself
+// (node_rerun.cpp: tiles of a work-stealing stage whose inputs are cut from the graph inputs and whose
+// outputs only the gateway consumes); any later message from it makes it usable again. A failed frame is
+// announced to every worker (ErrorReport), which drops its state; so is a frame completed without a worker,
+// to that worker. Workers beat from a thread of their own
 // (Transport::startBeacon), so a long task does not look like a dead worker. Heartbeats carry the gateway's
 // session: a worker seeing a new one (the gateway restarted) drops every frame and forgets their numbers.
 // Telemetry: when the bundle names a telemetry endpoint, the gateway publishes there (ZeroMQ PUB, CURVE with
@@ -74,20 +77,26 @@ private:
         std::vector<std::vector<bool>> resultHave;
         int resultsMissing = 0;
         std::set<int> reportsMissing;
-        std::map<int, int> stealReportsMissing; // gateway: per thief, stolen tasks it has not reported yet
-        std::map<int, wire::Telemetry> reports; // gateway: per device, merged
-        bool started = false;                   // gateway: its FrameStart arrived
-        std::string client;                     // gateway: the client's route
+        std::map<int, int> given;     // gateway: task -> thief, as the victims announced them
+        std::set<int> stolenReported; // gateway: tasks whose thief reported them
+        std::set<int> waived;         // gateway: devices declared down whose tiles it re-runs
+        std::set<int> rerun;          // gateway: tasks it re-runs (queued or run)
+        std::map<int, std::vector<float>> graphInputs; // gateway: by piece id, kept when tiles may be re-run
+        std::map<int, wire::Telemetry> reports;        // gateway: per device, merged
+        bool started = false;                          // gateway: its FrameStart arrived
+        std::string client;                            // gateway: the client's route
         wire::Telemetry own;
         Clock::time_point begin;
     };
-    // A task this device stole: runs before its own (the victim is waiting on it).
+    // A task this device stole, or at the gateway one it re-runs for a device declared down: runs before its
+    // own (the victim, or the frame, is waiting on it).
     struct StolenRun {
         std::uint64_t frame = 0;
         std::size_t index = 0; // in m_d.tasks
         std::vector<std::vector<float>> inputs;
         std::int64_t bytes = 0; // of the granted inputs
         Clock::time_point readySince;
+        int rerunOf = -1; // the device declared down whose task this is; -1: a steal
     };
 
     NodeRuntime(NodeBundle bundle, NodeOptions options);
@@ -141,6 +150,26 @@ private:
     // worker: a gateway that restarted has forgotten every frame; so does this worker, numbers included
     void onGatewaySession(std::uint64_t session);
 
+    // node_rerun.cpp (gateway)
+    // Decides once per plan which tasks the gateway can re-run for a dead worker: stealable (the gateway
+    // holds their weights), every input cut from a graph input, every output consumed by the gateway alone.
+    void setUpRerun();
+    // Worker `down` was declared down (`why`) while frame `id` waited for it: queues what it still owed the
+    // frame (its own tasks if its telemetry is missing, and the tasks given to it that it has not reported)
+    // whose outputs have not all arrived, as runs at the gateway, and waives its reports. False (nothing
+    // changed) when one of those tasks cannot be re-run here.
+    bool takeOver(std::uint64_t id, int down);
+    // Queues, as runs here for `down`, those of `tasks` that are not re-run yet and whose outputs have not
+    // all arrived for frame `id`. False (nothing queued) when one of them cannot be re-run here.
+    bool rerunTasks(std::uint64_t id, const std::vector<int>& tasks, int down);
+    bool outputsArrived(const Frame& f, std::size_t index) const; // every consumer here has its parts
+    void rerun(StolenRun run); // runs a re-run queued by rerunTasks, lists it in the gateway's telemetry
+    // True when a part of `piece` for frame `id` from `sender` duplicates the output of a task re-run here
+    // (refused quietly): the piece is an output of such a task, and `sender` a device that may run it.
+    bool duplicateOfRerun(std::uint64_t id, int piece, int sender) const;
+    // After a frame completed: the re-run line, and the notice to each waived worker (it drops the frame).
+    void endTakeOvers(std::uint64_t id, const Frame& f);
+
     NodeDescription m_d;
     NodeBundle m_bundle;
     NodeOptions m_options;
@@ -163,6 +192,9 @@ private:
 
     std::map<int, Clock::time_point> m_lastHeard; // gateway: per reporting worker
     std::set<int> m_down;
+    std::map<int, std::string> m_downReason; // gateway: why each device was last declared down
+    std::vector<bool> m_rerunnable;          // gateway: per task of m_d.tasks (setUpRerun)
+    bool m_keepInputs = false;               // gateway: some task is re-runnable, so frames keep their inputs
     Clock::time_point m_nextHeartbeat;
     std::uint64_t m_heartbeat = 0;
     std::uint64_t m_session = 0; // gateway: this run's; worker: the gateway's last seen

@@ -86,8 +86,9 @@ void NodeRuntime::onStealRequest(const wire::StealRequest& request, int sender) 
         const auto [id, index] = *it;
         const TaskSpec& spec = m_d.tasks[index];
         auto f = m_frames.find(id);
+        // (never to a worker whose tiles of the frame are re-run here: its report would be waived)
         if (!spec.stealable || spec.stage != request.stage() || f == m_frames.end() ||
-            f->second.tasks[index].granted) {
+            f->second.tasks[index].granted || f->second.waived.count(sender)) {
             continue;
         }
         m_ready.erase(std::next(it).base());
@@ -110,7 +111,7 @@ void NodeRuntime::onStealRequest(const wire::StealRequest& request, int sender) 
         given->set_task(spec.id);
         given->set_thief(sender);
         if (isGateway()) {
-            ++frame.stealReportsMissing[sender];
+            frame.given[spec.id] = sender;
         }
         --frame.tasksLeft;
         if (auto s = m_transport->send(sender, answer); !s) {
@@ -130,6 +131,9 @@ void NodeRuntime::onStealGrant(const wire::StealGrant& grant, int sender) {
     }
     m_waitingForGrant = false;
     const std::uint64_t id = grant.frame();
+    if (auto f = m_frames.find(id); f != m_frames.end() && f->second.waived.count(sender)) {
+        return; // a late grant of a worker declared down: the frame re-runs its tiles here already
+    }
     std::string why;
     const auto index = m_taskIndex.find(grant.task());
     if (index == m_taskIndex.end()) {
@@ -178,6 +182,9 @@ void NodeRuntime::onStealGrant(const wire::StealGrant& grant, int sender) {
 void NodeRuntime::runStolen() {
     StolenRun run = std::move(m_stolen.front());
     m_stolen.pop_front();
+    if (run.rerunOf >= 0) {
+        return rerun(std::move(run));
+    }
     const TaskSpec& spec = m_d.tasks[run.index];
     const auto started = Clock::now();
     wire::Telemetry report;

@@ -97,7 +97,10 @@ void NodeRuntime::onTensorPart(const wire::TensorPart& part, int sender) {
     bool fromProducer = true;
     const bool known = m_frames.count(id) > 0;
     if (!accept(id, part.task(), part.piece(), region, data.data(), region, sender, why, fromProducer)) {
-        logOften("refused part", "refused a part from device " + deviceName(sender) + ": " + why);
+        if (!duplicateOfRerun(id, part.piece(),
+                              sender)) { // the gateway re-ran its producer: expected, not logged
+            logOften("refused part", "refused a part from device " + deviceName(sender) + ": " + why);
+        }
         if (!known) {
             m_frames.erase(id); // made only for this refused part
         }
@@ -120,7 +123,8 @@ void NodeRuntime::deliver(std::uint64_t id, const PieceSpec& piece, const float*
             }
             std::string why;
             bool fromProducer = true;
-            if (!accept(id, c.task, piece.id, c.part, data, piece.region, m_d.device, why, fromProducer)) {
+            if (!accept(id, c.task, piece.id, c.part, data, piece.region, m_d.device, why, fromProducer) &&
+                !duplicateOfRerun(id, piece.id, m_d.device)) {
                 log("bundle inconsistent: local consumer of piece " + std::to_string(piece.id) + ": " + why);
             }
             continue;

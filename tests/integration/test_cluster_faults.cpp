@@ -10,6 +10,15 @@
 //     produce it) are refused and logged, and the gateway keeps serving;
 //   - a restarted gateway: the workers drop their frames and the frame numbers start afresh;
 //   - a worker busy with a task longer than the miss limit is not declared down (its heartbeat thread).
+// On two-device plans whose FTP stage steals work, the worker slowed down so that its tiles take seconds:
+//   - tiles the gateway can run whole (cut from the graph input, consumed by the gateway): a worker killed
+//     (SIGKILL) or stopped (SIGSTOP) while computing them has them re-run at the gateway; the frame completes
+//     with the whole model's output, cluster-run and the gateway's log say which tiles were re-run; the
+//     worker, restarted or resumed, rejoins and later frames succeed;
+//   - with a second worker that had stolen one of the dead worker's tiles: its report counts although the
+//     dead victim never announces the steal, and the frame completes;
+//   - tiles it cannot (data reuse: the worker's tiles read border strips of the gateway's): the frame fails
+//     naming the device, as without stealing.
 
 #include <QtTest>
 
@@ -43,18 +52,69 @@ class TestClusterFaults : public QObject {
 
     QString path(const QString& name) { return m_dir.filePath(name); }
 
-    // Runs `frames` frames from `first` and checks the output against the whole model.
-    void expectFramesSucceed(int first, int frames) {
+    // Runs `frames` frames from `first` (on the bundles in `bundles`, by default the three-device cluster's)
+    // and checks the output against the whole model.
+    void expectFramesSucceed(int first, int frames, QString bundles = {}) {
         const QString out = path("out" + QString::number(first) + ".npy");
-        auto ran = run(binary("tessera"),
-                       {"cluster-run", m_bundles, "-i", m_input, "-o", out, "--frames",
-                        QString::number(frames), "--first-frame", QString::number(first), "--timeout", "60"});
+        auto ran = run(binary("tessera"), {"cluster-run", bundles.isEmpty() ? m_bundles : bundles, "-i",
+                                           m_input, "-o", out, "--frames", QString::number(frames),
+                                           "--first-frame", QString::number(first), "--timeout", "60"});
         QVERIFY2(ran.exitCode == 0, qPrintable(ran.err + ran.out));
-        auto got = exec::readNpy(out.toStdString());
+        expectWholeModelOutput(out);
+    }
+
+    void expectWholeModelOutput(const QString& npy) {
+        auto got = exec::readNpy(npy.toStdString());
         QVERIFY(got.ok());
         const auto want = test::runWhole(m_model, test::sampleInputs(m_model.graph));
         const auto dev = test::deviation(got->data, want.at(m_model.graph.outputs[0].name));
         QVERIFY2(dev.relativeL2 <= 1e-5, qPrintable(QString::number(dev.relativeL2)));
+    }
+
+    // A cluster of `devices` on tiny-YOLOv2 with conv_0 … maxpool_3 in `grid` tiles (with `steal`), the
+    // gateway checking on the workers every 300 ms, rpi4-2 `slowdown` times slower (its tiles take seconds).
+    test::TinyYoloCluster startStealingCluster(const QString& name, const QString& grid,
+                                               std::vector<Node>& nodes, int devices = 2,
+                                               const QString& slowdown = "400") {
+        QDir(m_dir.path()).mkdir(name);
+        auto cluster = test::bundleTinyYolo(path(name), devices, grid);
+        if (cluster.error.isEmpty()) {
+            nodes = test::startNodes(cluster.dirs,
+                                     {{"rpi4-1", {"--heartbeat-ms", "300", "--heartbeat-misses", "3"}},
+                                      {"rpi4-2", {"--slowdown", slowdown}}});
+        }
+        return cluster;
+    }
+
+    struct FaultedRun {
+        QString out; // what cluster-run printed (stdout, then stderr)
+        int exitCode = -1;
+        qint64 ms = 0; // from the signal to cluster-run's end
+    };
+
+    // Runs frame `frame` alone and, once the slow worker has given `thief` one of its tiles of it (the
+    // frame is in flight, the worker computing its next tile), sends the worker `signal`.
+    void faultMidFrame(const test::TinyYoloCluster& cluster, Node& worker, int signal, int frame,
+                       FaultedRun& result, const QString& thief = "rpi4-1") {
+        const qsizetype from = worker.log.size();
+        QProcess client;
+        client.start(binary("tessera"), {"cluster-run", cluster.bundles, "-i", cluster.input, "-o",
+                                         path("out" + QString::number(frame) + ".npy"), "--frames", "1",
+                                         "--first-frame", QString::number(frame), "--timeout", "60"});
+        QVERIFY(client.waitForStarted(10000));
+        QVERIFY2(worker.waitForLog(" of frame " + QString::number(frame) + " to device '" + thief + "'",
+                                   60000, from),
+                 qPrintable(worker.log));
+        // into the emulated slowness (--slowdown stretches the real compute, a few ms, by the wall time it
+        // took: a stop within it would stretch the stop too)
+        QThread::msleep(300);
+        QCOMPARE(::kill(pid_t(worker.process->processId()), signal), 0);
+        QElapsedTimer t;
+        t.start();
+        QVERIFY(client.waitForFinished(60000));
+        result.ms = t.elapsed();
+        result.out = QString::fromUtf8(client.readAllStandardOutput() + client.readAllStandardError());
+        result.exitCode = client.exitCode();
     }
 
     // The numbers of the frames cluster-run printed as answered.
@@ -258,6 +318,129 @@ private slots:
         QVERIFY2(!gateway.log.mid(rejoined).contains("stopped answering"),
                  qPrintable(gateway.log.mid(rejoined)));
         qInfo("a %s ms task on rpi4-2, no missed heartbeat", qPrintable(match.captured(1)));
+    }
+
+    // The worker's tiles qualify (every input cut from the graph input, the gateway consumes every output): a
+    // worker stopped, then one killed, mid-frame has its pending tiles re-run at the gateway.
+    void deadWorkersTilesRerunAtGateway() {
+        std::vector<Node> nodes;
+        const auto cluster = startStealingCluster("rerun", "3x3:steal", nodes);
+        QVERIFY2(cluster.error.isEmpty(), qPrintable(cluster.error));
+        QCOMPARE(nodes.size(), std::size_t(2));
+        Node& gateway = nodes[0];
+        for (int signal : {SIGSTOP, SIGKILL}) {
+            const int frame = signal == SIGSTOP ? 10 : 20;
+            const qsizetype from = gateway.log.size();
+            FaultedRun ran;
+            faultMidFrame(cluster, nodes[1], signal, frame, ran);
+            if (QTest::currentTestFailed()) {
+                break;
+            }
+            QVERIFY2(ran.exitCode == 0, qPrintable(ran.out + gateway.log));
+            expectWholeModelOutput(path("out" + QString::number(frame) + ".npy"));
+            QVERIFY2(gateway.waitForLog("device 'rpi4-2' stopped answering", 5000, from),
+                     qPrintable(gateway.log));
+            static const QRegularExpression logged("re-ran (\\d+) tiles of device 'rpi4-2' for frame (\\d+)");
+            QVERIFY2(gateway.waitForLog("tiles of device 'rpi4-2' for frame", 5000, from),
+                     qPrintable(gateway.log));
+            const auto line = logged.match(gateway.log.mid(from));
+            QVERIFY2(line.hasMatch() && line.captured(2).toInt() == frame, qPrintable(gateway.log.mid(from)));
+            const int tiles = line.captured(1).toInt();
+            QVERIFY(tiles >= 1);
+            // cluster-run lists them on the gateway's line
+            static const QRegularExpression printed("device 'rpi4-1': .*; re-ran tasks ([0-9 ]+) of 'rpi4-2' "
+                                                    "\\(declared down\\)");
+            const auto listed = printed.match(ran.out);
+            QVERIFY2(listed.hasMatch(), qPrintable(ran.out));
+            QCOMPARE(listed.captured(1).split(' ', Qt::SkipEmptyParts).size(), tiles);
+            QVERIFY2(ran.out.contains("re-run at the gateway: " + QString::number(tiles) + " tasks"),
+                     qPrintable(ran.out));
+            qInfo("%s of the worker mid-frame: frame %d completed %lld ms later, %d tiles re-run at the "
+                  "gateway",
+                  signal == SIGSTOP ? "SIGSTOP" : "SIGKILL", frame, static_cast<long long>(ran.ms), tiles);
+
+            if (signal == SIGSTOP) {
+                // resumed, the worker ends its tile: it then either still holds the frame, which it drops
+                // when told the frame completed without it, or has finished its share, whose telemetry the
+                // gateway refuses (the frame is over)
+                QCOMPARE(::kill(pid_t(nodes[1].process->processId()), SIGCONT), 0);
+                QElapsedTimer resumed;
+                resumed.start();
+                while (
+                    !nodes[1].log.contains("dropped frame 10: the frame completed without device 'rpi4-2'") &&
+                    !gateway.log.mid(from).contains("refused telemetry of device 'rpi4-2' for frame 10") &&
+                    resumed.elapsed() < 20000) {
+                    nodes[1].waitForLog("dropped frame", 100);
+                    gateway.waitForLog("refused telemetry", 100, from);
+                }
+                QVERIFY2(resumed.elapsed() < 20000, qPrintable(nodes[1].log + gateway.log.mid(from)));
+            } else {
+                QVERIFY(nodes[1].process->waitForFinished(5000));
+                nodes[1] = test::launchNode(cluster.dirs[1]); // at full speed now
+                QVERIFY2(nodes[1].waitForLog("serving as", 30000), qPrintable(nodes[1].log));
+            }
+            QVERIFY2(gateway.waitForLog("'rpi4-2' answers again: rejoined", 10000, from),
+                     qPrintable(gateway.log));
+            expectFramesSucceed(frame + 1, 2, cluster.bundles);
+        }
+        const QString logs = test::stopNodes(nodes);
+        QVERIFY2(!logs.contains("DID NOT END CLEANLY") && !logs.contains("bundle inconsistent"),
+                 qPrintable(logs));
+    }
+
+    // Three devices, 4x4 tiles, the slow worker's tiles long enough that the two others take one each from it
+    // and wait while it computes the next: killed then, it had given a tile to the other worker, whose report
+    // of it is not announced by the victim's telemetry (which never comes). The frame still completes, its
+    // other tiles re-run at the gateway, and the thief's tile listed in the thief's tasks.
+    void thiefOfADeadWorkerStillReports() {
+        std::vector<Node> nodes;
+        const auto cluster = startStealingCluster("thief", "4x4:steal", nodes, 3, "1200");
+        QVERIFY2(cluster.error.isEmpty(), qPrintable(cluster.error));
+        QCOMPARE(nodes.size(), std::size_t(3));
+        FaultedRun ran;
+        faultMidFrame(cluster, nodes[1], SIGKILL, 10, ran, "rpi4-3");
+        QVERIFY(!QTest::currentTestFailed());
+        QVERIFY2(ran.exitCode == 0, qPrintable(ran.out + nodes[0].log));
+        expectWholeModelOutput(path("out10.npy"));
+        QVERIFY2(
+            ran.out.contains(QRegularExpression("device 'rpi4-1': .*; re-ran tasks [0-9 ]+ of 'rpi4-2'")),
+            qPrintable(ran.out));
+        // the tile the thief ran is among its tasks (its own five and that one at least)
+        static const QRegularExpression thief("device 'rpi4-3': (\\d+) tasks");
+        const auto match = thief.match(ran.out);
+        QVERIFY2(match.hasMatch() && match.captured(1).toInt() >= 6, qPrintable(ran.out));
+        qInfo("SIGKILL of a worker that had given a tile to another: frame 10 completed %lld ms later",
+              static_cast<long long>(ran.ms));
+        QVERIFY(nodes[1].process->waitForFinished(5000));
+        nodes[1] = test::launchNode(cluster.dirs[1]);
+        QVERIFY2(nodes[0].waitForLog("'rpi4-2' answers again: rejoined", 30000), qPrintable(nodes[0].log));
+        expectFramesSucceed(11, 2, cluster.bundles);
+        const QString logs = test::stopNodes(nodes);
+        QVERIFY2(!logs.contains("DID NOT END CLEANLY") && !logs.contains("bundle inconsistent"),
+                 qPrintable(logs));
+    }
+
+    // With data reuse the worker's tiles read border strips of the gateway's tiles: the gateway cannot run
+    // them from the graph input, so a frame that needs them fails naming the device, as before.
+    void unqualifiedTilesStillFailTheFrame() {
+        std::vector<Node> nodes;
+        const auto cluster = startStealingCluster("reuse", "3x3:reuse:steal", nodes);
+        QVERIFY2(cluster.error.isEmpty(), qPrintable(cluster.error));
+        QCOMPARE(nodes.size(), std::size_t(2));
+        FaultedRun ran;
+        faultMidFrame(cluster, nodes[1], SIGKILL, 10, ran);
+        QVERIFY(!QTest::currentTestFailed());
+        QCOMPARE(ran.exitCode, 1);
+        QVERIFY2(ran.out.contains(QRegularExpression(
+                     "frame 10 failed: device 'rpi4-2' stopped answering .* during frame 10")),
+                 qPrintable(ran.out));
+        QVERIFY2(!nodes[0].log.contains("re-ran"), qPrintable(nodes[0].log));
+        QVERIFY(nodes[1].process->waitForFinished(5000));
+        nodes[1] = test::launchNode(cluster.dirs[1]);
+        QVERIFY2(nodes[0].waitForLog("'rpi4-2' answers again: rejoined", 30000), qPrintable(nodes[0].log));
+        expectFramesSucceed(11, 2, cluster.bundles);
+        const QString logs = test::stopNodes(nodes);
+        QVERIFY2(!logs.contains("DID NOT END CLEANLY"), qPrintable(logs));
     }
 
     // A gateway whose own task runs longer than the miss limit reads what its workers sent meanwhile before

@@ -1,5 +1,6 @@
 // Runtime descriptions (bundle.h) of a work-stealing stage: what describeNode gives each device, that
-// node.json keeps it, and that a description naming devices the cluster does not have is refused.
+// node.json keeps it (the gateway's also each worker's tasks), and that a description naming devices the
+// cluster does not have is refused.
 
 #include <QtTest>
 
@@ -116,6 +117,16 @@ private slots:
         auto back = net::parseDescription(net::descriptionToJson(d), "node.json");
         QVERIFY2(back.ok(), back ? "" : back.error().message.c_str());
         QCOMPARE(back->telemetry, d.telemetry);
+        // the gateway knows every task of its worker (tiles 1 and 3: what it would re-run were it to die)
+        QCOMPARE(d.reporting, std::vector<int>{1});
+        QCOMPARE(d.reportingTasks, (std::vector<std::vector<int>>{{1, 3}}));
+        QCOMPARE(back->reportingTasks, d.reportingTasks);
+        auto mismatched = d;
+        mismatched.reportingTasks.push_back({});
+        auto refused = net::parseDescription(net::descriptionToJson(mismatched), "node.json");
+        QVERIFY(!refused.ok());
+        QVERIFY2(refused.error().message.find("\"reporting_tasks\" has 2 lists") != std::string::npos,
+                 refused.error().message.c_str());
         QCOMPARE(back->tasks.size(), d.tasks.size());
         for (std::size_t t = 0; t < d.tasks.size(); ++t) {
             QCOMPARE(back->tasks[t].device, d.tasks[t].device);
