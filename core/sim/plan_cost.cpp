@@ -21,6 +21,36 @@ std::int64_t pieceBytes(const Program& program, int piece) {
     return program.pieces[std::size_t(piece)].region.elements() * kFloatBytes;
 }
 
+// Whether the gateway keeps every graph input until the frame ends: it does when it could re-run a task of a
+// dead worker (docs/runtime.md, Faults): a stealable task it may run whose inputs all come from graph inputs
+// and whose outputs only the gateway reads.
+bool keepsGraphInputs(const Program& program) {
+    std::vector<bool> gatewayOnly(program.pieces.size(), true);
+    for (const auto& task : program.tasks) {
+        for (const auto& input : task.inputs) {
+            for (const auto& s : input.sources) {
+                gatewayOnly[std::size_t(s.piece)] =
+                    gatewayOnly[std::size_t(s.piece)] && task.device == program.gateway;
+            }
+        }
+    }
+    for (std::size_t t = 0; t < program.tasks.size(); ++t) {
+        const Task& task = program.tasks[t];
+        const bool fromGraphInputs =
+            std::all_of(task.inputs.begin(), task.inputs.end(), [&](const auto& input) {
+                return std::all_of(input.sources.begin(), input.sources.end(), [&](const auto& s) {
+                    return program.pieces[std::size_t(s.piece)].task < 0;
+                });
+            });
+        const bool readByGateway = std::all_of(task.outputs.begin(), task.outputs.end(),
+                                               [&](int piece) { return gatewayOnly[std::size_t(piece)]; });
+        if (task.stealable && program.mayRun(int(t), program.gateway) && fromGraphInputs && readByGateway) {
+            return true;
+        }
+    }
+    return false;
+}
+
 // Program index of the last task reading each piece; `kEnd` for pieces a result reads, -1 for unread ones.
 constexpr int kEnd = std::numeric_limits<int>::max();
 
@@ -36,6 +66,11 @@ std::vector<int> lastUses(const Program& program) {
     for (const auto& result : program.results) {
         for (const auto& s : result.sources) {
             last[std::size_t(s.piece)] = kEnd;
+        }
+    }
+    if (keepsGraphInputs(program)) {
+        for (std::size_t p = 0; p < program.pieces.size(); ++p) {
+            last[p] = program.pieces[p].task < 0 ? kEnd : last[p];
         }
     }
     return last;
@@ -104,6 +139,10 @@ Peak devicePeak(const Program& program, const std::vector<int>& lastUse, int dev
         std::int64_t results = 0;
         for (const auto& r : program.results) {
             results += r.region.elements() * kFloatBytes;
+        }
+        for (std::size_t p = 0; p < program.pieces.size(); ++p) {
+            // graph inputs kept to the end (keepsGraphInputs)
+            results += program.pieces[p].task < 0 && lastUse[p] == kEnd ? pieceBytes(program, int(p)) : 0;
         }
         moment(results);
     }

@@ -18,8 +18,9 @@
 //              task's inputs once it has copied them into its arena). A
 //              device can also be handed any task of its stealing stages it is not assigned, so each is a
 //              moment too, at its place in program order. The gateway holds the graph inputs from the start
-//              until their last consumer (a moment before its first task holds all of them) and, at a last
-//              moment after every task, the assembled results. The largest of these, plus kMessageCopies
+//              until their last consumer (a moment before its first task holds all of them), or until the
+//              frame ends when it could re-run a dead worker's tiles (docs/runtime.md, Faults), and, at a
+//              last moment after every task, the assembled results. The largest of these, plus kMessageCopies
 //              times the device's largest message (a Transfer it sends or receives; on the gateway also the
 //              frame with every graph input and the answer with every result), is `bufferBytes`.
 //   overhead   what the runtime needs beyond these, measured on tessera-node (docs/cost-model.md): the

@@ -5,12 +5,13 @@
 #                (YOLOv2 only: the configuration of the DeepThings paper),
 #   memory     - `tessera optimize --objective memory`,
 #   latency    - `tessera optimize --objective latency`.
-# Frames are sent one at a time (--in-flight 1), as the prediction is for one frame in flight.
+# Frames are sent one at a time (--in-flight 1), as the prediction is for one frame in flight; IN_FLIGHT=K
+# keeps K frames in flight (pipelined: the throughput columns matter then, latency includes queueing).
 # Per run: predicted latency (tessera simulate) and measured median latency over the frames, speed-up against
-# the same plan on one device, the largest measured peak RSS / predicted memory of any device, and whether
-# every device's measured bytes equal the prediction.
+# the same plan on one device, measured throughput and its speed-up, the largest and smallest measured peak
+# RSS / predicted memory of any device, and whether every device's measured bytes equal the prediction.
 #
-# usage: [PLANS="memory latency"] [CLUSTER=name] tests/bench/bench_cluster.sh [BUILD_DIR] [MODEL] [FRAMES] [NODES...]
+# usage: [PLANS="memory latency"] [CLUSTER=name] [IN_FLIGHT=K] tests/bench/bench_cluster.sh [BUILD_DIR] [MODEL] [FRAMES] [NODES...]
 #        (defaults: every plan, cluster "bench", build/dev, yolov2-608, 3, 1 2 3 4 5 6)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -43,9 +44,10 @@ bytes() {
            printf "%.0f", $1 * m }'
 }
 
-printf "%-10s %5s | %12s %12s %9s | %8s | %12s | %s\n" plan nodes "predicted s" "measured s" "meas/pred" speed-up \
-    "RSS/pred max" "bytes = prediction"
-declare -A single
+in_flight=${IN_FLIGHT:-1}
+printf "%-10s %5s | %12s %12s %9s | %8s | %10s %8s | %17s | %s\n" plan nodes "predicted s" "measured s" "meas/pred" \
+    speed-up "frames/s" speed-up "RSS/pred min-max" "bytes = prediction"
+declare -A single single_rate
 for plan in "${plans[@]}"; do
     for n in "${nodes[@]}"; do
         "$bin/tessera" cluster up --name "$cluster_name" --nodes "$n" --cpu-quota 0.25 --bandwidth 100mbit -o "$cluster" \
@@ -65,24 +67,28 @@ for plan in "${plans[@]}"; do
         rm -rf "$work/bundles"
         "$bin/tessera" bundle "$model" "$work/plan.json" "$cluster" -o "$work/bundles" >/dev/null
         "$bin/tessera" cluster launch --name "$cluster_name" "$work/bundles" >/dev/null
-        "$bin/tessera" cluster-run "$work/bundles" -i "$work/input.png" --frames "$frames" --in-flight 1 --timeout 900 \
+        "$bin/tessera" cluster-run "$work/bundles" -i "$work/input.png" --frames "$frames" --in-flight "$in_flight" --timeout 900 \
             >"$work/run.log"
         "$bin/tessera" cluster down --name "$cluster_name" >/dev/null
         measured=$(sed -nE 's/^latency: min [^,]*, median ([^,]*), .*/\1/p' "$work/run.log" | seconds)
+        rate=$(sed -nE 's/^latency: .* \(([0-9.e+-]+) frames\/s, .*/\1/p' "$work/run.log")
         [[ -n ${single[$plan]:-} ]] || single[$plan]=$measured
-        # largest peak RSS / predicted total of any device (table rows of simulate: "name | tasks | ... | total |")
-        worst=0
+        [[ -n ${single_rate[$plan]:-} ]] || single_rate[$plan]=$rate
+        # smallest and largest peak RSS / predicted total of any device (simulate's rows: "name | tasks | ... | total |")
+        worst=0 least=99
         while read -r name rss; do
             total=$(awk -F'|' -v d="$name" '$1 ~ "^"d" *$" { print $7 }' "$work/simulate.log" | xargs | bytes)
             ratio=$(awk -v r="$rss" -v t="$total" 'BEGIN { printf "%.3f", (t > 0 ? r / t : 0) }')
             worst=$(awk -v a="$worst" -v b="$ratio" 'BEGIN { print (b > a ? b : a) }')
+            least=$(awk -v a="$least" -v b="$ratio" 'BEGIN { print (b < a ? b : a) }')
         done < <(sed -nE "s/^  device '([^']+)': .* peak RSS ([0-9]+) B.*/\1 \2/p" "$work/run.log" |
             awk '{ if ($2 > m[$1]) m[$1] = $2 } END { for (d in m) print d, m[d] }')
         equal=$(grep -c "(equal)" "$work/run.log" || true)
         devices=$(grep -c "^  device '.*': received .* predicted" "$work/run.log" || true)
-        printf "%-10s %5d | %12.3f %12.3f %9.2f | %8.2f | %12s | %s of %s devices\n" "$plan" "$n" "$predicted" \
-            "$measured" "$(awk -v m="$measured" -v p="$predicted" 'BEGIN { print (p > 0 ? m / p : 0) }')" \
-            "$(awk -v s="${single[$plan]}" -v m="$measured" 'BEGIN { print (m > 0 ? s / m : 0) }')" "$worst" \
+        printf "%-10s %5d | %12.3f %12.3f %9.2f | %8.2f | %10.3f %8.2f | %8s-%-8s | %s of %s devices\n" "$plan" "$n" \
+            "$predicted" "$measured" "$(awk -v m="$measured" -v p="$predicted" 'BEGIN { print (p > 0 ? m / p : 0) }')" \
+            "$(awk -v s="${single[$plan]}" -v m="$measured" 'BEGIN { print (m > 0 ? s / m : 0) }')" "$rate" \
+            "$(awk -v s="${single_rate[$plan]}" -v r="$rate" 'BEGIN { print (s > 0 ? r / s : 0) }')" "$least" "$worst" \
             "$equal" "$devices"
     done
 done

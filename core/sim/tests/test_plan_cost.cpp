@@ -188,6 +188,23 @@ private slots:
         QCOMPARE(costs.devices[1].weightBytes, std::int64_t(57 * 4));
     }
 
+    // A gateway that could re-run a dead worker's tiles (stealable, cut from the graph input, read by the
+    // gateway alone) keeps the graph input x (512 B) until the frame ends, beside the result r2 (1,024 B).
+    // Without stealing, or when the gateway has no tile of the stage, x is held until it is sent.
+    void gatewayKeepsInputsForReruns() {
+        const auto m = convPair(false);
+        const auto c = cluster(2);
+        const std::int64_t copies = sim::kMessageCopies * 1024; // the largest message: the result
+        auto tiles = stage(StageKind::Tiles, 0, 3, {0, 1});
+        tiles.rowCuts = {4};
+        QCOMPARE(sim::planCost(compile(m, {tiles}, c), m.graph, c).devices[0].bufferBytes, 1024 + copies);
+        tiles.stealing = true;
+        QCOMPARE(sim::planCost(compile(m, {tiles}, c), m.graph, c).devices[0].bufferBytes,
+                 512 + 1024 + copies);
+        tiles.devices = {1, 1};
+        QCOMPARE(sim::planCost(compile(m, {tiles}, c), m.graph, c).devices[0].bufferBytes, 1024 + copies);
+    }
+
     // Two rows of tiles through both convs: each tile's first conv computes one extra row (the halo the
     // second conv reads), 2 rows x 8 columns x 4 filters x 18 MACs. A 2x2 grid computes 5x5 instead of 4x4
     // per tile.
