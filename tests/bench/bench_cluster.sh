@@ -11,7 +11,9 @@
 # the same plan on one device, measured throughput and its speed-up, the largest and smallest measured peak
 # RSS / predicted memory of any device, and whether every device's measured bytes equal the prediction.
 #
-# usage: [PLANS="memory latency"] [CLUSTER=name] [IN_FLIGHT=K] tests/bench/bench_cluster.sh [BUILD_DIR] [MODEL] [FRAMES] [NODES...]
+# CPU_QUOTA (default 0.25 cores) and BANDWIDTH (default 100mbit) change the emulated devices.
+#
+# usage: [PLANS="memory latency"] [CLUSTER=name] [IN_FLIGHT=K] [CPU_QUOTA=c] [BANDWIDTH=b] tests/bench/bench_cluster.sh [BUILD_DIR] [MODEL] [FRAMES] [NODES...]
 #        (defaults: every plan, cluster "bench", build/dev, yolov2-608, 3, 1 2 3 4 5 6)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -50,7 +52,7 @@ printf "%-10s %5s | %12s %12s %9s | %8s | %10s %8s | %17s | %s\n" plan nodes "pr
 declare -A single single_rate
 for plan in "${plans[@]}"; do
     for n in "${nodes[@]}"; do
-        "$bin/tessera" cluster up --name "$cluster_name" --nodes "$n" --cpu-quota 0.25 --bandwidth 100mbit -o "$cluster" \
+        "$bin/tessera" cluster up --name "$cluster_name" --nodes "$n" --cpu-quota "${CPU_QUOTA:-0.25}" --bandwidth "${BANDWIDTH:-100mbit}" -o "$cluster" \
             >"$work/up.log" 2>&1
         case $plan in
         deepthings)
