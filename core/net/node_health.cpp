@@ -46,9 +46,11 @@ void NodeRuntime::declareSilentWorkersDown() {
         m_downReason[worker] = why;
         std::vector<std::uint64_t> waiting;
         for (auto& [id, f] : m_frames) {
-            const bool stole = std::any_of(f.given.begin(), f.given.end(), [&](const auto& g) {
-                return g.second == worker && !f.stolenReported.count(g.first);
-            });
+            // (bindings named in init-captures: clang 14 cannot capture structured bindings)
+            const bool stole =
+                std::any_of(f.given.begin(), f.given.end(), [&frame = f, down = worker](const auto& g) {
+                    return g.second == down && !frame.stolenReported.count(g.first);
+                });
             if (f.reportsMissing.count(worker) || stole) {
                 waiting.push_back(id);
             }

@@ -249,7 +249,8 @@ PlanCost planCost(const Program& program, const model::Graph& graph, const cost:
         DeviceCost& c = result.devices[d];
         const Peak peak = devicePeak(program, lastUse, int(d));
         c.activationBytes = peak.activation;
-        c.bufferBytes = peak.buffer + kMessageCopies * message[d];
+        c.messageBytes = kMessageCopies * message[d];
+        c.bufferBytes = peak.buffer + c.messageBytes;
         c.overheadBytes = cluster.devices[d].runtimeOverheadBytes + runtimeNodeBytes(nodes[d]);
         c.totalBytes = c.weightBytes + c.activationBytes + c.bufferBytes + c.overheadBytes;
         c.budgetBytes = cluster.devices[d].memoryBytes;

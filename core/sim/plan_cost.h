@@ -48,6 +48,7 @@ struct DeviceCost {
     std::int64_t weightBytes = 0;
     std::int64_t activationBytes = 0;
     std::int64_t bufferBytes = 0;
+    std::int64_t messageBytes = 0; // the part of bufferBytes that is message copies (kMessageCopies)
     std::int64_t overheadBytes = 0;
     std::int64_t totalBytes = 0; // sum of the four above
     std::int64_t budgetBytes = 0;

@@ -255,6 +255,7 @@ private slots:
         QCOMPARE(a.activationBytes, std::int64_t(3072));
         // ... plus the copies of its largest message (r1 out, r2 in, the result: 1,024 B each)
         QCOMPARE(a.bufferBytes, std::int64_t(1024) + sim::kMessageCopies * 1024);
+        QCOMPARE(a.messageBytes, sim::kMessageCopies * 1024);
         // the fixed overhead and the runtime's state for the nodes of tasks 0 and 2
         const std::int64_t nodesOfA =
             std::int64_t(program.tasks[0].graph.nodes.size() + program.tasks[2].graph.nodes.size());
