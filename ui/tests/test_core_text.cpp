@@ -296,13 +296,17 @@ private slots:
     }
 
     // Every real message is matched by templates in all its parts (a context without spaces, a file or a
-    // device address, needs none).
+    // device address, needs none), and comes back unchanged in English.
     void everyCoreMessageMatched() {
         QVERIFY(m_messages.size() > 30);
         QStringList failures;
         for (const auto& [where, message] : m_messages) {
             if (const QString left = CoreText::unmatched(message); !left.isEmpty()) {
                 failures << QStringLiteral("%1: \"%2\" leaves \"%3\" unmatched").arg(where, message, left);
+            }
+            // no translator installed: the English comes back exactly, parts and joiners put together again
+            if (const QString english = CoreText::translate(message); english != message) {
+                failures << QStringLiteral("%1: \"%2\" came back as \"%3\"").arg(where, message, english);
             }
         }
         QVERIFY2(failures.isEmpty(), qPrintable(failures.join(QLatin1Char('\n'))));
