@@ -755,6 +755,54 @@
         <source>%1 and %2</source>
         <translation>%1 und %2</translation>
     </message>
+    <message>
+        <source>uploading</source>
+        <translation>lädt hoch</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>fertig</translation>
+    </message>
+    <message>
+        <source>not run</source>
+        <translation>nicht ausgeführt</translation>
+    </message>
+    <message>
+        <source>creating device %1</source>
+        <translation>Gerät %1 wird erstellt</translation>
+    </message>
+    <message>
+        <source>not serving after %1 s (raise the ready timeout): %2</source>
+        <translation>nach %1 s noch nicht bereit (erhöhen Sie die Bereitschaftszeit): %2</translation>
+    </message>
+    <message>
+        <source>%1 arrived damaged (its SHA-256 on the device differs) - deploy again</source>
+        <translation>%1 kam beschädigt an (sein SHA-256 auf dem Gerät weicht ab) – stellen Sie erneut bereit</translation>
+    </message>
+    <message>
+        <source>the device keeps its current release</source>
+        <translation>das Gerät behält seine aktuelle Version</translation>
+    </message>
+    <message>
+        <source>gateway &apos;%1&apos; at %2 refused the connection: %3 (are the keys from this cluster&apos;s bundle?)</source>
+        <translation>Gateway &apos;%1&apos; unter %2 lehnte die Verbindung ab: %3 (stammen die Schlüssel aus dem Bundle dieses Clusters?)</translation>
+    </message>
+    <message>
+        <source>no answer from the gateway &apos;%1&apos; at %2 within %3 ms (is tessera-node running there?)</source>
+        <translation>keine Antwort vom Gateway &apos;%1&apos; unter %2 innerhalb von %3 ms (läuft dort tessera-node?)</translation>
+    </message>
+    <message>
+        <source>no result from the gateway &apos;%1&apos; at %2 within %3 ms (a worker may have stopped; see the nodes&apos; logs)</source>
+        <translation>kein Ergebnis vom Gateway &apos;%1&apos; unter %2 innerhalb von %3 ms (ein Worker hat vielleicht angehalten; siehe die Protokolle der Knoten)</translation>
+    </message>
+    <message>
+        <source>no data for the model input &apos;%1&apos;</source>
+        <translation>keine Daten für die Modelleingabe &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>input &apos;%1&apos; takes %2 values, got %3</source>
+        <translation>Eingabe &apos;%1&apos; nimmt %2 Werte, erhalten: %3</translation>
+    </message>
 </context>
 <context>
     <name>PdfPages</name>

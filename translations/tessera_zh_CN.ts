@@ -755,6 +755,54 @@
         <source>%1 and %2</source>
         <translation>%1 和 %2</translation>
     </message>
+    <message>
+        <source>uploading</source>
+        <translation>正在上传</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>not run</source>
+        <translation>未运行</translation>
+    </message>
+    <message>
+        <source>creating device %1</source>
+        <translation>正在创建设备 %1</translation>
+    </message>
+    <message>
+        <source>not serving after %1 s (raise the ready timeout): %2</source>
+        <translation>%1 秒后仍未就绪（请延长就绪超时）：%2</translation>
+    </message>
+    <message>
+        <source>%1 arrived damaged (its SHA-256 on the device differs) - deploy again</source>
+        <translation>%1 到达时已损坏（设备上的 SHA-256 不同）- 请重新部署</translation>
+    </message>
+    <message>
+        <source>the device keeps its current release</source>
+        <translation>设备保留当前版本</translation>
+    </message>
+    <message>
+        <source>gateway &apos;%1&apos; at %2 refused the connection: %3 (are the keys from this cluster&apos;s bundle?)</source>
+        <translation>位于 %2 的网关 &apos;%1&apos; 拒绝了连接：%3（密钥是否来自此集群的 bundle？）</translation>
+    </message>
+    <message>
+        <source>no answer from the gateway &apos;%1&apos; at %2 within %3 ms (is tessera-node running there?)</source>
+        <translation>%3 毫秒内未收到位于 %2 的网关 &apos;%1&apos; 的回应（那里在运行 tessera-node 吗？）</translation>
+    </message>
+    <message>
+        <source>no result from the gateway &apos;%1&apos; at %2 within %3 ms (a worker may have stopped; see the nodes&apos; logs)</source>
+        <translation>%3 毫秒内未收到位于 %2 的网关 &apos;%1&apos; 的结果（可能有工作节点已停止；请查看各节点的日志）</translation>
+    </message>
+    <message>
+        <source>no data for the model input &apos;%1&apos;</source>
+        <translation>模型输入 &apos;%1&apos; 没有数据</translation>
+    </message>
+    <message>
+        <source>input &apos;%1&apos; takes %2 values, got %3</source>
+        <translation>输入 &apos;%1&apos; 需要 %2 个值，实际收到 %3 个</translation>
+    </message>
 </context>
 <context>
     <name>PdfPages</name>

@@ -234,6 +234,23 @@ const char* const kTemplates[] = {
                       "the probe got no answer from uname -m (is the remote shell a POSIX shell?)"),
     QT_TRANSLATE_NOOP("CoreText", "unexpected answer from the device's shell: %1"),
     QT_TRANSLATE_NOOP("CoreText", "this machine:"),
+    QT_TRANSLATE_NOOP("CoreText", "uploading"),
+    QT_TRANSLATE_NOOP("CoreText", "done"),
+    QT_TRANSLATE_NOOP("CoreText", "not run"),
+    QT_TRANSLATE_NOOP("CoreText", "creating device %1"),
+    QT_TRANSLATE_NOOP("CoreText", "not serving after %1 s (raise the ready timeout): %2"),
+    QT_TRANSLATE_NOOP("CoreText", "%1 arrived damaged (its SHA-256 on the device differs) - deploy again"),
+    QT_TRANSLATE_NOOP("CoreText", "the device keeps its current release"),
+    // core/net/client.cpp: the studio's connection to a running cluster
+    QT_TRANSLATE_NOOP(
+        "CoreText",
+        "gateway '%1' at %2 refused the connection: %3 (are the keys from this cluster's bundle?)"),
+    QT_TRANSLATE_NOOP("CoreText",
+                      "no answer from the gateway '%1' at %2 within %3 ms (is tessera-node running there?)"),
+    QT_TRANSLATE_NOOP("CoreText", "no result from the gateway '%1' at %2 within %3 ms (a worker may have "
+                                  "stopped; see the nodes' logs)"),
+    QT_TRANSLATE_NOOP("CoreText", "no data for the model input '%1'"),
+    QT_TRANSLATE_NOOP("CoreText", "input '%1' takes %2 values, got %3"),
     // ui/plan_edit.cpp: the studio's edits on core plans (same English as the core)
     QT_TRANSLATE_NOOP("CoreText", "the layer range is empty or outside the model"),
     QT_TRANSLATE_NOOP("CoreText", "the selection cuts through the %1 stage: select all of it or none of it"),
@@ -412,6 +429,7 @@ public:
             consider(prefixed(text));
             consider(joined(text, QLatin1String("; ")));
             consider(joined(text, QLatin1String(", ")));
+            consider(hinted(text));
         }
         m_done.insert(text, best);
         return best;
@@ -478,6 +496,17 @@ private:
             from = end + joiner.size();
         }
         return out;
+    }
+
+    // "<a message with its own hint> - the device keeps its current release": split at the last " - ".
+    std::optional<Rendered> hinted(const QString& text) {
+        const QList<qsizetype> at = joinersIn(text, QLatin1String(" - "));
+        if (at.isEmpty()) {
+            return std::nullopt;
+        }
+        const Rendered message = render(text.left(at.back()));
+        const Rendered hint = render(text.mid(at.back() + 3));
+        return Rendered{message.text + QStringLiteral(" - ") + hint.text, message.unmatched + hint.unmatched};
     }
 
     QHash<QString, Rendered> m_done;

@@ -3,9 +3,10 @@
 // are plain English by design. A catalogue of the core's message templates (English, %1… where the core
 // inserts names and numbers; context "CoreText" in translations/*.ts) is matched against a message:
 // first as a whole, else split at the joiners the core uses (lines of a list with "  - " bullets,
-// "context: message" prefixes, "a; b" and "a, b" lists), choosing the split that leaves the least English
-// unmatched. Matched parts come out in the installed language with the captured arguments (names, sizes,
-// paths) unchanged; an unmatched part stays as the core wrote it, so a message is never garbled.
+// "context: message" prefixes, "a; b" and "a, b" lists, "error - hint"), choosing the split that leaves the
+// least English unmatched. Matched parts come out in the installed language with the captured arguments
+// (names, sizes, paths) unchanged; an unmatched part stays as the core wrote it, so a message is never
+// garbled.
 
 #include <QCoreApplication>
 #include <QString>

@@ -356,6 +356,14 @@ private slots:
                            "braucht 19.1 MiB auf jedem von 'pi-1', 'pi-2' und 'pi-3' (Budget 1.00 MiB): "
                            "Laufzeit-Overhead 19.0 MiB, Gewichte von 'lip equal: fc_4..fc_4' 80.0 KiB, Arena "
                            "von 'conv_1' 8.06 KiB und 2 kleinere Teile"));
+        // a hint the deployer adds after a message with a hint of its own
+        QCOMPARE(
+            CoreText::translate(QStringLiteral(
+                "device 'a' (pi@h:22): cannot start SFTP: subsystem request failed - enable the sftp "
+                "subsystem in the device's sshd_config - the device keeps its current release")),
+            QStringLiteral("Gerät 'a' (pi@h:22): SFTP kann nicht gestartet werden: subsystem request failed "
+                           "– aktivieren Sie das sftp-Subsystem in der sshd_config des Geräts - das Gerät "
+                           "behält seine aktuelle Version"));
         // Simplified Chinese too
         StudioTranslations chinese;
         QVERIFY(chinese.install(QStringLiteral("zh_CN")));
