@@ -803,6 +803,14 @@
         <source>input &apos;%1&apos; takes %2 values, got %3</source>
         <translation>Eingabe &apos;%1&apos; nimmt %2 Werte, erhalten: %3</translation>
     </message>
+    <message>
+        <source>an object</source>
+        <translation>ein Objekt</translation>
+    </message>
+    <message>
+        <source>an array</source>
+        <translation>eine Liste</translation>
+    </message>
 </context>
 <context>
     <name>PdfPages</name>

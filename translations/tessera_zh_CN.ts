@@ -803,6 +803,14 @@
         <source>input &apos;%1&apos; takes %2 values, got %3</source>
         <translation>输入 &apos;%1&apos; 需要 %2 个值，实际收到 %3 个</translation>
     </message>
+    <message>
+        <source>an object</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <source>an array</source>
+        <translation>数组</translation>
+    </message>
 </context>
 <context>
     <name>PdfPages</name>

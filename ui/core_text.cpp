@@ -277,6 +277,9 @@ const char* const kTemplates[] = {
 
 // The last joint of a list of names; not a template (it would take any "x and y" as matched).
 const char* const kNameList = QT_TRANSLATE_NOOP("CoreText", "%1 and %2");
+// What the cluster file's "expected ..., found %1" says for a value it does not print.
+const char* const kArgumentWords[] = {QT_TRANSLATE_NOOP("CoreText", "an object"),
+                                      QT_TRANSLATE_NOOP("CoreText", "an array")};
 
 struct Template {
     const char* english = nullptr;
@@ -346,13 +349,19 @@ QString substitute(const QString& text, const QStringList& arguments) {
     return out;
 }
 
-// "'a', 'b' and 'c'" (the core's lists of names) with the language's "and"; any other argument as it is.
-QString nameList(const QString& argument) {
+// An argument in the installed language where it is one of the core's own words: "'a', 'b' and 'c'" (its
+// lists of names) with the language's "and", "an object"; any other argument as it is.
+QString argumentText(const QString& argument) {
     static const QRegularExpression list(QStringLiteral("^('[^']*'(?:, '[^']*')*) and ('[^']*')$"));
-    const QRegularExpressionMatch m = list.match(argument);
-    return m.hasMatch() ? substitute(QCoreApplication::translate("CoreText", kNameList),
-                                     {m.captured(1), m.captured(2)})
-                        : argument;
+    if (const QRegularExpressionMatch m = list.match(argument); m.hasMatch()) {
+        return substitute(QCoreApplication::translate("CoreText", kNameList), {m.captured(1), m.captured(2)});
+    }
+    for (const char* word : kArgumentWords) {
+        if (argument == QLatin1String(word)) {
+            return QCoreApplication::translate("CoreText", word);
+        }
+    }
+    return argument;
 }
 
 // The translation of the template `text` matches as a whole, if one does.
@@ -368,7 +377,7 @@ std::optional<QString> wholeMatch(const QString& text) {
             while (arguments.size() < number) {
                 arguments.append(QString());
             }
-            arguments[number - 1] = nameList(m.captured(int(i) + 1));
+            arguments[number - 1] = argumentText(m.captured(int(i) + 1));
         }
         return substitute(QCoreApplication::translate("CoreText", t.english), arguments);
     }

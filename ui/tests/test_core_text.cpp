@@ -268,6 +268,8 @@ private slots:
              R"({"format": "tessera-cluster", "version": 1, "devices": [{"name": "a", "preset": "toaster"}]})"},
             {"cluster: wrong type",
              R"({"format": "tessera-cluster", "version": 1, "devices": [{"name": 3, "preset": "rpi4"}]})"},
+            {"cluster: an object for a string",
+             R"({"format": "tessera-cluster", "version": 1, "devices": [{"name": {}, "preset": "rpi4"}]})"},
             {"cluster: bad port",
              R"({"format": "tessera-cluster", "version": 1, "devices": [{"name": "a", "preset": "rpi4", "ssh": {"port": 70000}}]})"},
             {"cluster: unknown gateway",
@@ -364,6 +366,9 @@ private slots:
             QStringLiteral("Gerät 'a' (pi@h:22): SFTP kann nicht gestartet werden: subsystem request failed "
                            "– aktivieren Sie das sftp-Subsystem in der sshd_config des Geräts - das Gerät "
                            "behält seine aktuelle Version"));
+        QCOMPARE(CoreText::translate(
+                     QStringLiteral("lab.json: devices: expected an array of devices, found an object")),
+                 QStringLiteral("lab.json: devices: Liste von Geräten erwartet, gefunden: ein Objekt"));
         // Simplified Chinese too
         StudioTranslations chinese;
         QVERIFY(chinese.install(QStringLiteral("zh_CN")));
