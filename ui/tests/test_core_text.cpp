@@ -374,6 +374,9 @@ private slots:
         QVERIFY(chinese.install(QStringLiteral("zh_CN")));
         QCOMPARE(CoreText::translate(QStringLiteral("file.onnx: file is empty")),
                  QStringLiteral("file.onnx: 文件为空"));
+        QCOMPARE(
+            CoreText::translate(QStringLiteral("stage 2 (tiles, 'a'..'b'): only lip stages have a reducer")),
+            QStringLiteral("阶段 2（tiles, 'a'..'b'）：只有 LIP 阶段有归约设备"));
     }
 
     // Unknown messages, and unknown parts after a known context, stay exactly as the core wrote them.
