@@ -2,6 +2,817 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>CoreText</name>
+    <message>
+        <source>the plan is not valid (%1 problem):</source>
+        <translation>der Plan ist nicht gültig (%1 Problem):</translation>
+    </message>
+    <message>
+        <source>the plan is not valid (%1 problems):</source>
+        <translation>der Plan ist nicht gültig (%1 Probleme):</translation>
+    </message>
+    <message>
+        <source>stage %1 (%2):</source>
+        <translation>Stufe %1 (%2):</translation>
+    </message>
+    <message>
+        <source>stage %1:</source>
+        <translation>Stufe %1:</translation>
+    </message>
+    <message>
+        <source>node %1:</source>
+        <translation>Knoten %1:</translation>
+    </message>
+    <message>
+        <source>cluster:</source>
+        <translation>Cluster:</translation>
+    </message>
+    <message>
+        <source>device #%1 is not in the cluster (it has %2 devices)</source>
+        <translation>Gerät #%1 ist nicht im Cluster (er hat %2 Geräte)</translation>
+    </message>
+    <message>
+        <source>needs %1 device assignment(s), has %2</source>
+        <translation>braucht %1 Gerätezuordnung(en), hat %2</translation>
+    </message>
+    <message>
+        <source>row/column cuts, data reuse and work stealing belong to tile stages only</source>
+        <translation>Zeilen-/Spaltenschnitte, Datenwiederverwendung und Work-Stealing gibt es nur in Kachelstufen</translation>
+    </message>
+    <message>
+        <source>channel cuts belong to lop and lip stages only</source>
+        <translation>Kanalschnitte gibt es nur in LOP- und LIP-Stufen</translation>
+    </message>
+    <message>
+        <source>only lip stages have a reducer</source>
+        <translation>nur LIP-Stufen haben ein Reduktionsgerät</translation>
+    </message>
+    <message>
+        <source>node %1 feeds &apos;%2&apos; to nodes outside the stage; end the stage there or take those nodes in</source>
+        <translation>Knoten %1 liefert &apos;%2&apos; an Knoten außerhalb der Stufe; beenden Sie die Stufe dort oder nehmen Sie diese Knoten hinein</translation>
+    </message>
+    <message>
+        <source>row cuts [%1] must be strictly increasing and inside (0, %2)</source>
+        <translation>Zeilenschnitte [%1] müssen streng steigen und in (0, %2) liegen</translation>
+    </message>
+    <message>
+        <source>column cuts [%1] must be strictly increasing and inside (0, %2)</source>
+        <translation>Spaltenschnitte [%1] müssen streng steigen und in (0, %2) liegen</translation>
+    </message>
+    <message>
+        <source>channel cuts [%1] must be strictly increasing and inside (0, %2)</source>
+        <translation>Kanalschnitte [%1] müssen streng steigen und in (0, %2) liegen</translation>
+    </message>
+    <message>
+        <source>input channel cuts [%1] must be strictly increasing and inside (0, %2)</source>
+        <translation>Eingangskanalschnitte [%1] müssen streng steigen und in (0, %2) liegen</translation>
+    </message>
+    <message>
+        <source>the reducer device #%1 is not in the cluster</source>
+        <translation>das Reduktionsgerät #%1 ist nicht im Cluster</translation>
+    </message>
+    <message>
+        <source>the model has no nodes, the plan has %1 stages</source>
+        <translation>das Modell hat keine Knoten, der Plan hat %1 Stufen</translation>
+    </message>
+    <message>
+        <source>node range #%1..#%2 is not inside the model&apos;s %3 nodes</source>
+        <translation>der Knotenbereich #%1..#%2 liegt nicht in den %3 Knoten des Modells</translation>
+    </message>
+    <message>
+        <source>starts at %1, after its last node %2; swap them</source>
+        <translation>beginnt bei %1, nach ihrem letzten Knoten %2; vertauschen Sie die beiden</translation>
+    </message>
+    <message>
+        <source>nodes %1 belong to no stage</source>
+        <translation>die Knoten %1 gehören zu keiner Stufe</translation>
+    </message>
+    <message>
+        <source>overlaps the stage before it (stages must be in node order)</source>
+        <translation>überlappt die Stufe davor (Stufen müssen der Knotenreihenfolge folgen)</translation>
+    </message>
+    <message>
+        <source>the stage&apos;s node range is not inside the model</source>
+        <translation>der Knotenbereich der Stufe liegt nicht im Modell</translation>
+    </message>
+    <message>
+        <source>%1 with more than one output cannot be tiled</source>
+        <translation>%1 mit mehr als einer Ausgabe kann nicht in Kacheln geteilt werden</translation>
+    </message>
+    <message>
+        <source>tiles need 4-D (N,C,H,W) values; its output is %1-D</source>
+        <translation>Kacheln brauchen 4-D-Werte (N,C,H,W); seine Ausgabe ist %1-D</translation>
+    </message>
+    <message>
+        <source>AveragePool with both count_include_pad and ceil_mode cannot be tiled exactly</source>
+        <translation>AveragePool mit count_include_pad und ceil_mode zugleich lässt sich nicht exakt in Kacheln teilen</translation>
+    </message>
+    <message>
+        <source>only a Concat along channels (axis 1) can be tiled</source>
+        <translation>nur ein Concat entlang der Kanäle (Achse 1) kann in Kacheln geteilt werden</translation>
+    </message>
+    <message>
+        <source>%1 is not spatially local (tile blocks take Conv, MaxPool, AveragePool, activations, BatchNormalization, element-wise arithmetic, LRN and channel Concat)</source>
+        <translation>%1 ist nicht räumlich lokal (Kachelblöcke nehmen Conv, MaxPool, AveragePool, Aktivierungen, BatchNormalization, elementweise Arithmetik, LRN und Kanal-Concat)</translation>
+    </message>
+    <message>
+        <source>%1 with more than one output cannot be split by channels</source>
+        <translation>%1 mit mehr als einer Ausgabe kann nicht nach Kanälen aufgeteilt werden</translation>
+    </message>
+    <message>
+        <source>its output has no channel axis</source>
+        <translation>seine Ausgabe hat keine Kanalachse</translation>
+    </message>
+    <message>
+        <source>Softmax normalises across channels, so every slice needs all of them</source>
+        <translation>Softmax normiert über die Kanäle, also braucht jeder Abschnitt alle</translation>
+    </message>
+    <message>
+        <source>only Flatten(axis=1) of a 4-D value can be split by channels</source>
+        <translation>nur Flatten(axis=1) eines 4-D-Werts kann nach Kanälen aufgeteilt werden</translation>
+    </message>
+    <message>
+        <source>only a MatMul with a 2-D right-hand side can be split by output features</source>
+        <translation>nur ein MatMul mit 2-D-rechter Seite kann nach Ausgabemerkmalen aufgeteilt werden</translation>
+    </message>
+    <message>
+        <source>%1 mixes channels in a way a channel slice cannot follow</source>
+        <translation>%1 mischt Kanäle so, dass ein Kanalabschnitt nicht folgen kann</translation>
+    </message>
+    <message>
+        <source>a grouped Conv cannot be split by input channels (use LOP)</source>
+        <translation>ein gruppiertes Conv kann nicht nach Eingangskanälen aufgeteilt werden (LOP verwenden)</translation>
+    </message>
+    <message>
+        <source>the Conv&apos;s weights must be constants</source>
+        <translation>die Gewichte des Conv müssen Konstanten sein</translation>
+    </message>
+    <message>
+        <source>a Gemm with transA cannot be split by input features</source>
+        <translation>ein Gemm mit transA kann nicht nach Eingangsmerkmalen aufgeteilt werden</translation>
+    </message>
+    <message>
+        <source>the Gemm&apos;s weights must be constants</source>
+        <translation>die Gewichte des Gemm müssen Konstanten sein</translation>
+    </message>
+    <message>
+        <source>a Gemm with beta != 1 cannot be split by input features</source>
+        <translation>ein Gemm mit beta != 1 kann nicht nach Eingangsmerkmalen aufgeteilt werden</translation>
+    </message>
+    <message>
+        <source>only a 2-D MatMul with constant 2-D weights can be split by input features</source>
+        <translation>nur ein 2-D-MatMul mit konstanten 2-D-Gewichten kann nach Eingangsmerkmalen aufgeteilt werden</translation>
+    </message>
+    <message>
+        <source>LIP splits the input channels of a Conv, Gemm or MatMul; the stage starts with %1</source>
+        <translation>LIP teilt die Eingangskanäle eines Conv, Gemm oder MatMul auf; die Stufe beginnt mit %1</translation>
+    </message>
+    <message>
+        <source>device &apos;%1&apos; needs %2, %3 over its budget of %4</source>
+        <translation>Gerät &apos;%1&apos; braucht %2, %3 über seinem Budget von %4</translation>
+    </message>
+    <message>
+        <source>the cluster has no devices</source>
+        <translation>der Cluster hat keine Geräte</translation>
+    </message>
+    <message>
+        <source>device %1:</source>
+        <translation>Gerät %1:</translation>
+    </message>
+    <message>
+        <source>has no name</source>
+        <translation>hat keinen Namen</translation>
+    </message>
+    <message>
+        <source>the name is used twice</source>
+        <translation>der Name wird zweimal verwendet</translation>
+    </message>
+    <message>
+        <source>memory budget must be positive</source>
+        <translation>das Speicherbudget muss positiv sein</translation>
+    </message>
+    <message>
+        <source>threads must be at least 1</source>
+        <translation>die Zahl der Threads muss mindestens 1 sein</translation>
+    </message>
+    <message>
+        <source>speeds (macs_per_second, bytes_per_second) must be positive</source>
+        <translation>die Geschwindigkeiten (macs_per_second, bytes_per_second) müssen positiv sein</translation>
+    </message>
+    <message>
+        <source>link bandwidth must be positive and latency not negative</source>
+        <translation>die Verbindungsbandbreite muss positiv und die Latenz nicht negativ sein</translation>
+    </message>
+    <message>
+        <source>node overhead cannot be negative</source>
+        <translation>der Knoten-Overhead darf nicht negativ sein</translation>
+    </message>
+    <message>
+        <source>runtime overhead cannot be negative</source>
+        <translation>der Laufzeit-Overhead darf nicht negativ sein</translation>
+    </message>
+    <message>
+        <source>the gateway #%1 is not one of the devices</source>
+        <translation>das Gateway #%1 ist keines der Geräte</translation>
+    </message>
+    <message>
+        <source>a shared medium needs a positive medium bandwidth</source>
+        <translation>ein geteiltes Medium braucht eine positive Medienbandbreite</translation>
+    </message>
+    <message>
+        <source>the cluster is not valid (%1 problem):</source>
+        <translation>der Cluster ist nicht gültig (%1 Problem):</translation>
+    </message>
+    <message>
+        <source>the cluster is not valid (%1 problems):</source>
+        <translation>der Cluster ist nicht gültig (%1 Probleme):</translation>
+    </message>
+    <message>
+        <source>unknown key &quot;%1&quot; (valid keys: %2)</source>
+        <translation>unbekannter Schlüssel &quot;%1&quot; (gültige Schlüssel: %2)</translation>
+    </message>
+    <message>
+        <source>expected a string, found %1</source>
+        <translation>Zeichenkette erwartet, gefunden: %1</translation>
+    </message>
+    <message>
+        <source>expected a whole number, found %1</source>
+        <translation>ganze Zahl erwartet, gefunden: %1</translation>
+    </message>
+    <message>
+        <source>expected a number, found %1</source>
+        <translation>Zahl erwartet, gefunden: %1</translation>
+    </message>
+    <message>
+        <source>expected true or false, found %1</source>
+        <translation>true oder false erwartet, gefunden: %1</translation>
+    </message>
+    <message>
+        <source>expected a number or a string such as &quot;%1&quot;, found %2</source>
+        <translation>Zahl oder Zeichenkette wie &quot;%1&quot; erwartet, gefunden: %2</translation>
+    </message>
+    <message>
+        <source>expected an object (user, port, key_file, ...), found %1</source>
+        <translation>Objekt erwartet (user, port, key_file, ...), gefunden: %1</translation>
+    </message>
+    <message>
+        <source>expected a port between 1 and 65535, found %1</source>
+        <translation>Port zwischen 1 und 65535 erwartet, gefunden: %1</translation>
+    </message>
+    <message>
+        <source>must not be empty (leave it out for the default &quot;.tessera&quot;)</source>
+        <translation>darf nicht leer sein (für die Vorgabe &quot;.tessera&quot; weglassen)</translation>
+    </message>
+    <message>
+        <source>expected an object describing a device, found %1</source>
+        <translation>Objekt erwartet, das ein Gerät beschreibt, gefunden: %1</translation>
+    </message>
+    <message>
+        <source>unknown preset &apos;%1&apos; (presets: %2)</source>
+        <translation>unbekannte Vorlage &apos;%1&apos; (Vorlagen: %2)</translation>
+    </message>
+    <message>
+        <source>missing &quot;name&quot;</source>
+        <translation>&quot;name&quot; fehlt</translation>
+    </message>
+    <message>
+        <source>not a Tessera cluster file (&quot;format&quot; is &quot;%1&quot;)</source>
+        <translation>keine Tessera-Clusterdatei (&quot;format&quot; ist &quot;%1&quot;)</translation>
+    </message>
+    <message>
+        <source>not a Tessera cluster file (no &quot;format&quot;: &quot;%1&quot;)</source>
+        <translation>keine Tessera-Clusterdatei (kein &quot;format&quot;: &quot;%1&quot;)</translation>
+    </message>
+    <message>
+        <source>missing (cluster files have &quot;version&quot;: %1)</source>
+        <translation>fehlt (Clusterdateien haben &quot;version&quot;: %1)</translation>
+    </message>
+    <message>
+        <source>expected a whole number of at least 1, found %1</source>
+        <translation>ganze Zahl ab 1 erwartet, gefunden: %1</translation>
+    </message>
+    <message>
+        <source>written by a newer Tessera (cluster format version %1; this version reads up to %2) — update Tessera</source>
+        <translation>von einem neueren Tessera geschrieben (Clusterformat-Version %1; diese Version liest bis %2) — aktualisieren Sie Tessera</translation>
+    </message>
+    <message>
+        <source>expected an object, found %1</source>
+        <translation>Objekt erwartet, gefunden: %1</translation>
+    </message>
+    <message>
+        <source>missing &quot;devices&quot;</source>
+        <translation>&quot;devices&quot; fehlt</translation>
+    </message>
+    <message>
+        <source>expected an array of devices, found %1</source>
+        <translation>Liste von Geräten erwartet, gefunden: %1</translation>
+    </message>
+    <message>
+        <source>no device named &apos;%1&apos; (devices: %2)</source>
+        <translation>kein Gerät namens &apos;%1&apos; (Geräte: %2)</translation>
+    </message>
+    <message>
+        <source>not valid JSON (byte %1): %2</source>
+        <translation>kein gültiges JSON (Byte %1): %2</translation>
+    </message>
+    <message>
+        <source>not valid JSON: %1</source>
+        <translation>kein gültiges JSON: %1</translation>
+    </message>
+    <message>
+        <source>cannot open for reading: %1</source>
+        <translation>kann nicht zum Lesen geöffnet werden: %1</translation>
+    </message>
+    <message>
+        <source>read error</source>
+        <translation>Lesefehler</translation>
+    </message>
+    <message>
+        <source>cannot write: %1</source>
+        <translation>kann nicht geschrieben werden: %1</translation>
+    </message>
+    <message>
+        <source>write failed: %1 (disk full?)</source>
+        <translation>Schreiben fehlgeschlagen: %1 (Datenträger voll?)</translation>
+    </message>
+    <message>
+        <source>cannot replace the file: %1</source>
+        <translation>die Datei kann nicht ersetzt werden: %1</translation>
+    </message>
+    <message>
+        <source>model:</source>
+        <translation>Modell:</translation>
+    </message>
+    <message>
+        <source>plan:</source>
+        <translation>Plan:</translation>
+    </message>
+    <message>
+        <source>is a directory, not a model file</source>
+        <translation>ist ein Ordner, keine Modelldatei</translation>
+    </message>
+    <message>
+        <source>cannot open file (does it exist and is it readable?)</source>
+        <translation>Datei kann nicht geöffnet werden (existiert sie und ist sie lesbar?)</translation>
+    </message>
+    <message>
+        <source>cannot read the file size</source>
+        <translation>die Dateigröße kann nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>file is empty</source>
+        <translation>die Datei ist leer</translation>
+    </message>
+    <message>
+        <source>contains no graph nodes (truncated file, or not an ONNX model?)</source>
+        <translation>enthält keine Graphknoten (abgeschnittene Datei oder kein ONNX-Modell?)</translation>
+    </message>
+    <message>
+        <source>not a valid ONNX file (protobuf decoding failed: the file is truncated, corrupt, or not ONNX)</source>
+        <translation>keine gültige ONNX-Datei (Protobuf-Dekodierung fehlgeschlagen: die Datei ist abgeschnitten, beschädigt oder kein ONNX)</translation>
+    </message>
+    <message>
+        <source>no opset_import for the default ONNX domain</source>
+        <translation>kein opset_import für die Standard-ONNX-Domäne</translation>
+    </message>
+    <message>
+        <source>opset %1 is newer than the ONNX library Tessera uses supports (up to %2); re-export the model with a lower opset</source>
+        <translation>Opset %1 ist neuer, als die von Tessera verwendete ONNX-Bibliothek unterstützt (bis %2); exportieren Sie das Modell mit einem niedrigeren Opset neu</translation>
+    </message>
+    <message>
+        <source>rejected by the ONNX checker: %1</source>
+        <translation>vom ONNX-Prüfer abgelehnt: %1</translation>
+    </message>
+    <message>
+        <source>%1 node(s) use operators Tessera does not support: %2. Supported operators: %3</source>
+        <translation>%1 Knoten verwenden Operatoren, die Tessera nicht unterstützt: %2. Unterstützte Operatoren: %3</translation>
+    </message>
+    <message>
+        <source>could not determine a static shape for %1; check --input-shape or simplify the model</source>
+        <translation>für %1 ließ sich keine statische Form bestimmen; prüfen Sie --input-shape oder vereinfachen Sie das Modell</translation>
+    </message>
+    <message>
+        <source>ONNX shape inference failed: %1</source>
+        <translation>ONNX-Forminferenz fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>dynamic input shape could not be resolved for %1: give the shape with --input-shape, e.g. --input-shape %2</source>
+        <translation>die dynamische Eingabeform von %1 ließ sich nicht auflösen: geben Sie die Form mit --input-shape an, z. B. --input-shape %2</translation>
+    </message>
+    <message>
+        <source>no input named &apos;%1&apos; (inputs: %2)</source>
+        <translation>keine Eingabe namens &apos;%1&apos; (Eingaben: %2)</translation>
+    </message>
+    <message>
+        <source>input &apos;%1&apos; has rank %2, the given shape %3 has rank %4</source>
+        <translation>Eingabe &apos;%1&apos; hat Rang %2, die angegebene Form %3 hat Rang %4</translation>
+    </message>
+    <message>
+        <source>input &apos;%1&apos; has fixed dimension %2 = %3, the given shape says %4</source>
+        <translation>Eingabe &apos;%1&apos; hat die feste Dimension %2 = %3, die angegebene Form sagt %4</translation>
+    </message>
+    <message>
+        <source>the model has %1 inputs: give each shape as NAME:D1,D2,...</source>
+        <translation>das Modell hat %1 Eingaben: geben Sie jede Form als NAME:D1,D2,... an</translation>
+    </message>
+    <message>
+        <source>import cancelled</source>
+        <translation>Import abgebrochen</translation>
+    </message>
+    <message>
+        <source>tensor &apos;%1&apos; has a negative dimension</source>
+        <translation>Tensor &apos;%1&apos; hat eine negative Dimension</translation>
+    </message>
+    <message>
+        <source>no choice of stages fits the memory budgets</source>
+        <translation>keine Wahl der Stufen passt in die Speicherbudgets</translation>
+    </message>
+    <message>
+        <source>no plan fits the memory budgets</source>
+        <translation>kein Plan passt in die Speicherbudgets</translation>
+    </message>
+    <message>
+        <source>no plan fits the memory budgets and the memory cap of %1</source>
+        <translation>kein Plan passt in die Speicherbudgets und die Speichergrenze von %1</translation>
+    </message>
+    <message>
+        <source>even the plan closest to fitting needs %1 on %2 (budget %3)</source>
+        <translation>selbst der am nächsten passende Plan braucht %1 auf %2 (Budget %3)</translation>
+    </message>
+    <message>
+        <source>even the plan closest to fitting needs %1 on %2 (memory cap %3, budget %4)</source>
+        <translation>selbst der am nächsten passende Plan braucht %1 auf %2 (Speichergrenze %3, Budget %4)</translation>
+    </message>
+    <message>
+        <source>even the plan closest to fitting needs %1 on each of %2 (budget %3)</source>
+        <translation>selbst der am nächsten passende Plan braucht %1 auf jedem von %2 (Budget %3)</translation>
+    </message>
+    <message>
+        <source>the closest plan found needs %1 on %2 (budget %3)</source>
+        <translation>der am nächsten passende gefundene Plan braucht %1 auf %2 (Budget %3)</translation>
+    </message>
+    <message>
+        <source>the closest plan found needs %1 on each of %2 (budget %3)</source>
+        <translation>der am nächsten passende gefundene Plan braucht %1 auf jedem von %2 (Budget %3)</translation>
+    </message>
+    <message>
+        <source>%1 on %2 (budget %3)</source>
+        <translation>%1 auf %2 (Budget %3)</translation>
+    </message>
+    <message>
+        <source>%1 on each of %2 (budget %3)</source>
+        <translation>%1 auf jedem von %2 (Budget %3)</translation>
+    </message>
+    <message>
+        <source>weights of %1 %2</source>
+        <translation>Gewichte von %1 %2</translation>
+    </message>
+    <message>
+        <source>arena of %1 %2</source>
+        <translation>Arena von %1 %2</translation>
+    </message>
+    <message>
+        <source>runtime overhead %1</source>
+        <translation>Laufzeit-Overhead %1</translation>
+    </message>
+    <message>
+        <source>no plan found within the budgets after %1 solves (each lowering the budgets of the devices the last plan overloaded)</source>
+        <translation>nach %1 Lösungsläufen kein Plan innerhalb der Budgets gefunden (jeder senkte die Budgets der Geräte, die der letzte Plan überlastete)</translation>
+    </message>
+    <message>
+        <source>the dynamic program needs a chain-structured model; this one has branches or skip connections: use the integer program</source>
+        <translation>das dynamische Programm braucht ein kettenförmiges Modell; dieses hat Verzweigungen oder Skip-Verbindungen: verwenden Sie das ganzzahlige Programm</translation>
+    </message>
+    <message>
+        <source>the dynamic program needs a chain: some stage reads a value from further back than the stage before it (use the integer program)</source>
+        <translation>das dynamische Programm braucht eine Kette: eine Stufe liest einen Wert von weiter vorn als der Stufe davor (verwenden Sie das ganzzahlige Programm)</translation>
+    </message>
+    <message>
+        <source>too many choices to enumerate (%1)</source>
+        <translation>zu viele Möglichkeiten zum Aufzählen (%1)</translation>
+    </message>
+    <message>
+        <source>optimization cancelled</source>
+        <translation>Optimierung abgebrochen</translation>
+    </message>
+    <message>
+        <source>cancelled before any plan was found</source>
+        <translation>abgebrochen, bevor ein Plan gefunden wurde</translation>
+    </message>
+    <message>
+        <source>cancelled before the search started</source>
+        <translation>abgebrochen, bevor die Suche begann</translation>
+    </message>
+    <message>
+        <source>cancelled while measuring candidate stages</source>
+        <translation>beim Messen der Kandidatenstufen abgebrochen</translation>
+    </message>
+    <message>
+        <source>the time limit (%1) ran out before any plan was found</source>
+        <translation>das Zeitlimit (%1) lief ab, bevor ein Plan gefunden wurde</translation>
+    </message>
+    <message>
+        <source>the search stopped before it found a plan within the limits</source>
+        <translation>die Suche endete, bevor sie einen Plan innerhalb der Grenzen fand</translation>
+    </message>
+    <message>
+        <source>a Pareto front sets latency or traffic against memory</source>
+        <translation>eine Pareto-Front stellt Latenz oder Datenverkehr dem Speicher gegenüber</translation>
+    </message>
+    <message>
+        <source>no plan exists: no option covers unit %1</source>
+        <translation>es gibt keinen Plan: keine Option deckt die Einheit %1 ab</translation>
+    </message>
+    <message>
+        <source>measuring candidate stages</source>
+        <translation>Kandidatenstufen werden gemessen</translation>
+    </message>
+    <message>
+        <source>branch and bound: no plan yet</source>
+        <translation>Branch and Bound: noch kein Plan</translation>
+    </message>
+    <message>
+        <source>branch and bound: no plan yet, bound %1</source>
+        <translation>Branch and Bound: noch kein Plan, Schranke %1</translation>
+    </message>
+    <message>
+        <source>branch and bound: best %1</source>
+        <translation>Branch and Bound: bester %1</translation>
+    </message>
+    <message>
+        <source>branch and bound: best %1, bound %2 (gap %3)</source>
+        <translation>Branch and Bound: bester %1, Schranke %2 (Lücke %3)</translation>
+    </message>
+    <message>
+        <source>optimal</source>
+        <translation>optimal</translation>
+    </message>
+    <message>
+        <source>not improved</source>
+        <translation>nicht verbessert</translation>
+    </message>
+    <message>
+        <source>time limit: %1</source>
+        <translation>Zeitlimit: %1</translation>
+    </message>
+    <message>
+        <source>cancelled: %1</source>
+        <translation>abgebrochen: %1</translation>
+    </message>
+    <message>
+        <source>cannot connect: cannot resolve %1: %2 - check &quot;host&quot; in the cluster file</source>
+        <translation>Verbindung nicht möglich: %1 lässt sich nicht auflösen: %2 – prüfen Sie &quot;host&quot; in der Clusterdatei</translation>
+    </message>
+    <message>
+        <source>cancelled while connecting</source>
+        <translation>beim Verbinden abgebrochen</translation>
+    </message>
+    <message>
+        <source>cannot connect to %1 port %2: %3 - check that the device is on, reachable, and runs sshd on port %4</source>
+        <translation>Verbindung zu %1 Port %2 nicht möglich: %3 – prüfen Sie, ob das Gerät eingeschaltet und erreichbar ist und sshd auf Port %4 läuft</translation>
+    </message>
+    <message>
+        <source>cannot connect to %1 port %2: %3 - check that the jump host can reach the device, and that the device runs sshd on port %4</source>
+        <translation>Verbindung zu %1 Port %2 nicht möglich: %3 – prüfen Sie, ob der Jump-Host das Gerät erreicht und das Gerät sshd auf Port %4 ausführt</translation>
+    </message>
+    <message>
+        <source>cannot connect: %1 - check that the device is on, reachable, and runs sshd on port %2</source>
+        <translation>Verbindung nicht möglich: %1 – prüfen Sie, ob das Gerät eingeschaltet und erreichbar ist und sshd auf Port %2 läuft</translation>
+    </message>
+    <message>
+        <source>cannot connect: %1 - check that the jump host can reach the device, and that the device runs sshd on port %2</source>
+        <translation>Verbindung nicht möglich: %1 – prüfen Sie, ob der Jump-Host das Gerät erreicht und das Gerät sshd auf Port %2 ausführt</translation>
+    </message>
+    <message>
+        <source>no host set (&quot;host&quot; in the cluster file)</source>
+        <translation>kein Host gesetzt (&quot;host&quot; in der Clusterdatei)</translation>
+    </message>
+    <message>
+        <source>REFUSED: THE HOST KEY HAS CHANGED. The device now shows %1 key %2, but %3 holds a different key for %4. Someone may be intercepting the connection, or the device was reinstalled. Tessera never accepts a changed key; if you are sure the device was reinstalled, remove the old entry (ssh-keygen -R &apos;%5&apos; -f %6) and connect again</source>
+        <translation>ABGELEHNT: DER HOST-SCHLÜSSEL HAT SICH GEÄNDERT. Das Gerät zeigt jetzt den %1-Schlüssel %2, aber %3 enthält für %4 einen anderen Schlüssel. Jemand könnte die Verbindung abfangen, oder das Gerät wurde neu installiert. Tessera akzeptiert nie einen geänderten Schlüssel; wenn Sie sicher sind, dass das Gerät neu installiert wurde, entfernen Sie den alten Eintrag (ssh-keygen -R &apos;%5&apos; -f %6) und verbinden Sie sich erneut</translation>
+    </message>
+    <message>
+        <source>unknown host key %1 %2 (not in %3). Compare it with the device&apos;s own (ssh-keygen -lf /etc/ssh/ssh_host_*_key.pub on the device) and, if it matches, accept it: run tessera again with --accept-new-host-keys, or in the studio Devices → Probe, which shows the key and asks</source>
+        <translation>unbekannter Host-Schlüssel %1 %2 (nicht in %3). Vergleichen Sie ihn mit dem des Geräts (ssh-keygen -lf /etc/ssh/ssh_host_*_key.pub auf dem Gerät) und akzeptieren Sie ihn, wenn er übereinstimmt: führen Sie tessera erneut mit --accept-new-host-keys aus, oder im Studio über Geräte → Prüfen, das den Schlüssel zeigt und nachfragt</translation>
+    </message>
+    <message>
+        <source>could not add the host key to %1: %2</source>
+        <translation>der Host-Schlüssel konnte nicht zu %1 hinzugefügt werden: %2</translation>
+    </message>
+    <message>
+        <source>could not check the host key against %1: %2</source>
+        <translation>der Host-Schlüssel konnte nicht mit %1 abgeglichen werden: %2</translation>
+    </message>
+    <message>
+        <source>cannot read the key file %1: %2 - check &quot;ssh.key_file&quot;</source>
+        <translation>die Schlüsseldatei %1 kann nicht gelesen werden: %2 – prüfen Sie &quot;ssh.key_file&quot;</translation>
+    </message>
+    <message>
+        <source>cannot load the private key %1 (not a private key, or encrypted and no correct passphrase was given)</source>
+        <translation>der private Schlüssel %1 kann nicht geladen werden (kein privater Schlüssel, oder verschlüsselt und keine richtige Passphrase angegeben)</translation>
+    </message>
+    <message>
+        <source>authentication failed with the ssh-agent&apos;s keys and ~/.ssh/id_*%1 - add the public key to ~%2/.ssh/authorized_keys on the device (ssh-copy-id), or set &quot;ssh.key_file&quot; to the right key</source>
+        <translation>Anmeldung mit den Schlüsseln des ssh-agent und ~/.ssh/id_* fehlgeschlagen%1 – fügen Sie den öffentlichen Schlüssel zu ~%2/.ssh/authorized_keys auf dem Gerät hinzu (ssh-copy-id) oder setzen Sie &quot;ssh.key_file&quot; auf den richtigen Schlüssel</translation>
+    </message>
+    <message>
+        <source>authentication failed with key %1 - add the public key to ~%2/.ssh/authorized_keys on the device (ssh-copy-id), or set &quot;ssh.key_file&quot; to the right key</source>
+        <translation>Anmeldung mit dem Schlüssel %1 fehlgeschlagen – fügen Sie den öffentlichen Schlüssel zu ~%2/.ssh/authorized_keys auf dem Gerät hinzu (ssh-copy-id) oder setzen Sie &quot;ssh.key_file&quot; auf den richtigen Schlüssel</translation>
+    </message>
+    <message>
+        <source>cannot open a channel: %1</source>
+        <translation>es kann kein Kanal geöffnet werden: %1</translation>
+    </message>
+    <message>
+        <source>cancelled while running a command</source>
+        <translation>beim Ausführen eines Befehls abgebrochen</translation>
+    </message>
+    <message>
+        <source>cannot run a command: %1 - the connection may have dropped</source>
+        <translation>ein Befehl kann nicht ausgeführt werden: %1 – die Verbindung ist vielleicht abgebrochen</translation>
+    </message>
+    <message>
+        <source>the connection failed while running a command: %1</source>
+        <translation>die Verbindung brach beim Ausführen eines Befehls ab: %1</translation>
+    </message>
+    <message>
+        <source>cannot start SFTP: %1 - enable the sftp subsystem in the device&apos;s sshd_config</source>
+        <translation>SFTP kann nicht gestartet werden: %1 – aktivieren Sie das sftp-Subsystem in der sshd_config des Geräts</translation>
+    </message>
+    <message>
+        <source>no bundle directory for this device - run &apos;tessera bundle MODEL PLAN CLUSTER -o DIR&apos; and pass --bundles DIR</source>
+        <translation>kein Bundle-Ordner für dieses Gerät – führen Sie &apos;tessera bundle MODEL PLAN CLUSTER -o DIR&apos; aus und übergeben Sie --bundles DIR</translation>
+    </message>
+    <message>
+        <source>deployment cancelled; the device keeps its current release</source>
+        <translation>Bereitstellung abgebrochen; das Gerät behält seine aktuelle Version</translation>
+    </message>
+    <message>
+        <source>no &quot;host&quot; in the cluster file - set its address</source>
+        <translation>kein &quot;host&quot; in der Clusterdatei – setzen Sie seine Adresse</translation>
+    </message>
+    <message>
+        <source>the probe got no answer from uname -m</source>
+        <translation>die Prüfung bekam keine Antwort von uname -m</translation>
+    </message>
+    <message>
+        <source>the probe got no answer from uname -m (is the remote shell a POSIX shell?)</source>
+        <translation>die Prüfung bekam keine Antwort von uname -m (ist die entfernte Shell eine POSIX-Shell?)</translation>
+    </message>
+    <message>
+        <source>unexpected answer from the device&apos;s shell: %1</source>
+        <translation>unerwartete Antwort von der Shell des Geräts: %1</translation>
+    </message>
+    <message>
+        <source>this machine:</source>
+        <translation>dieser Rechner:</translation>
+    </message>
+    <message>
+        <source>the layer range is empty or outside the model</source>
+        <translation>der Schichtbereich ist leer oder liegt außerhalb des Modells</translation>
+    </message>
+    <message>
+        <source>the selection cuts through the %1 stage: select all of it or none of it</source>
+        <translation>die Auswahl schneidet durch die Stufe %1: wählen Sie sie ganz oder gar nicht aus</translation>
+    </message>
+    <message>
+        <source>the block&apos;s last layer &apos;%1&apos; must produce a 4-D feature map to be cut into tiles</source>
+        <translation>die letzte Schicht &apos;%1&apos; des Blocks muss eine 4-D-Merkmalskarte erzeugen, um in Kacheln geteilt zu werden</translation>
+    </message>
+    <message>
+        <source>the plan has no stage %1</source>
+        <translation>der Plan hat keine Stufe %1</translation>
+    </message>
+    <message>
+        <source>%1 channels of &apos;%2&apos; cannot be split over %3 devices</source>
+        <translation>%1 Kanäle von &apos;%2&apos; lassen sich nicht auf %3 Geräte aufteilen</translation>
+    </message>
+    <message>
+        <source>%1 channels cannot be split into %2 slices</source>
+        <translation>%1 Kanäle lassen sich nicht in %2 Abschnitte aufteilen</translation>
+    </message>
+    <message>
+        <source>the split has no slice %1</source>
+        <translation>die Aufteilung hat keinen Abschnitt %1</translation>
+    </message>
+    <message>
+        <source>device #%1 is not in the cluster</source>
+        <translation>Gerät #%1 ist nicht im Cluster</translation>
+    </message>
+    <message>
+        <source>%1 already runs slice %2; a device runs one slice of a split (remove that slice first, or give it to another device)</source>
+        <translation>%1 führt bereits Abschnitt %2 aus; ein Gerät führt einen Abschnitt einer Aufteilung aus (entfernen Sie diesen Abschnitt zuerst oder geben Sie ihn einem anderen Gerät)</translation>
+    </message>
+    <message>
+        <source>a split needs at least two slices; to run these layers on one device, place them on it</source>
+        <translation>eine Aufteilung braucht mindestens zwei Abschnitte; um diese Schichten auf einem Gerät auszuführen, platzieren Sie sie darauf</translation>
+    </message>
+    <message>
+        <source>%1 already runs a slice</source>
+        <translation>%1 führt bereits einen Abschnitt aus</translation>
+    </message>
+    <message>
+        <source>stage %1 is not a channel split</source>
+        <translation>Stufe %1 ist keine Kanalaufteilung</translation>
+    </message>
+    <message>
+        <source>the slices do not cover the %1 channels of &apos;%2&apos; with one device each and no empty slice</source>
+        <translation>die Abschnitte decken die %1 Kanäle von &apos;%2&apos; nicht mit je einem Gerät und ohne leeren Abschnitt ab</translation>
+    </message>
+    <message>
+        <source>stage %1 is not half of a LOP stage followed by a LIP stage that reads its output</source>
+        <translation>Stufe %1 ist keine Hälfte eines Paars aus einer LOP-Stufe und einer folgenden LIP-Stufe, die deren Ausgabe liest</translation>
+    </message>
+    <message>
+        <source>only a LIP stage has a reducer</source>
+        <translation>nur eine LIP-Stufe hat ein Reduktionsgerät</translation>
+    </message>
+    <message>
+        <source>weights of %1 %2 and %3 smaller part</source>
+        <translation>Gewichte von %1 %2 und %3 kleinerer Teil</translation>
+    </message>
+    <message>
+        <source>weights of %1 %2 and %3 smaller parts</source>
+        <translation>Gewichte von %1 %2 und %3 kleinere Teile</translation>
+    </message>
+    <message>
+        <source>arena of %1 %2 and %3 smaller part</source>
+        <translation>Arena von %1 %2 und %3 kleinerer Teil</translation>
+    </message>
+    <message>
+        <source>arena of %1 %2 and %3 smaller parts</source>
+        <translation>Arena von %1 %2 und %3 kleinere Teile</translation>
+    </message>
+    <message>
+        <source>runtime overhead %1 and %2 smaller part</source>
+        <translation>Laufzeit-Overhead %1 und %2 kleinerer Teil</translation>
+    </message>
+    <message>
+        <source>runtime overhead %1 and %2 smaller parts</source>
+        <translation>Laufzeit-Overhead %1 und %2 kleinere Teile</translation>
+    </message>
+    <message>
+        <source>%1 and %2</source>
+        <translation>%1 und %2</translation>
+    </message>
+    <message>
+        <source>uploading</source>
+        <translation>lädt hoch</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>fertig</translation>
+    </message>
+    <message>
+        <source>not run</source>
+        <translation>nicht ausgeführt</translation>
+    </message>
+    <message>
+        <source>creating device %1</source>
+        <translation>Gerät %1 wird erstellt</translation>
+    </message>
+    <message>
+        <source>not serving after %1 s (raise the ready timeout): %2</source>
+        <translation>nach %1 s noch nicht bereit (erhöhen Sie die Bereitschaftszeit): %2</translation>
+    </message>
+    <message>
+        <source>%1 arrived damaged (its SHA-256 on the device differs) - deploy again</source>
+        <translation>%1 kam beschädigt an (sein SHA-256 auf dem Gerät weicht ab) – stellen Sie erneut bereit</translation>
+    </message>
+    <message>
+        <source>the device keeps its current release</source>
+        <translation>das Gerät behält seine aktuelle Version</translation>
+    </message>
+    <message>
+        <source>gateway &apos;%1&apos; at %2 refused the connection: %3 (are the keys from this cluster&apos;s bundle?)</source>
+        <translation>Gateway &apos;%1&apos; unter %2 lehnte die Verbindung ab: %3 (stammen die Schlüssel aus dem Bundle dieses Clusters?)</translation>
+    </message>
+    <message>
+        <source>no answer from the gateway &apos;%1&apos; at %2 within %3 ms (is tessera-node running there?)</source>
+        <translation>keine Antwort vom Gateway &apos;%1&apos; unter %2 innerhalb von %3 ms (läuft dort tessera-node?)</translation>
+    </message>
+    <message>
+        <source>no result from the gateway &apos;%1&apos; at %2 within %3 ms (a worker may have stopped; see the nodes&apos; logs)</source>
+        <translation>kein Ergebnis vom Gateway &apos;%1&apos; unter %2 innerhalb von %3 ms (ein Worker hat vielleicht angehalten; siehe die Protokolle der Knoten)</translation>
+    </message>
+    <message>
+        <source>no data for the model input &apos;%1&apos;</source>
+        <translation>keine Daten für die Modelleingabe &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>input &apos;%1&apos; takes %2 values, got %3</source>
+        <translation>Eingabe &apos;%1&apos; nimmt %2 Werte, erhalten: %3</translation>
+    </message>
+    <message>
+        <source>an object</source>
+        <translation>ein Objekt</translation>
+    </message>
+    <message>
+        <source>an array</source>
+        <translation>eine Liste</translation>
+    </message>
+</context>
+<context>
     <name>PdfPages</name>
     <message>
         <source>page %1</source>

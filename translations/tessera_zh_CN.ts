@@ -2,6 +2,817 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>CoreText</name>
+    <message>
+        <source>the plan is not valid (%1 problem):</source>
+        <translation>方案无效（%1 个问题）：</translation>
+    </message>
+    <message>
+        <source>the plan is not valid (%1 problems):</source>
+        <translation>方案无效（%1 个问题）：</translation>
+    </message>
+    <message>
+        <source>stage %1 (%2):</source>
+        <translation>阶段 %1（%2）：</translation>
+    </message>
+    <message>
+        <source>stage %1:</source>
+        <translation>阶段 %1：</translation>
+    </message>
+    <message>
+        <source>node %1:</source>
+        <translation>节点 %1：</translation>
+    </message>
+    <message>
+        <source>cluster:</source>
+        <translation>集群：</translation>
+    </message>
+    <message>
+        <source>device #%1 is not in the cluster (it has %2 devices)</source>
+        <translation>设备 #%1 不在集群中（集群有 %2 个设备）</translation>
+    </message>
+    <message>
+        <source>needs %1 device assignment(s), has %2</source>
+        <translation>需要 %1 个设备分配，实际有 %2 个</translation>
+    </message>
+    <message>
+        <source>row/column cuts, data reuse and work stealing belong to tile stages only</source>
+        <translation>行/列切分位置、数据复用和工作窃取只属于分块阶段</translation>
+    </message>
+    <message>
+        <source>channel cuts belong to lop and lip stages only</source>
+        <translation>通道切分位置只属于 LOP 和 LIP 阶段</translation>
+    </message>
+    <message>
+        <source>only lip stages have a reducer</source>
+        <translation>只有 LIP 阶段有归约设备</translation>
+    </message>
+    <message>
+        <source>node %1 feeds &apos;%2&apos; to nodes outside the stage; end the stage there or take those nodes in</source>
+        <translation>节点 %1 将 &apos;%2&apos; 传给阶段之外的节点；请在此结束阶段，或把这些节点纳入阶段</translation>
+    </message>
+    <message>
+        <source>row cuts [%1] must be strictly increasing and inside (0, %2)</source>
+        <translation>行切分位置 [%1] 必须严格递增且位于 (0, %2) 之内</translation>
+    </message>
+    <message>
+        <source>column cuts [%1] must be strictly increasing and inside (0, %2)</source>
+        <translation>列切分位置 [%1] 必须严格递增且位于 (0, %2) 之内</translation>
+    </message>
+    <message>
+        <source>channel cuts [%1] must be strictly increasing and inside (0, %2)</source>
+        <translation>通道切分位置 [%1] 必须严格递增且位于 (0, %2) 之内</translation>
+    </message>
+    <message>
+        <source>input channel cuts [%1] must be strictly increasing and inside (0, %2)</source>
+        <translation>输入通道切分位置 [%1] 必须严格递增且位于 (0, %2) 之内</translation>
+    </message>
+    <message>
+        <source>the reducer device #%1 is not in the cluster</source>
+        <translation>归约设备 #%1 不在集群中</translation>
+    </message>
+    <message>
+        <source>the model has no nodes, the plan has %1 stages</source>
+        <translation>模型没有节点，方案却有 %1 个阶段</translation>
+    </message>
+    <message>
+        <source>node range #%1..#%2 is not inside the model&apos;s %3 nodes</source>
+        <translation>节点范围 #%1..#%2 不在模型的 %3 个节点之内</translation>
+    </message>
+    <message>
+        <source>starts at %1, after its last node %2; swap them</source>
+        <translation>起始节点 %1 位于最后节点 %2 之后；请交换两者</translation>
+    </message>
+    <message>
+        <source>nodes %1 belong to no stage</source>
+        <translation>节点 %1 不属于任何阶段</translation>
+    </message>
+    <message>
+        <source>overlaps the stage before it (stages must be in node order)</source>
+        <translation>与前一个阶段重叠（阶段必须按节点顺序排列）</translation>
+    </message>
+    <message>
+        <source>the stage&apos;s node range is not inside the model</source>
+        <translation>阶段的节点范围不在模型之内</translation>
+    </message>
+    <message>
+        <source>%1 with more than one output cannot be tiled</source>
+        <translation>有多个输出的 %1 无法分块</translation>
+    </message>
+    <message>
+        <source>tiles need 4-D (N,C,H,W) values; its output is %1-D</source>
+        <translation>分块需要 4 维 (N,C,H,W) 的值；它的输出是 %1 维</translation>
+    </message>
+    <message>
+        <source>AveragePool with both count_include_pad and ceil_mode cannot be tiled exactly</source>
+        <translation>同时设置 count_include_pad 和 ceil_mode 的 AveragePool 无法精确分块</translation>
+    </message>
+    <message>
+        <source>only a Concat along channels (axis 1) can be tiled</source>
+        <translation>只有沿通道（轴 1）的 Concat 可以分块</translation>
+    </message>
+    <message>
+        <source>%1 is not spatially local (tile blocks take Conv, MaxPool, AveragePool, activations, BatchNormalization, element-wise arithmetic, LRN and channel Concat)</source>
+        <translation>%1 不是空间局部的（分块组可包含 Conv、MaxPool、AveragePool、激活、BatchNormalization、逐元素运算、LRN 和通道 Concat）</translation>
+    </message>
+    <message>
+        <source>%1 with more than one output cannot be split by channels</source>
+        <translation>有多个输出的 %1 无法按通道切分</translation>
+    </message>
+    <message>
+        <source>its output has no channel axis</source>
+        <translation>它的输出没有通道轴</translation>
+    </message>
+    <message>
+        <source>Softmax normalises across channels, so every slice needs all of them</source>
+        <translation>Softmax 跨通道归一化，因此每个切片都需要全部通道</translation>
+    </message>
+    <message>
+        <source>only Flatten(axis=1) of a 4-D value can be split by channels</source>
+        <translation>只有 4 维值上的 Flatten(axis=1) 可以按通道切分</translation>
+    </message>
+    <message>
+        <source>only a MatMul with a 2-D right-hand side can be split by output features</source>
+        <translation>只有右侧为 2 维的 MatMul 可以按输出特征切分</translation>
+    </message>
+    <message>
+        <source>%1 mixes channels in a way a channel slice cannot follow</source>
+        <translation>%1 以通道切片无法跟随的方式混合通道</translation>
+    </message>
+    <message>
+        <source>a grouped Conv cannot be split by input channels (use LOP)</source>
+        <translation>分组 Conv 无法按输入通道切分（请使用 LOP）</translation>
+    </message>
+    <message>
+        <source>the Conv&apos;s weights must be constants</source>
+        <translation>Conv 的权重必须是常量</translation>
+    </message>
+    <message>
+        <source>a Gemm with transA cannot be split by input features</source>
+        <translation>带 transA 的 Gemm 无法按输入特征切分</translation>
+    </message>
+    <message>
+        <source>the Gemm&apos;s weights must be constants</source>
+        <translation>Gemm 的权重必须是常量</translation>
+    </message>
+    <message>
+        <source>a Gemm with beta != 1 cannot be split by input features</source>
+        <translation>beta != 1 的 Gemm 无法按输入特征切分</translation>
+    </message>
+    <message>
+        <source>only a 2-D MatMul with constant 2-D weights can be split by input features</source>
+        <translation>只有带常量 2 维权重的 2 维 MatMul 可以按输入特征切分</translation>
+    </message>
+    <message>
+        <source>LIP splits the input channels of a Conv, Gemm or MatMul; the stage starts with %1</source>
+        <translation>LIP 切分 Conv、Gemm 或 MatMul 的输入通道；该阶段以 %1 开始</translation>
+    </message>
+    <message>
+        <source>device &apos;%1&apos; needs %2, %3 over its budget of %4</source>
+        <translation>设备 &apos;%1&apos; 需要 %2，超出其 %4 预算 %3</translation>
+    </message>
+    <message>
+        <source>the cluster has no devices</source>
+        <translation>集群没有设备</translation>
+    </message>
+    <message>
+        <source>device %1:</source>
+        <translation>设备 %1：</translation>
+    </message>
+    <message>
+        <source>has no name</source>
+        <translation>没有名称</translation>
+    </message>
+    <message>
+        <source>the name is used twice</source>
+        <translation>名称被使用了两次</translation>
+    </message>
+    <message>
+        <source>memory budget must be positive</source>
+        <translation>内存预算必须为正</translation>
+    </message>
+    <message>
+        <source>threads must be at least 1</source>
+        <translation>线程数必须至少为 1</translation>
+    </message>
+    <message>
+        <source>speeds (macs_per_second, bytes_per_second) must be positive</source>
+        <translation>速度（macs_per_second、bytes_per_second）必须为正</translation>
+    </message>
+    <message>
+        <source>link bandwidth must be positive and latency not negative</source>
+        <translation>链路带宽必须为正，延迟不能为负</translation>
+    </message>
+    <message>
+        <source>node overhead cannot be negative</source>
+        <translation>节点开销不能为负</translation>
+    </message>
+    <message>
+        <source>runtime overhead cannot be negative</source>
+        <translation>运行时开销不能为负</translation>
+    </message>
+    <message>
+        <source>the gateway #%1 is not one of the devices</source>
+        <translation>网关 #%1 不是集群中的设备</translation>
+    </message>
+    <message>
+        <source>a shared medium needs a positive medium bandwidth</source>
+        <translation>共享介质需要正的介质带宽</translation>
+    </message>
+    <message>
+        <source>the cluster is not valid (%1 problem):</source>
+        <translation>集群无效（%1 个问题）：</translation>
+    </message>
+    <message>
+        <source>the cluster is not valid (%1 problems):</source>
+        <translation>集群无效（%1 个问题）：</translation>
+    </message>
+    <message>
+        <source>unknown key &quot;%1&quot; (valid keys: %2)</source>
+        <translation>未知键 &quot;%1&quot;（有效键：%2）</translation>
+    </message>
+    <message>
+        <source>expected a string, found %1</source>
+        <translation>应为字符串，实际为 %1</translation>
+    </message>
+    <message>
+        <source>expected a whole number, found %1</source>
+        <translation>应为整数，实际为 %1</translation>
+    </message>
+    <message>
+        <source>expected a number, found %1</source>
+        <translation>应为数字，实际为 %1</translation>
+    </message>
+    <message>
+        <source>expected true or false, found %1</source>
+        <translation>应为 true 或 false，实际为 %1</translation>
+    </message>
+    <message>
+        <source>expected a number or a string such as &quot;%1&quot;, found %2</source>
+        <translation>应为数字或类似 &quot;%1&quot; 的字符串，实际为 %2</translation>
+    </message>
+    <message>
+        <source>expected an object (user, port, key_file, ...), found %1</source>
+        <translation>应为对象（user、port、key_file 等），实际为 %1</translation>
+    </message>
+    <message>
+        <source>expected a port between 1 and 65535, found %1</source>
+        <translation>应为 1 到 65535 之间的端口，实际为 %1</translation>
+    </message>
+    <message>
+        <source>must not be empty (leave it out for the default &quot;.tessera&quot;)</source>
+        <translation>不能为空（省略则使用默认值 &quot;.tessera&quot;）</translation>
+    </message>
+    <message>
+        <source>expected an object describing a device, found %1</source>
+        <translation>应为描述设备的对象，实际为 %1</translation>
+    </message>
+    <message>
+        <source>unknown preset &apos;%1&apos; (presets: %2)</source>
+        <translation>未知预设 &apos;%1&apos;（预设：%2）</translation>
+    </message>
+    <message>
+        <source>missing &quot;name&quot;</source>
+        <translation>缺少 &quot;name&quot;</translation>
+    </message>
+    <message>
+        <source>not a Tessera cluster file (&quot;format&quot; is &quot;%1&quot;)</source>
+        <translation>不是 Tessera 集群文件（&quot;format&quot; 为 &quot;%1&quot;）</translation>
+    </message>
+    <message>
+        <source>not a Tessera cluster file (no &quot;format&quot;: &quot;%1&quot;)</source>
+        <translation>不是 Tessera 集群文件（没有 &quot;format&quot;: &quot;%1&quot;）</translation>
+    </message>
+    <message>
+        <source>missing (cluster files have &quot;version&quot;: %1)</source>
+        <translation>缺失（集群文件应有 &quot;version&quot;: %1）</translation>
+    </message>
+    <message>
+        <source>expected a whole number of at least 1, found %1</source>
+        <translation>应为不小于 1 的整数，实际为 %1</translation>
+    </message>
+    <message>
+        <source>written by a newer Tessera (cluster format version %1; this version reads up to %2) — update Tessera</source>
+        <translation>由更新版本的 Tessera 写入（集群格式版本 %1；本版本最高读取 %2）— 请更新 Tessera</translation>
+    </message>
+    <message>
+        <source>expected an object, found %1</source>
+        <translation>应为对象，实际为 %1</translation>
+    </message>
+    <message>
+        <source>missing &quot;devices&quot;</source>
+        <translation>缺少 &quot;devices&quot;</translation>
+    </message>
+    <message>
+        <source>expected an array of devices, found %1</source>
+        <translation>应为设备数组，实际为 %1</translation>
+    </message>
+    <message>
+        <source>no device named &apos;%1&apos; (devices: %2)</source>
+        <translation>没有名为 &apos;%1&apos; 的设备（设备：%2）</translation>
+    </message>
+    <message>
+        <source>not valid JSON (byte %1): %2</source>
+        <translation>不是有效的 JSON（第 %1 字节）：%2</translation>
+    </message>
+    <message>
+        <source>not valid JSON: %1</source>
+        <translation>不是有效的 JSON：%1</translation>
+    </message>
+    <message>
+        <source>cannot open for reading: %1</source>
+        <translation>无法打开读取：%1</translation>
+    </message>
+    <message>
+        <source>read error</source>
+        <translation>读取错误</translation>
+    </message>
+    <message>
+        <source>cannot write: %1</source>
+        <translation>无法写入：%1</translation>
+    </message>
+    <message>
+        <source>write failed: %1 (disk full?)</source>
+        <translation>写入失败：%1（磁盘已满？）</translation>
+    </message>
+    <message>
+        <source>cannot replace the file: %1</source>
+        <translation>无法替换文件：%1</translation>
+    </message>
+    <message>
+        <source>model:</source>
+        <translation>模型：</translation>
+    </message>
+    <message>
+        <source>plan:</source>
+        <translation>方案：</translation>
+    </message>
+    <message>
+        <source>is a directory, not a model file</source>
+        <translation>是文件夹，不是模型文件</translation>
+    </message>
+    <message>
+        <source>cannot open file (does it exist and is it readable?)</source>
+        <translation>无法打开文件（文件是否存在且可读？）</translation>
+    </message>
+    <message>
+        <source>cannot read the file size</source>
+        <translation>无法读取文件大小</translation>
+    </message>
+    <message>
+        <source>file is empty</source>
+        <translation>文件为空</translation>
+    </message>
+    <message>
+        <source>contains no graph nodes (truncated file, or not an ONNX model?)</source>
+        <translation>不含计算图节点（文件被截断，或不是 ONNX 模型？）</translation>
+    </message>
+    <message>
+        <source>not a valid ONNX file (protobuf decoding failed: the file is truncated, corrupt, or not ONNX)</source>
+        <translation>不是有效的 ONNX 文件（protobuf 解码失败：文件被截断、已损坏或不是 ONNX）</translation>
+    </message>
+    <message>
+        <source>no opset_import for the default ONNX domain</source>
+        <translation>默认 ONNX 域没有 opset_import</translation>
+    </message>
+    <message>
+        <source>opset %1 is newer than the ONNX library Tessera uses supports (up to %2); re-export the model with a lower opset</source>
+        <translation>opset %1 比 Tessera 使用的 ONNX 库所支持的版本（最高 %2）更新；请用更低的 opset 重新导出模型</translation>
+    </message>
+    <message>
+        <source>rejected by the ONNX checker: %1</source>
+        <translation>被 ONNX 检查器拒绝：%1</translation>
+    </message>
+    <message>
+        <source>%1 node(s) use operators Tessera does not support: %2. Supported operators: %3</source>
+        <translation>%1 个节点使用了 Tessera 不支持的算子：%2。支持的算子：%3</translation>
+    </message>
+    <message>
+        <source>could not determine a static shape for %1; check --input-shape or simplify the model</source>
+        <translation>无法确定 %1 的静态形状；请检查 --input-shape 或简化模型</translation>
+    </message>
+    <message>
+        <source>ONNX shape inference failed: %1</source>
+        <translation>ONNX 形状推断失败：%1</translation>
+    </message>
+    <message>
+        <source>dynamic input shape could not be resolved for %1: give the shape with --input-shape, e.g. --input-shape %2</source>
+        <translation>无法确定 %1 的动态输入形状：请用 --input-shape 给出形状，例如 --input-shape %2</translation>
+    </message>
+    <message>
+        <source>no input named &apos;%1&apos; (inputs: %2)</source>
+        <translation>没有名为 &apos;%1&apos; 的输入（输入：%2）</translation>
+    </message>
+    <message>
+        <source>input &apos;%1&apos; has rank %2, the given shape %3 has rank %4</source>
+        <translation>输入 &apos;%1&apos; 的秩为 %2，给定形状 %3 的秩为 %4</translation>
+    </message>
+    <message>
+        <source>input &apos;%1&apos; has fixed dimension %2 = %3, the given shape says %4</source>
+        <translation>输入 &apos;%1&apos; 的固定维度 %2 = %3，给定形状为 %4</translation>
+    </message>
+    <message>
+        <source>the model has %1 inputs: give each shape as NAME:D1,D2,...</source>
+        <translation>模型有 %1 个输入：请以 NAME:D1,D2,... 的形式给出每个形状</translation>
+    </message>
+    <message>
+        <source>import cancelled</source>
+        <translation>导入已取消</translation>
+    </message>
+    <message>
+        <source>tensor &apos;%1&apos; has a negative dimension</source>
+        <translation>张量 &apos;%1&apos; 有负的维度</translation>
+    </message>
+    <message>
+        <source>no choice of stages fits the memory budgets</source>
+        <translation>没有任何阶段组合能满足内存预算</translation>
+    </message>
+    <message>
+        <source>no plan fits the memory budgets</source>
+        <translation>没有方案能满足内存预算</translation>
+    </message>
+    <message>
+        <source>no plan fits the memory budgets and the memory cap of %1</source>
+        <translation>没有方案能满足内存预算和 %1 的内存上限</translation>
+    </message>
+    <message>
+        <source>even the plan closest to fitting needs %1 on %2 (budget %3)</source>
+        <translation>即使最接近满足的方案也需要在 %2 上使用 %1（预算 %3）</translation>
+    </message>
+    <message>
+        <source>even the plan closest to fitting needs %1 on %2 (memory cap %3, budget %4)</source>
+        <translation>即使最接近满足的方案也需要在 %2 上使用 %1（内存上限 %3，预算 %4）</translation>
+    </message>
+    <message>
+        <source>even the plan closest to fitting needs %1 on each of %2 (budget %3)</source>
+        <translation>即使最接近满足的方案也需要在 %2 的每一个上使用 %1（预算 %3）</translation>
+    </message>
+    <message>
+        <source>the closest plan found needs %1 on %2 (budget %3)</source>
+        <translation>找到的最接近方案需要在 %2 上使用 %1（预算 %3）</translation>
+    </message>
+    <message>
+        <source>the closest plan found needs %1 on each of %2 (budget %3)</source>
+        <translation>找到的最接近方案需要在 %2 的每一个上使用 %1（预算 %3）</translation>
+    </message>
+    <message>
+        <source>%1 on %2 (budget %3)</source>
+        <translation>%2 上 %1（预算 %3）</translation>
+    </message>
+    <message>
+        <source>%1 on each of %2 (budget %3)</source>
+        <translation>%2 的每一个上 %1（预算 %3）</translation>
+    </message>
+    <message>
+        <source>weights of %1 %2</source>
+        <translation>%1 的权重 %2</translation>
+    </message>
+    <message>
+        <source>arena of %1 %2</source>
+        <translation>%1 的 arena %2</translation>
+    </message>
+    <message>
+        <source>runtime overhead %1</source>
+        <translation>运行时开销 %1</translation>
+    </message>
+    <message>
+        <source>no plan found within the budgets after %1 solves (each lowering the budgets of the devices the last plan overloaded)</source>
+        <translation>求解 %1 次后仍未找到满足预算的方案（每次都降低了上一方案超载设备的预算）</translation>
+    </message>
+    <message>
+        <source>the dynamic program needs a chain-structured model; this one has branches or skip connections: use the integer program</source>
+        <translation>动态规划需要链式结构的模型；此模型有分支或跳跃连接：请使用整数规划</translation>
+    </message>
+    <message>
+        <source>the dynamic program needs a chain: some stage reads a value from further back than the stage before it (use the integer program)</source>
+        <translation>动态规划需要链式结构：某个阶段读取了比前一阶段更靠前的值（请使用整数规划）</translation>
+    </message>
+    <message>
+        <source>too many choices to enumerate (%1)</source>
+        <translation>可选组合太多，无法枚举（%1）</translation>
+    </message>
+    <message>
+        <source>optimization cancelled</source>
+        <translation>优化已取消</translation>
+    </message>
+    <message>
+        <source>cancelled before any plan was found</source>
+        <translation>在找到任何方案之前已取消</translation>
+    </message>
+    <message>
+        <source>cancelled before the search started</source>
+        <translation>在搜索开始之前已取消</translation>
+    </message>
+    <message>
+        <source>cancelled while measuring candidate stages</source>
+        <translation>测量候选阶段时已取消</translation>
+    </message>
+    <message>
+        <source>the time limit (%1) ran out before any plan was found</source>
+        <translation>在找到任何方案之前时间限制（%1）已用完</translation>
+    </message>
+    <message>
+        <source>the search stopped before it found a plan within the limits</source>
+        <translation>搜索在找到满足限制的方案之前停止</translation>
+    </message>
+    <message>
+        <source>a Pareto front sets latency or traffic against memory</source>
+        <translation>帕累托前沿是延迟或通信量与内存之间的权衡</translation>
+    </message>
+    <message>
+        <source>no plan exists: no option covers unit %1</source>
+        <translation>不存在方案：没有选项覆盖单元 %1</translation>
+    </message>
+    <message>
+        <source>measuring candidate stages</source>
+        <translation>正在测量候选阶段</translation>
+    </message>
+    <message>
+        <source>branch and bound: no plan yet</source>
+        <translation>分支定界：尚无方案</translation>
+    </message>
+    <message>
+        <source>branch and bound: no plan yet, bound %1</source>
+        <translation>分支定界：尚无方案，界 %1</translation>
+    </message>
+    <message>
+        <source>branch and bound: best %1</source>
+        <translation>分支定界：最优 %1</translation>
+    </message>
+    <message>
+        <source>branch and bound: best %1, bound %2 (gap %3)</source>
+        <translation>分支定界：最优 %1，界 %2（差距 %3）</translation>
+    </message>
+    <message>
+        <source>optimal</source>
+        <translation>最优</translation>
+    </message>
+    <message>
+        <source>not improved</source>
+        <translation>未改进</translation>
+    </message>
+    <message>
+        <source>time limit: %1</source>
+        <translation>时间限制：%1</translation>
+    </message>
+    <message>
+        <source>cancelled: %1</source>
+        <translation>已取消：%1</translation>
+    </message>
+    <message>
+        <source>cannot connect: cannot resolve %1: %2 - check &quot;host&quot; in the cluster file</source>
+        <translation>无法连接：无法解析 %1：%2 - 请检查集群文件中的 &quot;host&quot;</translation>
+    </message>
+    <message>
+        <source>cancelled while connecting</source>
+        <translation>连接时已取消</translation>
+    </message>
+    <message>
+        <source>cannot connect to %1 port %2: %3 - check that the device is on, reachable, and runs sshd on port %4</source>
+        <translation>无法连接到 %1 端口 %2：%3 - 请检查设备已开机、可访问，并在端口 %4 上运行 sshd</translation>
+    </message>
+    <message>
+        <source>cannot connect to %1 port %2: %3 - check that the jump host can reach the device, and that the device runs sshd on port %4</source>
+        <translation>无法连接到 %1 端口 %2：%3 - 请检查跳板主机能否访问设备，以及设备是否在端口 %4 上运行 sshd</translation>
+    </message>
+    <message>
+        <source>cannot connect: %1 - check that the device is on, reachable, and runs sshd on port %2</source>
+        <translation>无法连接：%1 - 请检查设备已开机、可访问，并在端口 %2 上运行 sshd</translation>
+    </message>
+    <message>
+        <source>cannot connect: %1 - check that the jump host can reach the device, and that the device runs sshd on port %2</source>
+        <translation>无法连接：%1 - 请检查跳板主机能否访问设备，以及设备是否在端口 %2 上运行 sshd</translation>
+    </message>
+    <message>
+        <source>no host set (&quot;host&quot; in the cluster file)</source>
+        <translation>未设置主机（集群文件中的 &quot;host&quot;）</translation>
+    </message>
+    <message>
+        <source>REFUSED: THE HOST KEY HAS CHANGED. The device now shows %1 key %2, but %3 holds a different key for %4. Someone may be intercepting the connection, or the device was reinstalled. Tessera never accepts a changed key; if you are sure the device was reinstalled, remove the old entry (ssh-keygen -R &apos;%5&apos; -f %6) and connect again</source>
+        <translation>已拒绝：主机密钥已更改。设备现在显示 %1 密钥 %2，但 %3 中保存的 %4 的密钥不同。可能有人在截获连接，或设备已重装。Tessera 从不接受已更改的密钥；如果确定设备已重装，请删除旧条目（ssh-keygen -R &apos;%5&apos; -f %6）后重新连接</translation>
+    </message>
+    <message>
+        <source>unknown host key %1 %2 (not in %3). Compare it with the device&apos;s own (ssh-keygen -lf /etc/ssh/ssh_host_*_key.pub on the device) and, if it matches, accept it: run tessera again with --accept-new-host-keys, or in the studio Devices → Probe, which shows the key and asks</source>
+        <translation>未知主机密钥 %1 %2（不在 %3 中）。请与设备自身的密钥比较（在设备上运行 ssh-keygen -lf /etc/ssh/ssh_host_*_key.pub），如一致则接受：用 --accept-new-host-keys 重新运行 tessera，或在工作室中使用“设备 → 探测”，它会显示密钥并询问</translation>
+    </message>
+    <message>
+        <source>could not add the host key to %1: %2</source>
+        <translation>无法将主机密钥添加到 %1：%2</translation>
+    </message>
+    <message>
+        <source>could not check the host key against %1: %2</source>
+        <translation>无法对照 %1 检查主机密钥：%2</translation>
+    </message>
+    <message>
+        <source>cannot read the key file %1: %2 - check &quot;ssh.key_file&quot;</source>
+        <translation>无法读取密钥文件 %1：%2 - 请检查 &quot;ssh.key_file&quot;</translation>
+    </message>
+    <message>
+        <source>cannot load the private key %1 (not a private key, or encrypted and no correct passphrase was given)</source>
+        <translation>无法加载私钥 %1（不是私钥，或已加密但未提供正确的口令）</translation>
+    </message>
+    <message>
+        <source>authentication failed with the ssh-agent&apos;s keys and ~/.ssh/id_*%1 - add the public key to ~%2/.ssh/authorized_keys on the device (ssh-copy-id), or set &quot;ssh.key_file&quot; to the right key</source>
+        <translation>使用 ssh-agent 的密钥和 ~/.ssh/id_* 认证失败%1 - 请将公钥添加到设备上的 ~%2/.ssh/authorized_keys（ssh-copy-id），或将 &quot;ssh.key_file&quot; 设为正确的密钥</translation>
+    </message>
+    <message>
+        <source>authentication failed with key %1 - add the public key to ~%2/.ssh/authorized_keys on the device (ssh-copy-id), or set &quot;ssh.key_file&quot; to the right key</source>
+        <translation>使用密钥 %1 认证失败 - 请将公钥添加到设备上的 ~%2/.ssh/authorized_keys（ssh-copy-id），或将 &quot;ssh.key_file&quot; 设为正确的密钥</translation>
+    </message>
+    <message>
+        <source>cannot open a channel: %1</source>
+        <translation>无法打开通道：%1</translation>
+    </message>
+    <message>
+        <source>cancelled while running a command</source>
+        <translation>运行命令时已取消</translation>
+    </message>
+    <message>
+        <source>cannot run a command: %1 - the connection may have dropped</source>
+        <translation>无法运行命令：%1 - 连接可能已断开</translation>
+    </message>
+    <message>
+        <source>the connection failed while running a command: %1</source>
+        <translation>运行命令时连接失败：%1</translation>
+    </message>
+    <message>
+        <source>cannot start SFTP: %1 - enable the sftp subsystem in the device&apos;s sshd_config</source>
+        <translation>无法启动 SFTP：%1 - 请在设备的 sshd_config 中启用 sftp 子系统</translation>
+    </message>
+    <message>
+        <source>no bundle directory for this device - run &apos;tessera bundle MODEL PLAN CLUSTER -o DIR&apos; and pass --bundles DIR</source>
+        <translation>此设备没有 bundle 文件夹 - 请运行 &apos;tessera bundle MODEL PLAN CLUSTER -o DIR&apos; 并传入 --bundles DIR</translation>
+    </message>
+    <message>
+        <source>deployment cancelled; the device keeps its current release</source>
+        <translation>部署已取消；设备保留当前版本</translation>
+    </message>
+    <message>
+        <source>no &quot;host&quot; in the cluster file - set its address</source>
+        <translation>集群文件中没有 &quot;host&quot; - 请设置其地址</translation>
+    </message>
+    <message>
+        <source>the probe got no answer from uname -m</source>
+        <translation>探测未收到 uname -m 的回应</translation>
+    </message>
+    <message>
+        <source>the probe got no answer from uname -m (is the remote shell a POSIX shell?)</source>
+        <translation>探测未收到 uname -m 的回应（远程 shell 是 POSIX shell 吗？）</translation>
+    </message>
+    <message>
+        <source>unexpected answer from the device&apos;s shell: %1</source>
+        <translation>设备 shell 的回应出乎意料：%1</translation>
+    </message>
+    <message>
+        <source>this machine:</source>
+        <translation>本机：</translation>
+    </message>
+    <message>
+        <source>the layer range is empty or outside the model</source>
+        <translation>层范围为空或超出模型</translation>
+    </message>
+    <message>
+        <source>the selection cuts through the %1 stage: select all of it or none of it</source>
+        <translation>所选范围切穿了 %1 阶段：请全选或全不选</translation>
+    </message>
+    <message>
+        <source>the block&apos;s last layer &apos;%1&apos; must produce a 4-D feature map to be cut into tiles</source>
+        <translation>分块组的最后一层 &apos;%1&apos; 必须输出 4 维特征图才能切分成分块</translation>
+    </message>
+    <message>
+        <source>the plan has no stage %1</source>
+        <translation>方案没有阶段 %1</translation>
+    </message>
+    <message>
+        <source>%1 channels of &apos;%2&apos; cannot be split over %3 devices</source>
+        <translation>&apos;%2&apos; 的 %1 个通道无法切分到 %3 个设备上</translation>
+    </message>
+    <message>
+        <source>%1 channels cannot be split into %2 slices</source>
+        <translation>%1 个通道无法切分成 %2 个切片</translation>
+    </message>
+    <message>
+        <source>the split has no slice %1</source>
+        <translation>切分没有切片 %1</translation>
+    </message>
+    <message>
+        <source>device #%1 is not in the cluster</source>
+        <translation>设备 #%1 不在集群中</translation>
+    </message>
+    <message>
+        <source>%1 already runs slice %2; a device runs one slice of a split (remove that slice first, or give it to another device)</source>
+        <translation>%1 已在运行切片 %2；一个设备只运行切分中的一个切片（请先删除该切片，或把它交给其他设备）</translation>
+    </message>
+    <message>
+        <source>a split needs at least two slices; to run these layers on one device, place them on it</source>
+        <translation>切分至少需要两个切片；要在一个设备上运行这些层，请把它们放到该设备上</translation>
+    </message>
+    <message>
+        <source>%1 already runs a slice</source>
+        <translation>%1 已在运行一个切片</translation>
+    </message>
+    <message>
+        <source>stage %1 is not a channel split</source>
+        <translation>阶段 %1 不是通道切分</translation>
+    </message>
+    <message>
+        <source>the slices do not cover the %1 channels of &apos;%2&apos; with one device each and no empty slice</source>
+        <translation>这些切片没有以每个切片一个设备且无空切片的方式覆盖 &apos;%2&apos; 的 %1 个通道</translation>
+    </message>
+    <message>
+        <source>stage %1 is not half of a LOP stage followed by a LIP stage that reads its output</source>
+        <translation>阶段 %1 不是“LOP 阶段后接读取其输出的 LIP 阶段”中的一半</translation>
+    </message>
+    <message>
+        <source>only a LIP stage has a reducer</source>
+        <translation>只有 LIP 阶段有归约设备</translation>
+    </message>
+    <message>
+        <source>weights of %1 %2 and %3 smaller part</source>
+        <translation>%1 的权重 %2 以及 %3 个较小部分</translation>
+    </message>
+    <message>
+        <source>weights of %1 %2 and %3 smaller parts</source>
+        <translation>%1 的权重 %2 以及 %3 个较小部分</translation>
+    </message>
+    <message>
+        <source>arena of %1 %2 and %3 smaller part</source>
+        <translation>%1 的 arena %2 以及 %3 个较小部分</translation>
+    </message>
+    <message>
+        <source>arena of %1 %2 and %3 smaller parts</source>
+        <translation>%1 的 arena %2 以及 %3 个较小部分</translation>
+    </message>
+    <message>
+        <source>runtime overhead %1 and %2 smaller part</source>
+        <translation>运行时开销 %1 以及 %2 个较小部分</translation>
+    </message>
+    <message>
+        <source>runtime overhead %1 and %2 smaller parts</source>
+        <translation>运行时开销 %1 以及 %2 个较小部分</translation>
+    </message>
+    <message>
+        <source>%1 and %2</source>
+        <translation>%1 和 %2</translation>
+    </message>
+    <message>
+        <source>uploading</source>
+        <translation>正在上传</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>not run</source>
+        <translation>未运行</translation>
+    </message>
+    <message>
+        <source>creating device %1</source>
+        <translation>正在创建设备 %1</translation>
+    </message>
+    <message>
+        <source>not serving after %1 s (raise the ready timeout): %2</source>
+        <translation>%1 秒后仍未就绪（请延长就绪超时）：%2</translation>
+    </message>
+    <message>
+        <source>%1 arrived damaged (its SHA-256 on the device differs) - deploy again</source>
+        <translation>%1 到达时已损坏（设备上的 SHA-256 不同）- 请重新部署</translation>
+    </message>
+    <message>
+        <source>the device keeps its current release</source>
+        <translation>设备保留当前版本</translation>
+    </message>
+    <message>
+        <source>gateway &apos;%1&apos; at %2 refused the connection: %3 (are the keys from this cluster&apos;s bundle?)</source>
+        <translation>位于 %2 的网关 &apos;%1&apos; 拒绝了连接：%3（密钥是否来自此集群的 bundle？）</translation>
+    </message>
+    <message>
+        <source>no answer from the gateway &apos;%1&apos; at %2 within %3 ms (is tessera-node running there?)</source>
+        <translation>%3 毫秒内未收到位于 %2 的网关 &apos;%1&apos; 的回应（那里在运行 tessera-node 吗？）</translation>
+    </message>
+    <message>
+        <source>no result from the gateway &apos;%1&apos; at %2 within %3 ms (a worker may have stopped; see the nodes&apos; logs)</source>
+        <translation>%3 毫秒内未收到位于 %2 的网关 &apos;%1&apos; 的结果（可能有工作节点已停止；请查看各节点的日志）</translation>
+    </message>
+    <message>
+        <source>no data for the model input &apos;%1&apos;</source>
+        <translation>模型输入 &apos;%1&apos; 没有数据</translation>
+    </message>
+    <message>
+        <source>input &apos;%1&apos; takes %2 values, got %3</source>
+        <translation>输入 &apos;%1&apos; 需要 %2 个值，实际收到 %3 个</translation>
+    </message>
+    <message>
+        <source>an object</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <source>an array</source>
+        <translation>数组</translation>
+    </message>
+</context>
+<context>
     <name>PdfPages</name>
     <message>
         <source>page %1</source>

@@ -16,6 +16,7 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 
+#include "ui/core_text.h"
 #include "ui/node_selection.h"
 #include "ui/palette.h"
 #include "ui/partition_editor.h"
@@ -421,8 +422,8 @@ void ChannelSplitEditor::refresh() {
     }
     const auto& preview = m_project->preview();
     if (message.isEmpty() && !preview.valid) {
-        message =
-            tr("The plan does not compile: %1").arg(toQStringList(preview.problems).join(QLatin1Char('\n')));
+        message = tr("The plan does not compile: %1")
+                      .arg(CoreText::translate(preview.problems).join(QLatin1Char('\n')));
     }
     showMessage(message);
 }

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "deployer/remote_device.h"
+#include "ui/core_text.h"
 #include "ui/qt_convert.h"
 
 namespace tessera::ui {
@@ -209,7 +210,8 @@ void DeviceProber::probe(const cost::Cluster& cluster, const QList<int>& devices
             const StopToken& stop = shared->stops[std::size_t(i)];
             if (!device.ssh) {
                 auto r = deployer::probeLocal(nodeBinary);
-                report(name, r ? readyStatus(*r, true) : failedStatus(toQString(r.error().message), true));
+                report(name, r ? readyStatus(*r, true)
+                               : failedStatus(CoreText::translate(r.error().message), true));
                 return {};
             }
             QString refusedKey; // the fingerprint the user declined to trust
@@ -249,7 +251,7 @@ void DeviceProber::probe(const cost::Cluster& cluster, const QList<int>& devices
             }
             if (!connection) {
                 auto failed = failedStatus(refusedKey.isEmpty()
-                                               ? toQString(connection.error().message)
+                                               ? CoreText::translate(connection.error().message)
                                                : tr("The host key %1 was not trusted: not connected (the "
                                                     "known_hosts file is unchanged)")
                                                      .arg(refusedKey),
@@ -259,7 +261,8 @@ void DeviceProber::probe(const cost::Cluster& cluster, const QList<int>& devices
                 return {};
             }
             auto r = deployer::probe(*connection);
-            report(name, r ? readyStatus(*r, false) : failedStatus(toQString(r.error().message), false));
+            report(name,
+                   r ? readyStatus(*r, false) : failedStatus(CoreText::translate(r.error().message), false));
             return {};
         });
     }));

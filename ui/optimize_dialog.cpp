@@ -25,6 +25,7 @@
 #include <set>
 
 #include "ui/chart_view.h"
+#include "ui/core_text.h"
 #include "ui/project_model.h"
 #include "ui/qt_convert.h"
 #include "ui/undo_commands.h"
@@ -340,7 +341,7 @@ void OptimizeDialog::onFinished(const OptimizeResult& result) {
                       .arg(result.candidates)
                       .arg(result.seconds, 0, 'f', 1)
                 : tr("%1: %2, %3 candidate stages, %4 s")
-                      .arg(result.solver, toQString(first.status))
+                      .arg(result.solver, CoreText::translate(first.status))
                       .arg(result.candidates)
                       .arg(result.seconds, 0, 'f', 1));
         m_selected = 0;
@@ -503,9 +504,9 @@ void OptimizeDialog::showComparison() {
         return;
     }
     const auto& solution = shown->solution;
-    fill(1, shown->preview, shown->plan.stages.size(), toQString(solution.status));
+    fill(1, shown->preview, shown->plan.stages.size(), CoreText::translate(solution.status));
     if (!shown->preview.valid) {
-        m_stages->addItems(toQStringList(shown->preview.problems));
+        m_stages->addItems(CoreText::translate(shown->preview.problems));
         return;
     }
     const auto& nodes = m_project->model().graph.nodes;

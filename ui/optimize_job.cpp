@@ -7,6 +7,7 @@
 #include "core/optimize/checked.h"
 #include "core/optimize/ilp.h"
 #include "core/partition/weight_census.h"
+#include "ui/core_text.h"
 #include "ui/qt_convert.h"
 
 namespace tessera::ui {
@@ -28,7 +29,7 @@ OptimizeResult run(const model::Model& model, const cost::Cluster& cluster, cons
     candidates.progress = [&](double f, std::string_view stage) { progress(kMeasureShare * f, stage); };
     auto problem = optimize::buildProblem(model, cluster, candidates);
     if (!problem) {
-        result.error = toQString(problem.error().message);
+        result.error = CoreText::translate(problem.error().message);
         return result;
     }
     result.candidates = int(problem->options.size());
@@ -44,7 +45,7 @@ OptimizeResult run(const model::Model& model, const cost::Cluster& cluster, cons
     if (settings.pareto) {
         auto front = optimize::paretoFront(*problem, settings.objective, settings.paretoPoints, solve);
         if (!front) {
-            result.error = toQString(front.error().message);
+            result.error = CoreText::translate(front.error().message);
             return result;
         }
         for (auto& s : *front) {
@@ -55,7 +56,7 @@ OptimizeResult run(const model::Model& model, const cost::Cluster& cluster, cons
         auto best = optimize::solveBest(model, cluster, std::move(*problem), settings.objective,
                                         optimize::SolverChoice::Auto, solve);
         if (!best) {
-            result.error = toQString(best.error().message);
+            result.error = CoreText::translate(best.error().message);
             return result;
         }
         result.solver = best->dynamicProgram ? OptimizeJob::tr("dynamic program")
@@ -113,7 +114,7 @@ bool OptimizeJob::start(std::shared_ptr<const model::Model> model, const cost::C
             QMetaObject::invokeMethod(
                 this,
                 [this, fraction, text = toQString(std::string(stage))] {
-                    emit this->progress(fraction, text);
+                    emit this->progress(fraction, CoreText::translate(text));
                 },
                 Qt::QueuedConnection);
         };

@@ -1,6 +1,7 @@
 #include "ui/partition_editor.h"
 
 #include "core/partition/region.h"
+#include "ui/core_text.h"
 #include "ui/node_selection.h"
 #include "ui/project_model.h"
 #include "ui/qt_convert.h"
@@ -29,7 +30,7 @@ bool PartitionEditor::fuse(std::size_t first, std::size_t last, const TileSettin
     const auto& graph = m_project->model().graph;
     auto next = fuseTiles(m_project->plan(), first, last, settings, graph, m_project->cluster());
     if (!next) {
-        emit refused(tr("Cannot fuse these layers: %1").arg(toQString(next.error().message)));
+        emit refused(tr("Cannot fuse these layers: %1").arg(CoreText::translate(next.error().message)));
         return false;
     }
     const QString text = tr("Fuse %1..%2 as %3x%4 tiles")
@@ -47,7 +48,7 @@ bool PartitionEditor::place(std::size_t first, std::size_t last, int device) {
     const auto& graph = m_project->model().graph;
     auto next = placeOnDevice(m_project->plan(), first, last, device, graph, m_project->cluster());
     if (!next) {
-        emit refused(tr("Cannot place these layers: %1").arg(toQString(next.error().message)));
+        emit refused(tr("Cannot place these layers: %1").arg(CoreText::translate(next.error().message)));
         return false;
     }
     const QString text = tr("Place %1..%2 on %3")
@@ -64,7 +65,8 @@ bool PartitionEditor::split(std::size_t first, std::size_t last, partition::Stag
     const auto& graph = m_project->model().graph;
     auto next = splitChannels(m_project->plan(), first, last, kind, graph, m_project->cluster());
     if (!next) {
-        emit refused(tr("Cannot split these layers by channels: %1").arg(toQString(next.error().message)));
+        emit refused(
+            tr("Cannot split these layers by channels: %1").arg(CoreText::translate(next.error().message)));
         return false;
     }
     const QString range =
@@ -147,7 +149,7 @@ bool PartitionEditor::editTiles(std::size_t node, const std::function<void(parti
     auto next = replaceStage(plan, std::size_t(plan.stageOf(node)), std::move(stage),
                              m_project->model().graph, m_project->cluster());
     if (!next) {
-        emit refused(tr("Cannot change the tile block: %1").arg(toQString(next.error().message)));
+        emit refused(tr("Cannot change the tile block: %1").arg(CoreText::translate(next.error().message)));
         return false;
     }
     m_project->undoStack()->push(

@@ -1,6 +1,7 @@
 // PartitionEditor's edits of a channel split (a LOP or LIP stage): the channel split editor's shares,
 // devices, reducer and fused pair.
 
+#include "ui/core_text.h"
 #include "ui/partition_editor.h"
 
 #include <algorithm>
@@ -32,7 +33,7 @@ const partition::Stage* PartitionEditor::channelStageOf(std::size_t node, std::s
 bool PartitionEditor::pushPlanEdit(Expected<partition::Plan> next, const QString& what, const QString& text,
                                    int mergeKey) {
     if (!next) {
-        emit refused(tr("%1: %2").arg(what, toQString(next.error().message)));
+        emit refused(tr("%1: %2").arg(what, CoreText::translate(next.error().message)));
         return false;
     }
     if (*next == m_project->plan()) {
@@ -56,7 +57,7 @@ bool PartitionEditor::editChannelSlices(std::size_t node, const ChannelChange& c
     const QString what = tr("Cannot change the channel split");
     auto slices = change(channelSlices(*stage, axis.channels), axis);
     if (!slices) {
-        emit refused(tr("%1: %2").arg(what, toQString(slices.error().message)));
+        emit refused(tr("%1: %2").arg(what, CoreText::translate(slices.error().message)));
         return false;
     }
     return pushPlanEdit(

@@ -6,6 +6,7 @@
 #include <QTableWidget>
 #include <QVBoxLayout>
 
+#include "ui/core_text.h"
 #include "ui/palette.h"
 #include "ui/project_model.h"
 #include "ui/qt_convert.h"
@@ -102,7 +103,7 @@ void PredictionPanel::refresh() {
     if (!preview.valid) {
         m_devices->setRowCount(0);
         showMessage(tr("<b>The plan is not valid</b>; nothing can be predicted until it is fixed."));
-        showProblems(toQStringList(preview.problems).join(QLatin1Char('\n')));
+        showProblems(CoreText::translate(preview.problems).join(QLatin1Char('\n')));
         return;
     }
     const auto& cost = preview.cost;
@@ -118,7 +119,7 @@ void PredictionPanel::refresh() {
             m_rows[row].second->setText(figures[row]);
         }
     }
-    showProblems(toQStringList(preview.overBudget).join(QLatin1Char('\n')));
+    showProblems(CoreText::translate(preview.overBudget).join(QLatin1Char('\n')));
     const int devices = int(cluster.devices.size());
     if (m_devices->rowCount() != devices) {
         m_devices->setRowCount(0);

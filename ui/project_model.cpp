@@ -8,6 +8,7 @@
 #include <exception>
 
 #include "core/model/zoo.h"
+#include "ui/core_text.h"
 #include "ui/qt_convert.h"
 
 namespace tessera::ui {
@@ -134,12 +135,13 @@ LoadedProject loadProject(const ProjectDocument& document, const QString& baseDi
             // `tessera zoo` writes.
             auto built = model::buildZooModel(name);
             if (!built) {
-                return fail(fileName + QStringLiteral(": model: ") + toQString(built.error().message));
+                return fail(fileName + QStringLiteral(": model: ") +
+                            CoreText::translate(built.error().message));
             }
             QDir().mkpath(zooCacheDir);
             if (auto saved = model::saveOnnx(built->graph, built->opset, toStdString(out.modelPath));
                 !saved) {
-                return fail(toQString(saved.error().message));
+                return fail(CoreText::translate(saved.error().message));
             }
         }
     } else {
@@ -147,25 +149,25 @@ LoadedProject loadProject(const ProjectDocument& document, const QString& baseDi
     }
     auto loaded = model::loadModel(toStdString(out.modelPath));
     if (!loaded) {
-        return fail(fileName + QStringLiteral(": model: ") + toQString(loaded.error().message));
+        return fail(fileName + QStringLiteral(": model: ") + CoreText::translate(loaded.error().message));
     }
     const std::string where = toStdString(fileName);
     auto cluster = cost::parseCluster(document.clusterJson, where + ": cluster");
     if (!cluster) {
-        return fail(toQString(cluster.error().message));
+        return fail(CoreText::translate(cluster.error().message));
     }
     if (auto problems = cluster->problems(); !problems.empty()) {
         return fail(fileName + QStringLiteral(": cluster: ") +
-                    toQStringList(problems).join(QStringLiteral("; ")));
+                    CoreText::translate(problems).join(QStringLiteral("; ")));
     }
     partition::Plan plan = partition::wholeModelPlan(loaded->graph, cluster->gateway);
     if (!document.planJson.empty()) {
         auto parsed = partition::parsePlan(document.planJson, where + ": plan", loaded->graph, *cluster);
         if (!parsed) {
-            return fail(toQString(parsed.error().message));
+            return fail(CoreText::translate(parsed.error().message));
         }
         if (auto pruned = partition::applyPruning(*parsed, loaded->graph); !pruned) {
-            return fail(fileName + QStringLiteral(": plan: ") + toQString(pruned.error().message));
+            return fail(fileName + QStringLiteral(": plan: ") + CoreText::translate(pruned.error().message));
         }
         plan = std::move(*parsed);
     }

@@ -8,6 +8,7 @@
 #include "core/partition/plan.h"
 #include "core/report/report.h"
 #include "core/report/writers.h"
+#include "ui/core_text.h"
 #include "ui/project_model.h"
 #include "ui/qt_convert.h"
 #include "ui/report_pdf.h"
@@ -44,7 +45,7 @@ bool exportReport(const ProjectModel& project, const QString& path, report::Form
         auto other = partition::readPlan(toStdString(comparePlan), project.model().graph, project.cluster());
         if (!other) {
             // the core's message starts with the path, which this one names already
-            QString why = toQString(other.error().message);
+            QString why = CoreText::translate(other.error().message);
             if (const QString prefix = comparePlan + QStringLiteral(": "); why.startsWith(prefix)) {
                 why.remove(0, prefix.size());
             }
@@ -62,14 +63,14 @@ bool exportReport(const ProjectModel& project, const QString& path, report::Form
     }
     if (measured) {
         if (auto s = report::checkRunRecord(*measured, project.cluster()); !s) {
-            *error = toQString(s.error().message);
+            *error = CoreText::translate(s.error().message);
             return false;
         }
         inputs.measured = *measured;
     }
     auto built = report::buildReport(inputs);
     if (!built) {
-        *error = toQString(built.error().message);
+        *error = CoreText::translate(built.error().message);
         return false;
     }
     switch (format) {

@@ -6,6 +6,7 @@
 
 #include "core/cost/analysis_report.h"
 #include "core/report/svg_charts.h"
+#include "ui/core_text.h"
 #include "ui/pdf_pages.h"
 #include "ui/qt_convert.h"
 
@@ -162,7 +163,7 @@ void predictionPart(PdfPages& pages, const report::Report& r) {
                  {ReportPdf::tr("use"), 60, true}},
                 rows, over);
     for (const auto& line : p.overBudget) {
-        pages.paragraph(toQString(line), QColor(0xbb, 0, 0));
+        pages.paragraph(CoreText::translate(line), QColor(0xbb, 0, 0));
     }
     pages.heading(ReportPdf::tr("Traffic per link (predicted, one frame)"));
     const double redundant =

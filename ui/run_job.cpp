@@ -23,6 +23,7 @@
 #include "deployer/emulated_cluster.h"
 #include "deployer/local_launch.h"
 #include "deployer/node_control.h"
+#include "ui/core_text.h"
 
 namespace tessera::ui {
 
@@ -54,7 +55,7 @@ Error userError(const QString& message) {
 }
 
 QString text(const std::string& s) {
-    return QString::fromStdString(s);
+    return CoreText::translate(s);
 }
 
 // Runs `teardown` when the run ends, however it ends.

@@ -19,6 +19,7 @@
 
 #include <algorithm>
 
+#include "ui/core_text.h"
 #include "ui/palette.h"
 #include "ui/project_model.h"
 #include "ui/qt_convert.h"
@@ -282,7 +283,7 @@ bool RunPanel::begin(bool deployOnly) {
             inputs.emplace_back(v.name, v.shape);
         }
         if (auto source = FrameInputs::create(request.input, request.inputSource, inputs); !source) {
-            m_stage->setText(QString::fromStdString(source.error().message));
+            m_stage->setText(CoreText::translate(source.error().message));
             return false;
         }
     }

@@ -3,6 +3,8 @@
 #include <QPointer>
 #include <QtConcurrent/QtConcurrentRun>
 
+#include "ui/core_text.h"
+
 namespace tessera::ui {
 
 RunSession::RunSession(RunEnvironment environment, QObject* parent)
@@ -14,7 +16,7 @@ RunSession::RunSession(RunEnvironment environment, QObject* parent)
     connect(&m_watcher, &QFutureWatcher<Status>::finished, this, [this] {
         m_running = false;
         const Status status = m_watcher.result();
-        emit finished(status.ok(), status.ok() ? QString() : QString::fromStdString(status.error().message));
+        emit finished(status.ok(), status.ok() ? QString() : CoreText::translate(status.error().message));
     });
 }
 

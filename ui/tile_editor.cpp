@@ -8,6 +8,7 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 
+#include "ui/core_text.h"
 #include "ui/device_strip.h"
 #include "ui/node_selection.h"
 #include "ui/partition_editor.h"
@@ -201,8 +202,8 @@ void TileEditor::refresh() {
     QString message = m_refusal;
     const auto& preview = m_project->preview();
     if (message.isEmpty() && !preview.valid) {
-        message =
-            tr("The plan does not compile: %1").arg(toQStringList(preview.problems).join(QLatin1Char('\n')));
+        message = tr("The plan does not compile: %1")
+                      .arg(CoreText::translate(preview.problems).join(QLatin1Char('\n')));
     }
     showMessage(message);
 }

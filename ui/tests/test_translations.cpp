@@ -35,6 +35,8 @@
 #include "ui/node_selection.h"
 #include "ui/optimize_dialog.h"
 #include "ui/optimize_job.h"
+#include "ui/partition_editor.h"
+#include "ui/prediction_panel.h"
 #include "ui/preferences.h"
 #include "ui/preferences_dialog.h"
 #include "ui/project_document.h"
@@ -234,6 +236,43 @@ private slots:
         QApplication::processEvents();
         checkNotClipped(window->runPanel());
         saveShot(window.get(), QStringLiteral("studio-de-channels-run.png"));
+    }
+
+    // The core's messages in the German studio (ui/core_text): a refused tile grid explained inline in the
+    // tile editor, and the prediction panel's over-budget line, with the names and numbers the core wrote.
+    void coreMessagesInGerman() {
+        ProjectModel project(test::zooCacheDir());
+        auto settings = test::freshSettings(m_dir.path());
+        auto window = test::showMainWindow(&project, settings.get(), m_dir.path(), {1600, 1000});
+        QVERIFY(window->openProjectFile(test::sampleProject()));
+        const std::size_t conv15 = test::nodeIndex(project, "conv_15");
+        window->selection()->setNodes({conv15, conv15});
+        QApplication::processEvents();
+        auto* tiles = window->tileEditor();
+        QVERIFY(tiles->isShowingBlock());
+        QVERIFY(!window->partitionEditor()->setTileCuts(conv15, {8, 8}, {8, 16, 24, 32}));
+        const QString refusal = tiles->messageText();
+        QVERIFY2(refusal.startsWith(QStringLiteral("Der Kachelblock kann nicht geändert werden: Stufe ")),
+                 qPrintable(refusal));
+        QVERIFY2(
+            refusal.contains(QStringLiteral(": Zeilenschnitte [8,8] müssen streng steigen und in (0, 38) "
+                                            "liegen")),
+            qPrintable(refusal));
+        QVERIFY2(!refusal.contains(QStringLiteral("must be")), qPrintable(refusal));
+        saveShot(window.get(), QStringLiteral("studio-de-core-problem.png"));
+
+        // every budget cut to 16 MiB, less than the runtime alone needs: every device over it
+        cost::Cluster cluster = project.cluster();
+        for (auto& device : cluster.devices) {
+            device.memoryBytes = std::int64_t(16) << 20;
+        }
+        project.setClusterAndPlan(cluster, project.plan());
+        auto* predictions = window->predictionPanel();
+        const QString first = QStringLiteral("Gerät '%1' braucht ").arg(toQString(cluster.devices[0].name));
+        QTRY_VERIFY2(predictions->problemText().startsWith(first), qPrintable(predictions->problemText()));
+        QCOMPARE(predictions->problemText().count(QStringLiteral(" über seinem Budget von 16.0 MiB")),
+                 qsizetype(cluster.devices.size()));
+        saveShot(window.get(), QStringLiteral("studio-de-over-budget.png"));
     }
 
     void preferencesInGerman() {
