@@ -29,14 +29,13 @@
 namespace tessera::ui {
 
 namespace {
-// "Emulated as" beside the device's name (the table is narrow), shown while a run reports what it emulates
 enum Column {
     DeviceColumn,
-    LimitsColumn,
     StateColumn,
     ProgressColumn,
     ComputeColumn,
     RssColumn,
+    LimitsColumn,
     ColumnCount
 };
 } // namespace
@@ -95,7 +94,9 @@ RunPanel::RunPanel(ProjectModel* project, RunSession* session, QWidget* parent)
     m_emulation->hide();
     m_devices->setObjectName(QStringLiteral("runDevices"));
     m_devices->setHorizontalHeaderLabels(
-        {tr("Device"), tr("Emulated as"), tr("State"), tr("Progress"), tr("Compute"), tr("Peak RSS")});
+        {tr("Device"), tr("State"), tr("Progress"), tr("Compute"), tr("Peak RSS"), tr("Emulated as")});
+    // shown beside the device's name (the table is narrow), and only while a run reports what it emulates
+    m_devices->horizontalHeader()->moveSection(LimitsColumn, StateColumn);
     m_devices->horizontalHeaderItem(LimitsColumn)
         ->setToolTip(tr("What the emulated cluster holds the device to: CPU quota, link rate each way, "
                         "memory limit"));

@@ -1,10 +1,11 @@
 // The studio's Run on Emulated Cluster as root: each of the project's two devices (different speeds, links
 // and memory budgets) in a network namespace of its own, held to its link rate, its memory budget and a CPU
 // quota for its speed. Checks that the Run panel shows what each device is held to, that the kernel holds
-// each to exactly that (cgroup files, tc), and that Stop - or closing the window during a run - leaves no
-// namespace, link, cgroup or state file behind. Without namespaces (asked for here through RunEnvironment)
-// the panel says in one line why and that nothing is limited. Needs root, iproute2 and cgroup v1; skipped
-// otherwise. With TESSERA_SCREENSHOT_DIR set, the window during the run is saved there as run-emulated.png.
+// each to exactly that (cgroup files, tc), and that Stop, the window going away during a run and a run that
+// fails leave no namespace, link, cgroup or state file behind. Without namespaces (asked for here through
+// RunEnvironment) the panel says in one line why and that nothing is limited. Needs root, iproute2 and
+// cgroup v1; skipped otherwise. With TESSERA_SCREENSHOT_DIR set, the window and the Run panel during the run
+// are saved there as run-emulated.png and run-emulated-panel.png.
 
 #include <QtTest>
 
@@ -38,7 +39,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-constexpr int kLimitsColumn = 1;
+constexpr int kLimitsColumn = 5;
 
 // The project's devices: a fast one on a 40 Mbit/s link, a slow one on 8 Mbit/s with less memory.
 cost::Cluster twoDevices() {
@@ -233,6 +234,25 @@ private slots:
         QVERIFY(report.isolated);
         QVERIFY(leftovers().size() >= 5); // the run's namespaces, links and cgroups exist
         m_window.reset(); // as when the studio closes (its close event only asks about unsaved changes)
+        QCOMPARE(leftovers(), QStringList());
+    }
+
+    // A run that fails once the devices exist (here: no tessera-node to start) removes them too.
+    void failedRunTearsDown() {
+        RunEnvironment environment;
+        environment.nodeBinary = m_dir.filePath(QStringLiteral("no-such-tessera-node"));
+        environment.workDir = m_dir.path();
+        RunSession failing(environment);
+        RunPanel failingPanel(m_project.get(), &failing);
+        QSignalSpy reported(&failing, &RunSession::emulationReported);
+        QSignalSpy finished(&failing, &RunSession::finished);
+        QVERIFY(failingPanel.runOnEmulatedCluster());
+        QVERIFY(finished.wait(120 * 1000));
+        QVERIFY(!finished.at(0).at(0).toBool());
+        QVERIFY2(finished.at(0).at(1).toString().contains(QStringLiteral("no-such-tessera-node")),
+                 qPrintable(finished.at(0).at(1).toString()));
+        QCOMPARE(reported.count(), 1);
+        QVERIFY(reported.at(0).at(0).value<EmulationReport>().isolated); // the devices were made
         QCOMPARE(leftovers(), QStringList());
     }
 
