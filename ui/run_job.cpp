@@ -113,9 +113,11 @@ Expected<Started> startEmulated(const RunRequest& r, const RunEnvironment& env,
     spec.name = "st" + std::to_string(getpid() % 1000000);
     spec.nodes = int(r.cluster.devices.size());
     spec.port = 0;
-    spec.loopback = !env.emulateDevices;
     spec.subnet = deployer::unusedSubnet();
-    const bool isolating = env.emulateDevices && deployer::namespaceProblem().empty() && !spec.subnet.empty();
+    const std::string problem = env.emulateDevices ? deployer::namespaceProblem() : std::string();
+    const bool noSubnet = env.emulateDevices && problem.empty() && spec.subnet.empty(); // all 256 in use
+    const bool isolating = env.emulateDevices && problem.empty() && !noSubnet;
+    spec.loopback = !env.emulateDevices || noSubnet;
     EmulationReport report;
     if (isolating) {
         cb.stage(RunText::tr("Measuring this machine's speed per core"));
@@ -126,8 +128,6 @@ Expected<Started> startEmulated(const RunRequest& r, const RunEnvironment& env,
         report.coreMacsPerSecond = *perCore;
         spec.devices = deployer::deviceLimits(r.cluster, *perCore,
                                               int(std::max(1u, std::thread::hardware_concurrency())));
-    } else if (env.emulateDevices && spec.subnet.empty()) {
-        spec.loopback = true; // every 10.201.x.0/24 has an address here already
     }
     cb.stage(RunText::tr("Starting the emulated cluster"));
     auto cluster = deployer::up(spec);
@@ -135,9 +135,8 @@ Expected<Started> startEmulated(const RunRequest& r, const RunEnvironment& env,
         return cluster.error();
     }
     report.isolated = cluster->isolated();
-    report.fallbackReason = spec.subnet.empty() && env.emulateDevices
-                                ? RunText::tr("no free subnet in 10.201.0.0/16 for the devices' bridge")
-                                : text(cluster->fallbackReason);
+    report.fallbackReason = noSubnet ? RunText::tr("no free subnet in 10.201.0.0/16 for the devices' bridge")
+                                     : text(cluster->fallbackReason);
     for (const auto& n : cluster->nodes) {
         report.limits.push_back(n.limits);
     }
