@@ -1,6 +1,7 @@
 #include "deployer/emulated_cluster.h"
 
 #include <arpa/inet.h>
+#include <ifaddrs.h>
 #include <netinet/in.h>
 #include <signal.h>
 #include <sys/socket.h>
@@ -11,11 +12,13 @@
 #include <cmath>
 #include <filesystem>
 #include <fstream>
+#include <set>
 #include <thread>
 
 #include <nlohmann/json.hpp>
 
 #include "core/base/file_io.h"
+#include "core/exec/self_test.h"
 #include "deployer/process.h"
 
 namespace tessera::deployer {
@@ -26,6 +29,14 @@ using Json = nlohmann::json;
 
 const fs::path kCgroupRoot = "/sys/fs/cgroup";
 constexpr double kCfsPeriodUs = 100000;
+
+Json limitsJson(const DeviceLimits& l) {
+    return {{"cpu_quota", l.cpuQuota}, {"bits_per_second", l.bitsPerSecond}, {"memory_bytes", l.memoryBytes}};
+}
+
+DeviceLimits limitsFromJson(const Json& j) {
+    return {j.at("cpu_quota"), j.at("bits_per_second"), j.at("memory_bytes")};
+}
 
 std::string statePath(const std::string& name) {
     return stateDirectory() + "/emulated-" + name + ".json";
@@ -44,15 +55,21 @@ struct State {
                              {"netns", n.netns},
                              {"address", n.address},
                              {"port", n.port},
-                             {"cgroups", n.cgroups}});
+                             {"cgroups", n.cgroups},
+                             {"limits", limitsJson(n.limits)}});
         }
         const auto& s = cluster.spec;
+        Json devices = Json::array();
+        for (const auto& d : s.devices) {
+            devices.push_back(limitsJson(d));
+        }
         return {{"name", s.name},
                 {"spec",
                  {{"nodes", s.nodes},
                   {"cpu_quota", s.cpuQuota},
                   {"bits_per_second", s.bitsPerSecond},
                   {"memory_bytes", s.memoryBytes},
+                  {"devices", devices},
                   {"subnet", s.subnet},
                   {"port", s.port}}},
                 {"nodes", nodes},
@@ -73,8 +90,13 @@ struct State {
         c.spec.memoryBytes = s.at("memory_bytes");
         c.spec.subnet = s.at("subnet");
         c.spec.port = s.at("port");
+        // "devices" and "limits" are absent from the state files of clusters made before per-device limits
+        for (const auto& d : s.value("devices", Json::array())) {
+            c.spec.devices.push_back(limitsFromJson(d));
+        }
         for (const auto& n : j.at("nodes")) {
-            c.nodes.push_back({n.at("name"), n.at("netns"), n.at("address"), n.at("port"), n.at("cgroups")});
+            c.nodes.push_back({n.at("name"), n.at("netns"), n.at("address"), n.at("port"), n.at("cgroups"),
+                               n.contains("limits") ? limitsFromJson(n.at("limits")) : DeviceLimits{}});
         }
         c.bridge = j.at("bridge");
         c.fallbackReason = j.at("fallback_reason");
@@ -120,29 +142,28 @@ Status checkSpec(const EmulationSpec& s) {
     if (s.nodes < 1 || s.nodes > 200) {
         return Error{ErrorCode::InvalidArgument, "--nodes " + std::to_string(s.nodes) + ": use 1 to 200"};
     }
-    if (s.cpuQuota < 0 || s.bitsPerSecond < 0 || s.memoryBytes < 0) {
-        return Error{ErrorCode::InvalidArgument, "CPU quota, bandwidth and memory must not be negative"};
+    if (!s.devices.empty() && int(s.devices.size()) != s.nodes) {
+        return Error{ErrorCode::InvalidArgument, "limits for " + std::to_string(s.devices.size()) +
+                                                     " devices given for " + std::to_string(s.nodes) +
+                                                     " devices"};
     }
-    if (s.memoryBytes > 0 && s.memoryBytes < 24 * 1024 * 1024) {
-        return Error{ErrorCode::InvalidArgument,
-                     "--memory: at least 24 MiB per device (the runtime alone needs "
-                     "about 19 MiB)"};
-    }
-    return {};
-}
-
-// Why namespaces cannot be used here, or empty when they can.
-std::string namespaceProblem() {
-    if (geteuid() != 0) {
-        return "not running as root (network namespaces, tc and cgroups need it)";
-    }
-    for (const char* tool : {"ip", "tc"}) {
-        if (!runCommand({"sh", "-c", std::string("command -v ") + tool})) {
-            return std::string("'") + tool + "' is not installed (Debian package iproute2)";
+    for (int i = 0; i < s.nodes; ++i) {
+        const DeviceLimits l = s.limits(i);
+        const std::string device = s.devices.empty() ? "" : " (device " + std::to_string(i + 1) + ")";
+        if (l.cpuQuota < 0 || l.bitsPerSecond < 0 || l.memoryBytes < 0) {
+            return Error{ErrorCode::InvalidArgument,
+                         "CPU quota, bandwidth and memory must not be negative" + device};
         }
-    }
-    if (!fs::exists(kCgroupRoot / "cpu" / "cpu.cfs_quota_us") || !fs::exists(kCgroupRoot / "memory")) {
-        return "cgroup v1 cpu and memory controllers are not mounted under /sys/fs/cgroup";
+        if (l.memoryBytes > 0 && l.memoryBytes < kMinimumMemoryBytes) {
+            return Error{ErrorCode::InvalidArgument,
+                         "--memory: at least 24 MiB per device (the runtime alone "
+                         "needs about 19 MiB)" +
+                             device};
+        }
+        if (l.cpuQuota > 0 && l.cpuQuota * kCfsPeriodUs < 1000) {
+            return Error{ErrorCode::InvalidArgument,
+                         "--cpu-quota: at least 0.01 core (the kernel's least quota is 1 ms)" + device};
+        }
     }
     return {};
 }
@@ -205,7 +226,8 @@ Status build(State& st, const ProgressFn& progress) {
         n.name = s.name + "-" + std::to_string(i + 1);
         n.netns = n.name;
         n.address = s.subnet + "." + std::to_string(11 + i);
-        n.port = s.port;
+        n.port = s.port > 0 ? s.port : 7700; // each namespace has its ports to itself
+        n.limits = s.limits(i);
         const std::string host = n.name + "h", inside = n.name + "n";
         st.netns.push_back(n.netns); // deleting the namespace deletes the veth pair with it
         if (auto r = st.save(); !r) {
@@ -224,12 +246,12 @@ Status build(State& st, const ProgressFn& progress) {
                 return r;
             }
         }
-        if (s.bitsPerSecond > 0) {
+        if (n.limits.bitsPerSecond > 0) {
             // the host side sends into the device (its downlink), eth0 out of it (its uplink)
-            if (auto r = shape(host, "", s.bitsPerSecond); !r) {
+            if (auto r = shape(host, "", n.limits.bitsPerSecond); !r) {
                 return r;
             }
-            if (auto r = shape("eth0", n.netns, s.bitsPerSecond); !r) {
+            if (auto r = shape("eth0", n.netns, n.limits.bitsPerSecond); !r) {
                 return r;
             }
         }
@@ -250,14 +272,15 @@ Status build(State& st, const ProgressFn& progress) {
         if (auto r = writeValue(cpu / "cpu.cfs_period_us", std::to_string(std::int64_t(kCfsPeriodUs))); !r) {
             return r;
         }
-        const auto quota = s.cpuQuota > 0
-                               ? std::to_string(std::int64_t(std::llround(s.cpuQuota * kCfsPeriodUs)))
+        const auto quota = n.limits.cpuQuota > 0
+                               ? std::to_string(std::int64_t(std::llround(n.limits.cpuQuota * kCfsPeriodUs)))
                                : std::string("-1");
         if (auto r = writeValue(cpu / "cpu.cfs_quota_us", quota); !r) {
             return r;
         }
-        if (s.memoryBytes > 0) {
-            if (auto r = writeValue(memory / "memory.limit_in_bytes", std::to_string(s.memoryBytes)); !r) {
+        if (n.limits.memoryBytes > 0) {
+            if (auto r = writeValue(memory / "memory.limit_in_bytes", std::to_string(n.limits.memoryBytes));
+                !r) {
                 return r;
             }
         }
@@ -338,6 +361,74 @@ Status removeAll(State& st) {
 
 } // namespace
 
+std::string namespaceProblem() {
+    if (geteuid() != 0) {
+        return "not running as root (network namespaces, tc and cgroups need it)";
+    }
+    for (const char* tool : {"ip", "tc"}) {
+        if (!runCommand({"sh", "-c", std::string("command -v ") + tool})) {
+            return std::string("'") + tool + "' is not installed (Debian package iproute2)";
+        }
+    }
+    if (!fs::exists(kCgroupRoot / "cpu" / "cpu.cfs_quota_us") || !fs::exists(kCgroupRoot / "memory")) {
+        return "cgroup v1 cpu and memory controllers are not mounted under /sys/fs/cgroup";
+    }
+    return {};
+}
+
+DeviceLimits EmulationSpec::limits(int i) const {
+    if (!devices.empty()) {
+        return devices.at(std::size_t(i));
+    }
+    return {cpuQuota, bitsPerSecond, memoryBytes};
+}
+
+std::vector<DeviceLimits> deviceLimits(const cost::Cluster& cluster, double coreMacsPerSecond, int cores) {
+    std::vector<DeviceLimits> limits;
+    for (const auto& d : cluster.devices) {
+        DeviceLimits l;
+        l.cpuQuota = coreMacsPerSecond > 0
+                         ? std::clamp(d.macsPerSecond / coreMacsPerSecond, 0.02, double(std::max(cores, 1)))
+                         : 0;
+        l.bitsPerSecond = d.linkBitsPerSecond;
+        l.memoryBytes = d.memoryBytes > 0 ? std::max(d.memoryBytes, kMinimumMemoryBytes) : 0;
+        limits.push_back(l);
+    }
+    return limits;
+}
+
+Expected<double> measureCoreMacsPerSecond() {
+    auto speed = exec::measureConvSpeed({1});
+    if (!speed) {
+        return speed.error().withContext("measuring this machine's speed");
+    }
+    return double(speed->macs) / speed->optimised.front().seconds;
+}
+
+std::string unusedSubnet() {
+    std::set<int> taken; // third octets of 10.201.x.y addresses
+    ifaddrs* list = nullptr;
+    if (getifaddrs(&list) == 0) {
+        for (const ifaddrs* a = list; a; a = a->ifa_next) {
+            if (a->ifa_addr && a->ifa_addr->sa_family == AF_INET) {
+                const auto ip = ntohl(reinterpret_cast<const sockaddr_in*>(a->ifa_addr)->sin_addr.s_addr);
+                if ((ip >> 16) == ((10u << 8) | 201u)) {
+                    taken.insert(int((ip >> 8) & 0xff));
+                }
+            }
+        }
+        freeifaddrs(list);
+    }
+    const int first = int(getpid() % 256);
+    for (int k = 0; k < 256; ++k) {
+        const int octet = (first + k) % 256;
+        if (!taken.count(octet)) {
+            return "10.201." + std::to_string(octet);
+        }
+    }
+    return {};
+}
+
 std::string EmulatedNode::endpoint() const {
     return "tcp://" + address + ":" + std::to_string(port);
 }
@@ -350,16 +441,16 @@ cost::Cluster EmulatedCluster::cluster() const {
         cost::Device d = preset;
         d.name = n.name;
         d.host = n.address;
-        if (spec.cpuQuota > 0) {
-            const double scale = spec.cpuQuota / 0.25;
+        if (n.limits.cpuQuota > 0) {
+            const double scale = n.limits.cpuQuota / 0.25;
             d.macsPerSecond *= scale;
             d.bytesPerSecond *= scale;
         }
-        if (spec.bitsPerSecond > 0) {
-            d.linkBitsPerSecond = spec.bitsPerSecond;
+        if (n.limits.bitsPerSecond > 0) {
+            d.linkBitsPerSecond = n.limits.bitsPerSecond;
         }
-        if (spec.memoryBytes > 0) {
-            d.memoryBytes = spec.memoryBytes;
+        if (n.limits.memoryBytes > 0) {
+            d.memoryBytes = n.limits.memoryBytes;
         }
         c.devices.push_back(d);
     }
@@ -416,7 +507,8 @@ Expected<EmulatedCluster> up(const EmulationSpec& spec, const ProgressFn& progre
                 return Error{ErrorCode::Io,
                              "no free TCP port on 127.0.0.1 for emulated device " + std::to_string(i + 1)};
             }
-            st.cluster.nodes.push_back({spec.name + "-" + std::to_string(i + 1), "", "127.0.0.1", port, {}});
+            st.cluster.nodes.push_back(
+                {spec.name + "-" + std::to_string(i + 1), "", "127.0.0.1", port, {}, {}});
         }
         if (auto r = st.save(); !r) {
             return r.error();

@@ -8,6 +8,10 @@
 // Without root or without network namespaces the devices fall back to processes on loopback (distinct ports,
 // no shaping, no limits) and `fallbackReason` says why; callers report it.
 //
+// Each device has its own limits (DeviceLimits): the same for all (the uniform fields of EmulationSpec,
+// `tessera cluster up --cpu-quota --bandwidth --memory`) or one set per device (EmulationSpec::devices, e.g.
+// from a cluster file's devices with deviceLimits(), `tessera cluster up --from-cluster`, the studio's Run).
+//
 // Names: the cluster name (default "tessera", at most 8 characters [a-z0-9]) prefixes everything: bridge
 // "<name>-br", namespaces "<name>-<i>", host-side veth "<name>-<i>h", cgroups "tessera/<name>-<i>".
 
@@ -23,16 +27,32 @@
 
 namespace tessera::deployer {
 
+// What one emulated device is held to; 0 = unlimited (unshaped).
+struct DeviceLimits {
+    double cpuQuota = 0;          // cores (0.25 = a quarter of one core)
+    double bitsPerSecond = 0;     // link rate each way
+    std::int64_t memoryBytes = 0; // memory limit (at least kMinimumMemoryBytes when set)
+};
+
+// The least memory limit a device may have: the runtime alone needs about 19 MiB.
+constexpr std::int64_t kMinimumMemoryBytes = 24 * 1024 * 1024;
+
 struct EmulationSpec {
     std::string name = "tessera";
     int nodes = 3;
-    double cpuQuota = 0;            // cores per device (0.25 = a quarter of one core); 0 = unlimited
-    double bitsPerSecond = 0;       // link rate each way; 0 = unshaped
-    std::int64_t memoryBytes = 0;   // per device; 0 = unlimited
+    double cpuQuota = 0;          // cores per device (0.25 = a quarter of one core); 0 = unlimited
+    double bitsPerSecond = 0;     // link rate each way; 0 = unshaped
+    std::int64_t memoryBytes = 0; // per device; 0 = unlimited
+    // Per device (empty: every device gets the uniform values above); when given, one per node.
+    std::vector<DeviceLimits> devices;
     std::string subnet = "10.77.0"; // first three octets: bridge .1, devices .11, .12, ...
-    int port = 7700;                // where nodes listen (loopback: port + i; 0: free ports the kernel picks)
-    bool allowFallback = true;      // false: an environment without namespaces is an error
-    bool loopback = false;          // true: loopback processes even where namespaces work (the studio's runs)
+    // where nodes listen (loopback: port + i; 0: free ports the kernel picks on loopback, 7700 in namespaces)
+    int port = 7700;
+    bool allowFallback = true; // false: an environment without namespaces is an error
+    bool loopback = false;     // true: loopback processes even where namespaces work
+
+    // Device i's limits (0-based): devices[i], or the uniform values.
+    DeviceLimits limits(int i) const;
 };
 
 struct EmulatedNode {
@@ -41,6 +61,7 @@ struct EmulatedNode {
     std::string address; // 10.77.0.11, or 127.0.0.1
     int port = 0;
     std::vector<std::string> cgroups; // directories; empty on loopback
+    DeviceLimits limits;              // as applied (all 0 on loopback: nothing is limited there)
     std::string endpoint() const;     // "tcp://address:port"
 };
 
@@ -52,9 +73,13 @@ struct EmulatedCluster {
     bool isolated() const { return fallbackReason.empty(); }
 
     // The cluster description for planning and deployment: device i at its address, the "emulated" preset's
-    // speed scaled by the CPU quota, its link rate and its memory limit as budget; device 1 is the gateway.
+    // speed scaled by its CPU quota, its link rate and its memory limit as budget; device 1 is the gateway.
     cost::Cluster cluster() const;
 };
+
+// Why devices cannot be isolated here (no root, no iproute2, no cgroup v1 cpu and memory controllers), or
+// empty when they can.
+std::string namespaceProblem();
 
 // Creates the cluster (after removing a stale one of the same name). On failure everything created so far is
 // removed again and the error names the step and the tool's message.
@@ -72,6 +97,20 @@ Status down(const std::string& name = "tessera");
 // The pid is recorded, so down() stops it even on loopback.
 Expected<pid_t> spawnOnNode(const EmulatedCluster& cluster, int index, const std::vector<std::string>& argv,
                             const std::string& logFile);
+
+// Limits that make this machine behave like each of `cluster`'s devices: the link rate and the memory budget
+// of the device (the budget raised to kMinimumMemoryBytes when below), and a CPU quota of
+// device.macsPerSecond / coreMacsPerSecond (this machine's speed per core) clamped to [0.02, cores].
+std::vector<DeviceLimits> deviceLimits(const cost::Cluster& cluster, double coreMacsPerSecond, int cores);
+
+// This machine's multiply-accumulates per second on one core: the median time of a short convolution
+// (exec::measureConvSpeed, as `tessera-node --self-test` reports it; well under a second).
+Expected<double> measureCoreMacsPerSecond();
+
+// First three octets of a /24 in 10.201.0.0/16 that no interface of this machine has an address in, starting
+// at one derived from this process's id (so that concurrent clusters rarely try the same); "" when all are
+// taken.
+std::string unusedSubnet();
 
 // A TCP port on 127.0.0.1 that nobody listens on right now (the kernel's choice for port 0); -1 when none.
 int freeLoopbackPort();

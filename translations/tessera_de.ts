@@ -3283,6 +3283,14 @@ Vergleichen Sie ihn mit dem des Geräts (ssh-keygen -lf /etc/ssh/ssh_host_*_key.
         <source>Deploying was stopped: a device that had not finished keeps its previous release.</source>
         <translation>Verteilen wurde gestoppt: Ein Gerät, das nicht fertig wurde, behält seinen vorherigen Stand.</translation>
     </message>
+    <message>
+        <source>Measuring this machine&apos;s speed per core</source>
+        <translation>Geschwindigkeit dieses Rechners pro Kern wird gemessen</translation>
+    </message>
+    <message>
+        <source>no free subnet in 10.201.0.0/16 for the devices&apos; bridge</source>
+        <translation>kein freies Subnetz in 10.201.0.0/16 für die Bridge der Geräte</translation>
+    </message>
 </context>
 <context>
     <name>tessera::ui::RunPanel</name>
@@ -3305,10 +3313,6 @@ Vergleichen Sie ihn mit dem des Geräts (ssh-keygen -lf /etc/ssh/ssh_host_*_key.
     <message>
         <source>The project&apos;s devices (SSH)</source>
         <translation>Die Geräte des Projekts (SSH)</translation>
-    </message>
-    <message>
-        <source>Emulated: one tessera-node process per device on this machine (loopback). Devices: deploy over SSH to each device&apos;s host and run there.</source>
-        <translation>Emuliert: ein tessera-node-Prozess pro Gerät auf diesem Rechner (Loopback). Geräte: über SSH auf den Host jedes Geräts verteilen und dort ausführen.</translation>
     </message>
     <message>
         <source>Generated input</source>
@@ -3454,6 +3458,50 @@ Vergleichen Sie ihn mit dem des Geräts (ssh-keygen -lf /etc/ssh/ssh_host_*_key.
     <message>
         <source>Deploying failed: %1</source>
         <translation>Verteilen fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Emulated: one tessera-node process per device on this machine, as root each in a network namespace with the device&apos;s link rate, memory budget and speed (a CPU quota); otherwise on loopback, unlimited. Devices: deploy over SSH to each device&apos;s host and run there.</source>
+        <translation>Emuliert: ein tessera-node-Prozess pro Gerät auf diesem Rechner, als root jeder in einem eigenen Netzwerk-Namespace mit Linkrate, Speicherbudget und Geschwindigkeit (CPU-Quote) des Geräts; sonst über Loopback, unbegrenzt. Geräte: über SSH auf den Host jedes Geräts verteilen und dort ausführen.</translation>
+    </message>
+    <message>
+        <source>Emulated as</source>
+        <translation>Emuliert als</translation>
+    </message>
+    <message>
+        <source>What the emulated cluster holds the device to: CPU quota, link rate each way, memory limit</source>
+        <translation>Woran der emulierte Cluster das Gerät hält: CPU-Quote, Linkrate je Richtung, Speichergrenze</translation>
+    </message>
+    <message>
+        <source>Not emulated (%1): the nodes run as processes on loopback without link, CPU or memory limits, so the results are not those of the devices.</source>
+        <translation>Nicht emuliert (%1): Die Knoten laufen als Prozesse über Loopback ohne Link-, CPU- oder Speichergrenzen; die Ergebnisse sind daher nicht die der Geräte.</translation>
+    </message>
+    <message>
+        <source>Emulated: each device in a network namespace with its link rate, memory budget and a CPU quota for its speed (this machine: %1 GMAC/s per core).</source>
+        <translation>Emuliert: jedes Gerät in einem Netzwerk-Namespace mit seiner Linkrate, seinem Speicherbudget und einer CPU-Quote für seine Geschwindigkeit (dieser Rechner: %1 GMAC/s pro Kern).</translation>
+    </message>
+    <message>
+        <source>%1 core</source>
+        <translation>%1 Kern</translation>
+    </message>
+    <message>
+        <source>CPU unlimited</source>
+        <translation>CPU unbegrenzt</translation>
+    </message>
+    <message>
+        <source>link unshaped</source>
+        <translation>Link ungedrosselt</translation>
+    </message>
+    <message>
+        <source>memory unlimited</source>
+        <translation>Speicher unbegrenzt</translation>
+    </message>
+    <message>
+        <source>not limited</source>
+        <translation>nicht begrenzt</translation>
+    </message>
+    <message>
+        <source>CPU quota: %1; link each way: %2; memory limit: %3</source>
+        <translation>CPU-Quote: %1; Link je Richtung: %2; Speichergrenze: %3</translation>
     </message>
 </context>
 <context>

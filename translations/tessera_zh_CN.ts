@@ -3268,6 +3268,14 @@ Compare it with the device&apos;s own (ssh-keygen -lf /etc/ssh/ssh_host_*_key.pu
         <source>Deploying was stopped: a device that had not finished keeps its previous release.</source>
         <translation>部署已停止：尚未完成的设备保留其先前的版本。</translation>
     </message>
+    <message>
+        <source>Measuring this machine&apos;s speed per core</source>
+        <translation>正在测量本机每个核心的速度</translation>
+    </message>
+    <message>
+        <source>no free subnet in 10.201.0.0/16 for the devices&apos; bridge</source>
+        <translation>10.201.0.0/16 中没有可供设备网桥使用的空闲子网</translation>
+    </message>
 </context>
 <context>
     <name>tessera::ui::RunPanel</name>
@@ -3290,10 +3298,6 @@ Compare it with the device&apos;s own (ssh-keygen -lf /etc/ssh/ssh_host_*_key.pu
     <message>
         <source>The project&apos;s devices (SSH)</source>
         <translation>项目中的设备（SSH）</translation>
-    </message>
-    <message>
-        <source>Emulated: one tessera-node process per device on this machine (loopback). Devices: deploy over SSH to each device&apos;s host and run there.</source>
-        <translation>模拟：在本机为每个设备运行一个 tessera-node 进程（回环）。设备：通过 SSH 部署到各设备的主机并在其上运行。</translation>
     </message>
     <message>
         <source>Generated input</source>
@@ -3436,6 +3440,50 @@ Compare it with the device&apos;s own (ssh-keygen -lf /etc/ssh/ssh_host_*_key.pu
     <message>
         <source>Deploying failed: %1</source>
         <translation>部署失败：%1</translation>
+    </message>
+    <message>
+        <source>Emulated: one tessera-node process per device on this machine, as root each in a network namespace with the device&apos;s link rate, memory budget and speed (a CPU quota); otherwise on loopback, unlimited. Devices: deploy over SSH to each device&apos;s host and run there.</source>
+        <translation>模拟：在本机为每个设备运行一个 tessera-node 进程；以 root 运行时每个进程位于独立的网络命名空间中，带有该设备的链路速率、内存预算和速度（CPU 配额）；否则在回环上运行，不受限制。设备：通过 SSH 部署到各设备的主机并在其上运行。</translation>
+    </message>
+    <message>
+        <source>Emulated as</source>
+        <translation>模拟为</translation>
+    </message>
+    <message>
+        <source>What the emulated cluster holds the device to: CPU quota, link rate each way, memory limit</source>
+        <translation>模拟集群对该设备的限制：CPU 配额、每个方向的链路速率、内存上限</translation>
+    </message>
+    <message>
+        <source>Not emulated (%1): the nodes run as processes on loopback without link, CPU or memory limits, so the results are not those of the devices.</source>
+        <translation>未模拟（%1）：节点作为回环上的进程运行，没有链路、CPU 或内存限制，因此结果并不代表这些设备。</translation>
+    </message>
+    <message>
+        <source>Emulated: each device in a network namespace with its link rate, memory budget and a CPU quota for its speed (this machine: %1 GMAC/s per core).</source>
+        <translation>已模拟：每个设备位于一个网络命名空间中，带有其链路速率、内存预算以及与其速度相应的 CPU 配额（本机：每核心 %1 GMAC/s）。</translation>
+    </message>
+    <message>
+        <source>%1 core</source>
+        <translation>%1 核</translation>
+    </message>
+    <message>
+        <source>CPU unlimited</source>
+        <translation>CPU 不受限</translation>
+    </message>
+    <message>
+        <source>link unshaped</source>
+        <translation>链路不限速</translation>
+    </message>
+    <message>
+        <source>memory unlimited</source>
+        <translation>内存不受限</translation>
+    </message>
+    <message>
+        <source>not limited</source>
+        <translation>不受限制</translation>
+    </message>
+    <message>
+        <source>CPU quota: %1; link each way: %2; memory limit: %3</source>
+        <translation>CPU 配额：%1；每个方向的链路：%2；内存上限：%3</translation>
     </message>
 </context>
 <context>

@@ -11,6 +11,7 @@
 #include <chrono>
 #include <deque>
 #include <set>
+#include <thread>
 
 #include "core/net/bundle.h"
 #include "core/net/client.h"
@@ -26,6 +27,18 @@
 #include "ui/core_text.h"
 
 namespace tessera::ui {
+
+Expected<double> CoreSpeed::macsPerSecond() {
+    std::lock_guard lock(m_mutex);
+    if (!m_macsPerSecond) {
+        auto measured = deployer::measureCoreMacsPerSecond();
+        if (!measured) {
+            return measured.error();
+        }
+        m_macsPerSecond = *measured;
+    }
+    return *m_macsPerSecond;
+}
 
 namespace {
 
@@ -91,21 +104,44 @@ Status bundle(const RunRequest& r, const partition::Program& program,
     return written ? Status{} : Status{written.error()};
 }
 
-// tessera-node processes on loopback, one per project device, in an emulated cluster of this process's own
-// (a unique name, so several studios never share one).
+// One tessera-node per project device in an emulated cluster of this process's own (a unique name, so several
+// studios never share one): where namespaces work, each device's link rate, memory budget and speed (a CPU
+// quota against this machine's speed per core); elsewhere loopback processes.
 Expected<Started> startEmulated(const RunRequest& r, const RunEnvironment& env,
                                 const partition::Program& program, const std::string& dir,
                                 const RunCallbacks& cb, const StopToken& stop, Teardown& teardown) {
     deployer::EmulationSpec spec;
     spec.name = "st" + std::to_string(getpid() % 1000000);
     spec.nodes = int(r.cluster.devices.size());
-    spec.loopback = true;
     spec.port = 0;
+    spec.subnet = deployer::unusedSubnet();
+    const std::string problem = env.emulateDevices ? deployer::namespaceProblem() : std::string();
+    const bool noSubnet = env.emulateDevices && problem.empty() && spec.subnet.empty(); // all 256 in use
+    const bool isolating = env.emulateDevices && problem.empty() && !noSubnet;
+    spec.loopback = !env.emulateDevices || noSubnet;
+    EmulationReport report;
+    if (isolating) {
+        cb.stage(RunText::tr("Measuring this machine's speed per core"));
+        auto perCore = env.coreSpeed ? env.coreSpeed->macsPerSecond() : deployer::measureCoreMacsPerSecond();
+        if (!perCore) {
+            return perCore.error();
+        }
+        report.coreMacsPerSecond = *perCore;
+        spec.devices = deployer::deviceLimits(r.cluster, *perCore,
+                                              int(std::max(1u, std::thread::hardware_concurrency())));
+    }
     cb.stage(RunText::tr("Starting the emulated cluster"));
     auto cluster = deployer::up(spec);
     if (!cluster) {
         return cluster.error();
     }
+    report.isolated = cluster->isolated();
+    report.fallbackReason = noSubnet ? RunText::tr("no free subnet in 10.201.0.0/16 for the devices' bridge")
+                                     : text(cluster->fallbackReason);
+    for (const auto& n : cluster->nodes) {
+        report.limits.push_back(n.limits);
+    }
+    cb.emulation(report);
     // the cluster's name is this process's: its node logs would only pile up (a node that fails has the end
     // of its log in the error)
     teardown.set([name = spec.name, nodes = cluster->nodes] {
@@ -118,9 +154,13 @@ Expected<Started> startEmulated(const RunRequest& r, const RunEnvironment& env,
     for (const auto& n : cluster->nodes) {
         endpoints.push_back(n.endpoint());
     }
-    const int telemetryPort = deployer::freeLoopbackPort();
+    // the gateway publishes where this process reaches it: in its namespace, at its address on the bridge
+    const auto& gateway = cluster->nodes.front();
+    const std::string telemetry = cluster->isolated()
+                                      ? "tcp://" + gateway.address + ":" + std::to_string(gateway.port + 99)
+                                      : "tcp://127.0.0.1:" + std::to_string(deployer::freeLoopbackPort());
     cb.stage(RunText::tr("Writing the bundles"));
-    if (auto s = bundle(r, program, endpoints, "tcp://127.0.0.1:" + std::to_string(telemetryPort), dir); !s) {
+    if (auto s = bundle(r, program, endpoints, telemetry, dir); !s) {
         return s.error();
     }
     std::vector<std::string> dirs;

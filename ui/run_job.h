@@ -12,6 +12,8 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <mutex>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -20,6 +22,7 @@
 #include "core/cost/cluster.h"
 #include "core/model/model.h"
 #include "core/partition/plan.h"
+#include "deployer/emulated_cluster.h"
 #include "ui/run_inputs.h"
 
 namespace tessera::ui {
@@ -41,6 +44,17 @@ struct RunRequest {
     bool deployOnly = false;
 };
 
+// This machine's speed per core (deployer::measureCoreMacsPerSecond), measured by the first emulated run that
+// needs it and kept for the runs after it; shared by the runs of a RunSession. Thread-safe.
+class CoreSpeed {
+public:
+    Expected<double> macsPerSecond();
+
+private:
+    std::mutex m_mutex;
+    std::optional<double> m_macsPerSecond;
+};
+
 // The studio's surroundings, from the composition root.
 struct RunEnvironment {
     QString nodeBinary;        // tessera-node for this machine
@@ -49,6 +63,19 @@ struct RunEnvironment {
     double readySeconds = 600; // for every node to serve (loading takes long on small devices)
     double frameTimeoutSeconds = 120;
     int basePort = 7700; // real devices: device i listens on basePort + i, telemetry on basePort + 99
+    // The emulated cluster: each device in a network namespace with its link rate, memory budget and a CPU
+    // quota of its speed (deployer::deviceLimits) where this machine allows it (root, iproute2, cgroup v1);
+    // false: loopback processes always.
+    bool emulateDevices = true;
+    std::shared_ptr<CoreSpeed> coreSpeed; // null: measured afresh by every emulated run
+};
+
+// What the emulated cluster of a run holds each device to.
+struct EmulationReport {
+    bool isolated = false;                      // false: loopback processes, nothing limited
+    QString fallbackReason;                     // why not isolated (the deployer's words)
+    double coreMacsPerSecond = 0;               // this machine's, per core (0 when not measured)
+    std::vector<deployer::DeviceLimits> limits; // per device, as applied (all 0 on loopback)
 };
 
 struct FrameSample {
@@ -72,6 +99,7 @@ struct RunCallbacks {
     std::function<void(const QString& stage)> stage;
     std::function<void(int device, const QString& state)> deviceState;
     std::function<void(int device, double fraction)> deviceProgress;
+    std::function<void(const EmulationReport&)> emulation; // once the emulated cluster is up
     std::function<void(const FrameSample&)> frame;
     std::function<void(const DeviceSample&)> telemetry;
     // The first frame's outputs by name.

@@ -24,12 +24,21 @@
 #include "ui/project_model.h"
 #include "ui/qt_convert.h"
 #include "ui/run_charts.h"
+#include "ui/run_job.h"
 #include "ui/run_session.h"
 
 namespace tessera::ui {
 
 namespace {
-enum Column { DeviceColumn, StateColumn, ProgressColumn, ComputeColumn, RssColumn, ColumnCount };
+enum Column {
+    DeviceColumn,
+    StateColumn,
+    ProgressColumn,
+    ComputeColumn,
+    RssColumn,
+    LimitsColumn,
+    ColumnCount
+};
 } // namespace
 
 RunPanel::RunPanel(ProjectModel* project, RunSession* session, QWidget* parent)
@@ -48,13 +57,16 @@ RunPanel::RunPanel(ProjectModel* project, RunSession* session, QWidget* parent)
     , m_stop(new QPushButton(tr("Stop")))
     , m_stage(new QLabel)
     , m_summary(new QLabel)
+    , m_emulation(new QLabel)
     , m_devices(new QTableWidget(0, ColumnCount))
     , m_charts(new RunCharts) {
     m_target->setObjectName(QStringLiteral("runTarget"));
     m_target->addItem(tr("Emulated local cluster"), int(RunTarget::EmulatedCluster));
     m_target->addItem(tr("The project's devices (SSH)"), int(RunTarget::Devices));
-    m_target->setToolTip(tr("Emulated: one tessera-node process per device on this machine (loopback). "
-                            "Devices: deploy over SSH to each device's host and run there."));
+    m_target->setToolTip(
+        tr("Emulated: one tessera-node process per device on this machine, as root each in a network "
+           "namespace with the device's link rate, memory budget and speed (a CPU quota); otherwise on "
+           "loopback, unlimited. Devices: deploy over SSH to each device's host and run there."));
     m_input->setObjectName(QStringLiteral("runInput"));
     m_input->addItem(tr("Generated input"), int(RunInput::Generated));
     m_input->addItem(tr("Image folder"), int(RunInput::ImageFolder));
@@ -77,9 +89,18 @@ RunPanel::RunPanel(ProjectModel* project, RunSession* session, QWidget* parent)
     m_stage->setWordWrap(true);
     m_stage->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_summary->setObjectName(QStringLiteral("runSummary"));
+    m_emulation->setObjectName(QStringLiteral("runEmulation"));
+    m_emulation->setWordWrap(true);
+    m_emulation->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_emulation->hide();
     m_devices->setObjectName(QStringLiteral("runDevices"));
     m_devices->setHorizontalHeaderLabels(
-        {tr("Device"), tr("State"), tr("Progress"), tr("Compute"), tr("Peak RSS")});
+        {tr("Device"), tr("State"), tr("Progress"), tr("Compute"), tr("Peak RSS"), tr("Emulated as")});
+    // shown beside the device's name (the table is narrow), and only while a run reports what it emulates
+    m_devices->horizontalHeader()->moveSection(LimitsColumn, StateColumn);
+    m_devices->horizontalHeaderItem(LimitsColumn)
+        ->setToolTip(tr("What the emulated cluster holds the device to: CPU quota, link rate each way, "
+                        "memory limit"));
     m_devices->verticalHeader()->hide();
     m_devices->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_devices->setSelectionMode(QAbstractItemView::NoSelection);
@@ -115,6 +136,7 @@ RunPanel::RunPanel(ProjectModel* project, RunSession* session, QWidget* parent)
     leftLayout->addLayout(buttons);
     leftLayout->addWidget(m_stage);
     leftLayout->addWidget(m_summary);
+    leftLayout->addWidget(m_emulation);
     leftLayout->addWidget(m_devices, 1);
     auto* splitter = new QSplitter(Qt::Horizontal);
     splitter->addWidget(left);
@@ -155,6 +177,7 @@ RunPanel::RunPanel(ProjectModel* project, RunSession* session, QWidget* parent)
             bar->setValue(int(fraction * 100));
         }
     });
+    connect(m_session, &RunSession::emulationReported, this, &RunPanel::onEmulation);
     connect(m_session, &RunSession::frameDone, this, &RunPanel::onFrame);
     connect(m_session, &RunSession::telemetryReceived, this, &RunPanel::onTelemetry);
     connect(m_session, &RunSession::finished, this, &RunPanel::onFinished);
@@ -171,6 +194,7 @@ RunPanel::RunPanel(ProjectModel* project, RunSession* session, QWidget* parent)
         }
     });
     connect(m_project, &ProjectModel::planChanged, this, &RunPanel::forgetMeasurements);
+    m_devices->setColumnHidden(LimitsColumn, true);
     resetDevices();
     updateControls();
 }
@@ -236,6 +260,7 @@ void RunPanel::resetDevices() {
         m_devices->setItem(d, StateColumn, new QTableWidgetItem(tr("idle")));
         m_devices->setItem(d, ComputeColumn, new QTableWidgetItem);
         m_devices->setItem(d, RssColumn, new QTableWidgetItem);
+        m_devices->setItem(d, LimitsColumn, new QTableWidgetItem);
         auto* bar = new QProgressBar;
         bar->setRange(0, 100);
         bar->setValue(0);
@@ -298,6 +323,9 @@ bool RunPanel::begin(bool deployOnly) {
         resetDevices();
         m_latencies.clear();
         m_summary->clear();
+        m_emulation->clear();
+        m_emulation->hide();
+        m_devices->setColumnHidden(LimitsColumn, true);
         m_lastRun.reset();
         m_measured.clear();
         m_runDevices.clear();
@@ -362,6 +390,34 @@ void RunPanel::onTelemetry(const DeviceSample& sample) {
     }
     if (auto* item = m_devices->item(sample.device, RssColumn)) {
         item->setText(bytesText(sample.peakRssBytes));
+    }
+}
+
+void RunPanel::onEmulation(const EmulationReport& report) {
+    if (!report.isolated) {
+        m_emulation->setText(tr("Not emulated (%1): the nodes run as processes on loopback without link, CPU "
+                                "or memory limits, so the results are not those of the devices.")
+                                 .arg(report.fallbackReason));
+    } else {
+        m_emulation->setText(tr("Emulated: each device in a network namespace with its link rate, memory "
+                                "budget and a CPU quota for its speed (this machine: %1 GMAC/s per core).")
+                                 .arg(report.coreMacsPerSecond * 1e-9, 0, 'f', 2));
+    }
+    m_emulation->show();
+    m_devices->setColumnHidden(LimitsColumn, false);
+    for (int d = 0; d < m_devices->rowCount() && std::size_t(d) < report.limits.size(); ++d) {
+        const auto& l = report.limits[std::size_t(d)];
+        const QString cpu = l.cpuQuota > 0 ? tr("%1 core").arg(l.cpuQuota, 0, 'f', 2) : tr("CPU unlimited");
+        const QString link = l.bitsPerSecond > 0 ? bitsPerSecondText(l.bitsPerSecond) : tr("link unshaped");
+        const QString memory = l.memoryBytes > 0 ? bytesText(l.memoryBytes) : tr("memory unlimited");
+        if (auto* item = m_devices->item(d, LimitsColumn)) {
+            item->setText(report.isolated ? QStringLiteral("%1 · %2 · %3").arg(cpu, link, memory)
+                                          : tr("not limited"));
+            item->setToolTip(
+                report.isolated
+                    ? tr("CPU quota: %1; link each way: %2; memory limit: %3").arg(cpu, link, memory)
+                    : m_emulation->text());
+        }
     }
 }
 

@@ -1,8 +1,9 @@
 #pragma once
 // The Run panel: where to run (an emulated cluster of tessera-node processes on this machine, or the
 // project's devices over SSH), what to feed (generated input or an image folder), how many frames (or until
-// stopped); Run and Stop; every device's state and progress while the cluster comes up; the live charts
-// (run_charts.h). The work happens in a RunSession, off the GUI thread.
+// stopped); Run and Stop; every device's state and progress while the cluster comes up; on the emulated
+// cluster, what each device is held to (CPU quota, link rate, memory limit) or why nothing is; the live
+// charts (run_charts.h). The work happens in a RunSession, off the GUI thread.
 
 #include <QWidget>
 
@@ -29,6 +30,7 @@ class ProjectModel;
 class RunCharts;
 class RunSession;
 struct DeviceSample;
+struct EmulationReport;
 struct FrameSample;
 
 class RunPanel : public QWidget {
@@ -68,6 +70,7 @@ private:
     void onFrame(const FrameSample& sample);
     void onTelemetry(const DeviceSample& sample);
     void onFinished(bool ok, const QString& message);
+    void onEmulation(const EmulationReport& report);
     void forgetMeasurements();
 
     ProjectModel* m_project;
@@ -84,6 +87,7 @@ private:
     QPushButton* m_stop;
     QLabel* m_stage;
     QLabel* m_summary;
+    QLabel* m_emulation; // what the emulated cluster limits, or why nothing
     QTableWidget* m_devices;
     RunCharts* m_charts;
     QList<double> m_latencies; // ms, this run's

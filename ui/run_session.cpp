@@ -11,8 +11,13 @@ RunSession::RunSession(RunEnvironment environment, QObject* parent)
     : QObject(parent)
     , m_environment(std::move(environment)) {
     m_pool.setMaxThreadCount(1);
+    if (!m_environment.coreSpeed) {
+        m_environment.coreSpeed =
+            std::make_shared<CoreSpeed>(); // measured once, for all runs of this session
+    }
     qRegisterMetaType<FrameSample>();
     qRegisterMetaType<DeviceSample>();
+    qRegisterMetaType<EmulationReport>();
     connect(&m_watcher, &QFutureWatcher<Status>::finished, this, [this] {
         m_running = false;
         const Status status = m_watcher.result();
@@ -54,6 +59,9 @@ bool RunSession::start(RunRequest request) {
     };
     callbacks.deviceProgress = [this, deliver](int device, double fraction) {
         deliver([this, device, fraction] { emit deviceProgressChanged(device, fraction); });
+    };
+    callbacks.emulation = [this, deliver](const EmulationReport& report) {
+        deliver([this, report] { emit emulationReported(report); });
     };
     callbacks.frame = [this, deliver](const FrameSample& s) { deliver([this, s] { emit frameDone(s); }); };
     callbacks.telemetry = [this, deliver](const DeviceSample& s) {

@@ -42,6 +42,8 @@ signals:
     void stageChanged(const QString& stage);
     void deviceStateChanged(int device, const QString& state);
     void deviceProgressChanged(int device, double fraction);
+    // What the emulated cluster of the run holds each device to, once it is up.
+    void emulationReported(const tessera::ui::EmulationReport& report);
     void frameDone(const tessera::ui::FrameSample& sample);
     void telemetryReceived(const tessera::ui::DeviceSample& sample);
     // ok = false: `message` says what failed; a run the user stopped is ok.
@@ -63,3 +65,4 @@ private:
 
 Q_DECLARE_METATYPE(tessera::ui::FrameSample)
 Q_DECLARE_METATYPE(tessera::ui::DeviceSample)
+Q_DECLARE_METATYPE(tessera::ui::EmulationReport)

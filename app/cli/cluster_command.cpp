@@ -9,6 +9,8 @@
 #include <fstream>
 #include <iostream>
 #include <memory>
+#include <optional>
+#include <thread>
 
 #include "app/cli/commands.h"
 #include "app/cli/console.h"
@@ -17,11 +19,29 @@
 #include "deployer/local_launch.h"
 
 namespace tessera::cli {
+namespace {
+
+std::string formatMacs(double macsPerSecond) {
+    char text[32];
+    std::snprintf(text, sizeof text, "%.2f GMAC/s", macsPerSecond * 1e-9);
+    return text;
+}
+
+// "CPU 0.25 core(s), link 100 Mbit/s, memory 512 MiB"
+std::string limitsText(const deployer::DeviceLimits& l) {
+    char quota[32];
+    std::snprintf(quota, sizeof quota, "%.2f core(s)", l.cpuQuota);
+    return std::string("CPU ") + (l.cpuQuota > 0 ? quota : "unlimited") + ", link " +
+           (l.bitsPerSecond > 0 ? cost::formatBitsPerSecond(l.bitsPerSecond) : "unshaped") + ", memory " +
+           (l.memoryBytes > 0 ? cost::formatBytes(l.memoryBytes) : "unlimited");
+}
+
+} // namespace
 
 Runner addClusterCommand(CLI::App& app) {
     struct Args {
         deployer::EmulationSpec spec;
-        std::string cpuQuota, bandwidth, memory, output;
+        std::string cpuQuota, bandwidth, memory, output, fromCluster;
         bool loopback = false;
         std::string device, bundle;
         int threads = 1;
@@ -39,9 +59,17 @@ Runner addClusterCommand(CLI::App& app) {
     CLI::App* upCmd = cmd->add_subcommand("up", "Create N emulated devices and write their cluster file");
     name(upCmd);
     upCmd->add_option("-n,--nodes", args->spec.nodes, "Number of devices")->capture_default_str();
-    upCmd->add_option("--cpu-quota", args->cpuQuota, "CPU per device in cores, e.g. 0.25");
-    upCmd->add_option("--bandwidth", args->bandwidth, "Link rate each way, e.g. 100mbit");
-    upCmd->add_option("--memory", args->memory, "Memory limit per device, e.g. 512M");
+    auto* quotaOpt = upCmd->add_option("--cpu-quota", args->cpuQuota, "CPU per device in cores, e.g. 0.25");
+    auto* bandwidthOpt =
+        upCmd->add_option("--bandwidth", args->bandwidth, "Link rate each way, e.g. 100mbit");
+    auto* memoryOpt = upCmd->add_option("--memory", args->memory, "Memory limit per device, e.g. 512M");
+    upCmd
+        ->add_option("--from-cluster", args->fromCluster,
+                     "One device per device of this cluster file, each with its own limits: its link rate, "
+                     "its memory budget and a CPU quota of its speed over this machine's speed per core")
+        ->excludes(quotaOpt)
+        ->excludes(bandwidthOpt)
+        ->excludes(memoryOpt);
     upCmd->add_option("--subnet", args->spec.subnet, "First three octets of the devices' addresses")
         ->capture_default_str();
     upCmd->add_option("--port", args->spec.port, "Port the nodes listen on")->capture_default_str();
@@ -91,6 +119,23 @@ Runner addClusterCommand(CLI::App& app) {
                 }
                 spec.memoryBytes = *bytes;
             }
+            std::optional<cost::Cluster> source; // --from-cluster's
+            if (!args->fromCluster.empty()) {
+                auto read = cost::readCluster(args->fromCluster);
+                if (!read) {
+                    return fail(read.error().withContext("--from-cluster").message);
+                }
+                auto perCore = deployer::measureCoreMacsPerSecond();
+                if (!perCore) {
+                    return fail(perCore.error().message);
+                }
+                const int cores = int(std::max(1u, std::thread::hardware_concurrency()));
+                std::cout << "This machine: " << formatMacs(*perCore) << " per core, " << cores
+                          << " core(s)\n";
+                spec.nodes = int(read->devices.size());
+                spec.devices = deployer::deviceLimits(*read, *perCore, cores);
+                source = std::move(*read);
+            }
             spec.allowFallback = !args->loopback;
             auto cluster = deployer::up(spec, consoleProgress());
             endProgress();
@@ -108,19 +153,31 @@ Runner addClusterCommand(CLI::App& app) {
                 std::cout << ", bridge " << cluster->bridge << " at " << spec.subnet << ".1";
             }
             std::cout << "\n";
-            for (const auto& n : cluster->nodes) {
-                std::cout << "  " << n.name << "  " << n.endpoint() << "\n";
+            for (std::size_t i = 0; i < cluster->nodes.size(); ++i) {
+                const auto& n = cluster->nodes[i];
+                std::cout << "  " << n.name << "  " << n.endpoint();
+                if (source) {
+                    std::cout << "  (" << source->devices[i].name << ": " << limitsText(n.limits) << ")";
+                }
+                std::cout << "\n";
             }
-            std::cout << "  CPU "
-                      << (spec.cpuQuota > 0 ? std::to_string(spec.cpuQuota).substr(0, 4) + " core(s)"
-                                            : "unlimited")
-                      << ", link "
-                      << (spec.bitsPerSecond > 0 ? cost::formatBitsPerSecond(spec.bitsPerSecond) : "unshaped")
-                      << ", memory "
-                      << (spec.memoryBytes > 0 ? cost::formatBytes(spec.memoryBytes) : "unlimited")
-                      << " per device\n";
+            if (!source) {
+                std::cout << "  " << limitsText(spec.limits(0)) << " per device\n";
+            }
             if (!args->output.empty()) {
-                if (auto written = cost::writeCluster(cluster->cluster(), args->output); !written) {
+                // --from-cluster: the file's devices as they are, at the emulated devices' names and
+                // addresses
+                cost::Cluster file = cluster->cluster();
+                if (source) {
+                    const cost::Cluster emulated = file;
+                    file = *source;
+                    for (std::size_t i = 0; i < file.devices.size(); ++i) {
+                        file.devices[i].name = emulated.devices[i].name;
+                        file.devices[i].host = emulated.devices[i].host;
+                        file.devices[i].arch = emulated.devices[i].arch; // they run this machine's node
+                    }
+                }
+                if (auto written = cost::writeCluster(file, args->output); !written) {
                     return fail(written.error().message);
                 }
                 std::cout << "Cluster file written to " << args->output << "\n";
