@@ -324,7 +324,10 @@ private slots:
     // worker stopped, then one killed, mid-frame has its pending tiles re-run at the gateway.
     void deadWorkersTilesRerunAtGateway() {
         std::vector<Node> nodes;
-        const auto cluster = startStealingCluster("rerun", "3x3:steal", nodes);
+        // the worker's tiles 1200 times their compute (seconds): the signal, sent 300 ms after the test sees
+        // the worker's grant in its log, lands inside its next tile even when a loaded machine delays the
+        // test
+        const auto cluster = startStealingCluster("rerun", "3x3:steal", nodes, 2, "1200");
         QVERIFY2(cluster.error.isEmpty(), qPrintable(cluster.error));
         QCOMPARE(nodes.size(), std::size_t(2));
         Node& gateway = nodes[0];
