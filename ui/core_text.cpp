@@ -37,7 +37,9 @@ std::vector<Template> compile() {
     const QString anyArgument = QStringLiteral("(.*?)");
     // a quoted name may hold a joiner ("'lip equal: fc_4..fc_4'")
     // and a list of them ("'a', 'b' and 'c'"), but not a list of parts ("19 MiB, weights of 'a' 2 MiB")
-    const QString partArgument = QStringLiteral("((?:'[^']*'|(?!: |; |, (?!')).)*?)");
+    // (the alternatives are disjoint - a quoted name, a lone apostrophe, any other character - so a message
+    // that does not match fails in linear time instead of trying every way to read its quotes)
+    const QString partArgument = QStringLiteral("((?:'[^']*'|'(?![^']*')|(?!: |; |, (?!'))[^'])*?)");
     std::vector<Template> list;
     for (const char* english : coreTextTemplates()) {
         const QString text = QString::fromUtf8(english);

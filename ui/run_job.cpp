@@ -138,18 +138,20 @@ Expected<Started> startEmulated(const RunRequest& r, const RunEnvironment& env,
     report.isolated = cluster->isolated();
     report.fallbackReason = noSubnet ? RunText::tr("no free subnet in 10.201.0.0/16 for the devices' bridge")
                                      : text(cluster->fallbackReason);
-    for (const auto& n : cluster->nodes) {
-        report.limits.push_back(n.limits);
-    }
-    cb.emulation(report);
     // the cluster's name is this process's: its node logs would only pile up (a node that fails has the end
-    // of its log in the error)
+    // of its log in the error); set before anything else can fail, so nothing of the cluster is left behind
     teardown.set([name = spec.name, nodes = cluster->nodes] {
         (void)deployer::down(name);
         for (const auto& n : nodes) {
             QFile::remove(QString::fromStdString(deployer::stateDirectory() + "/" + n.name + ".log"));
         }
     });
+    for (const auto& n : cluster->nodes) {
+        report.limits.push_back(n.limits);
+    }
+    if (cb.emulation) {
+        cb.emulation(report);
+    }
     std::vector<std::string> endpoints;
     for (const auto& n : cluster->nodes) {
         endpoints.push_back(n.endpoint());

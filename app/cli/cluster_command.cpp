@@ -58,7 +58,8 @@ Runner addClusterCommand(CLI::App& app) {
     };
     CLI::App* upCmd = cmd->add_subcommand("up", "Create N emulated devices and write their cluster file");
     name(upCmd);
-    upCmd->add_option("-n,--nodes", args->spec.nodes, "Number of devices")->capture_default_str();
+    auto* nodesOpt =
+        upCmd->add_option("-n,--nodes", args->spec.nodes, "Number of devices")->capture_default_str();
     auto* quotaOpt = upCmd->add_option("--cpu-quota", args->cpuQuota, "CPU per device in cores, e.g. 0.25");
     auto* bandwidthOpt =
         upCmd->add_option("--bandwidth", args->bandwidth, "Link rate each way, e.g. 100mbit");
@@ -67,6 +68,7 @@ Runner addClusterCommand(CLI::App& app) {
         ->add_option("--from-cluster", args->fromCluster,
                      "One device per device of this cluster file, each with its own limits: its link rate, "
                      "its memory budget and a CPU quota of its speed over this machine's speed per core")
+        ->excludes(nodesOpt)
         ->excludes(quotaOpt)
         ->excludes(bandwidthOpt)
         ->excludes(memoryOpt);

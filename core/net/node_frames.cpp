@@ -58,11 +58,17 @@ void NodeRuntime::onTelemetry(const wire::Telemetry& t) {
     }
     merge(f.reports[t.device()], t);
     for (const auto& g : t.given()) {
-        f.given[g.task()] = g.thief();
-        // given to a worker already declared down for this frame: its report will not come
-        if (f.waived.count(g.thief()) && !f.stolenReported.count(g.task()) &&
-            !rerunTasks(id, {g.task()}, g.thief())) {
-            return fail(id, m_downReason[g.thief()] + " during frame " + std::to_string(id));
+        const int thief = g.thief();
+        f.given[g.task()] = thief;
+        if (f.stolenReported.count(g.task())) {
+            continue;
+        }
+        // given to a worker already declared down (for this frame, or before the gift was announced): its
+        // report will not come
+        const bool rerun = f.waived.count(thief) ? rerunTasks(id, {g.task()}, thief)
+                                                 : !m_down.count(thief) || takeOver(id, thief);
+        if (!rerun) {
+            return fail(id, m_downReason[thief] + " during frame " + std::to_string(id));
         }
     }
     checkDone(id);

@@ -154,6 +154,13 @@ bool NodeRuntime::duplicateOfRerun(std::uint64_t id, int piece, int sender) cons
 }
 
 void NodeRuntime::rerun(StolenRun run) {
+    auto frame = m_frames.find(run.frame);
+    if (frame == m_frames.end()) {
+        return; // the frame ended while the re-run waited
+    }
+    if (outputsArrived(frame->second, run.index)) {
+        return checkDone(run.frame); // they came from elsewhere meanwhile
+    }
     const TaskSpec& spec = m_d.tasks[run.index];
     const auto started = Clock::now();
     const std::uint64_t id = run.frame;

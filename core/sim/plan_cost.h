@@ -24,9 +24,8 @@
 //              times the device's largest message (a Transfer it sends or receives; on the gateway also the
 //              frame with every graph input and the answer with every result), is `bufferBytes`.
 //   overhead   what the runtime needs beyond these, measured on tessera-node (docs/cost-model.md): the
-//   device's
-//              fixed overhead (cost::Device::runtimeOverheadBytes: code, libraries, allocator, the kernels'
-//              workspace) and runtimeNodeBytes() for the nodes of the task graphs it may run.
+//              device's fixed overhead (cost::Device::runtimeOverheadBytes: code, libraries, allocator, the
+//              kernels' workspace) and runtimeNodeBytes() for the nodes of the task graphs it may run.
 // Traffic: every Transfer of the program (Program::transfers(), static assignment), per device and per
 // ordered device pair.
 // Compute time (speed model, cluster.h), per node of the task graph: macs / macsPerSecond for a node with
@@ -50,7 +49,7 @@ struct DeviceCost {
     std::int64_t bufferBytes = 0;
     std::int64_t messageBytes = 0; // the part of bufferBytes that is message copies (kMessageCopies)
     std::int64_t overheadBytes = 0;
-    std::int64_t totalBytes = 0; // sum of the four above
+    std::int64_t totalBytes = 0; // weight + activation + buffer + overhead bytes
     std::int64_t budgetBytes = 0;
     bool fits() const { return totalBytes <= budgetBytes; }
     std::int64_t sentBytes = 0, receivedBytes = 0;

@@ -400,6 +400,21 @@ private slots:
             QStringLiteral("Gerät '%2' braucht 2 MiB, 1 MiB über seinem Budget von 1 MiB"));
         QVERIFY(CoreText::templateCount() > 150);
     }
+
+    // A long unknown line of quoted names fails to match in linear time (the studio translates on every
+    // edit).
+    void manyQuotedNamesStayQuick() {
+        QStringList names;
+        for (int i = 0; i < 100; ++i) {
+            names << QStringLiteral("'conv_%1'").arg(i);
+        }
+        const QString message = names.join(QStringLiteral(" ")) + QStringLiteral(" grew a new problem");
+        QElapsedTimer timer;
+        timer.start();
+        QCOMPARE(CoreText::translate(message), message);
+        qInfo("%lld ms", static_cast<long long>(timer.elapsed()));
+        QVERIFY2(timer.elapsed() < 100, qPrintable(QString::number(timer.elapsed()) + " ms"));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestCoreText)
