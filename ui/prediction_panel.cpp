@@ -1,8 +1,11 @@
 #include "ui/prediction_panel.h"
 
+#include <algorithm>
+
 #include <QFormLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QScrollArea>
 #include <QTableWidget>
 #include <QVBoxLayout>
 
@@ -18,7 +21,8 @@ PredictionPanel::PredictionPanel(ProjectModel* project, QWidget* parent)
     , m_project(project)
     , m_figures(new QWidget(this))
     , m_message(new QLabel(this))
-    , m_problems(new QLabel(this))
+    , m_problems(new QLabel)
+    , m_problemsArea(new QScrollArea(this))
     , m_devices(new QTableWidget(this)) {
     auto* form = new QFormLayout(m_figures);
     form->setContentsMargins(0, 0, 0, 0);
@@ -40,6 +44,12 @@ PredictionPanel::PredictionPanel(ProjectModel* project, QWidget* parent)
     m_problems->setWordWrap(true);
     m_problems->setStyleSheet(QStringLiteral("QLabel { color: #b01c1c; }"));
     m_problems->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_problems->setAlignment(Qt::AlignLeft | Qt::AlignTop);
+    m_problemsArea->setWidget(m_problems);
+    m_problemsArea->setWidgetResizable(true);
+    m_problemsArea->setFrameShape(QFrame::NoFrame);
+    m_problemsArea->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_problemsArea->hide();
     m_devices->setColumnCount(6);
     m_devices->setHorizontalHeaderLabels(
         {tr("Device"), tr("Tasks"), tr("Memory / budget"), tr("Compute"), tr("Sent"), tr("Received")});
@@ -51,7 +61,7 @@ PredictionPanel::PredictionPanel(ProjectModel* project, QWidget* parent)
     layout->setContentsMargins(6, 6, 6, 6);
     layout->addWidget(m_figures);
     layout->addWidget(m_message);
-    layout->addWidget(m_problems);
+    layout->addWidget(m_problemsArea);
     layout->addWidget(m_devices, 1);
     connect(project, &ProjectModel::previewChanged, this, &PredictionPanel::refresh);
     connect(project, &ProjectModel::projectReset, this, &PredictionPanel::refresh);
@@ -81,7 +91,24 @@ QString PredictionPanel::problemText() const {
 
 void PredictionPanel::showRefusal(const QString& reason) {
     m_problems->setText(reason);
-    m_problems->setVisible(true);
+    m_problemsArea->setVisible(true);
+    fitProblems();
+}
+
+void PredictionPanel::resizeEvent(QResizeEvent* event) {
+    QWidget::resizeEvent(event);
+    fitProblems();
+}
+
+void PredictionPanel::fitProblems() {
+    if (m_problemsArea->isVisibleTo(this)) {
+        // the panel's width, not the area's: the area may not be laid out yet when it has just been shown
+        const QMargins margins = layout()->contentsMargins();
+        const int height =
+            m_problems->heightForWidth(contentsRect().width() - margins.left() - margins.right());
+        m_problems->setMinimumHeight(height);
+        m_problemsArea->setFixedHeight(std::min(height, fontMetrics().lineSpacing() * 6));
+    }
 }
 
 void PredictionPanel::refresh() {
@@ -90,7 +117,8 @@ void PredictionPanel::refresh() {
         if (m_problems->text() != text) {
             m_problems->setText(text);
         }
-        m_problems->setVisible(!text.isEmpty());
+        m_problemsArea->setVisible(!text.isEmpty());
+        fitProblems();
     };
     if (!m_project->hasProject()) {
         m_devices->setRowCount(0);

@@ -8,6 +8,7 @@
 #include <QWidget>
 
 class QLabel;
+class QScrollArea;
 class QTableWidget;
 
 namespace tessera::ui {
@@ -27,7 +28,12 @@ public:
     QString problemText() const;
     QTableWidget* deviceTable() const { return m_devices; }
 
+protected:
+    void resizeEvent(QResizeEvent* event) override;
+
 private:
+    // The problems' label as tall as its wrapped text at the area's width (the area scrolls past six lines).
+    void fitProblems();
     // The figures are plain labels in a form, so that a change of a number (many a second while a cut line
     // is dragged) lays out no rich text; m_message replaces the form when there is nothing to predict.
     void showMessage(const QString& message);
@@ -37,6 +43,7 @@ private:
     QList<QPair<QLabel*, QLabel*>> m_rows; // (name, value): latency, traffic, redundant work, stages/tasks
     QLabel* m_message;
     QLabel* m_problems;
+    QScrollArea* m_problemsArea; // holds m_problems: a long list scrolls instead of being cut off
     QTableWidget* m_devices;
 };
 

@@ -16,6 +16,8 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QProcess>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -272,6 +274,11 @@ private slots:
         QTRY_VERIFY2(predictions->problemText().startsWith(first), qPrintable(predictions->problemText()));
         QCOMPARE(predictions->problemText().count(QStringLiteral(" über seinem Budget von 16.0 MiB")),
                  qsizetype(cluster.devices.size()));
+        // six devices' lines, longer in German: they scroll instead of being cut off
+        auto* problems = predictions->findChild<QScrollArea*>();
+        QVERIFY(problems && problems->isVisible());
+        QTRY_VERIFY(problems->verticalScrollBar()->maximum() > 0);
+        QVERIFY(problems->widget()->height() >= problems->viewport()->height());
         saveShot(window.get(), QStringLiteral("studio-de-over-budget.png"));
     }
 
