@@ -118,8 +118,9 @@ Runner addOptimizeCommand(CLI::App& app) {
         candidates.maxTileUnits = args->maxTileUnits;
         candidates.dataReuse = !args->noReuse;
         candidates.channelSplits = !args->noChannelSplits;
-        // Ctrl-C stops measuring or searching; a search keeps the best plan found so far
-        const InterruptStop interrupt;
+        // Ctrl-C stops measuring or searching; a search keeps the best plan found so far. Installed until the
+        // process exits: a Ctrl-C that comes as the search ends (while the plan is written) must not kill it.
+        static const InterruptStop interrupt;
         const ProgressFn progress = args->quiet ? ProgressFn{} : consoleProgress();
         candidates.stop = &interrupt.token();
         candidates.progress = progress;
