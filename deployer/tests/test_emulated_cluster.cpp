@@ -12,6 +12,7 @@
 #include <QtTest>
 
 #include "deployer/emulated_cluster.h"
+#include "deployer/tests/rate_scripts.h"
 
 using namespace tessera;
 namespace fs = std::filesystem;
@@ -91,29 +92,12 @@ private slots:
 
     // 2.5 MB from device 2 to device 1 through both shaped links: the receiver measures the rate.
     void linksCarryTheirRate() {
-        const char* receiver = R"(
-import socket, time
-s = socket.socket(); s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-s.bind(("0.0.0.0", 9000)); s.listen(1); c, _ = s.accept()
-n = 0; first = None
-while True:
-    b = c.recv(65536)
-    if not b: break
-    if first is None: first = time.time()
-    n += len(b)
-print(n * 8 / (time.time() - first))
-)";
-        const char* sender = R"(
-import socket, time
-for attempt in range(100):
-    try:
-        s = socket.create_connection(("10.79.0.11", 9000)); break
-    except OSError: time.sleep(0.05)
-s.sendall(b"x" * 2500000); s.close()
-)";
-        auto server = deployer::spawnOnNode(m_cluster, 0, {"python3", "-c", receiver}, log("rate"));
+        auto server = deployer::spawnOnNode(
+            m_cluster, 0, {"python3", "-c", deployer::test::kReceiver, "9000"}, log("rate"));
         QVERIFY(server);
-        auto client = deployer::spawnOnNode(m_cluster, 1, {"python3", "-c", sender}, log("sender"));
+        auto client = deployer::spawnOnNode(
+            m_cluster, 1, {"python3", "-c", deployer::test::kSender, "10.79.0.11", "9000", "2500000"},
+            log("sender"));
         QVERIFY(client);
         QCOMPARE(waitFor(*client).status, 0);
         QCOMPARE(waitFor(*server).status, 0);

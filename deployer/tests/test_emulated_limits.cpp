@@ -15,6 +15,7 @@
 
 #include "deployer/emulated_cluster.h"
 #include "deployer/process.h"
+#include "deployer/tests/rate_scripts.h"
 
 using namespace tessera;
 namespace fs = std::filesystem;
@@ -43,30 +44,6 @@ int waitStatus(pid_t pid) {
     return status;
 }
 
-// Receives one connection on `port` and prints the rate it came at (bits per second).
-const char* kReceiver = R"(
-import socket, sys, time
-s = socket.socket(); s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-s.bind(("0.0.0.0", int(sys.argv[1]))); s.listen(1); c, _ = s.accept()
-n = 0; first = None
-while True:
-    b = c.recv(65536)
-    if not b: break
-    if first is None: first = time.time()
-    n += len(b)
-print(n * 8 / (time.time() - first))
-)";
-
-// Sends argv[3] bytes to argv[1]:argv[2], retrying until the receiver listens.
-const char* kSender = R"(
-import socket, sys, time
-for attempt in range(100):
-    try:
-        s = socket.create_connection((sys.argv[1], int(sys.argv[2]))); break
-    except OSError: time.sleep(0.05)
-s.sendall(b"x" * int(sys.argv[3])); s.close()
-)";
-
 } // namespace
 
 class TestEmulatedLimits : public QObject {
@@ -81,8 +58,9 @@ class TestEmulatedLimits : public QObject {
     double transfer(int from, int to, std::int64_t bytes, const QString& name) {
         const std::string port = "9100";
         const std::string address = to < 0 ? kSubnet + ".1" : m_cluster.nodes[std::size_t(to)].address;
-        const std::vector<std::string> receiver{"python3", "-c", kReceiver, port};
-        const std::vector<std::string> sender{"python3", "-c", kSender, address, port, std::to_string(bytes)};
+        const std::vector<std::string> receiver{"python3", "-c", deployer::test::kReceiver, port};
+        const std::vector<std::string> sender{"python3", "-c", deployer::test::kSender,
+                                              address,   port, std::to_string(bytes)};
         auto server = to < 0 ? deployer::spawn({receiver, "", {}, log(name)})
                              : deployer::spawnOnNode(m_cluster, to, receiver, log(name));
         auto client = from < 0 ? deployer::spawn({sender, "", {}, log(name + ".sender")})
