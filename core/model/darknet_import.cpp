@@ -164,6 +164,14 @@ Status Builder::convolutional(const Options& o, const std::string& name) {
         return o.error("groups", std::to_string(groups) + " does not divide the " + std::to_string(m_cur.c) +
                                      " input channels and the " + std::to_string(filters) + " filters");
     }
+    // a filter bank beyond 1 GiB is no real network's (VGG-16's largest layer holds 392 MiB) and would be
+    // allocated here when no .weights file gives it
+    constexpr std::int64_t kMaxWeights = std::int64_t(1) << 28; // floats
+    if (std::int64_t(filters) * (m_cur.c / groups) * size * size > kMaxWeights) {
+        return o.error("filters", std::to_string(filters) + " filters of " + std::to_string(size) + "x" +
+                                      std::to_string(size) + "x" + std::to_string(m_cur.c / groups) +
+                                      " are more than the 1 GiB of weights a layer may hold");
+    }
     const std::int64_t outH = (m_cur.h + 2 * padding - size) / stride + 1;
     const std::int64_t outW = (m_cur.w + 2 * padding - size) / stride + 1;
     if (outH <= 0 || outW <= 0) {

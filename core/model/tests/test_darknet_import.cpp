@@ -345,6 +345,17 @@ groups=1
         QVERIFY2(contains(m.error().message, "fuzz.cfg: layer types Tessera does not support: "),
                  m.error().message.c_str());
     }
+
+    // A filter bank of 2.4 GB (22,222,228 3x3x3 filters, found by the fuzzer) is refused, not allocated.
+    void hugeFilterBankIsRefused() {
+        auto bytes = readFile(std::string(TESSERA_SOURCE_DIR) +
+                              "/tests/fuzz/regressions/darknet/huge-filter-bank.cfg");
+        QVERIFY(bytes.ok());
+        auto m = loadDarknetText(*bytes, "huge.cfg", {});
+        QVERIFY(!m.ok());
+        QVERIFY2(contains(m.error().message, "more than the 1 GiB of weights a layer may hold"),
+                 m.error().message.c_str());
+    }
 };
 
 QTEST_GUILESS_MAIN(TestDarknetImport)
