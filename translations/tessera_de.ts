@@ -516,10 +516,6 @@
         <translation>die Suche endete, bevor sie einen Plan innerhalb der Grenzen fand</translation>
     </message>
     <message>
-        <source>a Pareto front sets latency or traffic against memory</source>
-        <translation>eine Pareto-Front stellt Latenz oder Datenverkehr dem Speicher gegenüber</translation>
-    </message>
-    <message>
         <source>no plan exists: no option covers unit %1</source>
         <translation>es gibt keinen Plan: keine Option deckt die Einheit %1 ab</translation>
     </message>
@@ -810,6 +806,26 @@
     <message>
         <source>an array</source>
         <translation>eine Liste</translation>
+    </message>
+    <message>
+        <source>a Pareto front sets latency, traffic or throughput against memory</source>
+        <translation>eine Pareto-Front stellt Latenz, Datenverkehr oder Durchsatz dem Speicher gegenüber</translation>
+    </message>
+    <message>
+        <source>the dynamic program adds costs along the chain, and the period is a maximum over the devices: use the integer program for throughput</source>
+        <translation>das dynamische Programm summiert Kosten entlang der Kette, die Periode ist aber ein Maximum über die Geräte: für den Durchsatz das ganzzahlige Programm verwenden</translation>
+    </message>
+    <message>
+        <source>throughput search, first plan:</source>
+        <translation>Durchsatzsuche, erster Plan:</translation>
+    </message>
+    <message>
+        <source>throughput search, bound:</source>
+        <translation>Durchsatzsuche, Schranke:</translation>
+    </message>
+    <message>
+        <source>throughput search, best %1, bound %2:</source>
+        <translation>Durchsatzsuche, bester %1, Schranke %2:</translation>
     </message>
 </context>
 <context>
@@ -2395,10 +2411,6 @@ Vergleichen Sie ihn mit dem des Geräts (ssh-keygen -lf /etc/ssh/ssh_host_*_key.
         <translation>Ziel und Suche</translation>
     </message>
     <message>
-        <source>Minimise:</source>
-        <translation>Minimieren:</translation>
-    </message>
-    <message>
         <source>Time limit:</source>
         <translation>Zeitlimit:</translation>
     </message>
@@ -2476,10 +2488,6 @@ Vergleichen Sie ihn mit dem des Geräts (ssh-keygen -lf /etc/ssh/ssh_host_*_key.
     <message>
         <source>Apply optimized plan (%1)</source>
         <translation>Optimierten Plan übernehmen (%1)</translation>
-    </message>
-    <message>
-        <source>The Pareto front sets latency or traffic against memory</source>
-        <translation>Die Pareto-Front stellt Latenz oder Datenverkehr dem Speicher gegenüber</translation>
     </message>
     <message>
         <source>Traffic against memory</source>
@@ -2574,6 +2582,34 @@ Vergleichen Sie ihn mit dem des Geräts (ssh-keygen -lf /etc/ssh/ssh_host_*_key.
             <numerusform>%1: %2 auf %3 (%n Knoten)</numerusform>
             <numerusform>%1: %2 auf %3 (%n Knoten)</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Throughput (frames per second, pipelined)</source>
+        <translation>Durchsatz (Frames pro Sekunde, im Fließband)</translation>
+    </message>
+    <message>
+        <source>Optimise:</source>
+        <translation>Optimieren:</translation>
+    </message>
+    <message>
+        <source>The Pareto front sets latency, traffic or throughput against memory</source>
+        <translation>Die Pareto-Front stellt Latenz, Datenverkehr oder Durchsatz dem Speicher gegenüber</translation>
+    </message>
+    <message>
+        <source>Throughput against memory</source>
+        <translation>Durchsatz gegen Speicher</translation>
+    </message>
+    <message>
+        <source>Throughput, pipelined (frames/s)</source>
+        <translation>Durchsatz im Fließband (Frames/s)</translation>
+    </message>
+    <message>
+        <source>Throughput, pipelined</source>
+        <translation>Durchsatz im Fließband</translation>
+    </message>
+    <message>
+        <source>%1 frames/s</source>
+        <translation>%1 Frames/s</translation>
     </message>
 </context>
 <context>

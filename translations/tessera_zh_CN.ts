@@ -516,10 +516,6 @@
         <translation>搜索在找到满足限制的方案之前停止</translation>
     </message>
     <message>
-        <source>a Pareto front sets latency or traffic against memory</source>
-        <translation>帕累托前沿是延迟或通信量与内存之间的权衡</translation>
-    </message>
-    <message>
         <source>no plan exists: no option covers unit %1</source>
         <translation>不存在方案：没有选项覆盖单元 %1</translation>
     </message>
@@ -810,6 +806,26 @@
     <message>
         <source>an array</source>
         <translation>数组</translation>
+    </message>
+    <message>
+        <source>a Pareto front sets latency, traffic or throughput against memory</source>
+        <translation>帕累托前沿将延迟、流量或吞吐量与内存对比</translation>
+    </message>
+    <message>
+        <source>the dynamic program adds costs along the chain, and the period is a maximum over the devices: use the integer program for throughput</source>
+        <translation>动态规划沿链累加代价，而周期是各设备上的最大值：吞吐量请使用整数规划</translation>
+    </message>
+    <message>
+        <source>throughput search, first plan:</source>
+        <translation>吞吐量搜索，第一个方案：</translation>
+    </message>
+    <message>
+        <source>throughput search, bound:</source>
+        <translation>吞吐量搜索，下界：</translation>
+    </message>
+    <message>
+        <source>throughput search, best %1, bound %2:</source>
+        <translation>吞吐量搜索，最佳 %1，下界 %2：</translation>
     </message>
 </context>
 <context>
@@ -2385,10 +2401,6 @@ Compare it with the device&apos;s own (ssh-keygen -lf /etc/ssh/ssh_host_*_key.pu
         <translation>目标与搜索</translation>
     </message>
     <message>
-        <source>Minimise:</source>
-        <translation>最小化：</translation>
-    </message>
-    <message>
         <source>Time limit:</source>
         <translation>时间限制：</translation>
     </message>
@@ -2465,10 +2477,6 @@ Compare it with the device&apos;s own (ssh-keygen -lf /etc/ssh/ssh_host_*_key.pu
     <message>
         <source>Apply optimized plan (%1)</source>
         <translation>应用优化后的方案（%1）</translation>
-    </message>
-    <message>
-        <source>The Pareto front sets latency or traffic against memory</source>
-        <translation>帕累托前沿展示延迟或通信量与内存之间的权衡</translation>
     </message>
     <message>
         <source>Traffic against memory</source>
@@ -2561,6 +2569,34 @@ Compare it with the device&apos;s own (ssh-keygen -lf /etc/ssh/ssh_host_*_key.pu
         <translation>
             <numerusform>%1：%2，运行于 %3（%n 个节点）</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Throughput (frames per second, pipelined)</source>
+        <translation>吞吐量（流水线，每秒帧数）</translation>
+    </message>
+    <message>
+        <source>Optimise:</source>
+        <translation>优化：</translation>
+    </message>
+    <message>
+        <source>The Pareto front sets latency, traffic or throughput against memory</source>
+        <translation>帕累托前沿将延迟、流量或吞吐量与内存对比</translation>
+    </message>
+    <message>
+        <source>Throughput against memory</source>
+        <translation>吞吐量与内存</translation>
+    </message>
+    <message>
+        <source>Throughput, pipelined (frames/s)</source>
+        <translation>流水线吞吐量（帧/秒）</translation>
+    </message>
+    <message>
+        <source>Throughput, pipelined</source>
+        <translation>流水线吞吐量</translation>
+    </message>
+    <message>
+        <source>%1 frames/s</source>
+        <translation>%1 帧/秒</translation>
     </message>
 </context>
 <context>

@@ -37,9 +37,15 @@ constexpr double kMiB = 1024.0 * 1024.0;
 const QColor kOver(0xb0, 0x1c, 0x1c);
 
 optimize::Objective objectiveFromKey(const QString& key) {
-    return key == QLatin1String("memory")    ? optimize::Objective::Memory
-           : key == QLatin1String("traffic") ? optimize::Objective::Traffic
-                                             : optimize::Objective::Latency;
+    return key == QLatin1String("memory")       ? optimize::Objective::Memory
+           : key == QLatin1String("traffic")    ? optimize::Objective::Traffic
+           : key == QLatin1String("throughput") ? optimize::Objective::Throughput
+                                                : optimize::Objective::Latency;
+}
+
+// A stream's frames per second when the plan is pipelined: one per period of its busiest resource.
+double framesPerSecond(const PlanPreview& p) {
+    return p.frame.periodSeconds > 0 ? 1 / p.frame.periodSeconds : 0;
 }
 
 } // namespace
@@ -75,6 +81,7 @@ OptimizeDialog::OptimizeDialog(ProjectModel* project, QWidget* parent)
     m_objective->addItem(tr("Latency (predicted, one frame)"), QStringLiteral("latency"));
     m_objective->addItem(tr("Traffic (bytes exchanged)"), QStringLiteral("traffic"));
     m_objective->addItem(tr("Memory (largest device)"), QStringLiteral("memory"));
+    m_objective->addItem(tr("Throughput (frames per second, pipelined)"), QStringLiteral("throughput"));
     const SolverSettings& solver = project->solverSettings();
     m_objective->setCurrentIndex(std::max(0, m_objective->findData(solver.objective)));
     m_timeLimit->setObjectName(QStringLiteral("timeLimit"));
@@ -96,7 +103,7 @@ OptimizeDialog::OptimizeDialog(ProjectModel* project, QWidget* parent)
     m_channelSplits->setChecked(true);
     auto* settingsBox = new QGroupBox(tr("Objective and search"), this);
     auto* form = new QFormLayout(settingsBox);
-    form->addRow(tr("Minimise:"), m_objective);
+    form->addRow(tr("Optimise:"), m_objective);
     form->addRow(tr("Time limit:"), m_timeLimit);
     auto* paretoRow = new QHBoxLayout;
     paretoRow->addWidget(m_pareto);
@@ -393,7 +400,8 @@ void OptimizeDialog::updateButtons() {
         m_pareto->setChecked(false);
     }
     m_pareto->setEnabled(!memory && !running);
-    m_pareto->setToolTip(memory ? tr("The Pareto front sets latency or traffic against memory") : QString());
+    m_pareto->setToolTip(memory ? tr("The Pareto front sets latency, traffic or throughput against memory")
+                                : QString());
     m_points->setEnabled(m_pareto->isChecked() && !running);
     for (QWidget* w : std::initializer_list<QWidget*>{m_objective, m_timeLimit, m_grids, m_maxTileLayers,
                                                       m_reuse, m_channelSplits, m_budgets}) {
@@ -407,12 +415,15 @@ void OptimizeDialog::updateButtons() {
 
 void OptimizeDialog::showFront() {
     // the objective of the result shown, else the one chosen
-    const bool traffic =
-        (m_result ? m_runSettings.objective : objectiveFromKey(m_objective->currentData().toString())) ==
-        optimize::Objective::Traffic;
-    // x: the largest device memory, y: the objective, both as the views predict them (MiB, ms)
-    auto yOf = [traffic](const PlanPreview& p) {
-        return traffic ? double(p.cost.trafficBytes) / kMiB : p.latencySeconds * 1e3;
+    const optimize::Objective objective =
+        m_result ? m_runSettings.objective : objectiveFromKey(m_objective->currentData().toString());
+    const bool traffic = objective == optimize::Objective::Traffic;
+    const bool throughput = objective == optimize::Objective::Throughput;
+    // x: the largest device memory, y: the objective, both as the views predict them (MiB, ms, frames/s)
+    auto yOf = [traffic, throughput](const PlanPreview& p) {
+        return traffic      ? double(p.cost.trafficBytes) / kMiB
+               : throughput ? framesPerSecond(p)
+                            : p.latencySeconds * 1e3;
     };
     auto xOf = [](const PlanPreview& p) { return double(p.largestDeviceBytes()) / kMiB; };
     m_frontSeries->clear();
@@ -421,7 +432,9 @@ void OptimizeDialog::showFront() {
     QChart* chart = m_chart->chart();
     const PlanPreview& current = m_project->preview();
     const bool results = m_result && m_result->error.isEmpty();
-    chart->setTitle(traffic ? tr("Traffic against memory") : tr("Latency against memory"));
+    chart->setTitle(traffic      ? tr("Traffic against memory")
+                    : throughput ? tr("Throughput against memory")
+                                 : tr("Latency against memory"));
     if (!results && !current.valid) {
         return;
     }
@@ -446,15 +459,18 @@ void OptimizeDialog::showFront() {
         minY = std::min(minY, p.y());
         maxY = std::max(maxY, p.y());
     }
-    const double padX = std::max(1.0, (maxX - minX) * 0.08), padY = std::max(0.1, (maxY - minY) * 0.08);
+    const double padX = std::max(1.0, (maxX - minX) * 0.08),
+                 padY = std::max(throughput ? 0.01 : 0.1, (maxY - minY) * 0.08);
     auto* axisX = static_cast<QValueAxis*>(chart->axes(Qt::Horizontal).front());
     auto* axisY = static_cast<QValueAxis*>(chart->axes(Qt::Vertical).front());
     axisX->setRange(std::max(0.0, minX - padX), maxX + padX);
     axisY->setRange(std::max(0.0, minY - padY), maxY + padY);
     axisX->setTitleText(tr("Largest device memory (MiB)"));
-    axisY->setTitleText(traffic ? tr("Traffic per frame (MiB)") : tr("Latency, one frame (ms)"));
+    axisY->setTitleText(traffic      ? tr("Traffic per frame (MiB)")
+                        : throughput ? tr("Throughput, pipelined (frames/s)")
+                                     : tr("Latency, one frame (ms)"));
     axisX->setLabelFormat(QStringLiteral("%.0f"));
-    axisY->setLabelFormat(QStringLiteral("%.1f"));
+    axisY->setLabelFormat(throughput ? QStringLiteral("%.2f") : QStringLiteral("%.1f"));
 }
 
 void OptimizeDialog::showComparison() {
@@ -469,8 +485,12 @@ void OptimizeDialog::showComparison() {
                              : m_runSettings.pareto
                                  ? tr("Point %1 of %2").arg(m_selected + 1).arg(m_result->plans.size())
                                  : tr("Optimized")});
-    QStringList rows = {tr("Largest device memory"), tr("Traffic per frame"), tr("Latency, one frame"),
-                        tr("Stages"), tr("Optimizer")};
+    QStringList rows = {tr("Largest device memory"),
+                        tr("Traffic per frame"),
+                        tr("Latency, one frame"),
+                        tr("Throughput, pipelined"),
+                        tr("Stages"),
+                        tr("Optimizer")};
     for (const auto& device : cluster.devices) {
         rows.append(tr("Memory on %1").arg(toQString(device.name)));
     }
@@ -484,8 +504,10 @@ void OptimizeDialog::showComparison() {
         m_comparison->setItem(0, column, new QTableWidgetItem(bytesText(p.largestDeviceBytes())));
         m_comparison->setItem(1, column, new QTableWidgetItem(bytesText(p.cost.trafficBytes)));
         m_comparison->setItem(2, column, new QTableWidgetItem(secondsText(p.latencySeconds)));
-        m_comparison->setItem(3, column, new QTableWidgetItem(QString::number(stages)));
-        m_comparison->setItem(4, column, new QTableWidgetItem(optimizer));
+        m_comparison->setItem(3, column,
+                              new QTableWidgetItem(tr("%1 frames/s").arg(framesPerSecond(p), 0, 'f', 2)));
+        m_comparison->setItem(4, column, new QTableWidgetItem(QString::number(stages)));
+        m_comparison->setItem(5, column, new QTableWidgetItem(optimizer));
         for (std::size_t d = 0; d < p.cost.devices.size() && d < cluster.devices.size(); ++d) {
             const auto& dc = p.cost.devices[d];
             // against the budgets of this comparison (the run's), not those the preview was made with
@@ -496,7 +518,7 @@ void OptimizeDialog::showComparison() {
                 item->setForeground(kOver);
                 item->setToolTip(tr("Over budget by %1").arg(bytesText(dc.totalBytes - budget)));
             }
-            m_comparison->setItem(5 + int(d), column, item);
+            m_comparison->setItem(6 + int(d), column, item);
         }
     };
     fill(0, current, m_project->hasProject() ? m_project->plan().stages.size() : 0, QStringLiteral("—"));

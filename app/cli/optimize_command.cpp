@@ -1,6 +1,6 @@
 // `tessera optimize`: the best plan for an objective under the devices' memory budgets, found by the
-// integer program (GLPK) or, for chains, the dynamic program; or the Pareto front of latency (or traffic)
-// against the largest per-device memory.
+// integer program (GLPK) or, for chains, the dynamic program; or the Pareto front of latency (or traffic or
+// throughput) against the largest per-device memory.
 
 #include <chrono>
 #include <cstdio>
@@ -46,10 +46,14 @@ Status applyBudgets(const std::vector<std::string>& budgets, cost::Cluster& clus
     return {};
 }
 
+// Frames of the simulated stream printed for a throughput plan: enough for the pipeline to fill.
+constexpr int kStreamFrames = 16;
+
 std::string figures(const optimize::Evaluation& e) {
     return "largest device memory " + cost::formatBytes(e.maxMemoryBytes) + ", traffic " +
            cost::formatBytes(e.trafficBytes) + ", latency " + cost::formatSeconds(e.latencySeconds) +
-           " (stages one after another)";
+           " (stages one after another), period " + cost::formatSeconds(e.periodSeconds) +
+           " per frame pipelined";
 }
 
 } // namespace
@@ -69,11 +73,13 @@ Runner addOptimizeCommand(CLI::App& app) {
         std::string output;
     };
     auto args = std::make_shared<Args>();
-    CLI::App* cmd = app.add_subcommand("optimize", "Find the plan that minimises memory, traffic or latency "
-                                                   "under the devices' memory budgets");
+    CLI::App* cmd =
+        app.add_subcommand("optimize", "Find the plan that minimises memory, traffic or latency, or "
+                                       "maximises throughput, under the devices' memory budgets");
     args->inputs.addOptions(cmd, false);
-    cmd->add_option("--objective", args->objective, "What to minimise")
-        ->check(CLI::IsMember({"memory", "traffic", "latency"}))
+    cmd->add_option("--objective", args->objective,
+                    "What to optimise (throughput: the least period between frames of a pipelined stream)")
+        ->check(CLI::IsMember({"memory", "traffic", "latency", "throughput"}))
         ->capture_default_str();
     cmd->add_option("--budget", args->budgets, "Memory budget: SIZE for every device or NAME=SIZE (repeat)");
     cmd->add_flag("--pareto", args->pareto,
@@ -112,7 +118,9 @@ Runner addOptimizeCommand(CLI::App& app) {
         const auto& cluster = loaded->cluster;
         const optimize::Objective objective = args->objective == "memory"    ? optimize::Objective::Memory
                                               : args->objective == "traffic" ? optimize::Objective::Traffic
-                                                                             : optimize::Objective::Latency;
+                                              : args->objective == "throughput"
+                                                  ? optimize::Objective::Throughput
+                                                  : optimize::Objective::Latency;
         optimize::CandidateOptions candidates;
         candidates.grids = args->grids;
         candidates.maxTileUnits = args->maxTileUnits;
@@ -141,8 +149,9 @@ Runner addOptimizeCommand(CLI::App& app) {
         const std::filesystem::path out(args->output);
         if (args->pareto) {
             if (objective == optimize::Objective::Memory) {
-                return fail(
-                    "--pareto sets latency or traffic against memory: choose --objective latency or traffic");
+                return fail("--pareto sets latency, traffic or throughput against memory: choose --objective "
+                            "latency, "
+                            "traffic or throughput");
             }
             auto front = optimize::paretoFront(*problem, objective, args->points, solve);
             endProgress();
@@ -203,6 +212,12 @@ Runner addOptimizeCommand(CLI::App& app) {
         const auto simulated = sim::simulate(best->program, cluster);
         std::cout << "Simulated latency, one frame: " << cost::formatSeconds(simulated.frameLatency.at(0))
                   << "\n";
+        if (objective == optimize::Objective::Throughput) {
+            sim::SimOptions stream;
+            stream.frames = kStreamFrames;
+            std::printf("Simulated stream of %d frames: %.3g frames/s\n", stream.frames,
+                        sim::simulate(best->program, cluster, stream).throughput);
+        }
         std::cout << "Written to " << args->output << "\n";
         return 0;
     };

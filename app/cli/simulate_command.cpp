@@ -61,6 +61,9 @@ Runner addSimulateCommand(CLI::App& app) {
         std::vector<double> latencies = many.frameLatency;
         std::sort(latencies.begin(), latencies.end());
         std::cout << "\nLatency, one frame: " << cost::formatSeconds(single.frameLatency.at(0)) << "\n";
+        std::cout << "Period, pipelined: " << cost::formatSeconds(single.periodSeconds)
+                  << " per frame (the busiest device's compute or link; at most " << 1 / single.periodSeconds
+                  << " frames/s)\n";
         std::cout << "Stream of " << args->frames << " frames: " << many.throughput
                   << " frames/s, latency median " << cost::formatSeconds(latencies[latencies.size() / 2])
                   << ", max " << cost::formatSeconds(latencies.back()) << "\n\n";

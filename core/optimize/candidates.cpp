@@ -36,17 +36,41 @@ std::string key(const Layout& layout) {
     return k;
 }
 
-// Bytes each device sends and receives in one exchange.
+// Bytes each device sends and receives in one exchange, and what its transfers put on the links.
 struct Load {
     std::vector<std::int64_t> up, down;
     std::int64_t total = 0;
-    explicit Load(std::size_t devices)
-        : up(devices, 0)
-        , down(devices, 0) {}
+    LinkLoad links;
+    const cost::Cluster* cluster;
+    explicit Load(const cost::Cluster& c)
+        : up(c.devices.size(), 0)
+        , down(c.devices.size(), 0)
+        , cluster(&c) {
+        links.upSeconds.assign(c.devices.size(), 0);
+        links.downSeconds.assign(c.devices.size(), 0);
+    }
+    // One transfer (as the simulator times it).
     void add(int from, int to, std::int64_t bytes) {
         up[std::size_t(from)] += bytes;
         down[std::size_t(to)] += bytes;
         total += bytes;
+        const cost::Device &sender = cluster->devices[std::size_t(from)],
+                           &receiver = cluster->devices[std::size_t(to)];
+        const double latency = sender.linkLatencySeconds + receiver.linkLatencySeconds;
+        if (cluster->sharedMedium) {
+            links.mediumSeconds += latency + double(bytes) * 8 / cluster->mediumBitsPerSecond;
+        } else {
+            const double held =
+                latency + double(bytes) * 8 / std::min(sender.linkBitsPerSecond, receiver.linkBitsPerSecond);
+            links.upSeconds[std::size_t(from)] += held;
+            links.downSeconds[std::size_t(to)] += held;
+        }
+    }
+    LinkLoad linkLoad() const {
+        LinkLoad l = links;
+        l.sentBytes = up;
+        l.receivedBytes = down;
+        return l;
     }
 };
 
@@ -103,7 +127,7 @@ Measured measure(const model::Model& model, const partition::WeightCensus& censu
     std::vector<double> compute(devices, 0);
     option.weightBytes.assign(devices, 0);
     option.arenaBytes.assign(devices, 0);
-    Load internal(devices), fromGateway(devices), results(devices);
+    Load internal(c), fromGateway(c), results(c);
     std::set<std::string> graphInputs;
     for (const auto& in : model.graph.inputs) {
         graphInputs.insert(in.name);
@@ -162,6 +186,10 @@ Measured measure(const model::Model& model, const partition::WeightCensus& censu
     option.ownBytes = internal.total + fromGateway.total + results.total;
     option.ownSeconds = *std::max_element(compute.begin(), compute.end()) + seconds(internal, c) +
                         seconds(fromGateway, c) + seconds(results, c);
+    option.computeSeconds = compute;
+    for (const Load* load : {&internal, &fromGateway, &results}) {
+        accumulate(option.links, load->linkLoad());
+    }
     m.option = std::move(option);
     m.ok = true;
     return m;
@@ -416,11 +444,13 @@ Expected<Problem> buildProblem(const model::Model& model, const cost::Cluster& c
         for (const Layout* layout : layouts) {
             x.bytes.emplace_back();
             x.seconds.emplace_back();
+            x.links.emplace_back();
             for (const Layout* need : needs) {
-                Load load(devices);
+                Load load(c);
                 redistribute(*layout, *need, load);
                 x.bytes.back().push_back(load.total);
                 x.seconds.back().push_back(seconds(load, c));
+                x.links.back().push_back(load.linkLoad());
             }
         }
         problem.exchanges.push_back(std::move(x));

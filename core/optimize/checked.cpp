@@ -71,8 +71,9 @@ Expected<CheckedSolution> solveBest(const model::Model& model, const cost::Clust
                      "the dynamic program needs a chain-structured model; this one has branches or skip "
                      "connections: use the integer program"};
     }
-    const bool dp = choice == SolverChoice::Dp ||
-                    (choice == SolverChoice::Auto && chain && objective != Objective::Memory);
+    const bool dp =
+        choice == SolverChoice::Dp || (choice == SolverChoice::Auto && chain &&
+                                       (objective == Objective::Traffic || objective == Objective::Latency));
     auto best = solveChecked(model, cluster, std::move(problem), [&](const Problem& p) {
         return dp ? solveDp(p, objective, 64, options.stop) : solveIlp(p, objective, options);
     });

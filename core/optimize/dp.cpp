@@ -130,6 +130,11 @@ bool isChain(const Problem& p) {
 Expected<Solution> solveDp(const Problem& p, Objective objective, std::size_t maxLabels,
                            const StopToken* stop) {
     const auto start = std::chrono::steady_clock::now();
+    if (objective == Objective::Throughput) {
+        return Error{ErrorCode::InvalidArgument,
+                     "the dynamic program adds costs along the chain, and the period is a maximum over the "
+                     "devices: use the integer program for throughput"};
+    }
     if (!isChain(p)) {
         return Error{ErrorCode::InvalidArgument,
                      "the dynamic program needs a chain: some stage reads a value from "

@@ -83,6 +83,17 @@ std::string contributors(const Problem& p, const std::vector<int>& chosen, std::
     return text;
 }
 
+// A cost term's link load: each vector empty or one entry per device, nothing negative or non-finite.
+bool linksValid(const Problem& p, const LinkLoad& links) {
+    const auto valid = [&](const auto& values) {
+        return values.empty() || (values.size() == p.deviceNames.size() &&
+                                  std::all_of(values.begin(), values.end(),
+                                              [](auto v) { return v >= 0 && std::isfinite(double(v)); }));
+    };
+    return valid(links.sentBytes) && valid(links.receivedBytes) && valid(links.upSeconds) &&
+           valid(links.downSeconds) && links.mediumSeconds >= 0 && std::isfinite(links.mediumSeconds);
+}
+
 // The integer program prices an exchange as (sum of x over producers in layout l) * (sum over readers with
 // need n), which is evaluate()'s figure only if a choice holds at most one producer and one reader: so the
 // producers must share a unit, the readers too, and no option may be listed twice on one side.
@@ -94,8 +105,13 @@ Status checkExchange(const Problem& p, const Exchange& x) {
             x.bytes[l].size() == needs && x.seconds[l].size() == needs &&
             std::all_of(x.seconds[l].begin(), x.seconds[l].end(), [](double s) { return std::isfinite(s); });
     }
+    shaped = shaped && (x.links.empty() || x.links.size() == layouts);
+    for (std::size_t l = 0; l < x.links.size() && shaped; ++l) {
+        shaped = x.links[l].size() == needs && std::all_of(x.links[l].begin(), x.links[l].end(),
+                                                           [&](const auto& b) { return linksValid(p, b); });
+    }
     if (!shaped) {
-        return invalid("its bytes and seconds must be finite tables of the same shape");
+        return invalid("its bytes, seconds and link loads must be finite tables of the same shape");
     }
     for (const auto* side : {&x.producers, &x.readers}) {
         const std::size_t limit = side == &x.producers ? layouts : needs;
@@ -169,17 +185,24 @@ Status checkProblem(const Problem& p) {
                                "'");
             }
         }
-        if (!std::isfinite(option.ownSeconds)) {
-            return invalid(optionName(p, o) + " has a non-finite time");
+        if (!std::isfinite(option.ownSeconds) ||
+            (!option.computeSeconds.empty() &&
+             (option.computeSeconds.size() != devices ||
+              std::any_of(option.computeSeconds.begin(), option.computeSeconds.end(),
+                          [](double s) { return !std::isfinite(s) || s < 0; })))) {
+            return invalid(optionName(p, o) + " has a non-finite time or compute times not one per device");
+        }
+        if (!linksValid(p, option.links)) {
+            return invalid(optionName(p, o) + " has a link load not one per device, negative or non-finite");
         }
         std::fill(covered.begin() + std::ptrdiff_t(option.firstUnit),
                   covered.begin() + std::ptrdiff_t(option.lastUnit) + 1, true);
     }
     for (const Transition& t : p.transitions) {
         const auto valid = [&](int o) { return o >= 0 && std::size_t(o) < p.options.size(); };
-        if (!valid(t.from) || !valid(t.to) || !std::isfinite(t.seconds)) {
+        if (!valid(t.from) || !valid(t.to) || !std::isfinite(t.seconds) || !linksValid(p, t.links)) {
             return invalid("transition " + std::to_string(t.from) + " -> " + std::to_string(t.to) +
-                           " names an option out of range or has a non-finite time");
+                           " names an option out of range, has a non-finite time or an invalid link load");
         }
     }
     for (std::size_t i = 0; i < p.exchanges.size(); ++i) {

@@ -38,8 +38,11 @@ std::int64_t saturatedSum(std::int64_t a, std::int64_t b) {
 } // namespace
 
 Expected<std::optional<Solution>> solveSpec(const Problem& p, MipSpec spec, const SolveOptions& options) {
-    const bool memoryOnly =
-        spec.objective == Objective::Memory && !spec.capObjective && spec.excluded.empty();
+    const bool alone = !spec.capObjective && spec.excluded.empty();
+    if (spec.objective == Objective::Throughput && alone) {
+        return solveThroughput(p, spec, options);
+    }
+    const bool memoryOnly = spec.objective == Objective::Memory && alone;
     if (!memoryOnly || !(options.timeLimitSeconds > 0)) {
         return solveSpecWithGlpk(p, std::move(spec), options);
     }

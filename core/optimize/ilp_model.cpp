@@ -74,8 +74,16 @@ double cost(Objective objective, std::int64_t bytes, double seconds) {
         return double(bytes) / kMiB;
     case Objective::Latency:
         return seconds * 1e3;
+    case Objective::Throughput: // priced by the period rows (addPeriod)
+        return 0;
     }
     return 0;
+}
+
+bool anyLoad(const LinkLoad& links) {
+    const auto positive = [](auto v) { return v > 0; };
+    return links.mediumSeconds > 0 || std::any_of(links.upSeconds.begin(), links.upSeconds.end(), positive) ||
+           std::any_of(links.downSeconds.begin(), links.downSeconds.end(), positive);
 }
 
 // A cost paid when both factors are 1. A factor is a sum of x over options of which a choice holds at most
@@ -83,7 +91,9 @@ double cost(Objective objective, std::int64_t bytes, double seconds) {
 struct Product {
     std::vector<int> left, right; // option indices
     double objective = 0, cap = 0;
-    int column = 0; // its variable, 0 when it costs nothing in either expression
+    LinkLoad links; // the throughput objective only
+    int column = 0; // its variable, 0 when it costs nothing in any expression
+    bool priced() const { return objective != 0 || cap != 0 || anyLoad(links); }
 };
 
 // Products sharing one factor whose other factors exclude one another (their options cover a common unit).
@@ -95,8 +105,10 @@ struct Group {
 
 struct Terms {
     std::vector<double> ownObjective, ownCap; // per option
+    std::vector<LinkLoad> ownLinks;           // per option; the throughput objective only
     // Pairs of options that touch (a ends right before b starts), with what they cost: see addFlows().
     std::map<std::pair<int, int>, std::pair<double, double>> flowCosts; // (objective, cap)
+    std::map<std::pair<int, int>, LinkLoad> flowLinks;                  // the throughput objective only
     std::vector<Product> products;                                      // every other cost of two choices
     std::vector<Group> groups;
 };
@@ -110,15 +122,21 @@ Terms gatherTerms(const Problem& p, const MipSpec& spec) {
     const auto costs = [&](std::int64_t bytes, double seconds) {
         return std::pair{cost(spec.objective, bytes, seconds), cost(capObjective, bytes, seconds)};
     };
+    // link loads count only for the period (throughput as the objective or the cap)
+    const bool period = spec.objective == Objective::Throughput || capObjective == Objective::Throughput;
+    const LinkLoad none;
+    const auto links = [&](const LinkLoad& bytes) -> const LinkLoad& { return period ? bytes : none; };
     Terms terms;
     for (const Option& option : p.options) {
         terms.ownObjective.push_back(cost(spec.objective, option.ownBytes, option.ownSeconds));
         terms.ownCap.push_back(cost(capObjective, option.ownBytes, option.ownSeconds));
+        terms.ownLinks.push_back(links(option.links));
     }
-    const auto addFlow = [&](int a, int b, std::pair<double, double> c) {
+    const auto addFlow = [&](int a, int b, std::pair<double, double> c, const LinkLoad& bytes) {
         auto& total = terms.flowCosts[{a, b}];
         total.first += c.first;
         total.second += c.second;
+        accumulate(terms.flowLinks[{a, b}], links(bytes));
     };
     // Transitions: an option's to itself is part of its own cost (evaluate() charges it whenever the option
     // is chosen); between touching options, on the flow; otherwise a product per ordered pair.
@@ -128,14 +146,21 @@ Terms gatherTerms(const Problem& p, const MipSpec& spec) {
         if (t.from == t.to) {
             terms.ownObjective[std::size_t(t.from)] += c.first;
             terms.ownCap[std::size_t(t.from)] += c.second;
+            accumulate(terms.ownLinks[std::size_t(t.from)], links(t.links));
         } else if (touch(p.options[std::size_t(t.from)], p.options[std::size_t(t.to)])) {
-            addFlow(t.from, t.to, c);
-        } else if (const auto it = pairs.find({t.from, t.to}); it != pairs.end()) {
-            terms.products[it->second].objective += c.first;
-            terms.products[it->second].cap += c.second;
+            addFlow(t.from, t.to, c, t.links);
         } else {
-            pairs[{t.from, t.to}] = terms.products.size();
-            terms.products.push_back(Product{{t.from}, {t.to}, c.first, c.second});
+            auto [it, added] = pairs.emplace(std::pair{t.from, t.to}, terms.products.size());
+            if (added) {
+                Product product;
+                product.left = {t.from};
+                product.right = {t.to};
+                terms.products.push_back(std::move(product));
+            }
+            Product& product = terms.products[it->second];
+            product.objective += c.first;
+            product.cap += c.second;
+            accumulate(product.links, links(t.links));
         }
     }
     // Groups of transition products: option a with every b covering a unit u outside a (u: the first unit of
@@ -181,9 +206,9 @@ Terms gatherTerms(const Problem& p, const MipSpec& spec) {
         if (touching) {
             for (const auto& [producer, layout] : x.producers) {
                 for (const auto& [reader, need] : x.readers) {
-                    addFlow(producer, reader,
-                            costs(x.bytes[std::size_t(layout)][std::size_t(need)],
-                                  x.seconds[std::size_t(layout)][std::size_t(need)]));
+                    const auto l = std::size_t(layout), n = std::size_t(need);
+                    addFlow(producer, reader, costs(x.bytes[l][n], x.seconds[l][n]),
+                            x.links.empty() ? none : x.links[l][n]);
                 }
             }
             continue;
@@ -205,7 +230,8 @@ Terms gatherTerms(const Problem& p, const MipSpec& spec) {
                 group.products.push_back(terms.products.size());
                 byNeed[n].push_back(terms.products.size());
                 const auto c = costs(x.bytes[l][n], x.seconds[l][n]);
-                terms.products.push_back(Product{layouts[l], needs[n], c.first, c.second});
+                terms.products.push_back(Product{layouts[l], needs[n], c.first, c.second,
+                                                 links(x.links.empty() ? none : x.links[l][n])});
             }
             terms.groups.push_back(std::move(group));
         }
@@ -224,15 +250,21 @@ Terms gatherTerms(const Problem& p, const MipSpec& spec) {
 // starts right after a: for binary x, f_ab is exactly x_a * x_b, whatever the sign of its cost. These are
 // the conservation rows of a path through the units, so for a chain the traffic and latency programs are
 // shortest paths and their LP relaxation is integral. Built only when some pair costs something.
-// Returns the flow columns' cap coefficients (column, coefficient) for the cap row.
-std::vector<std::pair<int, double>> addFlows(const Problem& p, const Terms& terms, glp_prob* lp,
-                                             const std::vector<int>& x, Rows& rows) {
-    std::vector<std::pair<int, double>> capTerms;
-    const bool priced = std::any_of(terms.flowCosts.begin(), terms.flowCosts.end(), [](const auto& entry) {
-        return entry.second.first != 0 || entry.second.second != 0;
-    });
+// Returns the flow columns' cap coefficients and per-device bytes.
+struct FlowColumns {
+    std::vector<std::pair<int, double>> cap;            // (column, coefficient) for the cap row
+    std::vector<std::pair<int, const LinkLoad*>> links; // for the period rows
+};
+FlowColumns addFlows(const Problem& p, const Terms& terms, glp_prob* lp, const std::vector<int>& x,
+                     Rows& rows) {
+    FlowColumns columns;
+    const bool priced =
+        std::any_of(terms.flowCosts.begin(), terms.flowCosts.end(),
+                    [](const auto& entry) { return entry.second.first != 0 || entry.second.second != 0; }) ||
+        std::any_of(terms.flowLinks.begin(), terms.flowLinks.end(),
+                    [](const auto& entry) { return anyLoad(entry.second); });
     if (!priced) {
-        return capTerms;
+        return columns;
     }
     std::vector<std::vector<int>> endingAt(p.units), startingAt(p.units);
     for (std::size_t o = 0; o < p.options.size(); ++o) {
@@ -249,7 +281,11 @@ std::vector<std::pair<int, double>> addFlows(const Problem& p, const Terms& term
                 out[std::size_t(a)].push_back(column);
                 in[std::size_t(b)].push_back(column);
                 if (cap != 0) {
-                    capTerms.emplace_back(column, cap);
+                    columns.cap.emplace_back(column, cap);
+                }
+                if (const auto l = terms.flowLinks.find({a, b});
+                    l != terms.flowLinks.end() && anyLoad(l->second)) {
+                    columns.links.emplace_back(column, &l->second);
                 }
             }
         }
@@ -266,7 +302,7 @@ std::vector<std::pair<int, double>> addFlows(const Problem& p, const Terms& term
             rows.add(x[o], -1);
         }
     }
-    return capTerms;
+    return columns;
 }
 
 // A product's variable w lies in [0, 1] with w >= left + right - 1, so w >= left * right for binary x. While
@@ -289,7 +325,7 @@ void addProducts(Terms& terms, glp_prob* lp, const std::vector<int>& x, Rows& ro
         return result;
     };
     for (Product& product : terms.products) {
-        if (product.objective == 0 && product.cap == 0) {
+        if (!product.priced()) {
             continue;
         }
         product.column = addColumn(lp, GLP_DB, 0, 1, product.objective);
@@ -367,10 +403,60 @@ void addMemory(const Problem& p, const MipSpec& spec, glp_prob* lp, const std::v
     }
 }
 
+// The throughput objective: P >= every device's compute time per frame and the time its link's directions
+// are held (and the shared medium's), in milliseconds. The flow and product columns enter with their link
+// loads; as everywhere, a larger product than the product of its factors only raises P, so the minimum
+// keeps it exact.
+void addPeriod(const Problem& p, const Terms& terms, const FlowColumns& flows, const std::vector<int>& x,
+               int period, Rows& rows) {
+    const std::size_t devices = p.deviceNames.size();
+    std::vector<std::map<int, double>> up(devices), down(devices);
+    std::map<int, double> medium;
+    const auto add = [&](int column, const LinkLoad& links) {
+        for (std::size_t d = 0; d < links.upSeconds.size(); ++d) {
+            up[d][column] += links.upSeconds[d] * 1e3;
+        }
+        for (std::size_t d = 0; d < links.downSeconds.size(); ++d) {
+            down[d][column] += links.downSeconds[d] * 1e3;
+        }
+        medium[column] += links.mediumSeconds * 1e3;
+    };
+    for (std::size_t o = 0; o < p.options.size(); ++o) {
+        add(x[o], terms.ownLinks[o]);
+    }
+    for (const auto& [column, links] : flows.links) {
+        add(column, *links);
+    }
+    for (const Product& product : terms.products) {
+        if (product.column != 0) {
+            add(product.column, product.links);
+        }
+    }
+    const auto row = [&](const std::map<int, double>& coefficients) {
+        rows.begin(GLP_UP, 0);
+        rows.add(period, -1);
+        for (const auto& [column, value] : coefficients) {
+            rows.add(column, value);
+        }
+    };
+    for (std::size_t d = 0; d < devices; ++d) {
+        std::map<int, double> compute;
+        for (std::size_t o = 0; o < p.options.size(); ++o) {
+            if (d < p.options[o].computeSeconds.size()) {
+                compute[x[o]] += p.options[o].computeSeconds[d] * 1e3;
+            }
+        }
+        row(compute);
+        row(up[d]);
+        row(down[d]);
+    }
+    row(medium);
+}
+
 } // namespace
 
 double modelScale(Objective objective) {
-    return objective == Objective::Latency ? 1e3 : 1 / kMiB;
+    return objective == Objective::Latency || objective == Objective::Throughput ? 1e3 : 1 / kMiB;
 }
 
 std::vector<int> buildModel(glp_prob* lp, const Problem& p, const MipSpec& spec) {
@@ -390,11 +476,22 @@ std::vector<int> buildModel(glp_prob* lp, const Problem& p, const MipSpec& spec)
             }
         }
     }
-    const std::vector<std::pair<int, double>> flowCap = addFlows(p, terms, lp, x, rows);
+    const FlowColumns flows = addFlows(p, terms, lp, x, rows);
     addProducts(terms, lp, x, rows);
+    const bool periodCap = spec.capObjective == Objective::Throughput;
+    if (spec.objective == Objective::Throughput || periodCap) {
+        // P, the period in milliseconds: the objective, or held at or below the cap (with room for rounding
+        // as below)
+        const double cap = spec.capValue * 1e3 + std::max(std::fabs(spec.capValue * 1e3) * 1e-9, 1e-9);
+        const double objective = spec.objective == Objective::Throughput ? 1 : 0;
+        addPeriod(p, terms, flows, x,
+                  periodCap ? addColumn(lp, GLP_DB, 0, cap, objective)
+                            : addColumn(lp, GLP_LO, 0, 0, objective),
+                  rows);
+    }
     const int z = spec.objective == Objective::Memory ? addColumn(lp, GLP_FR, 0, 0, 1) : 0;
     addMemory(p, spec, lp, x, z, rows);
-    if (spec.capObjective) {
+    if (spec.capObjective && !periodCap) {
         // The cap comes from evaluate() of a feasible choice: room for rounding in the LP's own sums (the
         // caller checks the chosen set exactly).
         const double value = spec.capValue * modelScale(*spec.capObjective);
@@ -407,7 +504,7 @@ std::vector<int> buildModel(glp_prob* lp, const Problem& p, const MipSpec& spec)
                 rows.add(product.column, product.cap);
             }
         }
-        for (const auto& [column, cap] : flowCap) {
+        for (const auto& [column, cap] : flows.cap) {
             rows.add(column, cap);
         }
     }

@@ -86,6 +86,11 @@ std::vector<std::int64_t> memoryLimits(const Problem& problem, std::int64_t memo
 Expected<std::optional<Solution>> solveSpec(const Problem& problem, MipSpec spec,
                                             const SolveOptions& options);
 
+// The throughput objective (without a cap or exclusions): a descent of period caps on the latency program
+// (ilp_throughput.cpp); otherwise as solveSpec().
+Expected<std::optional<Solution>> solveThroughput(const Problem& problem, const MipSpec& spec,
+                                                  const SolveOptions& options);
+
 // runMip() until its choice really keeps the spec's memory limits and cap (a choice that GLPK accepted within
 // its tolerances but evaluate() finds a few bytes over is cut off and the search repeated); otherwise as
 // solveSpec().

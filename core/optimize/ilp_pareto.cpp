@@ -122,7 +122,8 @@ std::vector<Solution> nonDominated(std::vector<Solution> points) {
 Expected<std::vector<Solution>> paretoFront(const Problem& problem, Objective objective, int points,
                                             const SolveOptions& options) {
     if (objective == Objective::Memory) {
-        return Error{ErrorCode::InvalidArgument, "a Pareto front sets latency or traffic against memory"};
+        return Error{ErrorCode::InvalidArgument,
+                     "a Pareto front sets latency, traffic or throughput against memory"};
     }
     if (Status valid = detail::checkProblem(problem); !valid) {
         return valid.error();

@@ -104,8 +104,14 @@ int milliseconds(double seconds) {
 } // namespace
 
 std::string formatValue(Objective objective, double value) {
-    return objective == Objective::Latency ? cost::formatSeconds(value)
-                                           : cost::formatBytes(std::llround(value));
+    switch (objective) {
+    case Objective::Latency:
+        return cost::formatSeconds(value);
+    case Objective::Throughput:
+        return cost::formatSeconds(value) + " per frame";
+    default:
+        return cost::formatBytes(std::llround(value));
+    }
 }
 
 MipRun runMip(const Problem& problem, const MipSpec& spec, double timeLimitSeconds, const StopToken* stop,

@@ -13,6 +13,8 @@ const char* toString(Objective objective) {
         return "traffic";
     case Objective::Latency:
         return "latency";
+    case Objective::Throughput:
+        return "throughput";
     }
     return "?";
 }
@@ -25,14 +27,41 @@ double Evaluation::value(Objective objective) const {
         return double(trafficBytes);
     case Objective::Latency:
         return latencySeconds;
+    case Objective::Throughput:
+        return periodSeconds;
     }
     return 0;
+}
+
+namespace {
+
+template <typename T> void addEntries(std::vector<T>& into, const std::vector<T>& more) {
+    into.resize(std::max(into.size(), more.size()), T{});
+    for (std::size_t i = 0; i < more.size(); ++i) {
+        into[i] += more[i];
+    }
+}
+
+} // namespace
+
+void accumulate(LinkLoad& into, const LinkLoad& more) {
+    addEntries(into.sentBytes, more.sentBytes);
+    addEntries(into.receivedBytes, more.receivedBytes);
+    addEntries(into.upSeconds, more.upSeconds);
+    addEntries(into.downSeconds, more.downSeconds);
+    into.mediumSeconds += more.mediumSeconds;
 }
 
 Evaluation evaluate(const Problem& p, const std::vector<int>& chosen) {
     Evaluation e;
     const std::size_t devices = p.deviceNames.size();
     std::vector<std::int64_t> weights(devices, 0), arena(devices, 0);
+    auto& compute = e.computeSeconds;
+    compute.assign(devices, 0);
+    e.links.sentBytes.assign(devices, 0);
+    e.links.receivedBytes.assign(devices, 0);
+    e.links.upSeconds.assign(devices, 0);
+    e.links.downSeconds.assign(devices, 0);
     std::vector<int> cover(p.units, 0);
     std::set<int> in(chosen.begin(), chosen.end());
     for (int o : chosen) {
@@ -46,11 +75,16 @@ Evaluation evaluate(const Problem& p, const std::vector<int>& chosen) {
         }
         e.trafficBytes += option.ownBytes;
         e.latencySeconds += option.ownSeconds;
+        for (std::size_t d = 0; d < option.computeSeconds.size(); ++d) {
+            compute[d] += option.computeSeconds[d];
+        }
+        accumulate(e.links, option.links);
     }
     for (const auto& t : p.transitions) {
         if (in.count(t.from) && in.count(t.to)) {
             e.trafficBytes += t.bytes;
             e.latencySeconds += t.seconds;
+            accumulate(e.links, t.links);
         }
     }
     for (const auto& x : p.exchanges) {
@@ -63,7 +97,16 @@ Evaluation evaluate(const Problem& p, const std::vector<int>& chosen) {
         if (layout >= 0 && need >= 0) {
             e.trafficBytes += x.bytes[std::size_t(layout)][std::size_t(need)];
             e.latencySeconds += x.seconds[std::size_t(layout)][std::size_t(need)];
+            if (!x.links.empty()) {
+                accumulate(e.links, x.links[std::size_t(layout)][std::size_t(need)]);
+            }
         }
+    }
+    // the period: each device's compute and link directions, and the shared medium's one channel
+    e.periodSeconds = e.links.mediumSeconds;
+    for (std::size_t d = 0; d < devices; ++d) {
+        e.periodSeconds =
+            std::max({e.periodSeconds, compute[d], e.links.upSeconds[d], e.links.downSeconds[d]});
     }
     e.covers = std::all_of(cover.begin(), cover.end(), [](int c) { return c == 1; });
     e.withinBudget = true;

@@ -13,6 +13,10 @@
 //   traffic    = sum over o in S of ownBytes + sum over transitions (a, b) with a, b in S of bytes
 //                + sum over exchanges of bytes[layout of its producer in S][need of its reader in S]
 //   latency    = the same with ownSeconds and seconds
+//   period     = max over devices of its busiest resource per frame: compute(d) = sum over o in S of
+//                computeSeconds[d], and the time its link's two directions are held (each cost term's
+//                `links`; with a shared medium, the medium's one channel). The time between frames of a
+//                stream pipelined through the plan when nothing else holds it up; throughput = 1 / period.
 // `own` costs are an option's compute and its internal exchanges (data-reuse strips, partial sums) plus what
 // it receives from the graph inputs and sends as results to the gateway; a transition is the redistribution
 // of the values option a produces that option b reads. Latency is the sum over stages run one after the
@@ -27,6 +31,15 @@
 
 namespace tessera::optimize {
 
+// What one cost term puts on each device's link per frame; empty vectors mean none. As in the simulator
+// (simulator.h), every transfer holds its sender's uplink and its receiver's downlink (with a shared medium,
+// the medium) for both ends' link latency plus its bytes at the slower link's rate.
+struct LinkLoad {
+    std::vector<std::int64_t> sentBytes, receivedBytes; // per device
+    std::vector<double> upSeconds, downSeconds;         // per device
+    double mediumSeconds = 0;
+};
+
 struct Option {
     partition::Stage stage;                  // the plan stage it becomes (node range, kind, cuts, devices)
     std::size_t firstUnit = 0, lastUnit = 0; // units covered, inclusive
@@ -34,13 +47,16 @@ struct Option {
     std::vector<std::int64_t> arenaBytes;    // per device: the largest task arena it runs there
     std::int64_t ownBytes = 0;
     double ownSeconds = 0;
-    std::string label; // "tiles 5x5 reuse conv_0..conv_15_leaky", for messages and logs
+    std::vector<double> computeSeconds; // per device (empty: none)
+    LinkLoad links;                     // its own exchanges, graph inputs and results
+    std::string label;                  // "tiles 5x5 reuse conv_0..conv_15_leaky", for messages and logs
 };
 
 struct Transition {
     int from = -1, to = -1; // option indices: `to` reads values `from` produces
     std::int64_t bytes = 0;
     double seconds = 0;
+    LinkLoad links;
 };
 
 // The same costs in aggregated form, which keeps the problem small when many options share a layout: one
@@ -53,6 +69,7 @@ struct Exchange {
     std::vector<std::pair<int, int>> readers;     // (option, need index)
     std::vector<std::vector<std::int64_t>> bytes; // [layout][need]
     std::vector<std::vector<double>> seconds;     // [layout][need]
+    std::vector<std::vector<LinkLoad>> links;     // [layout][need]; empty: none
 };
 
 struct Problem {
@@ -66,8 +83,9 @@ struct Problem {
     std::vector<std::int64_t> overheadBytes; // per device
 };
 
-enum class Objective { Memory, Traffic, Latency };
-const char* toString(Objective objective); // "memory", "traffic", "latency"
+enum class Objective { Memory, Traffic, Latency, Throughput };
+// "memory", "traffic", "latency", "throughput" (minimises the period)
+const char* toString(Objective objective);
 
 // Figures of a choice under the cost model above.
 struct Evaluation {
@@ -75,10 +93,16 @@ struct Evaluation {
     std::int64_t maxMemoryBytes = 0;
     std::int64_t trafficBytes = 0;
     double latencySeconds = 0;
-    bool covers = false;       // every unit exactly once
-    bool withinBudget = false; // every device within its budget
+    double periodSeconds = 0;           // seconds per frame of a pipelined stream
+    std::vector<double> computeSeconds; // per device, per frame
+    LinkLoad links;                     // per frame, every device's entries filled
+    bool covers = false;                // every unit exactly once
+    bool withinBudget = false;          // every device within its budget
     double value(Objective objective) const;
 };
+
+// `into` += `more`, entry by entry (a shorter vector grows).
+void accumulate(LinkLoad& into, const LinkLoad& more);
 
 // `chosen`: option indices.
 Evaluation evaluate(const Problem& problem, const std::vector<int>& chosen);

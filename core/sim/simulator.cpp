@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <deque>
-#include <limits>
 #include <map>
 #include <queue>
 #include <set>
@@ -73,6 +72,8 @@ public:
         m_result.deviceBusySeconds.assign(m_state.size(), 0);
         m_result.deviceSentBytes.assign(m_state.size(), 0);
         m_result.deviceReceivedBytes.assign(m_state.size(), 0);
+        m_result.deviceUpSeconds.assign(m_state.size(), 0);
+        m_result.deviceDownSeconds.assign(m_state.size(), 0);
     }
 
     SimResult run() {
@@ -99,6 +100,12 @@ public:
             last = std::max(last, m_done[std::size_t(f)]);
         }
         m_result.throughput = frames > 0 && last > 0 ? frames / last : 0;
+        double busiest = m_mediumSeconds;
+        for (std::size_t d = 0; d < m_state.size(); ++d) {
+            busiest = std::max({busiest, m_result.deviceBusySeconds[d], m_result.deviceUpSeconds[d],
+                                m_result.deviceDownSeconds[d]});
+        }
+        m_result.periodSeconds = frames > 0 ? busiest / frames : 0;
         return std::move(m_result);
     }
 
@@ -316,6 +323,12 @@ private:
                     double(t.bytes) * 8 / bitsPerSecond;
             m_result.transfers.push_back(t);
             m_result.deviceSentBytes[std::size_t(t.from)] += t.bytes;
+            if (m_c.sharedMedium) {
+                m_mediumSeconds += t.end - t.start;
+            } else {
+                m_result.deviceUpSeconds[std::size_t(t.from)] += t.end - t.start;
+                m_result.deviceDownSeconds[std::size_t(t.to)] += t.end - t.start;
+            }
             m_result.deviceReceivedBytes[std::size_t(t.to)] += t.bytes;
             push(t.end, Kind::TransferEnd, id);
         }
@@ -334,6 +347,7 @@ private:
     std::vector<Frame> m_frames;
     std::vector<double> m_done;                              // completion time per frame
     bool m_medium = false;                                   // the shared medium is busy
+    double m_mediumSeconds = 0;                              // time transfers held it
     std::vector<TransferEvent> m_transfers;                  // every pushed transfer; index = push order
     std::map<std::pair<int, int>, std::deque<int>> m_queues; // waiting transfers per (from, to) or medium
     SimResult m_result;

@@ -66,6 +66,11 @@ struct SimResult {
     double throughput = 0;
     std::vector<double> deviceBusySeconds; // compute time per device
     std::vector<std::int64_t> deviceSentBytes, deviceReceivedBytes;
+    std::vector<double> deviceUpSeconds, deviceDownSeconds; // time transfers held each link (switched star)
+    // Per frame, the busiest resource: a device's compute, one of its link directions or the shared medium.
+    // No stream of frames can go faster than one per period (the optimizer's throughput objective,
+    // optimize/problem.h, minimises the same figure).
+    double periodSeconds = 0;
 };
 
 SimResult simulate(const partition::Program& program, const cost::Cluster& cluster,

@@ -82,6 +82,32 @@ private slots:
         QVERIFY(verified.out.contains("The partitioned run reproduces the model."));
     }
 
+    // Most throughput: its period is no longer than the latency plan's, `tessera simulate` predicts the same
+    // period for the written plan, and the plan verifies.
+    void throughputPlanHasTheLeastPeriod() {
+        const auto periodOf = [](const QString& out, const QString& label) {
+            const auto m = QRegularExpression(label + R"(:? ([0-9.]+) (ms|s)\b)").match(out);
+            return !m.hasMatch() ? -1.0 : m.captured(1).toDouble() * (m.captured(2) == "s" ? 1000 : 1);
+        };
+        const auto r =
+            optimize({"--objective", "throughput", "--time-limit", "10", "-o", path("throughput.json")});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QVERIFY(r.out.contains("Solver: GLPK integer program"));
+        QVERIFY(r.out.contains(QRegularExpression(R"(Simulated stream of 16 frames: [0-9.]+ frames/s)")));
+        const double period = periodOf(r.out, "period");
+        QVERIFY2(period > 0, qPrintable(r.out));
+        const auto latency = optimize({"--objective", "latency", "-q", "-o", path("latency-plan.json")});
+        QVERIFY(latency.exitCode == 0);
+        QVERIFY2(period <= periodOf(latency.out, "period") * 1.001, qPrintable(r.out + latency.out));
+        const auto simulated =
+            run(binary("tessera"), {"simulate", m_model, path("throughput.json"), "--devices", "rpi4:3"});
+        QVERIFY2(simulated.exitCode == 0, qPrintable(simulated.err));
+        QCOMPARE(periodOf(simulated.out, "Period, pipelined"), period);
+        const auto verified = run(binary("tessera"), {"verify", m_model, path("throughput.json"), "--devices",
+                                                      "rpi4:3", "--threads", "2"});
+        QVERIFY2(verified.exitCode == 0, qPrintable(verified.out + verified.err));
+    }
+
     // Least traffic: nothing crosses a link (one device runs everything), which is indeed the minimum.
     void trafficOptimumMovesNothing() {
         const auto r = optimize({"--objective", "traffic", "-o", path("traffic.json")});
@@ -191,7 +217,7 @@ private slots:
         QTest::addColumn<QStringList>("args");
         QTest::addColumn<QString>("message");
         QTest::newRow("pareto of memory") << QStringList{"--objective", "memory", "--pareto"}
-                                          << "--pareto sets latency or traffic against memory";
+                                          << "--pareto sets latency, traffic or throughput against memory";
         QTest::newRow("bad budget") << QStringList{"--budget", "lots"} << "--budget";
         QTest::newRow("budget of an unknown device")
             << QStringList{"--budget", "pi-9=1G"} << "--budget: no device named 'pi-9'";

@@ -8,6 +8,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <set>
 #include <utility>
 #include <vector>
 
@@ -15,6 +16,7 @@
 #include "core/model/model.h"
 #include "core/optimize/candidates.h"
 #include "core/optimize/checked.h"
+#include "core/optimize/dp.h"
 #include "core/partition/plan.h"
 #include "core/partition/program.h"
 #include "core/sim/plan_cost.h"
@@ -235,6 +237,23 @@ private slots:
                                             choice, solve);
             QVERIFY(!best.ok());
             addError("optimizer, nothing fits", best.error());
+        }
+
+        // the throughput search's progress stages, and the dynamic program refusing throughput
+        {
+            auto problem = optimize::buildProblem(m_model, m_cluster, optimize::CandidateOptions{});
+            QVERIFY2(problem.ok(), problem.ok() ? "" : problem.error().message.c_str());
+            std::set<std::string> stages;
+            optimize::SolveOptions solve;
+            solve.timeLimitSeconds = 10;
+            solve.progress = [&](double, std::string_view stage) { stages.emplace(stage); };
+            QVERIFY(optimize::solveIlp(*problem, optimize::Objective::Throughput, solve).ok());
+            QVERIFY(stages.size() >= 2);
+            for (const auto& stage : stages) {
+                add("throughput search", stage);
+            }
+            addError("dynamic program, throughput",
+                     optimize::solveDp(*problem, optimize::Objective::Throughput).error());
         }
 
         // the model loader: a missing file, garbage, an empty file, a directory

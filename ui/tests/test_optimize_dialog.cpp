@@ -8,6 +8,7 @@
 #include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDir>
 #include <QDoubleSpinBox>
 #include <QElapsedTimer>
 #include <QLabel>
@@ -23,6 +24,8 @@
 #include <QTimer>
 #include <QtCharts/QChartView>
 #include <QtCharts/QScatterSeries>
+#include <QtCharts/QValueAxis>
+#include <cmath>
 
 #include "test_support.h"
 #include "ui/main_window.h"
@@ -120,6 +123,36 @@ private slots:
         QVERIFY(m_project->plan() == before);
         m_project->undoStack()->redo();
         QVERIFY(m_project->plan() == best.plan);
+    }
+
+    // Throughput: the plan's pipelined period (the simulator's busiest resource per frame) is the
+    // optimizer's, no more than the latency plan's, and the comparison and the chart show frames per second.
+    void throughputShowsFramesPerSecond() {
+        OptimizeDialog dialog(m_project.get());
+        setObjective(dialog, QStringLiteral("throughput"));
+        dialog.findChild<QDoubleSpinBox*>(QStringLiteral("timeLimit"))->setValue(20);
+        run(dialog);
+        const auto& result = *dialog.optimizeResult();
+        QVERIFY2(result.error.isEmpty(), qPrintable(result.error));
+        QVERIFY(result.solver.startsWith(QStringLiteral("GLPK integer program")));
+        const OptimizedPlan& best = result.plans.front();
+        QVERIFY(best.preview.valid);
+        const double period = best.preview.frame.periodSeconds;
+        QVERIFY2(std::fabs(period - best.solution.objective) <= 1e-6 * period,
+                 qPrintable(QStringLiteral("%1 s vs %2 s").arg(period).arg(best.solution.objective)));
+        QVERIFY(period < m_project->preview().frame.periodSeconds);
+        QVERIFY(best.plan.stages.size() > 1);
+        auto* table = dialog.findChild<QTableWidget*>(QStringLiteral("comparison"));
+        QCOMPARE(table->verticalHeaderItem(3)->text(), QStringLiteral("Throughput, pipelined"));
+        QCOMPARE(table->item(3, 1)->text(), QStringLiteral("%1 frames/s").arg(1 / period, 0, 'f', 2));
+        auto* chart = dialog.findChild<QChartView*>(QStringLiteral("front"))->chart();
+        QCOMPARE(chart->title(), QStringLiteral("Throughput against memory"));
+        QCOMPARE(static_cast<QValueAxis*>(chart->axes(Qt::Vertical).front())->titleText(),
+                 QStringLiteral("Throughput, pipelined (frames/s)"));
+        if (const QString dir = qEnvironmentVariable("TESSERA_SCREENSHOT_DIR"); !dir.isEmpty()) {
+            dialog.resize(1100, 760);
+            QVERIFY(dialog.grab().save(QDir(dir).filePath(QStringLiteral("optimize-throughput.png"))));
+        }
     }
 
     void memoryUnderEditedBudgets() {

@@ -6,9 +6,11 @@
 
 #include "core/optimize/candidates.h"
 #include "core/optimize/dp.h"
+#include "core/optimize/ilp.h"
 #include "core/partition/executor.h"
 #include "core/partition/program.h"
 #include "core/sim/plan_cost.h"
+#include "core/sim/simulator.h"
 #include "support/random_plans.h"
 
 using namespace tessera;
@@ -165,6 +167,51 @@ private slots:
             const auto d = test::deviation(got->outputs.at("y"), test::runWhole(m_chain, inputs).at("y"));
             QVERIFY(d.relativeL2 < 1e-5);
         }
+    }
+
+    // The throughput objective: the integer program's plan has the least period of any objective's plan; the
+    // optimizer's per-device compute, bytes and link times are the simulator's for that plan, and a
+    // simulated stream is no faster than the period allows. The dynamic program refuses it (a maximum, not a
+    // sum).
+    void throughputPlanHasTheLeastPeriod() {
+        for (const bool shared : {false, true}) { // a switched star, then a shared medium
+            auto cluster = cost::uniformCluster("rpi4", 3);
+            cluster.sharedMedium = shared;
+            cluster.mediumBitsPerSecond = 100e6;
+            for (auto& device : cluster.devices) {
+                device.macsPerSecond /= shared ? 1000 : 1; // slow enough that the best plan still splits
+            }
+            const auto p = problem(cluster);
+            const auto best = optimize::solveIlp(p, Objective::Throughput);
+            QVERIFY2(best.ok(), best.ok() ? "" : best.error().message.c_str());
+            QVERIFY(best->optimal);
+            QCOMPARE(best->objective, best->figures.periodSeconds);
+            for (Objective objective : {Objective::Memory, Objective::Traffic, Objective::Latency}) {
+                const auto other = optimize::solveIlp(p, objective);
+                QVERIFY(other.ok());
+                QVERIFY(best->objective <= other->figures.periodSeconds * (1 + 1e-9));
+            }
+            auto program = partition::compile(m_chain, optimize::toPlan(p, best->chosen), cluster);
+            QVERIFY(program.ok());
+            sim::SimOptions stream;
+            stream.frames = 32;
+            const auto simulated = sim::simulate(*program, cluster, stream);
+            const auto near = [](double a, double b) { return std::fabs(a - b) <= 1e-9 * std::max(a, b); };
+            const auto& links = best->figures.links;
+            for (std::size_t d = 0; d < cluster.devices.size(); ++d) {
+                QCOMPARE(simulated.deviceSentBytes[d], links.sentBytes[d] * 32);
+                QCOMPARE(simulated.deviceReceivedBytes[d], links.receivedBytes[d] * 32);
+                QVERIFY(near(simulated.deviceBusySeconds[d], 32 * best->figures.computeSeconds[d]));
+                QVERIFY(near(simulated.deviceUpSeconds[d], 32 * links.upSeconds[d]));
+                QVERIFY(near(simulated.deviceDownSeconds[d], 32 * links.downSeconds[d]));
+            }
+            QCOMPARE(links.mediumSeconds > 0, shared);
+            QVERIFY(near(simulated.periodSeconds, best->objective));
+            QVERIFY(simulated.throughput <= (1 + 1e-9) / best->objective);
+        }
+        const auto dp = optimize::solveDp(problem(cost::uniformCluster("rpi4", 3)), Objective::Throughput);
+        QVERIFY(!dp.ok());
+        QCOMPARE(dp.error().code, ErrorCode::InvalidArgument);
     }
 
     void impossibleBudgetsAreRefused() {

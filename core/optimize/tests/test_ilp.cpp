@@ -20,7 +20,8 @@ namespace {
 
 constexpr std::int64_t kMiB = 1024 * 1024;
 constexpr std::int64_t kNone = std::numeric_limits<std::int64_t>::max();
-constexpr Objective kObjectives[] = {Objective::Memory, Objective::Traffic, Objective::Latency};
+constexpr Objective kObjectives[] = {Objective::Memory, Objective::Traffic, Objective::Latency,
+                                     Objective::Throughput};
 
 struct Scored {
     std::vector<int> chosen;
@@ -94,7 +95,9 @@ std::size_t frontSize(const Problem& p, const std::vector<Scored>& all, Objectiv
 }
 
 bool same(Objective objective, double a, double b) {
-    return objective == Objective::Latency ? std::fabs(a - b) <= 1e-9 * std::max(1.0, std::fabs(b)) : a == b;
+    return objective == Objective::Latency || objective == Objective::Throughput
+               ? std::fabs(a - b) <= 1e-9 * std::max(1.0, std::fabs(b))
+               : a == b;
 }
 
 std::int64_t uniform(std::mt19937& rng, std::int64_t low, std::int64_t high) {
@@ -108,8 +111,24 @@ struct Shape {
 // Up to 12 units, up to 40 options (a single-unit option for every unit, so that a cover exists, plus runs of
 // up to 4 units, some over the same units), 2 to 4 devices, sizes to the byte, transitions between adjacent
 // options and a few skips, exchanges; `negative` lets some transitions and exchanges save instead of cost.
+// The period's figures (compute per device, bytes per device, link rates, sometimes a shared medium) come
+// from a second generator, so the rest of each seed's problem is what it was before they existed.
 Problem randomProblem(unsigned seed, bool negative = false, Shape shape = {}) {
-    std::mt19937 rng(seed);
+    std::mt19937 rng(seed), periodRng(seed ^ 0x9e3779b9u);
+    const bool medium = uniform(periodRng, 0, 4) == 0;
+    const auto links = [&](std::size_t devices) {
+        const auto seconds = [&] {
+            return uniform(periodRng, 0, 3) == 0 ? 0.0
+                                                 : std::uniform_real_distribution<double>(0, 0.1)(periodRng);
+        };
+        LinkLoad load;
+        for (std::size_t d = 0; d < devices && !medium; ++d) {
+            load.upSeconds.push_back(seconds());
+            load.downSeconds.push_back(seconds());
+        }
+        load.mediumSeconds = medium ? seconds() : 0.0;
+        return load;
+    };
     Problem p;
     p.units = std::size_t(uniform(rng, shape.minUnits, shape.maxUnits));
     const std::size_t devices = std::size_t(uniform(rng, shape.minDevices, shape.maxDevices));
@@ -139,6 +158,10 @@ Problem randomProblem(unsigned seed, bool negative = false, Shape shape = {}) {
         }
         option.ownBytes = uniform(rng, 0, 16 * kMiB);
         option.ownSeconds = std::uniform_real_distribution<double>(0, 0.05)(rng);
+        for (std::size_t d = 0; d < devices; ++d) {
+            option.computeSeconds.push_back(std::uniform_real_distribution<double>(0, 0.2)(periodRng));
+        }
+        option.links = links(devices);
         option.label = "o" + std::to_string(o);
         p.options.push_back(option);
     }
@@ -150,7 +173,8 @@ Problem randomProblem(unsigned seed, bool negative = false, Shape shape = {}) {
                 const std::int64_t low = negative ? -4 * kMiB : 0;
                 p.transitions.push_back(
                     {int(a), int(b), uniform(rng, low, 8 * kMiB),
-                     std::uniform_real_distribution<double>(negative ? -0.01 : 0, 0.02)(rng)});
+                     std::uniform_real_distribution<double>(negative ? -0.01 : 0, 0.02)(rng),
+                     links(devices)});
             }
         }
     }
@@ -173,8 +197,10 @@ Problem randomProblem(unsigned seed, bool negative = false, Shape shape = {}) {
         }
         x.bytes.assign(layouts, std::vector<std::int64_t>(needs));
         x.seconds.assign(layouts, std::vector<double>(needs));
+        x.links.assign(layouts, std::vector<LinkLoad>(needs));
         for (std::size_t l = 0; l < layouts; ++l) {
             for (std::size_t n = 0; n < needs; ++n) {
+                x.links[l][n] = links(devices);
                 x.bytes[l][n] = uniform(rng, negative ? -2 * kMiB : 0, 8 * kMiB);
                 x.seconds[l][n] = std::uniform_real_distribution<double>(negative ? -0.005 : 0, 0.02)(rng);
             }
@@ -442,7 +468,8 @@ private slots:
                     budget = std::int64_t(least * std::uniform_real_distribution<double>(1.0, 1.4)(rng));
                 }
             }
-            for (const Objective objective : {Objective::Traffic, Objective::Latency}) {
+            for (const Objective objective :
+                 {Objective::Traffic, Objective::Latency, Objective::Throughput}) {
                 const QString where = QString("seed %1 %2").arg(seed).arg(toString(objective));
                 const auto front = paretoFront(p, objective, 40);
                 QVERIFY2(front, qPrintable(where));

@@ -292,7 +292,7 @@ private slots:
             for (const char next : {'o', 'f'}) {
                 if (c.index.count({next, l + 1})) {
                     c.problem.transitions.push_back(
-                        {c.index.at({'o', l}), c.index.at({next, l + 1}), kFloat * saving, 0.0});
+                        {c.index.at({'o', l}), c.index.at({next, l + 1}), kFloat * saving, 0.0, {}});
                 }
             }
         }
