@@ -274,7 +274,23 @@ Expected<Problem> buildProblem(const model::Model& model, const cost::Cluster& c
         problem.deviceNames.push_back(d.name);
         problem.budgetBytes.push_back(d.memoryBytes);
         problem.overheadBytes.push_back(d.runtimeOverheadBytes);
+        problem.messageSecondsPerByte.push_back(sim::messageSeconds(1, d));
     }
+    // the gateway takes in each frame's graph inputs and sends out its results
+    std::int64_t frameBytes = 0;
+    for (const auto* values : {&g.inputs, &g.outputs}) {
+        for (const auto& v : *values) {
+            std::int64_t elements = 1;
+            for (const std::int64_t extent : v.shape) {
+                elements *= std::max<std::int64_t>(extent, 0);
+            }
+            frameBytes += elements * std::int64_t(sizeof(float));
+        }
+    }
+    problem.gateway = c.gateway;
+    problem.frameSeconds.assign(devices, 0);
+    problem.frameSeconds[std::size_t(c.gateway)] =
+        sim::messageSeconds(frameBytes, c.devices[std::size_t(c.gateway)]);
 
     // the candidate stages
     std::vector<Option> candidates;

@@ -156,6 +156,14 @@ Status checkProblem(const Problem& p) {
                        std::to_string(p.budgetBytes.size()) + " budgets and " +
                        std::to_string(p.overheadBytes.size()) + " overheads");
     }
+    for (const auto* perDevice : {&p.messageSecondsPerByte, &p.frameSeconds}) {
+        if ((!perDevice->empty() && perDevice->size() != devices) ||
+            std::any_of(perDevice->begin(), perDevice->end(),
+                        [](double s) { return !(s >= 0) || !std::isfinite(s); })) {
+            return invalid(
+                "the problem's message and frame times must be one per device, finite, not negative");
+        }
+    }
     if (p.units == 0 || p.options.empty()) {
         return invalid("the problem has no units or no options");
     }

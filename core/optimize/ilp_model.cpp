@@ -403,16 +403,22 @@ void addMemory(const Problem& p, const MipSpec& spec, glp_prob* lp, const std::v
     }
 }
 
-// The throughput objective: P >= every device's compute time per frame and the time its link's directions
-// are held (and the shared medium's), in milliseconds. The flow and product columns enter with their link
+// The throughput objective: P >= every device's CPU time per frame (its options' compute, its frame time and
+// its message bytes at messageSecondsPerByte) and the time its link's directions are held (and the shared
+// medium's), in milliseconds. The flow and product columns enter with their link
 // loads; as everywhere, a larger product than the product of its factors only raises P, so the minimum
 // keeps it exact.
 void addPeriod(const Problem& p, const Terms& terms, const FlowColumns& flows, const std::vector<int>& x,
                int period, Rows& rows) {
     const std::size_t devices = p.deviceNames.size();
-    std::vector<std::map<int, double>> up(devices), down(devices);
+    std::vector<std::map<int, double>> up(devices), down(devices), cpu(devices);
     std::map<int, double> medium;
     const auto add = [&](int column, const LinkLoad& links) {
+        for (std::size_t d = 0; d < p.messageSecondsPerByte.size(); ++d) {
+            const std::int64_t bytes = (d < links.sentBytes.size() ? links.sentBytes[d] : 0) +
+                                       (d < links.receivedBytes.size() ? links.receivedBytes[d] : 0);
+            cpu[d][column] += p.messageSecondsPerByte[d] * double(bytes) * 1e3;
+        }
         for (std::size_t d = 0; d < links.upSeconds.size(); ++d) {
             up[d][column] += links.upSeconds[d] * 1e3;
         }
@@ -432,21 +438,20 @@ void addPeriod(const Problem& p, const Terms& terms, const FlowColumns& flows, c
             add(product.column, product.links);
         }
     }
-    const auto row = [&](const std::map<int, double>& coefficients) {
-        rows.begin(GLP_UP, 0);
+    const auto row = [&](const std::map<int, double>& coefficients, double constant = 0) {
+        rows.begin(GLP_UP, -constant * 1e3);
         rows.add(period, -1);
         for (const auto& [column, value] : coefficients) {
             rows.add(column, value);
         }
     };
     for (std::size_t d = 0; d < devices; ++d) {
-        std::map<int, double> compute;
         for (std::size_t o = 0; o < p.options.size(); ++o) {
             if (d < p.options[o].computeSeconds.size()) {
-                compute[x[o]] += p.options[o].computeSeconds[d] * 1e3;
+                cpu[d][x[o]] += p.options[o].computeSeconds[d] * 1e3;
             }
         }
-        row(compute);
+        row(cpu[d], d < p.frameSeconds.size() ? p.frameSeconds[d] : 0);
         row(up[d]);
         row(down[d]);
     }

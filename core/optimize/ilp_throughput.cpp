@@ -13,6 +13,8 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <limits>
+#include <map>
 
 #include "core/optimize/ilp_model.h"
 
@@ -26,6 +28,137 @@ constexpr double kLastStep = 0.005;  // below this step, the last probe
 constexpr double kProofStep = 4e-9;  // the last probe: just below the best plan (the cap row allows 1e-9)
 constexpr double kProbeShare = 0.25; // a probe may take this share of the time left
 constexpr double kBoundShare = 0.15; // the throughput program's own search, for a lower bound
+constexpr double kLocalShare = 0.3;  // the local search from the first plans
+
+bool keepsLimits(const MipSpec& spec, const Evaluation& e) {
+    for (std::size_t d = 0; d < spec.memoryLimit.size(); ++d) {
+        if (e.memoryBytes[d] > spec.memoryLimit[d]) {
+            return false;
+        }
+    }
+    return e.covers;
+}
+
+// A pipeline: consecutive units whole on one device after another (the gateway first: it holds the frame),
+// each device taking units while its CPU per frame stays within a target; the least target for which the
+// units fit on the devices, by bisection, and of the pipelines found the one with the least period. Empty
+// when some unit lacks a whole-unit option on some device, or no pipeline keeps the memory limits.
+std::vector<int> pipeline(const Problem& p, const MipSpec& spec) {
+    const std::size_t devices = p.deviceNames.size();
+    std::vector<std::vector<int>> whole(p.units, std::vector<int>(devices, -1));
+    for (std::size_t o = 0; o < p.options.size(); ++o) {
+        const Option& option = p.options[o];
+        if (option.stage.kind == partition::StageKind::Device && option.stage.devices.size() == 1 &&
+            option.firstUnit == option.lastUnit && option.stage.devices[0] >= 0 &&
+            std::size_t(option.stage.devices[0]) < devices) {
+            whole[option.firstUnit][std::size_t(option.stage.devices[0])] = int(o);
+        }
+    }
+    for (const auto& perDevice : whole) {
+        if (std::count(perDevice.begin(), perDevice.end(), -1) > 0) {
+            return {};
+        }
+    }
+    const std::size_t gateway = std::size_t(std::clamp(p.gateway, 0, int(devices) - 1));
+    std::vector<std::size_t> order{gateway};
+    for (std::size_t d = 0; d < devices; ++d) {
+        if (d != gateway) {
+            order.push_back(d);
+        }
+    }
+    // the pipeline for a target, or empty when the units do not fit on the devices
+    const auto build = [&](double target) {
+        std::vector<int> chosen;
+        std::size_t k = 0, segment = 0; // device of the current segment, its units so far
+        for (std::size_t u = 0; u < p.units; ++u) {
+            chosen.push_back(whole[u][order[k]]);
+            ++segment;
+            if (segment > 1 && evaluate(p, chosen).cpuSeconds[order[k]] > target) {
+                if (++k == order.size()) {
+                    return std::vector<int>{};
+                }
+                chosen.back() = whole[u][order[k]];
+                segment = 1;
+            }
+        }
+        return chosen;
+    };
+    std::vector<int> best;
+    double bestPeriod = std::numeric_limits<double>::infinity();
+    double low = 0, high = evaluate(p, build(std::numeric_limits<double>::infinity())).cpuSeconds[order[0]];
+    for (int step = 0; step < 40 && high > low * (1 + 1e-3); ++step) {
+        const double target = (low + high) / 2;
+        const std::vector<int> chosen = build(target);
+        if (chosen.empty()) {
+            low = target;
+            continue;
+        }
+        high = target;
+        const Evaluation e = evaluate(p, chosen);
+        if (keepsLimits(spec, e) && e.periodSeconds < bestPeriod) {
+            best = chosen;
+            bestPeriod = e.periodSeconds;
+        }
+    }
+    return best;
+}
+
+// Local search from a choice: replace a run of 1..kMergeRun consecutive chosen options by one option covering
+// the same units (another device, a channel split, a tile block over the run), taking the first move that
+// lowers the period, or keeps it and lowers the sum of the devices' busiest resources (which moves load off
+// the other devices, so that a later move can lower the period), until none does, the deadline or a stop.
+std::vector<int> improve(const Problem& p, const MipSpec& spec, std::vector<int> chosen,
+                         Clock::time_point deadline, const StopToken* stop) {
+    constexpr std::size_t kMergeRun = 4;
+    std::map<std::pair<std::size_t, std::size_t>, std::vector<int>> byRange;
+    for (std::size_t o = 0; o < p.options.size(); ++o) {
+        byRange[{p.options[o].firstUnit, p.options[o].lastUnit}].push_back(int(o));
+    }
+    const auto score = [&](const Evaluation& e) {
+        double load = 0;
+        for (std::size_t d = 0; d < e.cpuSeconds.size(); ++d) {
+            load += std::max({e.cpuSeconds[d], e.links.upSeconds[d], e.links.downSeconds[d]});
+        }
+        return std::pair{e.periodSeconds, load};
+    };
+    const auto better = [](std::pair<double, double> a, std::pair<double, double> b) {
+        return a.first < b.first * (1 - 1e-12) || (a.first <= b.first && a.second < b.second * (1 - 1e-9));
+    };
+    const auto byUnit = [&](int a, int b) {
+        return p.options[std::size_t(a)].firstUnit < p.options[std::size_t(b)].firstUnit;
+    };
+    std::sort(chosen.begin(), chosen.end(), byUnit);
+    auto current = score(evaluate(p, chosen));
+    for (bool moved = true; moved;) {
+        moved = false;
+        for (std::size_t i = 0; i < chosen.size() && !moved; ++i) {
+            for (std::size_t run = 1; run <= kMergeRun && i + run <= chosen.size() && !moved; ++run) {
+                if (Clock::now() > deadline || (stop && stop->stopRequested())) {
+                    return chosen;
+                }
+                const auto range = std::pair{p.options[std::size_t(chosen[i])].firstUnit,
+                                             p.options[std::size_t(chosen[i + run - 1])].lastUnit};
+                const auto it = byRange.find(range);
+                if (it == byRange.end()) {
+                    continue;
+                }
+                for (const int o : it->second) {
+                    std::vector<int> candidate(chosen.begin(), chosen.begin() + std::ptrdiff_t(i));
+                    candidate.push_back(o);
+                    candidate.insert(candidate.end(), chosen.begin() + std::ptrdiff_t(i + run), chosen.end());
+                    const Evaluation e = evaluate(p, candidate);
+                    if (keepsLimits(spec, e) && better(score(e), current)) {
+                        chosen = std::move(candidate);
+                        current = score(e);
+                        moved = true;
+                        break;
+                    }
+                }
+            }
+        }
+    }
+    return chosen;
+}
 
 } // namespace
 
@@ -63,6 +196,21 @@ Expected<std::optional<Solution>> solveThroughput(const Problem& p, const MipSpe
         return first;
     }
     best = std::move(*first);
+    // the least-latency plan and a pipeline of whole layers, each improved by local search: the best of them
+    const auto deadline =
+        Clock::now() + std::chrono::duration_cast<Clock::duration>(
+                           std::chrono::duration<double>(std::max(0.0, left()) * kLocalShare));
+    for (std::vector<int> seed : {best->chosen, pipeline(p, spec)}) {
+        if (seed.empty()) {
+            continue;
+        }
+        std::vector<int> chosen = improve(p, spec, std::move(seed), deadline, options.stop);
+        Evaluation figures = evaluate(p, chosen);
+        if (keepsLimits(spec, figures) && figures.periodSeconds < best->figures.periodSeconds) {
+            best->chosen = std::move(chosen);
+            best->figures = std::move(figures);
+        }
+    }
     double step = kFirstStep;
     bool proven = false;
     while (!(options.stop && options.stop->stopRequested()) && left() > 0) {

@@ -56,7 +56,7 @@ Evaluation evaluate(const Problem& p, const std::vector<int>& chosen) {
     Evaluation e;
     const std::size_t devices = p.deviceNames.size();
     std::vector<std::int64_t> weights(devices, 0), arena(devices, 0);
-    auto& compute = e.computeSeconds;
+    auto& compute = e.cpuSeconds;
     compute.assign(devices, 0);
     e.links.sentBytes.assign(devices, 0);
     e.links.receivedBytes.assign(devices, 0);
@@ -105,6 +105,9 @@ Evaluation evaluate(const Problem& p, const std::vector<int>& chosen) {
     // the period: each device's compute and link directions, and the shared medium's one channel
     e.periodSeconds = e.links.mediumSeconds;
     for (std::size_t d = 0; d < devices; ++d) {
+        compute[d] += (d < p.frameSeconds.size() ? p.frameSeconds[d] : 0) +
+                      (d < p.messageSecondsPerByte.size() ? p.messageSecondsPerByte[d] : 0) *
+                          double(e.links.sentBytes[d] + e.links.receivedBytes[d]);
         e.periodSeconds =
             std::max({e.periodSeconds, compute[d], e.links.upSeconds[d], e.links.downSeconds[d]});
     }

@@ -13,10 +13,11 @@
 //   traffic    = sum over o in S of ownBytes + sum over transitions (a, b) with a, b in S of bytes
 //                + sum over exchanges of bytes[layout of its producer in S][need of its reader in S]
 //   latency    = the same with ownSeconds and seconds
-//   period     = max over devices of its busiest resource per frame: compute(d) = sum over o in S of
-//                computeSeconds[d], and the time its link's two directions are held (each cost term's
-//                `links`; with a shared medium, the medium's one channel). The time between frames of a
-//                stream pipelined through the plan when nothing else holds it up; throughput = 1 / period.
+//   period     = max over devices of its busiest resource per frame: its CPU, cpu(d) = frameSeconds[d] + sum
+//                over o in S of computeSeconds[d] + messageSecondsPerByte[d] x the bytes it sends and
+//                receives (every cost term's `links`), and the time its link's two directions are held (with
+//                a shared medium, the medium's one channel). The time between frames of a stream pipelined
+//                through the plan when nothing else holds it up; throughput = 1 / period.
 // `own` costs are an option's compute and its internal exchanges (data-reuse strips, partial sums) plus what
 // it receives from the graph inputs and sends as results to the gateway; a transition is the redistribution
 // of the values option a produces that option b reads. Latency is the sum over stages run one after the
@@ -81,6 +82,11 @@ struct Problem {
     std::vector<std::string> deviceNames;
     std::vector<std::int64_t> budgetBytes;   // per device
     std::vector<std::int64_t> overheadBytes; // per device
+    // The period's CPU terms beyond the options' compute, per device (empty: none): per byte of messages sent
+    // or received (sim::messageSeconds), and per frame whatever the choice (the gateway taking in the frame
+    // and sending out the results).
+    std::vector<double> messageSecondsPerByte, frameSeconds;
+    int gateway = 0; // the device where frames enter
 };
 
 enum class Objective { Memory, Traffic, Latency, Throughput };
@@ -93,11 +99,11 @@ struct Evaluation {
     std::int64_t maxMemoryBytes = 0;
     std::int64_t trafficBytes = 0;
     double latencySeconds = 0;
-    double periodSeconds = 0;           // seconds per frame of a pipelined stream
-    std::vector<double> computeSeconds; // per device, per frame
-    LinkLoad links;                     // per frame, every device's entries filled
-    bool covers = false;                // every unit exactly once
-    bool withinBudget = false;          // every device within its budget
+    double periodSeconds = 0;       // seconds per frame of a pipelined stream
+    std::vector<double> cpuSeconds; // per device, per frame: cpu(d) above
+    LinkLoad links;                 // per frame, every device's entries filled
+    bool covers = false;            // every unit exactly once
+    bool withinBudget = false;      // every device within its budget
     double value(Objective objective) const;
 };
 

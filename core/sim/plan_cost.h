@@ -93,6 +93,16 @@ double workSeconds(const TaskWork& work, const cost::Device& device);
 // Compute time of a task on a device under the speed model: workSeconds(task.work, device).
 double taskSeconds(const partition::Task& task, const cost::Device& device);
 
+// CPU time a device spends on tensor messages: ZeroMQ, CURVE encryption, the protobuf message and the network
+// stack, for every byte it sends or receives, as kMessageByteCost times the cost of a byte of an elementwise
+// op (bytes / bytesPerSecond). Measured on tessera-node (docs/cost-model.md): about 9.4 ms of CPU per MiB on
+// an x86-64 core, 38 ms per MiB on the `emulated` device (a quarter core, 1.5 GB/s). The simulator's event
+// timing does not include it yet; the period (simulator.h) and the optimizer's throughput objective do.
+constexpr double kMessageByteCost = 54;
+inline double messageSeconds(std::int64_t bytes, const cost::Device& device) {
+    return double(bytes) * kMessageByteCost / device.bytesPerSecond;
+}
+
 PlanCost planCost(const partition::Program& program, const model::Graph& graph, const cost::Cluster& cluster);
 
 } // namespace tessera::sim

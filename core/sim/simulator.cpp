@@ -100,10 +100,21 @@ public:
             last = std::max(last, m_done[std::size_t(f)]);
         }
         m_result.throughput = frames > 0 && last > 0 ? frames / last : 0;
+        // the frames' graph inputs arrive at the gateway and their results leave it
+        std::int64_t frameBytes = 0;
+        for (const auto& piece : m_p.pieces) {
+            frameBytes += piece.task < 0 ? piece.region.elements() * std::int64_t(sizeof(float)) : 0;
+        }
+        for (const auto& result : m_p.results) {
+            frameBytes += result.region.elements() * std::int64_t(sizeof(float));
+        }
         double busiest = m_mediumSeconds;
         for (std::size_t d = 0; d < m_state.size(); ++d) {
-            busiest = std::max({busiest, m_result.deviceBusySeconds[d], m_result.deviceUpSeconds[d],
-                                m_result.deviceDownSeconds[d]});
+            const std::int64_t messages = m_result.deviceSentBytes[d] + m_result.deviceReceivedBytes[d] +
+                                          (int(d) == m_p.gateway ? frames * frameBytes : 0);
+            m_result.deviceMessageSeconds.push_back(messageSeconds(messages, m_c.devices[d]));
+            busiest = std::max({busiest, m_result.deviceBusySeconds[d] + m_result.deviceMessageSeconds[d],
+                                m_result.deviceUpSeconds[d], m_result.deviceDownSeconds[d]});
         }
         m_result.periodSeconds = frames > 0 ? busiest / frames : 0;
         return std::move(m_result);

@@ -67,9 +67,12 @@ struct SimResult {
     std::vector<double> deviceBusySeconds; // compute time per device
     std::vector<std::int64_t> deviceSentBytes, deviceReceivedBytes;
     std::vector<double> deviceUpSeconds, deviceDownSeconds; // time transfers held each link (switched star)
-    // Per frame, the busiest resource: a device's compute, one of its link directions or the shared medium.
-    // No stream of frames can go faster than one per period (the optimizer's throughput objective,
-    // optimize/problem.h, minimises the same figure).
+    // CPU time for the messages each device sent and received (plan_cost.h, messageSeconds; on the gateway
+    // also each frame's graph inputs arriving and results leaving). Not part of the event timing above.
+    std::vector<double> deviceMessageSeconds;
+    // Per frame, the busiest resource: a device's CPU (compute and messages), one of its link directions or
+    // the shared medium. No stream of frames can go faster than one per period (the optimizer's throughput
+    // objective, optimize/problem.h, minimises the same figure).
     double periodSeconds = 0;
 };
 

@@ -4,16 +4,19 @@
 #   deepthings - layers 0-15 fused in 5x5 tiles with data reuse and work stealing, the rest on the gateway
 #                (YOLOv2 only: the configuration of the DeepThings paper),
 #   memory     - `tessera optimize --objective memory`,
-#   latency    - `tessera optimize --objective latency`.
+#   latency    - `tessera optimize --objective latency`,
+#   throughput - `tessera optimize --objective throughput` (the least period of a pipelined stream).
 # Frames are sent one at a time (--in-flight 1), as the prediction is for one frame in flight; IN_FLIGHT=K
 # keeps K frames in flight (pipelined: the throughput columns matter then, latency includes queueing).
 # Per run: predicted latency (tessera simulate) and measured median latency over the frames, speed-up against
-# the same plan on one device, measured throughput and its speed-up, the largest and smallest measured peak
-# RSS / predicted memory of any device, and whether every device's measured bytes equal the prediction.
+# the same plan on one device, the predicted throughput bound (one frame per period of the busiest device's CPU
+# or link, `tessera simulate`), measured throughput (frames / wall time of the run) and its speed-up, the
+# largest and smallest measured peak RSS / predicted memory of any device, and whether every device's measured
+# bytes equal the prediction.
 #
 # CPU_QUOTA (default 0.25 cores) and BANDWIDTH (default 100mbit) change the emulated devices.
 #
-# usage: [PLANS="memory latency"] [CLUSTER=name] [IN_FLIGHT=K] [CPU_QUOTA=c] [BANDWIDTH=b] tests/bench/bench_cluster.sh [BUILD_DIR] [MODEL] [FRAMES] [NODES...]
+# usage: [PLANS="memory latency throughput"] [CLUSTER=name] [IN_FLIGHT=K] [CPU_QUOTA=c] [BANDWIDTH=b] tests/bench/bench_cluster.sh [BUILD_DIR] [MODEL] [FRAMES] [NODES...]
 #        (defaults: every plan, cluster "bench", build/dev, yolov2-608, 3, 1 2 3 4 5 6)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -34,7 +37,7 @@ model=$work/$model_name.onnx
 side=$("$bin/tessera" analyze "$model" | sed -nE 's/^Input .*\[1x3x([0-9]+)x[0-9]+\].*/\1/p')
 /usr/bin/convert -size "${side}x${side}" gradient:red-blue "$work/input.png"
 
-plans=(memory latency)
+plans=(memory latency throughput)
 [[ $model_name != yolov2* ]] || plans=(deepthings "${plans[@]}")
 [[ -z ${PLANS:-} ]] || read -ra plans <<<"$PLANS"
 
@@ -47,8 +50,8 @@ bytes() {
 }
 
 in_flight=${IN_FLIGHT:-1}
-printf "%-10s %5s | %12s %12s %9s | %8s | %10s %8s | %17s | %s\n" plan nodes "predicted s" "measured s" "meas/pred" \
-    speed-up "frames/s" speed-up "RSS/pred min-max" "bytes = prediction"
+printf "%-10s %5s | %12s %12s %9s | %8s | %11s %10s %8s | %17s | %s\n" plan nodes "predicted s" "measured s" "meas/pred" \
+    speed-up "pred. fps" "frames/s" speed-up "RSS/pred min-max" "bytes = prediction"
 declare -A single single_rate
 for plan in "${plans[@]}"; do
     for n in "${nodes[@]}"; do
@@ -66,6 +69,8 @@ for plan in "${plans[@]}"; do
         esac
         "$bin/tessera" simulate "$model" "$work/plan.json" "$cluster" >"$work/simulate.log"
         predicted=$(sed -nE 's/^Latency, one frame: (.*)$/\1/p' "$work/simulate.log" | seconds)
+        # frames/s a pipelined stream reaches at most: one per period of the busiest resource
+        bound=$(sed -nE 's/^Period, pipelined: .*at most ([0-9.e+-]+) frames\/s.*/\1/p' "$work/simulate.log")
         rm -rf "$work/bundles"
         "$bin/tessera" bundle "$model" "$work/plan.json" "$cluster" -o "$work/bundles" >/dev/null
         "$bin/tessera" cluster launch --name "$cluster_name" "$work/bundles" >/dev/null
@@ -87,9 +92,9 @@ for plan in "${plans[@]}"; do
             awk '{ if ($2 > m[$1]) m[$1] = $2 } END { for (d in m) print d, m[d] }')
         equal=$(grep -c "(equal)" "$work/run.log" || true)
         devices=$(grep -c "^  device '.*': received .* predicted" "$work/run.log" || true)
-        printf "%-10s %5d | %12.3f %12.3f %9.2f | %8.2f | %10.3f %8.2f | %8s-%-8s | %s of %s devices\n" "$plan" "$n" \
+        printf "%-10s %5d | %12.3f %12.3f %9.2f | %8.2f | %11.3f %10.3f %8.2f | %8s-%-8s | %s of %s devices\n" "$plan" "$n" \
             "$predicted" "$measured" "$(awk -v m="$measured" -v p="$predicted" 'BEGIN { print (p > 0 ? m / p : 0) }')" \
-            "$(awk -v s="${single[$plan]}" -v m="$measured" 'BEGIN { print (m > 0 ? s / m : 0) }')" "$rate" \
+            "$(awk -v s="${single[$plan]}" -v m="$measured" 'BEGIN { print (m > 0 ? s / m : 0) }')" "$bound" "$rate" \
             "$(awk -v s="${single_rate[$plan]}" -v r="$rate" 'BEGIN { print (s > 0 ? r / s : 0) }')" "$least" "$worst" \
             "$equal" "$devices"
     done

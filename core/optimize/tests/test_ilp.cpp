@@ -122,9 +122,13 @@ Problem randomProblem(unsigned seed, bool negative = false, Shape shape = {}) {
                                                  : std::uniform_real_distribution<double>(0, 0.1)(periodRng);
         };
         LinkLoad load;
-        for (std::size_t d = 0; d < devices && !medium; ++d) {
-            load.upSeconds.push_back(seconds());
-            load.downSeconds.push_back(seconds());
+        for (std::size_t d = 0; d < devices; ++d) {
+            load.sentBytes.push_back(uniform(periodRng, 0, 2) == 0 ? 0 : uniform(periodRng, 0, 4 * kMiB));
+            load.receivedBytes.push_back(uniform(periodRng, 0, 2) == 0 ? 0 : uniform(periodRng, 0, 4 * kMiB));
+            if (!medium) {
+                load.upSeconds.push_back(seconds());
+                load.downSeconds.push_back(seconds());
+            }
         }
         load.mediumSeconds = medium ? seconds() : 0.0;
         return load;
@@ -136,6 +140,9 @@ Problem randomProblem(unsigned seed, bool negative = false, Shape shape = {}) {
         p.deviceNames.push_back("dev" + std::to_string(d));
         p.overheadBytes.push_back(uniform(rng, 0, 16 * kMiB));
         p.budgetBytes.push_back(kNone);
+        p.messageSecondsPerByte.push_back(std::uniform_real_distribution<double>(0, 2e-8)(periodRng));
+        p.frameSeconds.push_back(
+            uniform(periodRng, 0, 2) == 0 ? std::uniform_real_distribution<double>(0, 0.1)(periodRng) : 0.0);
     }
     for (std::size_t u = 0; u < p.units; ++u) {
         p.unitNames.push_back("u" + std::to_string(u));
