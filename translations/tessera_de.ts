@@ -2969,12 +2969,12 @@ Vergleichen Sie ihn mit dem des Geräts (ssh-keygen -lf /etc/ssh/ssh_host_*_key.
         <translation>plan: ein Plan wie in einer Plan-Datei erwartet (docs/file-formats.md)</translation>
     </message>
     <message>
-        <source>solver.objective: &quot;%1&quot; is not one of memory, traffic, latency</source>
-        <translation>solver.objective: &quot;%1&quot; ist keiner der Werte memory, traffic, latency</translation>
-    </message>
-    <message>
         <source>solver.time_limit: expected a positive number of seconds</source>
         <translation>solver.time_limit: eine positive Anzahl Sekunden erwartet</translation>
+    </message>
+    <message>
+        <source>solver.objective: &quot;%1&quot; is not one of memory, traffic, latency, throughput</source>
+        <translation>solver.objective: &quot;%1&quot; ist keiner der Werte memory, traffic, latency, throughput</translation>
     </message>
 </context>
 <context>

@@ -2954,12 +2954,12 @@ Compare it with the device&apos;s own (ssh-keygen -lf /etc/ssh/ssh_host_*_key.pu
         <translation>plan：应为与方案文件格式相同的方案（docs/file-formats.md）</translation>
     </message>
     <message>
-        <source>solver.objective: &quot;%1&quot; is not one of memory, traffic, latency</source>
-        <translation>solver.objective：&quot;%1&quot; 不是 memory、traffic、latency 之一</translation>
-    </message>
-    <message>
         <source>solver.time_limit: expected a positive number of seconds</source>
         <translation>solver.time_limit：应为正的秒数</translation>
+    </message>
+    <message>
+        <source>solver.objective: &quot;%1&quot; is not one of memory, traffic, latency, throughput</source>
+        <translation>solver.objective：&quot;%1&quot; 不是 memory、traffic、latency、throughput 之一</translation>
     </message>
 </context>
 <context>

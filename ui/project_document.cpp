@@ -103,10 +103,12 @@ std::optional<ProjectDocument> parseProjectDocument(const QByteArray& bytes, con
         return fail(QStringLiteral("solver: ") + bad);
     }
     document.solver.objective = solver.value(QStringLiteral("objective")).toString(document.solver.objective);
-    if (!QStringList{QStringLiteral("memory"), QStringLiteral("traffic"), QStringLiteral("latency")}.contains(
-            document.solver.objective)) {
-        return fail(DocumentText::tr("solver.objective: \"%1\" is not one of memory, traffic, latency")
-                        .arg(document.solver.objective));
+    if (!QStringList{QStringLiteral("memory"), QStringLiteral("traffic"), QStringLiteral("latency"),
+                     QStringLiteral("throughput")}
+             .contains(document.solver.objective)) {
+        return fail(
+            DocumentText::tr("solver.objective: \"%1\" is not one of memory, traffic, latency, throughput")
+                .arg(document.solver.objective));
     }
     document.solver.timeLimitSeconds =
         solver.value(QStringLiteral("time_limit")).toDouble(document.solver.timeLimitSeconds);

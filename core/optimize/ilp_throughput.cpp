@@ -1,14 +1,18 @@
-// solveThroughput() (ilp_model.h): the least period by a descent of period caps.
+// solveThroughput() (ilp_model.h): the least period (problem.h) by seeds, local search and a descent of
+// period caps.
 //
-// The throughput program minimises a maximum over devices, whose LP relaxation spreads every layer over all
-// devices and whose branch and bound finds plans slowly: on YOLOv2-608 over 6 emulated devices GLPK's best
-// after 60 s had a period 1.3 times that of a simple layer pipeline. The latency program's relaxation is
-// nearly integral (ilp_search.cpp), and stays quick to solve with the period rows as a cap. So: the least
-// latency first, then the least latency with every device's period held below the best plan's minus a step;
-// a plan found becomes the best, a proof that none exists is a lower bound and halves the step. A last probe
-// just below the best plan proves it optimal. Stopped by the time limit or the stop token, the best plan
-// found is returned with the proven bound (the larger of the throughput program's own bound after a short
-// search and the probes' proofs).
+// The throughput program minimises a maximum over devices: its LP relaxation spreads every layer over all
+// devices, and GLPK's branch and bound finds plans slowly (YOLOv2-608 over 6 emulated devices: its best after
+// 60 s had a period 1.3 times that of a simple layer pipeline). So:
+//   1. a short run of that program, for a lower bound;
+//   2. two seeds, the least-latency plan (the latency program's relaxation is nearly integral:
+//      ilp_search.cpp) and a pipeline of whole layers, each improved by local search;
+//   3. a descent: the least latency with every device's period held below the best plan's minus a step; a
+//      plan found becomes the best, a proof that none exists raises the bound and halves the step, and a last
+//      probe just below the best plan proves it optimal.
+// Stopped by the time limit or the stop token, the best plan found is returned with the bound. On small
+// problems the descent proves the optimum (test_ilp, against enumeration); on YOLOv2-608 over 6 devices the
+// probes run out of time and the seeds' local search finds the plan (docs/optimizer.md).
 
 #include <algorithm>
 #include <chrono>
@@ -231,8 +235,8 @@ Expected<std::optional<Solution>> solveThroughput(const Problem& p, const MipSpe
             best = std::move(*found);
             continue;
         }
-        if (found &&
-            !*found) { // no plan within the target (and the cap row's tolerance): the optimum is above
+        // no plan within the target (and the cap row's tolerance): the optimum is above it
+        if (found && !*found) {
             bound = std::max(bound, target);
         }
         if (step == kProofStep) {

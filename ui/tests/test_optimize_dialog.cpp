@@ -153,6 +153,17 @@ private slots:
             dialog.resize(1100, 760);
             QVERIFY(dialog.grab().save(QDir(dir).filePath(QStringLiteral("optimize-throughput.png"))));
         }
+        // applied, the project keeps the objective through a save and a reopen
+        QTest::mouseClick(dialog.findChild<QPushButton*>(QStringLiteral("apply")), Qt::LeftButton);
+        QCOMPARE(m_project->solverSettings().objective, QStringLiteral("throughput"));
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("throughput.tessera"));
+        QString error;
+        QVERIFY2(m_project->save(path, &error), qPrintable(error));
+        ProjectModel reopened(test::zooCacheDir());
+        QVERIFY2(reopened.openProject(path, &error), qPrintable(error));
+        QCOMPARE(reopened.solverSettings().objective, QStringLiteral("throughput"));
+        QVERIFY(reopened.plan() == best.plan);
     }
 
     void memoryUnderEditedBudgets() {
