@@ -14,9 +14,11 @@
 # largest and smallest measured peak RSS / predicted memory of any device, and whether every device's measured
 # bytes equal the prediction.
 #
-# CPU_QUOTA (default 0.25 cores) and BANDWIDTH (default 100mbit) change the emulated devices.
+# CPU_QUOTA (default 0.25 cores), BANDWIDTH (default 100mbit) and MEMORY (each device's limit and budget;
+# default: the emulated preset's 512 MiB budget, no limit; VGG-16's weights need more on one device) change
+# the emulated devices.
 #
-# usage: [PLANS="memory latency throughput"] [CLUSTER=name] [IN_FLIGHT=K] [CPU_QUOTA=c] [BANDWIDTH=b] tests/bench/bench_cluster.sh [BUILD_DIR] [MODEL] [FRAMES] [NODES...]
+# usage: [PLANS="memory latency throughput"] [CLUSTER=name] [IN_FLIGHT=K] [CPU_QUOTA=c] [BANDWIDTH=b] [MEMORY=m] tests/bench/bench_cluster.sh [BUILD_DIR] [MODEL] [FRAMES] [NODES...]
 #        (defaults: every plan, cluster "bench", build/dev, yolov2-608, 3, 1 2 3 4 5 6)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -55,7 +57,8 @@ printf "%-10s %5s | %12s %12s %9s | %8s | %11s %10s %8s | %17s | %s\n" plan node
 declare -A single single_rate
 for plan in "${plans[@]}"; do
     for n in "${nodes[@]}"; do
-        "$bin/tessera" cluster up --name "$cluster_name" --nodes "$n" --cpu-quota "${CPU_QUOTA:-0.25}" --bandwidth "${BANDWIDTH:-100mbit}" -o "$cluster" \
+        "$bin/tessera" cluster up --name "$cluster_name" --nodes "$n" --cpu-quota "${CPU_QUOTA:-0.25}" --bandwidth "${BANDWIDTH:-100mbit}" \
+            ${MEMORY:+--memory "$MEMORY"} -o "$cluster" \
             >"$work/up.log" 2>&1
         case $plan in
         deepthings)
