@@ -80,10 +80,13 @@ double cost(Objective objective, std::int64_t bytes, double seconds) {
     return 0;
 }
 
+// Whether a link load costs anything in the period: link time, or bytes whose messages take CPU.
 bool anyLoad(const LinkLoad& links) {
     const auto positive = [](auto v) { return v > 0; };
     return links.mediumSeconds > 0 || std::any_of(links.upSeconds.begin(), links.upSeconds.end(), positive) ||
-           std::any_of(links.downSeconds.begin(), links.downSeconds.end(), positive);
+           std::any_of(links.downSeconds.begin(), links.downSeconds.end(), positive) ||
+           std::any_of(links.sentBytes.begin(), links.sentBytes.end(), positive) ||
+           std::any_of(links.receivedBytes.begin(), links.receivedBytes.end(), positive);
 }
 
 // A cost paid when both factors are 1. A factor is a sum of x over options of which a choice holds at most
@@ -250,7 +253,7 @@ Terms gatherTerms(const Problem& p, const MipSpec& spec) {
 // starts right after a: for binary x, f_ab is exactly x_a * x_b, whatever the sign of its cost. These are
 // the conservation rows of a path through the units, so for a chain the traffic and latency programs are
 // shortest paths and their LP relaxation is integral. Built only when some pair costs something.
-// Returns the flow columns' cap coefficients and per-device bytes.
+// Returns the flow columns' cap coefficients and link loads.
 struct FlowColumns {
     std::vector<std::pair<int, double>> cap;            // (column, coefficient) for the cap row
     std::vector<std::pair<int, const LinkLoad*>> links; // for the period rows

@@ -122,15 +122,16 @@ Problem randomProblem(unsigned seed, bool negative = false, Shape shape = {}) {
                                                  : std::uniform_real_distribution<double>(0, 0.1)(periodRng);
         };
         LinkLoad load;
+        const bool bytesOnly = uniform(periodRng, 0, 4) == 0; // messages' CPU without link time
         for (std::size_t d = 0; d < devices; ++d) {
             load.sentBytes.push_back(uniform(periodRng, 0, 2) == 0 ? 0 : uniform(periodRng, 0, 4 * kMiB));
             load.receivedBytes.push_back(uniform(periodRng, 0, 2) == 0 ? 0 : uniform(periodRng, 0, 4 * kMiB));
-            if (!medium) {
+            if (!medium && !bytesOnly) {
                 load.upSeconds.push_back(seconds());
                 load.downSeconds.push_back(seconds());
             }
         }
-        load.mediumSeconds = medium ? seconds() : 0.0;
+        load.mediumSeconds = medium && !bytesOnly ? seconds() : 0.0;
         return load;
     };
     Problem p;
