@@ -150,8 +150,7 @@ Runner addOptimizeCommand(CLI::App& app) {
         if (args->pareto) {
             if (objective == optimize::Objective::Memory) {
                 return fail("--pareto sets latency, traffic or throughput against memory: choose --objective "
-                            "latency, "
-                            "traffic or throughput");
+                            "latency, traffic or throughput");
             }
             auto front = optimize::paretoFront(*problem, objective, args->points, solve);
             endProgress();

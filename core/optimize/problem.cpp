@@ -102,7 +102,7 @@ Evaluation evaluate(const Problem& p, const std::vector<int>& chosen) {
             }
         }
     }
-    // the period: each device's compute and link directions, and the shared medium's one channel
+    // the period: each device's CPU (compute, frame, messages), its link directions and the shared medium
     e.periodSeconds = e.links.mediumSeconds;
     for (std::size_t d = 0; d < devices; ++d) {
         compute[d] += (d < p.frameSeconds.size() ? p.frameSeconds[d] : 0) +
