@@ -46,8 +46,10 @@ bool keepsLimits(const MipSpec& spec, const Evaluation& e) {
 // A pipeline: consecutive units whole on one device after another (the gateway first: it holds the frame),
 // each device taking units while its CPU per frame stays within a target; the least target for which the
 // units fit on the devices, by bisection, and of the pipelines found the one with the least period. Empty
-// when some unit lacks a whole-unit option on some device, or no pipeline keeps the memory limits.
-std::vector<int> pipeline(const Problem& p, const MipSpec& spec) {
+// when some unit lacks a whole-unit option on some device, or no pipeline keeps the memory limits; the
+// bisection stops early at the deadline or a stop.
+std::vector<int> pipeline(const Problem& p, const MipSpec& spec, Clock::time_point deadline,
+                          const StopToken* stop) {
     const std::size_t devices = p.deviceNames.size();
     std::vector<std::vector<int>> whole(p.units, std::vector<int>(devices, -1));
     for (std::size_t o = 0; o < p.options.size(); ++o) {
@@ -91,6 +93,9 @@ std::vector<int> pipeline(const Problem& p, const MipSpec& spec) {
     double bestPeriod = std::numeric_limits<double>::infinity();
     double low = 0, high = evaluate(p, build(std::numeric_limits<double>::infinity())).cpuSeconds[order[0]];
     for (int step = 0; step < 40 && high > low * (1 + 1e-3); ++step) {
+        if (Clock::now() > deadline || (stop && stop->stopRequested())) {
+            break;
+        }
         const double target = (low + high) / 2;
         const std::vector<int> chosen = build(target);
         if (chosen.empty()) {
@@ -204,7 +209,7 @@ Expected<std::optional<Solution>> solveThroughput(const Problem& p, const MipSpe
     const auto deadline =
         Clock::now() + std::chrono::duration_cast<Clock::duration>(
                            std::chrono::duration<double>(std::max(0.0, left()) * kLocalShare));
-    for (std::vector<int> seed : {best->chosen, pipeline(p, spec)}) {
+    for (std::vector<int> seed : {best->chosen, pipeline(p, spec, deadline, options.stop)}) {
         if (seed.empty()) {
             continue;
         }
