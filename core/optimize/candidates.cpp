@@ -36,23 +36,24 @@ std::string key(const Layout& layout) {
     return k;
 }
 
-// Bytes each device sends and receives in one exchange, and what its transfers put on the links.
+// What one exchange puts on each device's link: bytes sent and received, and the time its transfers hold
+// the link's directions (or the shared medium).
 struct Load {
-    std::vector<std::int64_t> up, down;
-    std::int64_t total = 0;
     LinkLoad links;
+    std::int64_t total = 0;
     const cost::Cluster* cluster;
     explicit Load(const cost::Cluster& c)
-        : up(c.devices.size(), 0)
-        , down(c.devices.size(), 0)
-        , cluster(&c) {
-        links.upSeconds.assign(c.devices.size(), 0);
-        links.downSeconds.assign(c.devices.size(), 0);
+        : cluster(&c) {
+        const std::size_t devices = c.devices.size();
+        links.sentBytes.assign(devices, 0);
+        links.receivedBytes.assign(devices, 0);
+        links.upSeconds.assign(devices, 0);
+        links.downSeconds.assign(devices, 0);
     }
     // One transfer (as the simulator times it).
     void add(int from, int to, std::int64_t bytes) {
-        up[std::size_t(from)] += bytes;
-        down[std::size_t(to)] += bytes;
+        links.sentBytes[std::size_t(from)] += bytes;
+        links.receivedBytes[std::size_t(to)] += bytes;
         total += bytes;
         const cost::Device &sender = cluster->devices[std::size_t(from)],
                            &receiver = cluster->devices[std::size_t(to)];
@@ -66,12 +67,6 @@ struct Load {
             links.downSeconds[std::size_t(to)] += held;
         }
     }
-    LinkLoad linkLoad() const {
-        LinkLoad l = links;
-        l.sentBytes = up;
-        l.receivedBytes = down;
-        return l;
-    }
 };
 
 // Time of an exchange on the cluster's network (cluster.h): every link direction carries its bytes at its
@@ -82,9 +77,10 @@ double seconds(const Load& load, const cost::Cluster& c) {
     }
     double busiest = 0, latency = 0;
     for (std::size_t d = 0; d < c.devices.size(); ++d) {
-        const double bytes = double(std::max(load.up[d], load.down[d]));
+        const std::int64_t up = load.links.sentBytes[d], down = load.links.receivedBytes[d];
+        const double bytes = double(std::max(up, down));
         busiest = std::max(busiest, bytes * 8 / c.devices[d].linkBitsPerSecond);
-        if (load.up[d] > 0 || load.down[d] > 0) {
+        if (up > 0 || down > 0) {
             latency = std::max(latency, c.devices[d].linkLatencySeconds);
         }
     }
@@ -188,7 +184,7 @@ Measured measure(const model::Model& model, const partition::WeightCensus& censu
                         seconds(fromGateway, c) + seconds(results, c);
     option.computeSeconds = compute;
     for (const Load* load : {&internal, &fromGateway, &results}) {
-        accumulate(option.links, load->linkLoad());
+        accumulate(option.links, load->links);
     }
     m.option = std::move(option);
     m.ok = true;
@@ -280,11 +276,8 @@ Expected<Problem> buildProblem(const model::Model& model, const cost::Cluster& c
     std::int64_t frameBytes = 0;
     for (const auto* values : {&g.inputs, &g.outputs}) {
         for (const auto& v : *values) {
-            std::int64_t elements = 1;
-            for (const std::int64_t extent : v.shape) {
-                elements *= std::max<std::int64_t>(extent, 0);
-            }
-            frameBytes += elements * std::int64_t(sizeof(float));
+            frameBytes +=
+                std::max<std::int64_t>(0, model::elementCount(v.shape)) * std::int64_t(sizeof(float));
         }
     }
     problem.gateway = c.gateway;
@@ -466,7 +459,7 @@ Expected<Problem> buildProblem(const model::Model& model, const cost::Cluster& c
                 redistribute(*layout, *need, load);
                 x.bytes.back().push_back(load.total);
                 x.seconds.back().push_back(seconds(load, c));
-                x.links.back().push_back(load.linkLoad());
+                x.links.back().push_back(load.links);
             }
         }
         problem.exchanges.push_back(std::move(x));

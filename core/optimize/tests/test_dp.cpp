@@ -208,7 +208,8 @@ private slots:
             }
             QCOMPARE(links.mediumSeconds > 0, shared);
             QVERIFY(near(simulated.periodSeconds, best->objective));
-            // the event timing leaves out the messages' CPU: no stream beats its busiest resource without them
+            // the event timing leaves out the messages' CPU: no stream beats its busiest resource without
+            // them
             double timed = 0;
             for (std::size_t d = 0; d < cluster.devices.size(); ++d) {
                 timed = std::max({timed, simulated.deviceBusySeconds[d], simulated.deviceUpSeconds[d],
