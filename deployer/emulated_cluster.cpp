@@ -183,10 +183,14 @@ Status shape(const std::string& device, const std::string& netns, double bitsPer
     if (!netns.empty()) {
         argv = {"ip", "netns", "exec", netns};
     }
-    // a burst of at least one full-size frame per timer tick; 400 ms of queue before drops
+    // A burst of one timer tick's bytes, and at least one whole segmentation-offload packet (64 KiB and
+    // headers): tbf splits a larger packet into MTU-size ones that wait for their tokens one by one, each a
+    // timer and a softirq, a CPU cost per packet that a real NIC's segmentation offload does not have (it
+    // cost the emulated devices up to half their messages' CPU: docs/benchmarks.md). 400 ms of queue before
+    // drops.
     const auto rate = std::to_string(std::int64_t(std::llround(bitsPerSecond))) + "bit";
     const auto burst =
-        std::to_string(std::max<std::int64_t>(32 * 1024, std::int64_t(bitsPerSecond / 8 / 250)));
+        std::to_string(std::max<std::int64_t>(96 * 1024, std::int64_t(bitsPerSecond / 8 / 250)));
     argv.insert(argv.end(), {"tc", "qdisc", "replace", "dev", device, "root", "tbf", "rate", rate, "burst",
                              burst, "latency", "400ms"});
     if (auto r = runCommand(argv); !r) {

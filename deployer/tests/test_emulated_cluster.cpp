@@ -12,6 +12,7 @@
 #include <QtTest>
 
 #include "deployer/emulated_cluster.h"
+#include "deployer/process.h"
 #include "deployer/tests/rate_scripts.h"
 
 using namespace tessera;
@@ -104,6 +105,26 @@ private slots:
         const double rate = numberIn(m_logs.filePath("rate"));
         qInfo("measured %.2f Mbit/s over a %.0f Mbit/s link", rate / 1e6, kRate / 1e6);
         QVERIFY2(rate > 0.8 * kRate && rate < 1.1 * kRate, qPrintable(QString::number(rate)));
+    }
+
+    // Both ends of every link shape a whole segmentation-offload packet (64 KiB of payload and the headers of
+    // its 44 segments) at once: with a smaller token bucket tbf splits it into MTU-size packets, each waiting
+    // for its tokens with a timer of its own, which cost the devices' CPU as much as their messages' own
+    // work.
+    void linksShapeWholeOffloadPackets() {
+        constexpr int kOffloadPacketBytes = 65536 + 44 * 66;
+        const QRegularExpression burst(R"("kind":"tbf".*"burst":(\d+))");
+        for (const auto& node : m_cluster.nodes) {
+            for (const auto& argv : std::vector<std::vector<std::string>>{
+                     {"tc", "-j", "qdisc", "show", "dev", node.name + "h"},
+                     {"ip", "netns", "exec", node.netns, "tc", "-j", "qdisc", "show", "dev", "eth0"}}) {
+                const auto shown = deployer::runCommand(argv);
+                QVERIFY2(shown, shown ? "" : shown.error().message.c_str());
+                const auto match = burst.match(QString::fromStdString(*shown));
+                QVERIFY2(match.hasMatch(), shown->c_str());
+                QVERIFY2(match.captured(1).toInt() >= kOffloadPacketBytes, shown->c_str());
+            }
+        }
     }
 
     // A process spinning for 2 s of wall time on a 0.25-core device gets about 0.5 s of CPU.
