@@ -95,10 +95,10 @@ double taskSeconds(const partition::Task& task, const cost::Device& device);
 
 // CPU time a device spends on tensor messages: ZeroMQ, CURVE encryption, the protobuf message and the network
 // stack, for every byte it sends or receives, as kMessageByteCost times the cost of a byte of an elementwise
-// op (bytes / bytesPerSecond). Measured on tessera-node (docs/cost-model.md): about 9.4 ms of CPU per MiB on
-// an x86-64 core, 38 ms per MiB on the `emulated` device (a quarter core, 1.5 GB/s). The simulator's event
+// op (bytes / bytesPerSecond). Measured on tessera-node (docs/cost-model.md): about 4.7 ms of CPU per MiB on
+// an x86-64 core, 19 ms per MiB on the `emulated` device (a quarter core, 1.5 GB/s). The simulator's event
 // timing does not include it yet; the period (simulator.h) and the optimizer's throughput objective do.
-constexpr double kMessageByteCost = 54;
+constexpr double kMessageByteCost = 27;
 inline double messageSeconds(std::int64_t bytes, const cost::Device& device) {
     return double(bytes) * kMessageByteCost / device.bytesPerSecond;
 }
