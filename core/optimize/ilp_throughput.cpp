@@ -6,7 +6,9 @@
 // 60 s had a period 1.3 times that of a simple layer pipeline). So:
 //   1. a short run of that program, for a lower bound;
 //   2. two seeds, the least-latency plan (the latency program's relaxation is nearly integral:
-//      ilp_search.cpp) and a pipeline of whole layers, each improved by local search;
+//      ilp_search.cpp) and a pipeline of whole layers, each improved by local search, then an iterated local
+//      search from the best: a few random replacements (a kick out of the local optimum), local search again,
+//      kept when better;
 //   3. a descent: the least latency with every device's period held below the best plan's minus a step; a
 //      plan found becomes the best, a proof that none exists raises the bound and halves the step, and a last
 //      probe just below the best plan proves it optimal.
@@ -19,6 +21,7 @@
 #include <cmath>
 #include <limits>
 #include <map>
+#include <random>
 
 #include "core/optimize/ilp_model.h"
 
@@ -32,7 +35,8 @@ constexpr double kLastStep = 0.005;  // below this step, the last probe
 constexpr double kProofStep = 4e-9;  // the last probe: just below the best plan (the cap row allows 1e-9)
 constexpr double kProbeShare = 0.25; // a probe may take this share of the time left
 constexpr double kBoundShare = 0.15; // the throughput program's own search, for a lower bound
-constexpr double kLocalShare = 0.3;  // the local search from the first plans
+constexpr double kLocalShare = 0.5;  // the local search from the first plans, then iterated
+constexpr int kIdleKicks = 200;      // the iterated local search stops after this many rounds without a gain
 
 bool keepsLimits(const MipSpec& spec, const Evaluation& e) {
     for (std::size_t d = 0; d < spec.memoryLimit.size(); ++d) {
@@ -112,31 +116,55 @@ std::vector<int> pipeline(const Problem& p, const MipSpec& spec, Clock::time_poi
     return best;
 }
 
+// The options over each range of units (first, last).
+using OptionsByRange = std::map<std::pair<std::size_t, std::size_t>, std::vector<int>>;
+
+// A device's busiest resource per frame: its CPU or one direction of its link.
+double deviceLoad(const Evaluation& e, std::size_t d) {
+    return std::max({e.cpuSeconds[d], e.links.upSeconds[d], e.links.downSeconds[d]});
+}
+
+// The period and, for ties, the sum of the devices' loads (which moves load off the other devices, so that a
+// later move can lower the period); `better` orders them.
+std::pair<double, double> score(const Evaluation& e) {
+    double load = 0;
+    for (std::size_t d = 0; d < e.cpuSeconds.size(); ++d) {
+        load += deviceLoad(e, d);
+    }
+    return {e.periodSeconds, load};
+}
+
+bool better(std::pair<double, double> a, std::pair<double, double> b) {
+    return a.first < b.first * (1 - 1e-12) || (a.first <= b.first && a.second < b.second * (1 - 1e-9));
+}
+
+// `chosen` with its options i .. i + run - 1 (in unit order) replaced by option o.
+std::vector<int> replaced(const std::vector<int>& chosen, std::size_t i, std::size_t run, int o) {
+    std::vector<int> out(chosen.begin(), chosen.begin() + std::ptrdiff_t(i));
+    out.push_back(o);
+    out.insert(out.end(), chosen.begin() + std::ptrdiff_t(i + run), chosen.end());
+    return out;
+}
+
+void sortByUnit(const Problem& p, std::vector<int>& chosen) {
+    std::sort(chosen.begin(), chosen.end(), [&](int a, int b) {
+        return p.options[std::size_t(a)].firstUnit < p.options[std::size_t(b)].firstUnit;
+    });
+}
+
+std::pair<std::size_t, std::size_t> unitsOf(const Problem& p, const std::vector<int>& chosen, std::size_t i,
+                                            std::size_t run) {
+    return {p.options[std::size_t(chosen[i])].firstUnit,
+            p.options[std::size_t(chosen[i + run - 1])].lastUnit};
+}
+
 // Local search from a choice: replace a run of 1..kMergeRun consecutive chosen options by one option covering
 // the same units (another device, a channel split, a tile block over the run), taking the first move that
-// lowers the period, or keeps it and lowers the sum of the devices' busiest resources (which moves load off
-// the other devices, so that a later move can lower the period), until none does, the deadline or a stop.
-std::vector<int> improve(const Problem& p, const MipSpec& spec, std::vector<int> chosen,
-                         Clock::time_point deadline, const StopToken* stop) {
+// is better (`better`), until none is, the deadline or a stop.
+std::vector<int> improve(const Problem& p, const MipSpec& spec, const OptionsByRange& byRange,
+                         std::vector<int> chosen, Clock::time_point deadline, const StopToken* stop) {
     constexpr std::size_t kMergeRun = 4;
-    std::map<std::pair<std::size_t, std::size_t>, std::vector<int>> byRange;
-    for (std::size_t o = 0; o < p.options.size(); ++o) {
-        byRange[{p.options[o].firstUnit, p.options[o].lastUnit}].push_back(int(o));
-    }
-    const auto score = [&](const Evaluation& e) {
-        double load = 0;
-        for (std::size_t d = 0; d < e.cpuSeconds.size(); ++d) {
-            load += std::max({e.cpuSeconds[d], e.links.upSeconds[d], e.links.downSeconds[d]});
-        }
-        return std::pair{e.periodSeconds, load};
-    };
-    const auto better = [](std::pair<double, double> a, std::pair<double, double> b) {
-        return a.first < b.first * (1 - 1e-12) || (a.first <= b.first && a.second < b.second * (1 - 1e-9));
-    };
-    const auto byUnit = [&](int a, int b) {
-        return p.options[std::size_t(a)].firstUnit < p.options[std::size_t(b)].firstUnit;
-    };
-    std::sort(chosen.begin(), chosen.end(), byUnit);
+    sortByUnit(p, chosen);
     auto current = score(evaluate(p, chosen));
     for (bool moved = true; moved;) {
         moved = false;
@@ -145,16 +173,12 @@ std::vector<int> improve(const Problem& p, const MipSpec& spec, std::vector<int>
                 if (Clock::now() > deadline || (stop && stop->stopRequested())) {
                     return chosen;
                 }
-                const auto range = std::pair{p.options[std::size_t(chosen[i])].firstUnit,
-                                             p.options[std::size_t(chosen[i + run - 1])].lastUnit};
-                const auto it = byRange.find(range);
+                const auto it = byRange.find(unitsOf(p, chosen, i, run));
                 if (it == byRange.end()) {
                     continue;
                 }
                 for (const int o : it->second) {
-                    std::vector<int> candidate(chosen.begin(), chosen.begin() + std::ptrdiff_t(i));
-                    candidate.push_back(o);
-                    candidate.insert(candidate.end(), chosen.begin() + std::ptrdiff_t(i + run), chosen.end());
+                    std::vector<int> candidate = replaced(chosen, i, run, o);
                     const Evaluation e = evaluate(p, candidate);
                     if (keepsLimits(spec, e) && better(score(e), current)) {
                         chosen = std::move(candidate);
@@ -167,6 +191,59 @@ std::vector<int> improve(const Problem& p, const MipSpec& spec, std::vector<int>
         }
     }
     return chosen;
+}
+
+// The device whose load sets the period.
+std::size_t busiestDevice(const Evaluation& e) {
+    std::size_t busiest = 0;
+    for (std::size_t d = 1; d < e.cpuSeconds.size(); ++d) {
+        if (deviceLoad(e, d) > deviceLoad(e, busiest)) {
+            busiest = d;
+        }
+    }
+    return busiest;
+}
+
+// Iterated local search from a local optimum: 1..3 kicks, each replacing 1..3 consecutive options by a random
+// option over the same units (the first kick at an option that runs on the busiest device), then local
+// search, kept when better; until kIdleKicks rounds in a row gain nothing, the deadline or a stop. The random
+// sequence is fixed, so a run repeats itself up to where time cuts it.
+std::vector<int> iterate(const Problem& p, const MipSpec& spec, const OptionsByRange& byRange,
+                         std::vector<int> best, Clock::time_point deadline, const StopToken* stop) {
+    std::mt19937 random(1);
+    const auto below = [&](std::size_t n) { return std::size_t(random() % n); };
+    sortByUnit(p, best);
+    Evaluation bestFigures = evaluate(p, best);
+    for (int idle = 0; idle < kIdleKicks && Clock::now() < deadline && !(stop && stop->stopRequested());) {
+        std::vector<std::size_t> onBusiest;
+        const int busiest = int(busiestDevice(bestFigures));
+        for (std::size_t i = 0; i < best.size(); ++i) {
+            const auto& devices = p.options[std::size_t(best[i])].stage.devices;
+            if (std::find(devices.begin(), devices.end(), busiest) != devices.end()) {
+                onBusiest.push_back(i);
+            }
+        }
+        std::vector<int> chosen = best;
+        for (std::size_t kick = 0, kicks = 1 + below(3); kick < kicks; ++kick) {
+            const std::size_t i =
+                kick == 0 && !onBusiest.empty() ? onBusiest[below(onBusiest.size())] : below(chosen.size());
+            const std::size_t run = 1 + below(std::min<std::size_t>(3, chosen.size() - i));
+            const auto it = byRange.find(unitsOf(p, chosen, i, run));
+            if (it != byRange.end()) {
+                chosen = replaced(chosen, i, run, it->second[below(it->second.size())]);
+            }
+        }
+        chosen = improve(p, spec, byRange, std::move(chosen), deadline, stop);
+        Evaluation e = evaluate(p, chosen);
+        if (keepsLimits(spec, e) && better(score(e), score(bestFigures))) {
+            best = std::move(chosen);
+            bestFigures = std::move(e);
+            idle = 0;
+        } else {
+            ++idle;
+        }
+    }
+    return best;
 }
 
 } // namespace
@@ -205,21 +282,28 @@ Expected<std::optional<Solution>> solveThroughput(const Problem& p, const MipSpe
         return first;
     }
     best = std::move(*first);
-    // the least-latency plan and a pipeline of whole layers, each improved by local search: the best of them
+    // the least-latency plan and a pipeline of whole layers, each improved by local search; the better of
+    // them, iterated
     const auto deadline =
         Clock::now() + std::chrono::duration_cast<Clock::duration>(
                            std::chrono::duration<double>(std::max(0.0, left()) * kLocalShare));
-    for (std::vector<int> seed : {best->chosen, pipeline(p, spec, deadline, options.stop)}) {
-        if (seed.empty()) {
-            continue;
-        }
-        std::vector<int> chosen = improve(p, spec, std::move(seed), deadline, options.stop);
+    OptionsByRange byRange;
+    for (std::size_t o = 0; o < p.options.size(); ++o) {
+        byRange[{p.options[o].firstUnit, p.options[o].lastUnit}].push_back(int(o));
+    }
+    const auto keepBetter = [&](std::vector<int> chosen) {
         Evaluation figures = evaluate(p, chosen);
         if (keepsLimits(spec, figures) && figures.periodSeconds < best->figures.periodSeconds) {
             best->chosen = std::move(chosen);
             best->figures = std::move(figures);
         }
+    };
+    for (std::vector<int> seed : {best->chosen, pipeline(p, spec, deadline, options.stop)}) {
+        if (!seed.empty()) {
+            keepBetter(improve(p, spec, byRange, std::move(seed), deadline, options.stop));
+        }
     }
+    keepBetter(iterate(p, spec, byRange, best->chosen, deadline, options.stop));
     double step = kFirstStep;
     bool proven = false;
     while (!(options.stop && options.stop->stopRequested()) && left() > 0) {
