@@ -7,7 +7,8 @@
 #   latency    - `tessera optimize --objective latency`,
 #   throughput - `tessera optimize --objective throughput` (the least period of a pipelined stream).
 # Frames are sent one at a time (--in-flight 1), as the prediction is for one frame in flight; IN_FLIGHT=K
-# keeps K frames in flight (pipelined: the throughput columns matter then, latency includes queueing).
+# keeps K frames in flight (pipelined: the throughput columns matter then, latency includes queueing; a stream
+# needs about latency / period frames in flight to keep every device busy: docs/benchmarks.md uses 12).
 # Per run: predicted latency (tessera simulate) and measured median latency over the frames, speed-up against
 # the same plan on one device, the predicted throughput bound (one frame per period of the busiest device's CPU
 # or link, `tessera simulate`), measured throughput (frames / wall time of the run) and its speed-up, the
