@@ -2830,6 +2830,18 @@ Vergleichen Sie ihn mit dem des Geräts (ssh-keygen -lf /etc/ssh/ssh_host_*_key.
         <source>%1%</source>
         <translation>%1 %</translation>
     </message>
+    <message>
+        <source>Throughput, pipelined:</source>
+        <translation>Durchsatz im Fließband:</translation>
+    </message>
+    <message>
+        <source>at most %1 frames/s</source>
+        <translation>höchstens %1 Frames/s</translation>
+    </message>
+    <message>
+        <source>A stream of frames pipelined through the plan: one frame per %1, the busiest device&apos;s CPU or link per frame</source>
+        <translation>Ein Strom von Frames im Fließband durch den Plan: ein Frame je %1, die meistbelastete CPU oder Verbindung eines Geräts je Frame</translation>
+    </message>
 </context>
 <context>
     <name>tessera::ui::PreferencesDialog</name>

@@ -2815,6 +2815,18 @@ Compare it with the device&apos;s own (ssh-keygen -lf /etc/ssh/ssh_host_*_key.pu
         <source>%1%</source>
         <translation>%1%</translation>
     </message>
+    <message>
+        <source>Throughput, pipelined:</source>
+        <translation>流水线吞吐量：</translation>
+    </message>
+    <message>
+        <source>at most %1 frames/s</source>
+        <translation>最多 %1 帧/秒</translation>
+    </message>
+    <message>
+        <source>A stream of frames pipelined through the plan: one frame per %1, the busiest device&apos;s CPU or link per frame</source>
+        <translation>按流水线通过该方案的帧流：每 %1 一帧，即最繁忙设备的 CPU 或链路每帧所需时间</translation>
+    </message>
 </context>
 <context>
     <name>tessera::ui::PreferencesDialog</name>

@@ -15,6 +15,11 @@
 #include "ui/qt_convert.h"
 
 namespace tessera::ui {
+namespace {
+
+constexpr int kThroughputRow = 2; // the throughput's row among the figures
+
+} // namespace
 
 PredictionPanel::PredictionPanel(ProjectModel* project, QWidget* parent)
     : QWidget(parent)
@@ -26,8 +31,9 @@ PredictionPanel::PredictionPanel(ProjectModel* project, QWidget* parent)
     , m_devices(new QTableWidget(this)) {
     auto* form = new QFormLayout(m_figures);
     form->setContentsMargins(0, 0, 0, 0);
-    for (const QString& name : {tr("Latency (one frame):"), tr("Traffic per frame:"),
-                                tr("Redundant work (tile overlap):"), tr("Stages / tasks:")}) {
+    for (const QString& name :
+         {tr("Latency (one frame):"), tr("Traffic per frame:"), tr("Throughput, pipelined:"),
+          tr("Redundant work (tile overlap):"), tr("Stages / tasks:")}) {
         auto* value = new QLabel;
         value->setTextFormat(Qt::PlainText);
         value->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -139,7 +145,11 @@ void PredictionPanel::refresh() {
         cost.modelMacs > 0 ? 100.0 * double(cost.redundantMacs()) / double(cost.modelMacs) : 0;
     m_message->hide();
     m_figures->show();
+    // a stream pipelined through the plan: one frame per period of the busiest device's CPU or link at best
+    const double period = preview.frame.periodSeconds;
     const QStringList figures = {secondsText(preview.latencySeconds), bytesText(cost.trafficBytes),
+                                 period > 0 ? tr("at most %1 frames/s").arg(1 / period, 0, 'f', 2)
+                                            : QString(),
                                  tr("%1%").arg(redundant, 0, 'f', 1),
                                  tr("%1 / %2").arg(m_project->plan().stages.size()).arg(preview.tasks)};
     for (int row = 0; row < m_rows.size(); ++row) {
@@ -147,6 +157,11 @@ void PredictionPanel::refresh() {
             m_rows[row].second->setText(figures[row]);
         }
     }
+    m_rows[kThroughputRow].second->setToolTip(
+        period > 0 ? tr("A stream of frames pipelined through the plan: one frame per %1, the busiest "
+                        "device's CPU or link per frame")
+                         .arg(secondsText(period))
+                   : QString());
     showProblems(CoreText::translate(preview.overBudget).join(QLatin1Char('\n')));
     const int devices = int(cluster.devices.size());
     if (m_devices->rowCount() != devices) {

@@ -205,6 +205,26 @@ private slots:
         QVERIFY(m_window->predictionPanel()->problemText().contains(QStringLiteral("emulated-1")));
     }
 
+    void predictionsShowThePipelinedThroughput() {
+        // The frames/s a stream pipelined through the plan reaches at most (one per period, sim::SimResult),
+        // following the plan: the whole model on the gateway takes longer per frame than the sample plan.
+        const auto figure = [this] {
+            const double period = m_project->preview().frame.periodSeconds;
+            return QStringLiteral("Throughput, pipelined: at most %1 frames/s").arg(1 / period, 0, 'f', 2);
+        };
+        const double split = m_project->preview().frame.periodSeconds;
+        QVERIFY(split > 0);
+        QVERIFY2(m_window->predictionPanel()->summaryText().contains(figure()),
+                 qPrintable(m_window->predictionPanel()->summaryText()));
+        if (const QString dir = qEnvironmentVariable("TESSERA_SCREENSHOT_DIR"); !dir.isEmpty()) {
+            QVERIFY(m_window->grab().save(QDir(dir).filePath(QStringLiteral("studio-throughput.png"))));
+        }
+        m_window->findChild<QAction*>(QStringLiteral("resetPlanAction"))->trigger();
+        QTRY_VERIFY(m_project->preview().frame.periodSeconds > split);
+        QVERIFY2(m_window->predictionPanel()->summaryText().contains(figure()),
+                 qPrintable(m_window->predictionPanel()->summaryText()));
+    }
+
     void placeByDraggingLayersOntoADevice() {
         auto* layers = m_window->layerTable();
         const std::size_t from = nodeIndex("conv_18"), to = nodeIndex("conv_19_leaky");
