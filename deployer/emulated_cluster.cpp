@@ -185,9 +185,9 @@ Status shape(const std::string& device, const std::string& netns, double bitsPer
     }
     // A burst of one timer tick's bytes, and at least one whole segmentation-offload packet (64 KiB and
     // headers): tbf splits a larger packet into MTU-size ones that wait for their tokens one by one, each a
-    // timer and a softirq, a CPU cost per packet that a real NIC's segmentation offload does not have (it
-    // cost the emulated devices up to half their messages' CPU: docs/benchmarks.md). 400 ms of queue before
-    // drops.
+    // timer and a softirq, a CPU cost per packet that a real NIC's segmentation offload does not have (on
+    // six emulated devices it took more CPU than the messages' own work: docs/benchmarks.md). 400 ms of queue
+    // before drops.
     const auto rate = std::to_string(std::int64_t(std::llround(bitsPerSecond))) + "bit";
     const auto burst =
         std::to_string(std::max<std::int64_t>(96 * 1024, std::int64_t(bitsPerSecond / 8 / 250)));

@@ -109,8 +109,7 @@ private slots:
 
     // Both ends of every link shape a whole segmentation-offload packet (64 KiB of payload and the headers of
     // its 44 segments) at once: with a smaller token bucket tbf splits it into MTU-size packets, each waiting
-    // for its tokens with a timer of its own, which cost the devices' CPU as much as their messages' own
-    // work.
+    // for its tokens with a timer of its own, which took the devices more CPU than their messages' own work.
     void linksShapeWholeOffloadPackets() {
         constexpr int kOffloadPacketBytes = 65536 + 44 * 66;
         const QRegularExpression burst(R"("kind":"tbf".*"burst":(\d+))");
