@@ -37,15 +37,7 @@ constexpr double kMiB = 1024.0 * 1024.0;
 const QColor kOver(0xb0, 0x1c, 0x1c);
 
 optimize::Objective objectiveFromKey(const QString& key) {
-    return key == QLatin1String("memory")       ? optimize::Objective::Memory
-           : key == QLatin1String("traffic")    ? optimize::Objective::Traffic
-           : key == QLatin1String("throughput") ? optimize::Objective::Throughput
-                                                : optimize::Objective::Latency;
-}
-
-// A stream's frames per second when the plan is pipelined: one per period of its busiest resource.
-double framesPerSecond(const PlanPreview& p) {
-    return p.frame.periodSeconds > 0 ? 1 / p.frame.periodSeconds : 0;
+    return optimize::parseObjective(key.toStdString()).value_or(optimize::Objective::Latency);
 }
 
 } // namespace
@@ -422,7 +414,7 @@ void OptimizeDialog::showFront() {
     // x: the largest device memory, y: the objective, both as the views predict them (MiB, ms, frames/s)
     auto yOf = [traffic, throughput](const PlanPreview& p) {
         return traffic      ? double(p.cost.trafficBytes) / kMiB
-               : throughput ? framesPerSecond(p)
+               : throughput ? p.framesPerSecond()
                             : p.latencySeconds * 1e3;
     };
     auto xOf = [](const PlanPreview& p) { return double(p.largestDeviceBytes()) / kMiB; };
@@ -505,7 +497,7 @@ void OptimizeDialog::showComparison() {
         m_comparison->setItem(1, column, new QTableWidgetItem(bytesText(p.cost.trafficBytes)));
         m_comparison->setItem(2, column, new QTableWidgetItem(secondsText(p.latencySeconds)));
         m_comparison->setItem(3, column,
-                              new QTableWidgetItem(tr("%1 frames/s").arg(framesPerSecond(p), 0, 'f', 2)));
+                              new QTableWidgetItem(tr("%1 frames/s").arg(p.framesPerSecond(), 0, 'f', 2)));
         m_comparison->setItem(4, column, new QTableWidgetItem(QString::number(stages)));
         m_comparison->setItem(5, column, new QTableWidgetItem(optimizer));
         for (std::size_t d = 0; d < p.cost.devices.size() && d < cluster.devices.size(); ++d) {

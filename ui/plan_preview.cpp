@@ -4,6 +4,10 @@
 
 namespace tessera::ui {
 
+double PlanPreview::framesPerSecond() const {
+    return frame.periodSeconds > 0 ? 1 / frame.periodSeconds : 0;
+}
+
 std::int64_t PlanPreview::largestDeviceBytes() const {
     std::int64_t most = 0;
     for (const auto& d : cost.devices) {

@@ -30,6 +30,9 @@ struct PlanPreview {
 
     // The most memory any device needs (0 when not valid).
     std::int64_t largestDeviceBytes() const;
+    // The frames per second a stream pipelined through the plan reaches at most: one per period of its
+    // busiest resource (0 when not valid).
+    double framesPerSecond() const;
 };
 
 // `census`: the model's (partition/weight_census.h), kept for the loaded model so that each edit's compile

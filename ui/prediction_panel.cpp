@@ -145,13 +145,13 @@ void PredictionPanel::refresh() {
         cost.modelMacs > 0 ? 100.0 * double(cost.redundantMacs()) / double(cost.modelMacs) : 0;
     m_message->hide();
     m_figures->show();
-    // a stream pipelined through the plan: one frame per period of the busiest device's CPU or link at best
+    // the period: one frame per period of the busiest device's CPU or link, for a stream pipelined at best
     const double period = preview.frame.periodSeconds;
-    const QStringList figures = {secondsText(preview.latencySeconds), bytesText(cost.trafficBytes),
-                                 period > 0 ? tr("at most %1 frames/s").arg(1 / period, 0, 'f', 2)
-                                            : QString(),
-                                 tr("%1%").arg(redundant, 0, 'f', 1),
-                                 tr("%1 / %2").arg(m_project->plan().stages.size()).arg(preview.tasks)};
+    const QStringList figures = {
+        secondsText(preview.latencySeconds), bytesText(cost.trafficBytes),
+        period > 0 ? tr("at most %1 frames/s").arg(preview.framesPerSecond(), 0, 'f', 2) : QString(),
+        tr("%1%").arg(redundant, 0, 'f', 1),
+        tr("%1 / %2").arg(m_project->plan().stages.size()).arg(preview.tasks)};
     for (int row = 0; row < m_rows.size(); ++row) {
         if (m_rows[row].second->text() != figures[row]) {
             m_rows[row].second->setText(figures[row]);

@@ -6,6 +6,8 @@
 #include <QJsonObject>
 #include <QSet>
 
+#include "core/optimize/problem.h"
+
 namespace tessera::ui {
 namespace {
 
@@ -103,9 +105,7 @@ std::optional<ProjectDocument> parseProjectDocument(const QByteArray& bytes, con
         return fail(QStringLiteral("solver: ") + bad);
     }
     document.solver.objective = solver.value(QStringLiteral("objective")).toString(document.solver.objective);
-    if (!QStringList{QStringLiteral("memory"), QStringLiteral("traffic"), QStringLiteral("latency"),
-                     QStringLiteral("throughput")}
-             .contains(document.solver.objective)) {
+    if (!optimize::parseObjective(document.solver.objective.toStdString())) {
         return fail(
             DocumentText::tr("solver.objective: \"%1\" is not one of memory, traffic, latency, throughput")
                 .arg(document.solver.objective));

@@ -22,6 +22,15 @@
 namespace tessera::cli {
 namespace {
 
+// The names --objective accepts (optimize::toString of each objective).
+std::vector<std::string> objectiveNames() {
+    std::vector<std::string> names;
+    for (const optimize::Objective objective : optimize::kObjectives) {
+        names.emplace_back(optimize::toString(objective));
+    }
+    return names;
+}
+
 // "--budget 512M" for every device or "--budget NAME=512M" for one.
 Status applyBudgets(const std::vector<std::string>& budgets, cost::Cluster& cluster) {
     for (const auto& text : budgets) {
@@ -79,7 +88,7 @@ Runner addOptimizeCommand(CLI::App& app) {
     args->inputs.addOptions(cmd, false);
     cmd->add_option("--objective", args->objective,
                     "What to optimise (throughput: the least period between frames of a pipelined stream)")
-        ->check(CLI::IsMember({"memory", "traffic", "latency", "throughput"}))
+        ->check(CLI::IsMember(objectiveNames()))
         ->capture_default_str();
     cmd->add_option("--budget", args->budgets, "Memory budget: SIZE for every device or NAME=SIZE (repeat)");
     cmd->add_flag("--pareto", args->pareto,
@@ -116,11 +125,7 @@ Runner addOptimizeCommand(CLI::App& app) {
         }
         const auto& g = loaded->model.graph;
         const auto& cluster = loaded->cluster;
-        const optimize::Objective objective = args->objective == "memory"    ? optimize::Objective::Memory
-                                              : args->objective == "traffic" ? optimize::Objective::Traffic
-                                              : args->objective == "throughput"
-                                                  ? optimize::Objective::Throughput
-                                                  : optimize::Objective::Latency;
+        const optimize::Objective objective = *optimize::parseObjective(args->objective); // checked above
         optimize::CandidateOptions candidates;
         candidates.grids = args->grids;
         candidates.maxTileUnits = args->maxTileUnits;

@@ -19,6 +19,15 @@ const char* toString(Objective objective) {
     return "?";
 }
 
+std::optional<Objective> parseObjective(std::string_view name) {
+    for (const Objective objective : kObjectives) {
+        if (name == toString(objective)) {
+            return objective;
+        }
+    }
+    return std::nullopt;
+}
+
 double Evaluation::value(Objective objective) const {
     switch (objective) {
     case Objective::Memory:

@@ -25,7 +25,9 @@
 
 #include <cstdint>
 #include <limits>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/partition/plan.h"
@@ -90,8 +92,12 @@ struct Problem {
 };
 
 enum class Objective { Memory, Traffic, Latency, Throughput };
+constexpr Objective kObjectives[] = {Objective::Memory, Objective::Traffic, Objective::Latency,
+                                     Objective::Throughput};
 // "memory", "traffic", "latency", "throughput" (minimises the period)
 const char* toString(Objective objective);
+// The objective of such a name (as toString writes it), or none.
+std::optional<Objective> parseObjective(std::string_view name);
 
 // Figures of a choice under the cost model above.
 struct Evaluation {

@@ -122,6 +122,21 @@ private slots:
         QCOMPARE(reset.count(), 0);
     }
 
+    void unknownObjectiveIsRefused() {
+        QFile sample(test::sampleProject());
+        QVERIFY(sample.open(QIODevice::ReadOnly));
+        QByteArray bytes = sample.readAll();
+        bytes.replace("\"objective\": \"latency\"", "\"objective\": \"speed\"");
+        QVERIFY(bytes.contains("\"objective\": \"speed\""));
+        const QString path = m_dir.filePath(QStringLiteral("speed.tessera"));
+        writeFile(path, bytes);
+        QString error;
+        QVERIFY(!m_project->openProject(path, &error));
+        QVERIFY2(error.contains(QStringLiteral(
+                     "solver.objective: \"speed\" is not one of memory, traffic, latency, throughput")),
+                 qPrintable(error));
+    }
+
     void unknownKeyIsRefused() {
         const QString path = m_dir.filePath(QStringLiteral("typo.tessera"));
         writeFile(path, R"({"format": "tessera-project", "version": 1, "modle": {}})");

@@ -20,8 +20,6 @@ namespace {
 
 constexpr std::int64_t kMiB = 1024 * 1024;
 constexpr std::int64_t kNone = std::numeric_limits<std::int64_t>::max();
-constexpr Objective kObjectives[] = {Objective::Memory, Objective::Traffic, Objective::Latency,
-                                     Objective::Throughput};
 
 struct Scored {
     std::vector<int> chosen;
@@ -265,6 +263,14 @@ class TestIlp : public QObject {
     }
 
 private slots:
+    void objectivesAreNamed() {
+        for (const Objective objective : kObjectives) {
+            QCOMPARE(parseObjective(toString(objective)), std::optional<Objective>(objective));
+        }
+        QCOMPARE(parseObjective("speed"), std::optional<Objective>());
+        QCOMPARE(parseObjective("Latency"), std::optional<Objective>());
+    }
+
     void randomProblemsMatchEnumeration() {
         for (unsigned seed = 1; seed <= 150; ++seed) {
             Problem p = randomProblem(seed);
