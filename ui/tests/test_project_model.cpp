@@ -30,6 +30,16 @@ private:
         file.write(bytes);
     }
 
+    // The sample project with `from` replaced by `to`, written to `path`.
+    void writeSampleWith(const QString& path, const QByteArray& from, const QByteArray& to) {
+        QFile sample(test::sampleProject());
+        QVERIFY(sample.open(QIODevice::ReadOnly));
+        QByteArray bytes = sample.readAll();
+        bytes.replace(from, to);
+        QVERIFY(bytes.contains(to));
+        writeFile(path, bytes);
+    }
+
 private slots:
     void init() {
         m_project = std::make_unique<ProjectModel>(test::zooCacheDir());
@@ -104,13 +114,8 @@ private slots:
     }
 
     void newerVersionIsRefused() {
-        QFile sample(test::sampleProject());
-        QVERIFY(sample.open(QIODevice::ReadOnly));
-        QByteArray bytes = sample.readAll();
-        bytes.replace("\"version\": 1,\n  \"model\"", "\"version\": 2,\n  \"model\"");
-        QVERIFY(bytes.contains("\"version\": 2"));
         const QString path = m_dir.filePath(QStringLiteral("future.tessera"));
-        writeFile(path, bytes);
+        writeSampleWith(path, "\"version\": 1,\n  \"model\"", "\"version\": 2,\n  \"model\"");
         ProjectModel project(test::zooCacheDir());
         QSignalSpy reset(&project, &ProjectModel::projectReset);
         QString error;
@@ -123,13 +128,8 @@ private slots:
     }
 
     void unknownObjectiveIsRefused() {
-        QFile sample(test::sampleProject());
-        QVERIFY(sample.open(QIODevice::ReadOnly));
-        QByteArray bytes = sample.readAll();
-        bytes.replace("\"objective\": \"latency\"", "\"objective\": \"speed\"");
-        QVERIFY(bytes.contains("\"objective\": \"speed\""));
         const QString path = m_dir.filePath(QStringLiteral("speed.tessera"));
-        writeFile(path, bytes);
+        writeSampleWith(path, "\"objective\": \"latency\"", "\"objective\": \"speed\"");
         QString error;
         QVERIFY(!m_project->openProject(path, &error));
         QVERIFY2(error.contains(QStringLiteral(
